@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-22-01-foundation';
+
+/**
+ * Every migration, in order. Listed by hand because Node 20 cannot import `.ts` files at run time
+ * (so Kysely's FileMigrationProvider is out); tests/integration/migrations.test.ts fails when a
+ * file in this folder is missing here.
+ */
+export const migrations: Record<string, Migration> = {
+	'2026-11-22-01-foundation': foundation
+};

@@ -1,0 +1,32 @@
+import Papa from 'papaparse';
+import type { UnitNode } from './units';
+
+/**
+ * A cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return) is prefixed
+ * with an apostrophe, so an export can never carry a formula injection.
+ */
+export function neutraliseCell(value: string): string {
+	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+const UNIT_HEADERS: Record<'nl' | 'fr' | 'en', [string, string, string, string]> = {
+	nl: ['code', 'naam', 'bovenliggende code', 'aantal medewerkers'],
+	fr: ['code', 'nom', 'code parent', 'effectif'],
+	en: ['code', 'name', 'parent code', 'headcount']
+};
+
+/** The unit tree as CSV with `;` (Belgian Excel) and a BOM so Excel reads the accents. */
+export function unitTemplateCsv(locale: 'nl' | 'fr' | 'en', units: readonly UnitNode[]): string {
+	const byId = new Map(units.map((u) => [u.id, u]));
+	const rows = units.map((u) => [
+		u.code,
+		u.name,
+		u.parentId ? (byId.get(u.parentId)?.code ?? '') : '',
+		u.headcount === null ? '' : String(u.headcount)
+	]);
+	const csv = Papa.unparse(
+		{ fields: UNIT_HEADERS[locale], data: rows.map((r) => r.map(neutraliseCell)) },
+		{ delimiter: ';', newline: '\r\n' }
+	);
+	return `\uFEFF${csv}\r\n`;
+}

@@ -1,0 +1,69 @@
+import { en } from './en';
+import { fr } from './fr';
+import { nl } from './nl';
+
+export const LOCALES = ['nl', 'fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'nl';
+
+export type MessageKey = keyof typeof nl;
+export type Messages = Record<MessageKey, string>;
+export type Params = Record<string, string | number>;
+
+const catalogues: Record<Locale, Messages> = { nl, fr, en };
+
+export function isLocale(value: unknown): value is Locale {
+	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export function isMessageKey(value: unknown): value is MessageKey {
+	return typeof value === 'string' && Object.hasOwn(nl, value);
+}
+
+/**
+ * The message for a key in a language, with {placeholders} filled. An unknown key (for example an
+ * error message from a library) falls back to the generic error text, never to raw English.
+ */
+export function translate(locale: Locale, key: string, params?: Params): string {
+	const catalogue = catalogues[locale] ?? catalogues[DEFAULT_LOCALE];
+	const template = isMessageKey(key) ? catalogue[key] : catalogue['error.unexpected'];
+	if (!params) return template;
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+		name in params ? String(params[name]) : whole
+	);
+}
+
+/** Picks the best language from an Accept-Language header, or null. */
+export function negotiateLocale(acceptLanguage: string | null): Locale | null {
+	if (!acceptLanguage) return null;
+	const ranked = acceptLanguage
+		.split(',')
+		.map((part) => {
+			const [tag, ...rest] = part.trim().split(';');
+			const q = rest.find((r) => r.trim().startsWith('q='));
+			return { lang: (tag ?? '').trim().slice(0, 2).toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+		})
+		.filter((r) => r.lang && !Number.isNaN(r.q))
+		.sort((a, b) => b.q - a.q);
+	return ranked.map((r) => r.lang).find(isLocale) ?? null;
+}
+
+/** Formats a date in the user's language, in the organisation's time zone (Belgium). */
+export function formatDateTime(locale: Locale, value: Date | string): string {
+	const date = typeof value === 'string' ? new Date(value) : value;
+	return new Intl.DateTimeFormat(`${locale}-BE`, {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: 'Europe/Brussels'
+	}).format(date);
+}
+
+export function formatDate(locale: Locale, value: string): string {
+	return new Intl.DateTimeFormat(`${locale}-BE`, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+		new Date(`${value}T00:00:00Z`)
+	);
+}
+
+export function formatNumber(locale: Locale, value: number): string {
+	return new Intl.NumberFormat(`${locale}-BE`).format(value);
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { decide, navigationFor, type Action, type Actor } from './access';
+
+const ORG = 'org-a';
+const OTHER = 'org-b';
+const actorWith = (role: Actor['memberships'][number]['role'], unitId: string | null = null): Actor => ({
+	userId: 'u',
+	memberships: [{ organisationId: ORG, role, unitId }]
+});
+const admin = actorWith('admin');
+const advisor = actorWith('advisor');
+const hr = actorWith('hr');
+const manager = actorWith('manager', 'ward-2');
+
+describe('decide', () => {
+	const cases: Array<
+		[string, Actor | null, Action, { organisationId: string; unitPath?: string[] }, true | 403 | 404]
+	> = [
+		['anonymous is refused as not found', null, 'organisation.view', { organisationId: ORG }, 404],
+		['admin edits settings', admin, 'organisation.settings.edit', { organisationId: ORG }, true],
+		['advisor may not edit settings', advisor, 'organisation.settings.edit', { organisationId: ORG }, 403],
+		['hr may not manage users', hr, 'user.edit', { organisationId: ORG }, 403],
+		['manager may not see users', manager, 'user.view', { organisationId: ORG }, 403],
+		['advisor reads the audit log', advisor, 'audit.view', { organisationId: ORG }, true],
+		['hr does not read the audit log', hr, 'audit.view', { organisationId: ORG }, 403],
+		['admin of A gets 404 in B', admin, 'organisation.view', { organisationId: OTHER }, 404],
+		[
+			'admin of A gets 404 for settings of B',
+			admin,
+			'organisation.settings.edit',
+			{ organisationId: OTHER },
+			404
+		],
+		[
+			'manager sees own unit',
+			manager,
+			'unit.view',
+			{ organisationId: ORG, unitPath: ['root', 'care', 'ward-2'] },
+			true
+		],
+		[
+			'manager sees a unit below own',
+			manager,
+			'unit.view',
+			{ organisationId: ORG, unitPath: ['root', 'ward-2', 'night'] },
+			true
+		],
+		[
+			'manager does not see the parent',
+			manager,
+			'unit.view',
+			{ organisationId: ORG, unitPath: ['root', 'care'] },
+			404
+		],
+		[
+			'manager does not see a sibling',
+			manager,
+			'unit.view',
+			{ organisationId: ORG, unitPath: ['root', 'care', 'ward-3'] },
+			404
+		],
+		['manager without a path is refused', manager, 'unit.view', { organisationId: ORG }, 404],
+		[
+			'advisor sees any unit',
+			advisor,
+			'unit.view',
+			{ organisationId: ORG, unitPath: ['root', 'care'] },
+			true
+		],
+		['manager may not edit units', manager, 'unit.edit', { organisationId: ORG }, 403],
+		['unknown action is denied', admin, 'nonsense' as Action, { organisationId: ORG }, 403]
+	];
+	it.each(cases)('%s', (_name, actor, action, target, expected) => {
+		const d = decide(actor, action, target);
+		if (expected === true) expect(d.allowed).toBe(true);
+		else expect(d).toEqual({ allowed: false, status: expected });
+	});
+});
+
+describe('navigationFor', () => {
+	it.each([
+		[admin, ['overview', 'units', 'users', 'settings', 'audit']],
+		[advisor, ['overview', 'audit']],
+		[hr, ['overview']],
+		[manager, ['overview']],
+		[null, []]
+	] as const)('%#', (actor, items) => {
+		expect(navigationFor(actor, ORG)).toEqual(items);
+	});
+	it('shows nothing of another organisation', () => {
+		expect(navigationFor(admin, OTHER)).toEqual([]);
+	});
+});

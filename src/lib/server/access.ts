@@ -1,0 +1,96 @@
+import { error } from '@sveltejs/kit';
+import type { Role } from './db/schema';
+
+/**
+ * The one place that decides who may read or change what. Every load function, form action and
+ * endpoint asks it; anything not granted here is refused (default deny).
+ *
+ * - Someone with no active membership in an organisation gets 404 for everything in it, so ids
+ *   of other organisations cannot even be confirmed to exist.
+ * - A member whose role lacks the permission gets 403.
+ * - A manager only reaches units inside their own subtree; other units are 404 to them.
+ */
+export type Action =
+	| 'organisation.view'
+	| 'organisation.settings.edit'
+	| 'unit.view'
+	| 'unit.edit'
+	| 'user.view'
+	| 'user.edit'
+	| 'audit.view';
+
+interface Rule {
+	roles: readonly Role[];
+	/** Managers pass only when the target unit lies in their subtree. */
+	unitScoped?: boolean;
+}
+
+const POLICY: Record<Action, Rule> = {
+	'organisation.view': { roles: ['admin', 'advisor', 'hr', 'manager'] },
+	'organisation.settings.edit': { roles: ['admin'] },
+	'unit.view': { roles: ['admin', 'advisor', 'hr', 'manager'], unitScoped: true },
+	'unit.edit': { roles: ['admin'] },
+	'user.view': { roles: ['admin'] },
+	'user.edit': { roles: ['admin'] },
+	'audit.view': { roles: ['admin', 'advisor'] }
+};
+
+export interface ActorMembership {
+	organisationId: string;
+	role: Role;
+	/** The manager's unit; null for the other roles. */
+	unitId: string | null;
+}
+
+export interface Actor {
+	userId: string;
+	memberships: readonly ActorMembership[];
+}
+
+export interface Target {
+	organisationId: string;
+	/** For unit-scoped actions: the ids from the root of the tree down to the target unit. */
+	unitPath?: readonly string[];
+}
+
+export type Decision = { allowed: true; membership: ActorMembership } | { allowed: false; status: 403 | 404 };
+
+export function decide(actor: Actor | null, action: Action, target: Target): Decision {
+	if (!actor) return { allowed: false, status: 404 };
+	const membership = actor.memberships.find((m) => m.organisationId === target.organisationId);
+	if (!membership) return { allowed: false, status: 404 };
+	const rule = POLICY[action];
+	if (!rule || !rule.roles.includes(membership.role)) return { allowed: false, status: 403 };
+	if (membership.role === 'manager' && rule.unitScoped) {
+		if (!target.unitPath || !membership.unitId || !target.unitPath.includes(membership.unitId)) {
+			return { allowed: false, status: 404 };
+		}
+	}
+	return { allowed: true, membership };
+}
+
+export function can(actor: Actor | null, action: Action, target: Target): boolean {
+	return decide(actor, action, target).allowed;
+}
+
+/** Throws SvelteKit's 404 or 403 unless allowed; returns the membership that allowed it. */
+export function authorize(actor: Actor | null, action: Action, target: Target): ActorMembership {
+	const decision = decide(actor, action, target);
+	if (!decision.allowed)
+		error(decision.status, decision.status === 404 ? 'error.notFound' : 'error.forbidden');
+	return decision.membership;
+}
+
+/** The navigation a member sees, derived from the same policy. */
+export type NavItem = 'overview' | 'units' | 'users' | 'settings' | 'audit';
+
+export function navigationFor(actor: Actor | null, organisationId: string): NavItem[] {
+	const target = { organisationId };
+	const items: NavItem[] = [];
+	if (can(actor, 'organisation.view', target)) items.push('overview');
+	if (can(actor, 'unit.edit', target)) items.push('units');
+	if (can(actor, 'user.view', target)) items.push('users');
+	if (can(actor, 'organisation.settings.edit', target)) items.push('settings');
+	if (can(actor, 'audit.view', target)) items.push('audit');
+	return items;
+}

@@ -1,0 +1,127 @@
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+// count(*) and bigint come back as numbers, as they do on PGlite.
+pg.types.setTypeParser(20, Number);
+// `date` stays a plain 'yyyy-mm-dd' string: a date has no time zone.
+pg.types.setTypeParser(1082, (v: string) => v);
+
+export type Engine = 'postgres' | 'pglite';
+
+export interface DatabaseHandle {
+	db: Kysely<Database>;
+	engine: Engine;
+	close(): Promise<void>;
+}
+
+export interface OpenOptions {
+	/** A postgres:// URL; without it the embedded PGlite is used. */
+	url?: string;
+	/** PGlite's data folder (created when missing). `memory://` keeps everything in memory. */
+	dataDir?: string;
+	/** A PGlite data folder dump to start from (tests load a migrated template this way). */
+	loadDataDir?: Blob;
+	/** Connections in the PostgreSQL pool. */
+	poolSize?: number;
+}
+
+export class DataFolderLockedError extends Error {
+	constructor(
+		readonly dir: string,
+		readonly pid: number
+	) {
+		super(
+			`The data folder ${dir} is in use by another Knipperlicht process (pid ${pid}). ` +
+				`Stop that process first, or set KNIPPERLICHT_DATA_DIR to another folder.`
+		);
+	}
+}
+
+function processIsAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return (e as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * PGlite does not lock its folder and a second process would corrupt it, so take an exclusive
+ * lock file holding our pid. A lock left by a process that no longer runs is taken over.
+ */
+export function lockDataFolder(dir: string): () => void {
+	const lockPath = join(dir, 'knipperlicht.lock');
+	for (let attempt = 0; attempt < 2; attempt++) {
+		try {
+			const fd = openSync(lockPath, 'wx');
+			writeSync(fd, String(process.pid));
+			closeSync(fd);
+			return () => {
+				try {
+					if (readFileSync(lockPath, 'utf8') === String(process.pid)) unlinkSync(lockPath);
+				} catch {
+					/* already gone */
+				}
+			};
+		} catch (e) {
+			if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+			const pid = Number(readFileSync(lockPath, 'utf8'));
+			if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processIsAlive(pid)) {
+				throw new DataFolderLockedError(dir, pid);
+			}
+			unlinkSync(lockPath);
+		}
+	}
+	throw new Error(`Could not lock ${dir}`);
+}
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+	if (options.url) {
+		const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+		return { db, engine: 'postgres', close: () => db.destroy() };
+	}
+
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+	const inMemory = !options.dataDir || options.dataDir.startsWith('memory://');
+	let unlock = () => {};
+	let dataDir: string | undefined;
+	if (!inMemory) {
+		dataDir = resolve(options.dataDir!);
+		mkdirSync(dataDir, { recursive: true });
+		unlock = lockDataFolder(dataDir);
+	}
+	try {
+		const pglite = await PGlite.create(
+			dataDir ? join(dataDir, 'pgdata') : undefined,
+			options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}
+		);
+		// PGlite is a single connection: a pool of one hands it to one transaction at a time,
+		// so a query from another request never runs inside someone else's transaction.
+		const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+		return {
+			db,
+			engine: 'pglite',
+			async close() {
+				await db.destroy();
+				await pglite.close();
+				unlock();
+			}
+		};
+	} catch (e) {
+		unlock();
+		throw e;
+	}
+}
+
+/** Reads the configuration from the environment: DATABASE_URL, else KNIPPERLICHT_DATA_DIR (default .data). */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOptions {
+	if (env.DATABASE_URL) return { url: env.DATABASE_URL, poolSize: Number(env.DATABASE_POOL_SIZE) || 10 };
+	return { dataDir: env.KNIPPERLICHT_DATA_DIR || '.data' };
+}

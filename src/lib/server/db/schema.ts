@@ -1,0 +1,151 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The table types, defined once and used everywhere. They follow migrations/ exactly;
+ * tests/integration/schema.test.ts compares them with the migrated database.
+ */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateOnly = ColumnType<string, string | undefined, string>;
+
+export type Language = 'nl' | 'fr' | 'en';
+export type Role = 'admin' | 'advisor' | 'hr' | 'manager';
+
+export interface OrganisationTable {
+	id: Generated<string>;
+	name: string;
+	language: ColumnType<Language, Language | undefined, Language>;
+	min_group_size: ColumnType<number, number | undefined, number>;
+	sensitive_min_group_size: ColumnType<number, number | undefined, number>;
+	is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+	created_at: Timestamp;
+}
+
+export interface UnitTable {
+	organisation_id: string;
+	id: Generated<string>;
+	parent_id: string | null;
+	code: string;
+	name: string;
+	headcount: number | null;
+	valid_from: DateOnly;
+	valid_to: string | null;
+}
+
+export interface AppUserTable {
+	id: Generated<string>;
+	email: string;
+	display_name: string;
+	password_hash: string;
+	language: Language | null;
+	must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+	active: ColumnType<boolean, boolean | undefined, boolean>;
+	created_at: Timestamp;
+}
+
+export interface MembershipTable {
+	organisation_id: string;
+	user_id: string;
+	role: Role;
+	unit_id: string | null;
+	active: ColumnType<boolean, boolean | undefined, boolean>;
+	created_at: Timestamp;
+}
+
+export interface UserSessionTable {
+	id: string;
+	user_id: string;
+	expires_at: ColumnType<Date, Date, Date>;
+	created_at: Timestamp;
+}
+
+export interface AuditLogTable {
+	organisation_id: string;
+	id: Generated<string>;
+	actor_user_id: string | null;
+	action: string;
+	object_type: string;
+	object_id: string | null;
+	detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+	at: Timestamp;
+}
+
+export interface LoginThrottleTable {
+	key_hash: string;
+	failures: ColumnType<number, number | undefined, number>;
+	window_started_at: ColumnType<Date, Date, Date>;
+	blocked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface Database {
+	organisation: OrganisationTable;
+	unit: UnitTable;
+	app_user: AppUserTable;
+	membership: MembershipTable;
+	user_session: UserSessionTable;
+	audit_log: AuditLogTable;
+	login_throttle: LoginThrottleTable;
+}
+
+/** The columns of every table, for the schema drift test. Typed so that a missing column fails to compile. */
+export const tableColumns: { [T in keyof Database]: Record<keyof Database[T], true> } = {
+	organisation: {
+		id: true,
+		name: true,
+		language: true,
+		min_group_size: true,
+		sensitive_min_group_size: true,
+		is_demo: true,
+		created_at: true
+	},
+	unit: {
+		organisation_id: true,
+		id: true,
+		parent_id: true,
+		code: true,
+		name: true,
+		headcount: true,
+		valid_from: true,
+		valid_to: true
+	},
+	app_user: {
+		id: true,
+		email: true,
+		display_name: true,
+		password_hash: true,
+		language: true,
+		must_change_password: true,
+		active: true,
+		created_at: true
+	},
+	membership: {
+		organisation_id: true,
+		user_id: true,
+		role: true,
+		unit_id: true,
+		active: true,
+		created_at: true
+	},
+	user_session: { id: true, user_id: true, expires_at: true, created_at: true },
+	audit_log: {
+		organisation_id: true,
+		id: true,
+		actor_user_id: true,
+		action: true,
+		object_type: true,
+		object_id: true,
+		detail: true,
+		at: true
+	},
+	login_throttle: { key_hash: true, failures: true, window_started_at: true, blocked_until: true }
+};
+
+export type Organisation = Selectable<OrganisationTable>;
+export type NewOrganisation = Insertable<OrganisationTable>;
+export type OrganisationUpdate = Updateable<OrganisationTable>;
+export type Unit = Selectable<UnitTable>;
+export type NewUnit = Insertable<UnitTable>;
+export type AppUser = Selectable<AppUserTable>;
+export type NewAppUser = Insertable<AppUserTable>;
+export type Membership = Selectable<MembershipTable>;
+export type UserSession = Selectable<UserSessionTable>;
+export type AuditEntry = Selectable<AuditLogTable>;

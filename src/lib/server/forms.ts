@@ -1,0 +1,52 @@
+import { error, fail } from '@sveltejs/kit';
+import { ValidationError } from '../domain/validation';
+
+/** The text fields of a submitted form. A body that is not a form is a 400, and nothing happens. */
+export async function readForm(request: Request): Promise<Record<string, string>> {
+	let data: FormData;
+	try {
+		data = await request.formData();
+	} catch (e) {
+		if (e && typeof e === 'object' && 'status' in e && (e as { status: number }).status === 413) throw e;
+		error(400, 'error.badRequest');
+	}
+	const fields: Record<string, string> = {};
+	for (const [name, value] of data) if (typeof value === 'string') fields[name] = value;
+	return fields;
+}
+
+/** The uploaded file of a form field, or null. */
+export async function readFormWithFile(
+	request: Request,
+	field: string
+): Promise<{ fields: Record<string, string>; file: File | null }> {
+	let data: FormData;
+	try {
+		data = await request.formData();
+	} catch (e) {
+		if (e && typeof e === 'object' && 'status' in e && (e as { status: number }).status === 413) throw e;
+		error(400, 'error.badRequest');
+	}
+	const fields: Record<string, string> = {};
+	for (const [name, value] of data) if (typeof value === 'string') fields[name] = value;
+	const file = data.get(field);
+	return { fields, file: file instanceof File && file.size > 0 ? file : null };
+}
+
+/**
+ * Runs a service call for a form action: a refused input becomes `fail(400)` with the problems
+ * (message keys per field) and the submitted values, so the form shows them again.
+ */
+export async function formAction<T>(
+	values: Record<string, string>,
+	work: () => Promise<T>
+): Promise<
+	T | ReturnType<typeof fail<{ problems: ValidationError['problems']; values: Record<string, string> }>>
+> {
+	try {
+		return await work();
+	} catch (e) {
+		if (e instanceof ValidationError) return fail(400, { problems: e.problems, values });
+		throw e;
+	}
+}

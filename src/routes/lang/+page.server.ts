@@ -1,0 +1,33 @@
+import { redirect } from '@sveltejs/kit';
+import { LANGUAGE_COOKIE } from '$lib/server/locale';
+import { isLocale } from '$lib/i18n';
+import { setUserLanguage } from '$lib/server/users/service';
+import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => redirect(303, '/');
+
+/** Only same-site paths: never an open redirect to another host. */
+function safeRedirect(target: string | undefined): string {
+	return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\')
+		? target
+		: '/';
+}
+
+export const actions: Actions = {
+	default: async ({ request, cookies, locals, url }) => {
+		const form = await readForm(request);
+		if (isLocale(form.lang)) {
+			cookies.set(LANGUAGE_COOKIE, form.lang, {
+				path: '/',
+				maxAge: 365 * 24 * 3600,
+				sameSite: 'lax',
+				httpOnly: true,
+				secure: url.protocol === 'https:'
+			});
+			if (locals.user) await setUserLanguage(getDb(), locals.user.id, form.lang);
+		}
+		redirect(303, safeRedirect(form.redirectTo));
+	}
+};

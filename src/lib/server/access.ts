@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Role } from './db/schema';
 
 /**
@@ -73,8 +73,12 @@ export function can(actor: Actor | null, action: Action, target: Target): boolea
 	return decide(actor, action, target).allowed;
 }
 
-/** Throws SvelteKit's 404 or 403 unless allowed; returns the membership that allowed it. */
+/**
+ * Throws SvelteKit's 404 or 403 unless allowed; returns the membership that allowed it. A visitor
+ * who is not signed in is sent to the sign-in page (which tells nothing about the target).
+ */
 export function authorize(actor: Actor | null, action: Action, target: Target): ActorMembership {
+	if (!actor) redirect(303, '/login');
 	const decision = decide(actor, action, target);
 	if (!decision.allowed)
 		error(decision.status, decision.status === 404 ? 'error.notFound' : 'error.forbidden');

@@ -14,6 +14,8 @@ export type Engine = 'postgres' | 'pglite';
 export interface DatabaseHandle {
 	db: Kysely<Database>;
 	engine: Engine;
+	/** The embedded engine itself, when PGlite is used (for dumps and bulk loads). */
+	pglite?: import('@electric-sql/pglite').PGlite;
 	close(): Promise<void>;
 }
 
@@ -108,6 +110,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 		return {
 			db,
 			engine: 'pglite',
+			pglite,
 			async close() {
 				await db.destroy();
 				await pglite.close();

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = new URL('..', import.meta.url).pathname;
+
+function newestMtime(path) {
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	let newest = stat.mtimeMs;
+	for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+	return newest;
+}
+
+/**
+ * Builds the app into `outDir` unless its build is newer than every source. Returns the path of
+ * the server entry.
+ */
+export function buildIfStale(outDir = 'build', { quiet = false } = {}) {
+	// Builds share .svelte-kit/: one at a time (npm test while npm start builds, parallel runs).
+	const lock = join(root, '.build-lock');
+	const deadline = Date.now() + 300_000;
+	for (;;) {
+		try {
+			mkdirSync(lock);
+			break;
+		} catch {
+			// A lock older than five minutes was left by a build that died.
+			if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000)
+				rmSync(lock, { recursive: true, force: true });
+			if (Date.now() > deadline) throw new Error(`Another build holds ${lock}`);
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+		}
+	}
+	try {
+		return buildLocked(outDir, quiet);
+	} finally {
+		rmSync(lock, { recursive: true, force: true });
+	}
+}
+
+function buildLocked(outDir, quiet) {
+	const buildDir = join(root, outDir);
+	const entry = join(buildDir, 'index.js');
+	const sources = [
+		'src',
+		'migrations',
+		'seed',
+		'static',
+		'package-lock.json',
+		'svelte.config.js',
+		'vite.config.ts'
+	]
+		.map((p) => join(root, p))
+		.filter(existsSync);
+	const stale = !existsSync(entry) || Math.max(...sources.map(newestMtime)) > statSync(entry).mtimeMs;
+	if (stale) {
+		if (!quiet) console.log(`Building Knipperlicht into ${outDir}/ …`);
+		const result = spawnSync(
+			process.execPath,
+			[join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
+			{
+				cwd: root,
+				stdio: quiet ? 'pipe' : 'inherit',
+				env: { ...process.env, KNIPPERLICHT_BUILD_DIR: outDir }
+			}
+		);
+		if (result.status !== 0) {
+			throw new Error(
+				`The build failed (exit ${result.status}).\n${result.stderr?.toString() ?? ''}${result.stdout?.toString() ?? ''}`
+			);
+		}
+	}
+	return entry;
+}

@@ -1,0 +1,199 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Client, homeOrganisationOf, unitIdsByCode } from '../helpers/http';
+
+/**
+ * Every route, for every role and for a member of another organisation. The table must name each
+ * route under src/routes: a new route without a decision here fails the suite.
+ */
+type Who = 'anonymous' | 'admin' | 'advisor' | 'hr' | 'manager' | 'foreign';
+const WHO: Who[] = ['anonymous', 'admin', 'advisor', 'hr', 'manager', 'foreign'];
+const ACCOUNTS: Record<Exclude<Who, 'anonymous'>, string> = {
+	admin: 'beheer@zonnedael.demo',
+	advisor: 'preventie@zonnedael.demo',
+	hr: 'hr@zonnedael.demo',
+	manager: 'leiding@zonnedael.demo',
+	foreign: 'beheer@lindebeek.demo'
+};
+
+/** Expected status of GET per role. 303 = sent elsewhere (sign-in or home). */
+type Expectation = Record<Who, number>;
+const all = (status: number, except: Partial<Expectation> = {}): Expectation =>
+	({ ...Object.fromEntries(WHO.map((w) => [w, status])), ...except }) as Expectation;
+const adminOnly: Expectation = {
+	anonymous: 303,
+	admin: 200,
+	advisor: 403,
+	hr: 403,
+	manager: 403,
+	foreign: 404
+};
+
+const ROUTES: Record<string, { get: Expectation; path?: (ctx: Ctx) => string }> = {
+	'/': { get: all(303) },
+	'/login': { get: all(303, { anonymous: 200 }) },
+	'/logout': { get: all(303) },
+	'/lang': { get: all(303) },
+	'/account': { get: all(200, { anonymous: 303 }) },
+	'/orgs': { get: all(200, { anonymous: 303 }) },
+	'/healthz': { get: all(200) },
+	'/o/[org]': { get: all(200, { anonymous: 303, foreign: 404 }) },
+	'/o/[org]/units/[unit]': { get: all(200, { anonymous: 303, foreign: 404 }) },
+	'/o/[org]/admin/settings': { get: adminOnly },
+	'/o/[org]/admin/units': { get: adminOnly },
+	'/o/[org]/admin/units/import': { get: adminOnly },
+	'/o/[org]/admin/units/template.csv': { get: adminOnly },
+	'/o/[org]/admin/users': { get: adminOnly },
+	'/o/[org]/audit': { get: { anonymous: 303, admin: 200, advisor: 200, hr: 403, manager: 403, foreign: 404 } }
+};
+
+interface Ctx {
+	org: string;
+	unitInManagerScope: string;
+	unitOutsideManagerScope: string;
+}
+
+/** Route ids as SvelteKit derives them from the files under src/routes. */
+function discoverRoutes(): string[] {
+	const root = new URL('../../src/routes/', import.meta.url).pathname;
+	const routes = new Set<string>();
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const path = join(dir, name);
+			if (statSync(path).isDirectory()) walk(path);
+			else if (/^\+(page|page\.server|server)\.(ts|svelte|js)$/.test(name)) {
+				const id =
+					'/' +
+					relative(root, dir)
+						.split('/')
+						.filter((s) => s && !/^\(.*\)$/.test(s))
+						.join('/');
+				routes.add(id === '/' ? '/' : id.replace(/\/$/, ''));
+			}
+		}
+	};
+	walk(root);
+	return [...routes].sort();
+}
+
+/** The form actions of each page, read from its +page.server.ts. */
+function actionsOf(route: string): string[] {
+	const file = new URL(`../../src/routes${route === '/' ? '' : route}/+page.server.ts`, import.meta.url)
+		.pathname;
+	let source: string;
+	try {
+		source = readFileSync(file, 'utf8');
+	} catch {
+		return [];
+	}
+	const block = /export const actions[^=]*=\s*\{([\s\S]*)\};?\s*$/.exec(source)?.[1] ?? '';
+	return [...block.matchAll(/^\t(\w+): async/gm)].map((m) => m[1]!);
+}
+
+const clients = {} as Record<Who, Client>;
+let ctx: Ctx;
+
+beforeAll(async () => {
+	for (const who of WHO) {
+		clients[who] = new Client();
+		if (who !== 'anonymous') await clients[who].signIn(ACCOUNTS[who]);
+	}
+	const org = await homeOrganisationOf(clients.admin);
+	const ids = await unitIdsByCode(clients.admin, org);
+	ctx = { org, unitInManagerScope: ids.get('LIN-EIK')!, unitOutsideManagerScope: ids.get('AZ-SPO')! };
+	expect(ctx.unitInManagerScope).toBeTruthy();
+	expect(ctx.unitOutsideManagerScope).toBeTruthy();
+});
+
+function concrete(route: string, unit: string): string {
+	return route.replace('[org]', ctx.org).replace('[unit]', unit);
+}
+
+describe('route table', () => {
+	it('names every route of the app, and only those', () => {
+		expect(Object.keys(ROUTES).sort()).toEqual(discoverRoutes());
+	});
+});
+
+describe.each(WHO)('GET as %s', (who) => {
+	it.each(Object.keys(ROUTES))('%s', async (route) => {
+		const response = await clients[who].get(concrete(route, ctx.unitInManagerScope));
+		expect(response.status).toBe(ROUTES[route]!.get[who]);
+		if (response.status === 303 && route.startsWith('/o/'))
+			expect(response.headers.get('location')).toBe('/login');
+	});
+});
+
+describe('manager scope', () => {
+	it('sees units in their own subtree', async () => {
+		expect((await clients.manager.get(`/o/${ctx.org}/units/${ctx.unitInManagerScope}`)).status).toBe(200);
+	});
+	it('gets 404 for units outside it, like a guessed id', async () => {
+		expect((await clients.manager.get(`/o/${ctx.org}/units/${ctx.unitOutsideManagerScope}`)).status).toBe(
+			404
+		);
+		expect(
+			(await clients.manager.get(`/o/${ctx.org}/units/00000000-0000-4000-8000-000000000000`)).status
+		).toBe(404);
+	});
+	it('does not see other units on the overview', async () => {
+		const html = await (await clients.manager.get(`/o/${ctx.org}`)).text();
+		expect(html).toContain('Afdeling Eik');
+		expect(html).not.toContain('Spoedgevallen');
+	});
+});
+
+describe('other organisations', () => {
+	it.each(['00000000-0000-4000-8000-000000000000', 'not-a-uuid', "1' or '1'='1"])(
+		'an unknown or malformed id %s is 404',
+		async (id) => {
+			expect((await clients.admin.get(`/o/${encodeURIComponent(id)}`)).status).toBe(404);
+			expect((await clients.admin.get(`/o/${ctx.org}/units/${encodeURIComponent(id)}`)).status).toBe(404);
+		}
+	);
+	it('a unit id of organisation A under organisation B is 404', async () => {
+		const foreignOrg = await homeOrganisationOf(clients.foreign);
+		expect((await clients.admin.get(`/o/${foreignOrg}/units/${ctx.unitInManagerScope}`)).status).toBe(404);
+		expect((await clients.foreign.get(`/o/${foreignOrg}/units/${ctx.unitInManagerScope}`)).status).toBe(404);
+	});
+});
+
+describe('form actions are refused to whoever may not see the page', () => {
+	const cases: Array<[string, string, Who]> = [];
+	for (const route of Object.keys(ROUTES)) {
+		for (const action of actionsOf(route)) {
+			for (const who of WHO) {
+				const status = ROUTES[route]!.get[who];
+				if (status === 403 || status === 404) cases.push([route, action, who]);
+			}
+		}
+	}
+	it('finds the actions to test', () => {
+		expect(cases.length).toBeGreaterThan(20);
+	});
+	it.each(cases)('%s ?/%s as %s', async (route, action, who) => {
+		const path = concrete(route, ctx.unitInManagerScope) + (action === 'default' ? '' : `?/${action}`);
+		const response = await clients[who].post(path, {
+			name: 'Hacked',
+			code: 'HACK',
+			unitId: ctx.unitInManagerScope,
+			userId: ctx.unitInManagerScope,
+			minGroupSize: '3',
+			sensitiveMinGroupSize: '3',
+			language: 'en',
+			email: 'x@y.be',
+			displayName: 'X',
+			role: 'admin'
+		});
+		expect(response.status).toBe(ROUTES[route]!.get[who]);
+	});
+	it('and nothing changed', async () => {
+		const settings = await (await clients.admin.get(`/o/${ctx.org}/admin/settings`)).text();
+		expect(settings).toContain('value="Zorggroep Zonnedael"');
+		const units = await (await clients.admin.get(`/o/${ctx.org}/admin/units`)).text();
+		expect(units).not.toContain('HACK');
+		const users = await (await clients.admin.get(`/o/${ctx.org}/admin/users`)).text();
+		expect(users).not.toContain('x@y.be');
+	});
+});

@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+export interface RunningServer {
+	url: string;
+	process: ChildProcess;
+	output(): string;
+	/** Milliseconds from spawn to the first successful response. */
+	startupMs: number;
+	stop(): Promise<void>;
+}
+
+/** Starts a built server and waits until it answers; its output is kept for error reports. */
+export async function startServer(
+	entry: string,
+	env: NodeJS.ProcessEnv,
+	timeoutMs = 90_000
+): Promise<RunningServer> {
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const started = performance.now();
+	const child = spawn(process.execPath, [entry], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout!.on('data', (d) => (output += d));
+	child.stderr!.on('data', (d) => (output += d));
+	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	let startupMs = 0;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output}`);
+		if (performance.now() - started > timeoutMs) {
+			child.kill('SIGKILL');
+			throw new Error(`The server did not answer within ${timeoutMs} ms:\n${output}`);
+		}
+		try {
+			const response = await fetch(`${url}/login`);
+			if (response.ok) {
+				startupMs = performance.now() - started;
+				break;
+			}
+		} catch {
+			/* not listening yet */
+		}
+		await new Promise((r) => setTimeout(r, 25));
+	}
+	return {
+		url,
+		process: child,
+		output: () => output,
+		startupMs,
+		async stop() {
+			if (child.exitCode === null) {
+				child.kill('SIGTERM');
+				const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+				await exited;
+				clearTimeout(timer);
+			}
+		}
+	};
+}

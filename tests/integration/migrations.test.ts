@@ -1,0 +1,49 @@
+import { readdirSync } from 'node:fs';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../migrations/index';
+import type { DatabaseHandle } from '../../src/lib/server/db/connect';
+import { migrateDown, migrateToLatest } from '../../src/lib/server/db/migrate';
+import { tableColumns } from '../../src/lib/server/db/schema';
+import { createTestDatabase } from '../helpers/db';
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+	handle = await createTestDatabase();
+});
+afterAll(() => handle.close());
+
+async function columnsByTable(db: DatabaseHandle['db']) {
+	const rows = await sql<{ table_name: string; column_name: string }>`
+		select table_name, column_name from information_schema.columns
+		where table_schema = 'public' and table_name not like 'kysely_%'`.execute(db);
+	const result: Record<string, string[]> = {};
+	for (const r of rows.rows) (result[r.table_name] ??= []).push(r.column_name);
+	for (const list of Object.values(result)) list.sort();
+	return result;
+}
+
+describe('migrations', () => {
+	it('lists every migration file in migrations/index.ts, in name order', () => {
+		const files = readdirSync(new URL('../../migrations/', import.meta.url))
+			.filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+			.map((f) => f.replace(/\.ts$/, ''))
+			.sort();
+		expect(Object.keys(migrations)).toEqual(files);
+	});
+
+	it('has table types that match the migrated database exactly', async () => {
+		const actual = await columnsByTable(handle.db);
+		const declared = Object.fromEntries(
+			Object.entries(tableColumns).map(([t, cols]) => [t, Object.keys(cols).sort()])
+		);
+		expect(actual).toEqual(declared);
+	});
+
+	it('can be rolled all the way down and up again', async () => {
+		for (let i = 0; i < Object.keys(migrations).length; i++) await migrateDown(handle.db);
+		expect(await columnsByTable(handle.db)).toEqual({});
+		await migrateToLatest(handle.db);
+		expect(Object.keys(await columnsByTable(handle.db)).sort()).toEqual(Object.keys(tableColumns).sort());
+	});
+});

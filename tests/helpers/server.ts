@@ -38,7 +38,7 @@ export async function startServer(
 	child.stdout!.on('data', (d) => (output += d));
 	child.stderr!.on('data', (d) => (output += d));
 	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-	let startupMs = 0;
+	let startupMs: number;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output}`);
 		if (performance.now() - started > timeoutMs) {

@@ -236,28 +236,26 @@ export function planUnitImport(
 		const name = cell(row, 'name');
 		const parentCode = cell(row, 'parent') || null;
 		const rawHeadcount = cell(row, 'headcount');
-		const fail = (column: UnitColumn, value: string, key: string, params?: Problem['params']) =>
-			problems.push({ line, column: columns[column] ?? column, value, key, params });
 		if (!code && !name && !parentCode && !rawHeadcount) return; // blank line
 		let ok = true;
-		if (!code) (fail('code', code, 'validation.required'), (ok = false));
-		else if (!CODE_PATTERN.test(code)) (fail('code', code, 'validation.unitCode'), (ok = false));
-		else if (seenInFile.has(code.toLowerCase())) {
-			fail('code', code, 'import.duplicateCode', { firstLine: seenInFile.get(code.toLowerCase())! });
+		const fail = (column: UnitColumn, value: string, key: string, params?: Problem['params']) => {
+			problems.push({ line, column: columns[column] ?? column, value, key, params });
 			ok = false;
-		} else if (byCode.get(code.toLowerCase())?.archived)
-			(fail('code', code, 'units.archivedNoChange'), (ok = false));
-		if (code) seenInFile.set(code.toLowerCase(), seenInFile.get(code.toLowerCase()) ?? line);
-		if (!name) (fail('name', name, 'validation.required'), (ok = false));
-		else if (name.length > 120) (fail('name', name, 'validation.tooLong', { max: 120 }), (ok = false));
+		};
+		const codeKey = code.toLowerCase();
+		if (!code) fail('code', code, 'validation.required');
+		else if (!CODE_PATTERN.test(code)) fail('code', code, 'validation.unitCode');
+		else if (seenInFile.has(codeKey)) fail('code', code, 'import.duplicateCode', { firstLine: seenInFile.get(codeKey)! });
+		else if (byCode.get(codeKey)?.archived) fail('code', code, 'units.archivedNoChange');
+		if (code && !seenInFile.has(codeKey)) seenInFile.set(codeKey, line);
+		if (!name) fail('name', name, 'validation.required');
+		else if (name.length > 120) fail('name', name, 'validation.tooLong', { max: 120 });
 		let headcount: number | null = null;
 		if (rawHeadcount) {
-			if (!/^\d+$/.test(rawHeadcount) || Number(rawHeadcount) > 100_000)
-				(fail('headcount', rawHeadcount, 'validation.wholeNumber'), (ok = false));
+			if (!/^\d+$/.test(rawHeadcount) || Number(rawHeadcount) > 100_000) fail('headcount', rawHeadcount, 'validation.wholeNumber');
 			else headcount = Number(rawHeadcount);
 		}
-		if (parentCode && code && parentCode.toLowerCase() === code.toLowerCase())
-			(fail('parent', parentCode, 'units.moveIntoOwnSubtree'), (ok = false));
+		if (parentCode && code && parentCode.toLowerCase() === codeKey) fail('parent', parentCode, 'units.moveIntoOwnSubtree');
 		if (ok) parsed.push({ line, code, name, parentCode, headcount });
 	});
 

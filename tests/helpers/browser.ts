@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../seed/demo';
+import { en } from '../../src/lib/i18n/en';
+import { fr } from '../../src/lib/i18n/fr';
+import { nl } from '../../src/lib/i18n/nl';
+
+/** The system's Chromium (Debian package); Playwright's own browser downloads are not used. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+/** Starts headless Chromium. A missing browser fails the suite: browser tests are never skipped. */
+export async function launchBrowser(): Promise<Browser> {
+	if (!existsSync(CHROMIUM_PATH)) {
+		throw new Error(
+			`Chromium is missing at ${CHROMIUM_PATH}: the browser tests need it (apt-get install chromium).`
+		);
+	}
+	return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface PageOptions {
+	viewport?: { width: number; height: number };
+	/** Browser locale, which sets Accept-Language. Defaults to Belgian Dutch. */
+	locale?: string;
+}
+
+/** A page in its own context (own cookies), as axe needs a context to inject into frames. */
+export async function newPage(browser: Browser, options: PageOptions = {}): Promise<Page> {
+	const context = await browser.newContext({
+		viewport: options.viewport ?? { width: 1280, height: 800 },
+		locale: options.locale ?? 'nl-BE'
+	});
+	return context.newPage();
+}
+
+const catalogues = { nl, fr, en } as const;
+
+/** The UI texts of the language the current page is shown in (its `<html lang>`). */
+export async function cataloguesOf(page: Page): Promise<typeof en> {
+	const lang = await page.locator('html').getAttribute('lang');
+	return lang === 'fr' || lang === 'en' ? catalogues[lang] : nl;
+}
+
+/**
+ * Signs in through the login form, filled by its labels (in whatever language the page shows),
+ * and waits until the browser has left /login. Throws when sign-in did not succeed.
+ */
+export async function signInAs(
+	page: Page,
+	baseUrl: string,
+	email: string,
+	password: string = DEMO_PASSWORD
+): Promise<void> {
+	await page.goto(new URL('/login', baseUrl).href);
+	const texts = await cataloguesOf(page);
+	await page.getByLabel(texts['login.email'], { exact: true }).fill(email);
+	await page.getByLabel(texts['login.password'], { exact: true }).fill(password);
+	await page.getByRole('button', { name: texts['login.submit'], exact: true }).click();
+	try {
+		await page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 });
+	} catch {
+		const alert = await page
+			.getByRole('alert')
+			.allTextContents()
+			.catch(() => []);
+		throw new Error(`Sign-in of ${email} stayed on /login: ${alert.join(' ') || '(no message)'}`);
+	}
+	await page.waitForLoadState('load');
+}
+
+export interface A11yViolation {
+	id: string;
+	impact: string | null | undefined;
+	help: string;
+	targets: string[];
+}
+
+/** WCAG 2.0/2.1 A and AA violations axe finds on the current page. */
+export async function checkA11y(page: Page): Promise<A11yViolation[]> {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	return results.violations.map((v) => ({
+		id: v.id,
+		impact: v.impact,
+		help: v.help,
+		targets: v.nodes.map((n) => n.target.map(String).join(' '))
+	}));
+}
+
+/** A readable one-line-per-rule summary of violations, for assertion messages. */
+export function describeViolations(violations: readonly A11yViolation[]): string {
+	return violations
+		.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.targets.join('\n    ')}`)
+		.join('\n');
+}

@@ -8,7 +8,11 @@ try {
 	const handle = await openDatabase(optionsFromEnv());
 	try {
 		const names = direction === 'down' ? await migrateDown(handle.db) : await migrateToLatest(handle.db);
-		console.log(names.length ? `${direction === 'down' ? 'Undid' : 'Applied'}: ${names.join(', ')}` : 'Already up to date.');
+		console.log(
+			names.length
+				? `${direction === 'down' ? 'Undid' : 'Applied'}: ${names.join(', ')}`
+				: 'Already up to date.'
+		);
 	} finally {
 		await handle.close();
 	}

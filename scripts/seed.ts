@@ -12,7 +12,9 @@ try {
 		if (process.argv.includes('--large')) {
 			const started = performance.now();
 			const { organisationId, unitIds } = await seedLargeOrganisation(handle.db);
-			console.log(`Large synthetic organisation ${organisationId}: ${unitIds.size} units in ${Math.round(performance.now() - started)} ms.`);
+			console.log(
+				`Large synthetic organisation ${organisationId}: ${unitIds.size} units in ${Math.round(performance.now() - started)} ms.`
+			);
 		} else if (await isEmpty(handle.db)) {
 			await seedDemo(handle.db);
 			console.log(describeDemoAccounts());

@@ -2,7 +2,8 @@
  * Turns uploaded bytes into text the way Belgian spreadsheet exports need: UTF-8 with or without
  * BOM, else Windows-1252 (Excel's "CSV" on Windows). Binary content is refused.
  */
-export type DecodedText = { ok: true; text: string; encoding: 'utf-8' | 'windows-1252' } | { ok: false; key: 'import.notText' };
+export type DecodedText =
+	{ ok: true; text: string; encoding: 'utf-8' | 'windows-1252' } | { ok: false; key: 'import.notText' };
 
 // Windows-1252 differs from Latin-1 only in 0x80-0x9F. Node 20's TextDecoder('windows-1252')
 // decodes that range as Latin-1 control characters, so the mapping is spelled out here.
@@ -12,7 +13,9 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 	let text = '';
 	for (let i = 0; i < bytes.length; i += 8192) {
 		const chunk = bytes.subarray(i, i + 8192);
-		text += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)));
+		text += String.fromCharCode(
+			...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b))
+		);
 	}
 	return text;
 }

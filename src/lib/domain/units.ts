@@ -245,17 +245,20 @@ export function planUnitImport(
 		const codeKey = code.toLowerCase();
 		if (!code) fail('code', code, 'validation.required');
 		else if (!CODE_PATTERN.test(code)) fail('code', code, 'validation.unitCode');
-		else if (seenInFile.has(codeKey)) fail('code', code, 'import.duplicateCode', { firstLine: seenInFile.get(codeKey)! });
+		else if (seenInFile.has(codeKey))
+			fail('code', code, 'import.duplicateCode', { firstLine: seenInFile.get(codeKey)! });
 		else if (byCode.get(codeKey)?.archived) fail('code', code, 'units.archivedNoChange');
 		if (code && !seenInFile.has(codeKey)) seenInFile.set(codeKey, line);
 		if (!name) fail('name', name, 'validation.required');
 		else if (name.length > 120) fail('name', name, 'validation.tooLong', { max: 120 });
 		let headcount: number | null = null;
 		if (rawHeadcount) {
-			if (!/^\d+$/.test(rawHeadcount) || Number(rawHeadcount) > 100_000) fail('headcount', rawHeadcount, 'validation.wholeNumber');
+			if (!/^\d+$/.test(rawHeadcount) || Number(rawHeadcount) > 100_000)
+				fail('headcount', rawHeadcount, 'validation.wholeNumber');
 			else headcount = Number(rawHeadcount);
 		}
-		if (parentCode && code && parentCode.toLowerCase() === codeKey) fail('parent', parentCode, 'units.moveIntoOwnSubtree');
+		if (parentCode && code && parentCode.toLowerCase() === codeKey)
+			fail('parent', parentCode, 'units.moveIntoOwnSubtree');
 		if (ok) parsed.push({ line, code, name, parentCode, headcount });
 	});
 

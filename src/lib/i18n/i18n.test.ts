@@ -1,0 +1,127 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'svelte/compiler';
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { fr } from './fr';
+import { isMessageKey, negotiateLocale, translate } from './index';
+import { nl } from './nl';
+
+const SRC = new URL('../../', import.meta.url).pathname;
+
+function filesUnder(dir: string, ext: RegExp): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		return statSync(path).isDirectory() ? filesUnder(path, ext) : ext.test(name) ? [path] : [];
+	});
+}
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('catalogues', () => {
+	it.each([
+		['fr', fr],
+		['en', en]
+	])('%s has exactly the keys of nl, with the same placeholders', (_name, catalogue) => {
+		expect(Object.keys(catalogue)).toEqual(Object.keys(nl));
+		for (const key of Object.keys(nl) as Array<keyof typeof nl>) {
+			expect([key, placeholders(catalogue[key])]).toEqual([key, placeholders(nl[key])]);
+			expect(catalogue[key].trim()).not.toBe('');
+		}
+	});
+});
+
+describe('translate', () => {
+	it.each([
+		['nl', 'validation.tooLong', { max: 5 }, 'Maximaal 5 tekens.'],
+		['en', 'validation.tooLong', { max: 5 }, 'At most 5 characters.'],
+		['fr', 'nav.signOut', undefined, fr['nav.signOut']],
+		['en', 'no.such.key', undefined, en['error.unexpected']]
+	] as const)('%s %s', (locale, key, params, expected) => {
+		expect(translate(locale, key, params)).toBe(expected);
+	});
+});
+
+describe('negotiateLocale', () => {
+	it.each([
+		['fr-BE,fr;q=0.9,en;q=0.8', 'fr'],
+		['de-DE,en;q=0.5', 'en'],
+		['en;q=0.2,nl-BE;q=0.9', 'nl'],
+		['de', null],
+		[null, null]
+	])('%s → %s', (header, locale) => expect(negotiateLocale(header)).toBe(locale));
+});
+
+/** Walks a Svelte AST and collects static text a user would read. */
+function hardCodedText(source: string): string[] {
+	const ast = parse(source, { modern: true });
+	const found: string[] = [];
+	const USER_FACING_ATTRIBUTES = new Set([
+		'aria-label',
+		'title',
+		'alt',
+		'placeholder',
+		'label',
+		'aria-description'
+	]);
+	const visit = (node: unknown): void => {
+		if (!node || typeof node !== 'object') return;
+		const n = node as { type?: string; data?: string; name?: string; value?: unknown };
+		if (n.type === 'Text' && typeof n.data === 'string' && /\p{L}/u.test(n.data)) found.push(n.data.trim());
+		if (n.type === 'Attribute' && n.name && USER_FACING_ATTRIBUTES.has(n.name) && Array.isArray(n.value)) {
+			for (const part of n.value as Array<{ type: string; data?: string }>) {
+				if (part.type === 'Text' && part.data && /\p{L}/u.test(part.data))
+					found.push(`${n.name}="${part.data}"`);
+			}
+		}
+		for (const [key, value] of Object.entries(node)) {
+			// Attribute values are checked above; scripts and styles are not markup.
+			if (
+				key === 'instance' ||
+				key === 'module' ||
+				key === 'css' ||
+				(n.type === 'Attribute' && key === 'value')
+			)
+				continue;
+			if (Array.isArray(value)) value.forEach(visit);
+			else if (value && typeof value === 'object') visit(value);
+		}
+	};
+	visit(ast.fragment);
+	return found;
+}
+
+describe('components', () => {
+	const components = filesUnder(SRC, /\.svelte$/);
+	it('are found', () => expect(components.length).toBeGreaterThan(10));
+	it.each(components.map((f) => [f.slice(SRC.length), f]))(
+		'%s has no hard-coded user-facing text',
+		(_name, file) => {
+			expect(hardCodedText(readFileSync(file, 'utf8'))).toEqual([]);
+		}
+	);
+	it('the check catches hard-coded text', () => {
+		expect(hardCodedText('<p>Hallo</p><button aria-label="Sluiten">{x}</button>')).toEqual([
+			'Hallo',
+			'aria-label="Sluiten"'
+		]);
+	});
+});
+
+describe('message keys used in the code', () => {
+	const sources = filesUnder(SRC, /\.(svelte|ts)$/).filter((f) => !f.endsWith('.test.ts'));
+	const used = new Set<string>();
+	for (const file of sources) {
+		const text = readFileSync(file, 'utf8');
+		for (const m of text.matchAll(/\b(?:t|translate\(\w+,)\s*\(?\s*'([a-z]+\.[\w.]+)'/g)) used.add(m[1]!);
+		for (const m of text.matchAll(/\bkey:\s*'([a-z]+\.[\w.]+)'/g)) used.add(m[1]!);
+		for (const m of text.matchAll(/error\(\d{3},\s*'([a-z]+\.[\w.]+)'\)/g)) used.add(m[1]!);
+		// Every audited action is shown in the audit log by its translated name.
+		for (const m of text.matchAll(/\baction: (?:\w+ \? )?'([a-z]+\.[\w.]+)'(?: : '([a-z]+\.[\w.]+)')?/g)) {
+			used.add(`audit.action.${m[1]}`);
+			if (m[2]) used.add(`audit.action.${m[2]}`);
+		}
+	}
+	it('are found', () => expect(used.size).toBeGreaterThan(50));
+	it.each([...used].sort())('%s exists in the catalogue', (key) => expect(isMessageKey(key)).toBe(true));
+});

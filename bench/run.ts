@@ -29,7 +29,7 @@ async function loadBenchmarks(): Promise<Benchmark[]> {
 
 /** A benchmark is run when its figures (whose ids start with its id) can start with the prefix. */
 function mayMatch(benchmarkId: string, prefix: string): boolean {
-	return benchmarkId.startsWith(prefix) || prefix.startsWith(`${benchmarkId}.`) || prefix === benchmarkId;
+	return benchmarkId.startsWith(prefix) || prefix.startsWith(`${benchmarkId}.`);
 }
 
 function formatNumber(n: number): string {

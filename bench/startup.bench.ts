@@ -44,7 +44,8 @@ async function startBare(timeoutMs = 30_000): Promise<Start> {
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	try {
 		for (;;) {
-			if (child.exitCode !== null) throw new Error(`The bare server exited with ${child.exitCode}:\n${output}`);
+			if (child.exitCode !== null)
+				throw new Error(`The bare server exited with ${child.exitCode}:\n${output}`);
 			if (performance.now() - started > timeoutMs)
 				throw new Error(`The bare server did not answer within ${timeoutMs} ms:\n${output}`);
 			try {
@@ -84,7 +85,9 @@ async function measureApp(
 	between: () => Promise<void> = async () => {}
 ): Promise<Start[]> {
 	const first = await startServer(entry, env, 180_000);
-	ctx.log(`${engine}: first start (migrate and seed the demo) served /login after ${Math.round(first.startupMs)} ms`);
+	ctx.log(
+		`${engine}: first start (migrate and seed the demo) served /login after ${Math.round(first.startupMs)} ms`
+	);
 	await first.stop();
 	const starts: Start[] = [];
 	for (let i = 0; i < RUNS; i++) {
@@ -128,7 +131,9 @@ const benchmark: Benchmark = {
 		const bare: Start[] = [];
 		const measureBare = async () => {
 			const start = await startBare();
-			ctx.log(`bare node: start ${bare.length + 1}/${RUNS}: ${Math.round(start.ms)} ms, ${start.rssMb.toFixed(1)} MB`);
+			ctx.log(
+				`bare node: start ${bare.length + 1}/${RUNS}: ${Math.round(start.ms)} ms, ${start.rssMb.toFixed(1)} MB`
+			);
 			bare.push(start);
 		};
 

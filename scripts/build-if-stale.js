@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 export const root = new URL('..', import.meta.url).pathname;
 
+/** @param {string} path @returns {number} */
 function newestMtime(path) {
 	const stat = statSync(path);
 	if (!stat.isDirectory()) return stat.mtimeMs;
@@ -16,6 +17,7 @@ function newestMtime(path) {
  * Builds the app into `outDir` unless its build is newer than every source. Returns the path of
  * the server entry.
  */
+/** @param {string} [outDir] @param {{ quiet?: boolean }} [options] */
 export function buildIfStale(outDir = 'build', { quiet = false } = {}) {
 	// Builds share .svelte-kit/: one at a time (npm test while npm start builds, parallel runs).
 	const lock = join(root, '.build-lock');
@@ -39,6 +41,7 @@ export function buildIfStale(outDir = 'build', { quiet = false } = {}) {
 	}
 }
 
+/** @param {string} outDir @param {boolean} quiet */
 function buildLocked(outDir, quiet) {
 	const buildDir = join(root, outDir);
 	const entry = join(buildDir, 'index.js');

@@ -14,7 +14,10 @@ export type UnitRow = Insertable<UnitTable> & { id: string };
  * The unit rows of `units` for one organisation, with ids made here (so a child knows its parent's
  * id without a round trip). Parents must come before their children, as the generators emit them.
  */
-export function unitRows(organisationId: string, units: SeedUnit[]): { rows: UnitRow[]; unitIds: Map<string, string> } {
+export function unitRows(
+	organisationId: string,
+	units: SeedUnit[]
+): { rows: UnitRow[]; unitIds: Map<string, string> } {
 	const unitIds = new Map<string, string>();
 	const rows = units.map((u): UnitRow => {
 		if (unitIds.has(u.code)) throw new Error(`Unit code ${u.code} occurs twice`);

@@ -16,7 +16,8 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = ['/account', '/logout', '/lang'];
 
 const SECURITY_HEADERS: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'no-referrer',
+	// Not 'no-referrer': with it browsers send `Origin: null` on form posts and the CSRF check refuses them.
+	'referrer-policy': 'same-origin',
 	'x-frame-options': 'DENY',
 	'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
 	'cross-origin-opener-policy': 'same-origin',

@@ -13,7 +13,14 @@ export default ts.config(
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
-		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
+		languageOptions: {
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
+		}
 	},
 	{
 		rules: {
@@ -22,5 +29,15 @@ export default ts.config(
 			'svelte/no-navigation-without-resolve': 'off'
 		}
 	},
-	{ ignores: ['build/', '.svelte-kit/', '.test-build/', '.bench-build/', '.data/', 'node_modules/', 'bench/results/'] }
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'.test-build/',
+			'.bench-build/',
+			'.data/',
+			'node_modules/',
+			'bench/results/'
+		]
+	}
 );

@@ -215,7 +215,9 @@ export interface UnitImportPlan {
 export function planUnitImport(
 	existing: readonly UnitNode[],
 	rows: readonly Record<string, string>[],
-	columns: Partial<Record<UnitColumn, string>>
+	columns: Partial<Record<UnitColumn, string>>,
+	/** The line in the file of each row; without it rows are taken to follow the header directly. */
+	lines?: readonly number[]
 ): UnitImportPlan {
 	const problems: ImportRowProblem[] = [];
 	const byCode = new Map(existing.map((u) => [u.code.toLowerCase(), u]));
@@ -231,7 +233,7 @@ export function planUnitImport(
 		columns[column] ? (row[columns[column]!] ?? '').trim() : '';
 
 	rows.forEach((row, index) => {
-		const line = index + 2;
+		const line = lines?.[index] ?? index + 2;
 		const code = cell(row, 'code');
 		const name = cell(row, 'name');
 		const parentCode = cell(row, 'parent') || null;

@@ -157,7 +157,9 @@ export const en: Record<keyof typeof nl, string> = {
 	'users.alreadyMember': 'This person is already a member of the organisation.',
 	'users.notYourself': 'You cannot do this to your own account.',
 	'users.sharedAccount':
-		'This account is also active in another organisation; only its owner can change the password.',
+		'This account also belongs to another organisation; only its owner can change the password.',
+	'users.pendingElsewhere':
+		'This account has not chosen its own password yet. Add it once the person has signed in for the first time.',
 
 	'settings.title': 'Organisation settings',
 	'settings.name': 'Name',

@@ -164,7 +164,9 @@ export const fr: Record<keyof typeof nl, string> = {
 	'users.alreadyMember': "Cette personne est déjà membre de l'organisation.",
 	'users.notYourself': 'Vous ne pouvez pas faire cela pour votre propre compte.',
 	'users.sharedAccount':
-		'Ce compte est aussi actif dans une autre organisation ; seule la personne elle-même peut en modifier le mot de passe.',
+		'Ce compte appartient aussi à une autre organisation ; seule la personne elle-même peut en modifier le mot de passe.',
+	'users.pendingElsewhere':
+		"Ce compte n'a pas encore choisi son propre mot de passe. Ajoutez-le après la première connexion de la personne.",
 
 	'settings.title': "Paramètres de l'organisation",
 	'settings.name': 'Nom',

@@ -158,7 +158,9 @@ export const nl = {
 	'users.alreadyMember': 'Deze persoon is al lid van de organisatie.',
 	'users.notYourself': 'Dit kan je niet voor je eigen account doen.',
 	'users.sharedAccount':
-		'Dit account is ook actief in een andere organisatie; alleen de persoon zelf kan het wachtwoord wijzigen.',
+		'Dit account hoort ook bij een andere organisatie; alleen de persoon zelf kan het wachtwoord wijzigen.',
+	'users.pendingElsewhere':
+		'Dit account heeft nog geen eigen wachtwoord gekozen. Voeg het toe nadat de persoon zich een eerste keer heeft aangemeld.',
 
 	'settings.title': 'Instellingen van de organisatie',
 	'settings.name': 'Naam',

@@ -51,18 +51,26 @@ function processIsAlive(pid: number): boolean {
 	}
 }
 
+// Folders this process has open: a lock file with our own pid is only stale when it is not one of
+// these (a previous process that happened to have the same pid).
+const openFolders = new Set<string>();
+
 /**
- * PGlite does not lock its folder and a second process would corrupt it, so take an exclusive
- * lock file holding our pid. A lock left by a process that no longer runs is taken over.
+ * PGlite does not lock its folder and a second process (or a second open in this one) would
+ * corrupt it, so take an exclusive lock file holding our pid. A lock left by a process that no
+ * longer runs is taken over.
  */
 export function lockDataFolder(dir: string): () => void {
 	const lockPath = join(dir, 'knipperlicht.lock');
+	if (openFolders.has(lockPath)) throw new DataFolderLockedError(dir, process.pid);
 	for (let attempt = 0; attempt < 2; attempt++) {
 		try {
 			const fd = openSync(lockPath, 'wx');
 			writeSync(fd, String(process.pid));
 			closeSync(fd);
+			openFolders.add(lockPath);
 			return () => {
+				openFolders.delete(lockPath);
 				try {
 					if (readFileSync(lockPath, 'utf8') === String(process.pid)) unlinkSync(lockPath);
 				} catch {

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { Kysely, Transaction } from 'kysely';
-import Papa from 'papaparse';
+import { parseCsvWithLines } from '../../domain/csv';
 import {
 	checkArchive,
 	checkMove,
@@ -228,30 +228,27 @@ export async function importUnitsCsv(
 	text: string
 ): Promise<UnitImportResult> {
 	authorize(actor, 'unit.edit', { organisationId });
-	const content = text.replace(/^\uFEFF/, '');
-	if (!content.trim()) throw new UnitImportError([], [{ key: 'import.empty' }]);
-	const parsed = Papa.parse<Record<string, string>>(content, {
-		header: true,
-		skipEmptyLines: 'greedy',
-		delimitersToGuess: [';', ',', '\t', '|']
-	});
-	const fileProblems: Problem[] = [];
-	const malformed = parsed.errors.filter((e) => e.type === 'Quotes' || e.code === 'TooManyFields');
-	const rowProblems: ImportRowProblem[] = malformed.map((e) => ({
-		line: (e.row ?? 0) + 2,
+	if (!text.replace(/^\uFEFF/, '').trim()) throw new UnitImportError([], [{ key: 'import.empty' }]);
+	const parsed = parseCsvWithLines(text);
+	const rowProblems: ImportRowProblem[] = parsed.problems.map((p) => ({
+		line: p.line,
 		column: '',
 		value: '',
-		key: e.type === 'Quotes' ? 'import.malformedQuotes' : 'import.tooManyFields'
+		key: p.key
 	}));
-	const { columns, problems } = matchUnitHeaders(parsed.meta.fields ?? []);
-	fileProblems.push(...problems);
-	if (!fileProblems.length && parsed.data.length === 0) fileProblems.push({ key: 'import.headerOnly' });
+	const { columns, problems: fileProblems } = matchUnitHeaders(parsed.fields);
+	if (!fileProblems.length && parsed.rows.length === 0) fileProblems.push({ key: 'import.headerOnly' });
 	if (fileProblems.length || rowProblems.length) throw new UnitImportError(rowProblems, fileProblems);
 
 	return db.transaction().execute(async (trx) => {
 		await lockUnitTree(trx, organisationId);
 		const units = await findUnits(trx, organisationId);
-		const plan = planUnitImport(units, parsed.data, columns);
+		const plan = planUnitImport(
+			units,
+			parsed.rows.map((r) => r.cells),
+			columns,
+			parsed.rows.map((r) => r.line)
+		);
 		if (plan.problems.length) throw new UnitImportError(plan.problems, []);
 		const idByCode = new Map(units.map((u) => [u.code.toLowerCase(), u.id]));
 		for (const c of creationOrder(plan.creates)) {

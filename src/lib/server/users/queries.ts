@@ -94,17 +94,13 @@ export function findActiveMemberships(db: Db, userId: string) {
 		.execute();
 }
 
-export async function countOtherActiveMemberships(
-	db: Db,
-	userId: string,
-	organisationId: string
-): Promise<number> {
+/** Memberships of the user in other organisations, active or not (an inactive one can be reactivated). */
+export async function countOtherMemberships(db: Db, userId: string, organisationId: string): Promise<number> {
 	const row = await db
 		.selectFrom('membership')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.where('user_id', '=', userId)
 		.where('organisation_id', '<>', organisationId)
-		.where('active', '=', true)
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }

@@ -9,7 +9,7 @@ import { invalidateUserSessions } from '../auth/session';
 import type { Database } from '../db/schema';
 import { findUnits } from '../units/queries';
 import {
-	countOtherActiveMemberships,
+	countOtherMemberships,
 	findActiveMemberships,
 	findMembers,
 	findMembership,
@@ -86,6 +86,10 @@ export async function createMember(
 		if (existing) {
 			const membership = await findMembership(trx, organisationId, existing.id);
 			if (membership) throw new ValidationError({ email: { key: 'users.alreadyMember' } });
+			// Whoever issued a one-time password still in use knows it: joining such an account to a
+			// second organisation would hand that person the second organisation's access.
+			if (existing.must_change_password)
+				throw new ValidationError({ email: { key: 'users.pendingElsewhere' } });
 		}
 		const user =
 			existing ??
@@ -185,8 +189,9 @@ export async function setMemberActive(
 }
 
 /**
- * Issues a new one-time password. Refused for accounts that are also active in another
- * organisation: an admin of one organisation must never be able to take over access to another.
+ * Issues a new one-time password. Refused for accounts that are also a member of another
+ * organisation (active or not): an admin of one organisation must never be able to take over
+ * access to another.
  */
 export async function resetMemberPassword(
 	db: Kysely<Database>,
@@ -197,7 +202,7 @@ export async function resetMemberPassword(
 	authorize(actor, 'user.edit', { organisationId });
 	await requireMember(db, organisationId, userId);
 	if (userId === actor!.userId) throw new ValidationError({ user: { key: 'users.notYourself' } });
-	if ((await countOtherActiveMemberships(db, userId, organisationId)) > 0) {
+	if ((await countOtherMemberships(db, userId, organisationId)) > 0) {
 		throw new ValidationError({ user: { key: 'users.sharedAccount' } });
 	}
 	const oneTimePassword = generateOneTimePassword();

@@ -69,7 +69,8 @@ export async function signInAs(
 	await page.getByLabel(texts['login.password'], { exact: true }).fill(password);
 	await page.getByRole('button', { name: texts['login.submit'], exact: true }).click();
 	try {
-		await page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 });
+		// argon2 is slow on purpose; on a loaded two-core machine a sign-in can take seconds.
+		await page.waitForURL((url) => url.pathname !== '/login', { timeout: 40_000 });
 	} catch {
 		const alert = await page
 			.getByRole('alert')

@@ -1,36 +1,35 @@
 import { error, fail } from '@sveltejs/kit';
 import { ValidationError } from '../domain/validation';
 
-/** The text fields of a submitted form. A body that is not a form is a 400, and nothing happens. */
-export async function readForm(request: Request): Promise<Record<string, string>> {
-	let data: FormData;
+/** The submitted form data. A body that is not a form is a 400 (a too large one stays a 413), and nothing happens. */
+async function formDataOf(request: Request): Promise<FormData> {
 	try {
-		data = await request.formData();
+		return await request.formData();
 	} catch (e) {
 		if (e && typeof e === 'object' && 'status' in e && (e as { status: number }).status === 413) throw e;
 		error(400, 'error.badRequest');
 	}
+}
+
+function textFields(data: FormData): Record<string, string> {
 	const fields: Record<string, string> = {};
 	for (const [name, value] of data) if (typeof value === 'string') fields[name] = value;
 	return fields;
 }
 
-/** The uploaded file of a form field, or null. */
+/** The text fields of a submitted form. */
+export async function readForm(request: Request): Promise<Record<string, string>> {
+	return textFields(await formDataOf(request));
+}
+
+/** The text fields and the uploaded file of a form field (null when none was chosen). */
 export async function readFormWithFile(
 	request: Request,
 	field: string
 ): Promise<{ fields: Record<string, string>; file: File | null }> {
-	let data: FormData;
-	try {
-		data = await request.formData();
-	} catch (e) {
-		if (e && typeof e === 'object' && 'status' in e && (e as { status: number }).status === 413) throw e;
-		error(400, 'error.badRequest');
-	}
-	const fields: Record<string, string> = {};
-	for (const [name, value] of data) if (typeof value === 'string') fields[name] = value;
+	const data = await formDataOf(request);
 	const file = data.get(field);
-	return { fields, file: file instanceof File && file.size > 0 ? file : null };
+	return { fields: textFields(data), file: file instanceof File && file.size > 0 ? file : null };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import { onServer, uniqueName, withDatabase } from './postgres';
 
@@ -24,4 +24,46 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 	}
 	const dump = readFileSync(inject('pgliteTemplate'));
 	return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([dump]) });
+}
+
+/** The database of one test file, as given by useTestDatabase(). */
+export interface TestDatabase {
+	/** The open handle (throws when used before the file's beforeAll ran or after its afterAll). */
+	readonly handle: DatabaseHandle;
+	/** The handle's Kysely instance (throws likewise). */
+	readonly db: DatabaseHandle['db'];
+}
+
+/**
+ * Gives the calling test file its own database: opens one with createTestDatabase() in beforeAll
+ * and closes it in afterAll. Call it once at the top level of the file and read `db` (or `handle`)
+ * inside tests and hooks, never while the file is being collected.
+ */
+export function useTestDatabase(): TestDatabase {
+	let open: DatabaseHandle | undefined;
+	beforeAll(async () => {
+		open = await createTestDatabase();
+	});
+	afterAll(async () => {
+		const handle = open;
+		open = undefined;
+		await handle?.close();
+	});
+	const current = (): DatabaseHandle => {
+		if (!open) {
+			throw new Error(
+				'The test database is not open: useTestDatabase() opens it in beforeAll and closes it in ' +
+					'afterAll, so read `db` or `handle` only inside tests and hooks.'
+			);
+		}
+		return open;
+	};
+	return {
+		get handle() {
+			return current();
+		},
+		get db() {
+			return current().db;
+		}
+	};
 }

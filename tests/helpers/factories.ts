@@ -1,11 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../src/lib/server/access';
 import { hashPassword } from '../../src/lib/server/auth/password';
+import { signIn } from '../../src/lib/server/auth/service';
 import type { Database, Role } from '../../src/lib/server/db/schema';
 
 /** Small factories for integration tests. Passwords are hashed once per run (argon2 is slow on purpose). */
 let defaultHash: Promise<string> | null = null;
 export const TEST_PASSWORD = 'test-password-1';
+
+let sequence = 0;
+/** A number no earlier call in this test file returned, to keep names and addresses apart. */
+export const nextNumber = () => ++sequence;
+/** An e-mail address of its own, so every test uses its own accounts. */
+export const uniqueEmail = (prefix: string) => `${prefix}-${nextNumber()}@example.test`;
+/** A client address of its own, so sign-in throttle counts never leak between tests. */
+export const uniqueClient = () => `198.51.100.${nextNumber()}`;
 
 export async function makeOrganisation(db: Kysely<Database>, name = 'Org') {
 	return db.insertInto('organisation').values({ name }).returningAll().executeTakeFirstOrThrow();
@@ -44,6 +53,7 @@ export async function makeUser(
 		unitId?: string | null;
 		password?: string;
 		active?: boolean;
+		mustChangePassword?: boolean;
 	}
 ) {
 	defaultHash ??= hashPassword(TEST_PASSWORD);
@@ -54,7 +64,8 @@ export async function makeUser(
 			email: options.email,
 			display_name: options.email.split('@')[0]!,
 			password_hash: hash,
-			active: options.active ?? true
+			active: options.active ?? true,
+			must_change_password: options.mustChangePassword ?? false
 		})
 		.returningAll()
 		.executeTakeFirstOrThrow();
@@ -70,6 +81,22 @@ export async function makeUser(
 			.execute();
 	}
 	return user;
+}
+
+/** A user with one membership, as the Actor that the services take. */
+export async function makeMember(
+	db: Kysely<Database>,
+	options: { email: string; organisationId: string; role: Role; unitId?: string | null }
+): Promise<Actor> {
+	const user = await makeUser(db, options);
+	return actorOf(user.id, options.organisationId, options.role, options.unitId ?? null);
+}
+
+/** Signs in from a client address of its own; fails the test when the sign-in is refused. */
+export async function signedIn(db: Kysely<Database>, email: string, password = TEST_PASSWORD) {
+	const result = await signIn(db, email, password, uniqueClient());
+	if (!result.ok) throw new Error(`sign-in of ${email} failed: ${result.reason}`);
+	return result;
 }
 
 export function actorOf(

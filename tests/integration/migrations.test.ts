@@ -1,17 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index';
 import type { DatabaseHandle } from '../../src/lib/server/db/connect';
 import { migrateDown, migrateToLatest } from '../../src/lib/server/db/migrate';
 import { tableColumns } from '../../src/lib/server/db/schema';
-import { createTestDatabase } from '../helpers/db';
+import { useTestDatabase } from '../helpers/db';
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-	handle = await createTestDatabase();
-});
-afterAll(() => handle.close());
+const testDb = useTestDatabase();
 
 async function columnsByTable(db: DatabaseHandle['db']) {
 	const rows = await sql<{ table_name: string; column_name: string }>`
@@ -33,7 +29,7 @@ describe('migrations', () => {
 	});
 
 	it('has table types that match the migrated database exactly', async () => {
-		const actual = await columnsByTable(handle.db);
+		const actual = await columnsByTable(testDb.db);
 		const declared = Object.fromEntries(
 			Object.entries(tableColumns).map(([t, cols]) => [t, Object.keys(cols).sort()])
 		);
@@ -41,9 +37,9 @@ describe('migrations', () => {
 	});
 
 	it('can be rolled all the way down and up again', async () => {
-		for (let i = 0; i < Object.keys(migrations).length; i++) await migrateDown(handle.db);
-		expect(await columnsByTable(handle.db)).toEqual({});
-		await migrateToLatest(handle.db);
-		expect(Object.keys(await columnsByTable(handle.db)).sort()).toEqual(Object.keys(tableColumns).sort());
+		for (let i = 0; i < Object.keys(migrations).length; i++) await migrateDown(testDb.db);
+		expect(await columnsByTable(testDb.db)).toEqual({});
+		await migrateToLatest(testDb.db);
+		expect(Object.keys(await columnsByTable(testDb.db)).sort()).toEqual(Object.keys(tableColumns).sort());
 	});
 });

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/lib/domain/validation';
+import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/lib/server/access';
-import type { DatabaseHandle } from '../../src/lib/server/db/connect';
 import {
 	UnitImportError,
 	addUnit,
@@ -14,18 +12,12 @@ import {
 	renameUnit
 } from '../../src/lib/server/units/service';
 import { loadActor } from '../../src/lib/server/users/service';
-import { createTestDatabase } from '../helpers/db';
-import { actorOf, makeOrganisation, makeUnits, makeUser } from '../helpers/factories';
+import { useTestDatabase } from '../helpers/db';
+import { expectProblem } from '../helpers/expect';
+import { makeMember, makeOrganisation, makeUnits, makeUser, nextNumber } from '../helpers/factories';
+import { auditOf, unitByCode, unitRows } from '../helpers/queries';
 
-let handle: DatabaseHandle;
-let db: DatabaseHandle['db'];
-beforeAll(async () => {
-	handle = await createTestDatabase();
-	db = handle.db;
-});
-afterAll(() => handle.close());
-
-let counter = 0;
+const testDb = useTestDatabase();
 
 /**
  * A fresh organisation per test with the tree
@@ -34,69 +26,41 @@ let counter = 0;
  * an admin, an advisor, a manager of CARE, and a second organisation with its own admin and unit.
  */
 async function setup() {
-	const n = ++counter;
-	const org = await makeOrganisation(db, `Zorggroep ${n}`);
-	const ids = await makeUnits(db, org.id, [
+	const n = nextNumber();
+	const org = await makeOrganisation(testDb.db, `Zorggroep ${n}`);
+	const ids = await makeUnits(testDb.db, org.id, [
 		['ROOT', null, 5],
 		['CARE', 'ROOT', 10],
 		['WARD1', 'CARE', 20],
 		['WARD2', 'CARE', 30],
 		['OFFICE', 'ROOT', 8]
 	]);
-	const other = await makeOrganisation(db, `Elders ${n}`);
-	const otherIds = await makeUnits(db, other.id, [['ELSEWHERE', null, 3]]);
-	const user = (role: string) => `${role}-${n}@example.test`;
-	const admin = await makeUser(db, { email: user('admin'), organisationId: org.id, role: 'admin' });
-	const advisor = await makeUser(db, { email: user('advisor'), organisationId: org.id, role: 'advisor' });
-	const manager = await makeUser(db, {
-		email: user('manager'),
-		organisationId: org.id,
-		role: 'manager',
-		unitId: ids.CARE!
-	});
-	const otherAdmin = await makeUser(db, { email: user('other'), organisationId: other.id, role: 'admin' });
+	const other = await makeOrganisation(testDb.db, `Elders ${n}`);
+	const otherIds = await makeUnits(testDb.db, other.id, [['ELSEWHERE', null, 3]]);
+	const email = (role: string) => `${role}-${n}@example.test`;
 	return {
 		org,
 		ids: ids as Record<'ROOT' | 'CARE' | 'WARD1' | 'WARD2' | 'OFFICE', string>,
 		other,
 		otherUnitId: otherIds.ELSEWHERE!,
-		admin: actorOf(admin.id, org.id, 'admin'),
-		advisor: actorOf(advisor.id, org.id, 'advisor'),
-		manager: actorOf(manager.id, org.id, 'manager', ids.CARE!),
-		otherAdmin: actorOf(otherAdmin.id, other.id, 'admin')
+		admin: await makeMember(testDb.db, { email: email('admin'), organisationId: org.id, role: 'admin' }),
+		advisor: await makeMember(testDb.db, {
+			email: email('advisor'),
+			organisationId: org.id,
+			role: 'advisor'
+		}),
+		manager: await makeMember(testDb.db, {
+			email: email('manager'),
+			organisationId: org.id,
+			role: 'manager',
+			unitId: ids.CARE!
+		}),
+		otherAdmin: await makeMember(testDb.db, {
+			email: email('other'),
+			organisationId: other.id,
+			role: 'admin'
+		})
 	};
-}
-
-async function unitRows(organisationId: string) {
-	return db
-		.selectFrom('unit')
-		.selectAll()
-		.where('organisation_id', '=', organisationId)
-		.orderBy('code')
-		.execute();
-}
-
-async function unitByCode(organisationId: string, code: string) {
-	return db
-		.selectFrom('unit')
-		.selectAll()
-		.where('organisation_id', '=', organisationId)
-		.where('code', '=', code)
-		.executeTakeFirstOrThrow();
-}
-
-async function auditOf(organisationId: string) {
-	return db
-		.selectFrom('audit_log')
-		.selectAll()
-		.where('organisation_id', '=', organisationId)
-		.orderBy('id')
-		.execute();
-}
-
-async function expectProblem(promise: Promise<unknown>, field: string, key: string) {
-	await expect(promise).rejects.toBeInstanceOf(ValidationError);
-	await expect(promise).rejects.toMatchObject({ problems: { [field]: { key } } });
 }
 
 /** The UnitImportError a promise rejects with (fails the test when it resolves or throws anything else). */
@@ -114,7 +78,7 @@ async function importError(promise: Promise<unknown>): Promise<UnitImportError> 
 describe('addUnit', () => {
 	it('creates a unit under its parent and writes an audit entry', async () => {
 		const { org, ids, admin } = await setup();
-		const unit = await addUnit(db, admin, org.id, {
+		const unit = await addUnit(testDb.db, admin, org.id, {
 			code: ' WARD3 ',
 			name: ' Ward three ',
 			headcount: '12',
@@ -127,12 +91,12 @@ describe('addUnit', () => {
 			parentId: ids.CARE,
 			archived: false
 		});
-		expect(await unitByCode(org.id, 'WARD3')).toMatchObject({
+		expect(await unitByCode(testDb.db, org.id, 'WARD3')).toMatchObject({
 			id: unit.id,
 			parent_id: ids.CARE,
 			valid_to: null
 		});
-		const audit = await auditOf(org.id);
+		const audit = await auditOf(testDb.db, org.id);
 		expect(audit).toHaveLength(1);
 		expect(audit[0]).toMatchObject({
 			action: 'unit.create',
@@ -144,29 +108,37 @@ describe('addUnit', () => {
 
 	it('creates a root unit without a parent', async () => {
 		const { org, admin } = await setup();
-		const unit = await addUnit(db, admin, org.id, { code: 'TOP2', name: 'Second root', headcount: '' });
-		expect(await unitByCode(org.id, 'TOP2')).toMatchObject({ id: unit.id, parent_id: null, headcount: null });
+		const unit = await addUnit(testDb.db, admin, org.id, {
+			code: 'TOP2',
+			name: 'Second root',
+			headcount: ''
+		});
+		expect(await unitByCode(testDb.db, org.id, 'TOP2')).toMatchObject({
+			id: unit.id,
+			parent_id: null,
+			headcount: null
+		});
 	});
 
 	it.each([['WARD1'], ['ward1'], ['Ward1'], ['  wArD1 ']])(
 		'refuses the code %j that is already taken (case-insensitive)',
 		async (code) => {
 			const { org, ids, admin } = await setup();
-			const before = await unitRows(org.id);
+			const before = await unitRows(testDb.db, org.id);
 			await expectProblem(
-				addUnit(db, admin, org.id, { code, name: 'Duplicate', parentId: ids.ROOT }),
+				addUnit(testDb.db, admin, org.id, { code, name: 'Duplicate', parentId: ids.ROOT }),
 				'code',
 				'units.codeTaken'
 			);
-			expect(await unitRows(org.id)).toEqual(before);
-			expect(await auditOf(org.id)).toHaveLength(0);
+			expect(await unitRows(testDb.db, org.id)).toEqual(before);
+			expect(await auditOf(testDb.db, org.id)).toHaveLength(0);
 		}
 	);
 
 	it('allows a code that another organisation uses', async () => {
 		const { org, admin } = await setup();
-		await addUnit(db, admin, org.id, { code: 'ELSEWHERE', name: 'Same code, other tenant' });
-		expect((await unitByCode(org.id, 'ELSEWHERE')).name).toBe('Same code, other tenant');
+		await addUnit(testDb.db, admin, org.id, { code: 'ELSEWHERE', name: 'Same code, other tenant' });
+		expect((await unitByCode(testDb.db, org.id, 'ELSEWHERE')).name).toBe('Same code, other tenant');
 	});
 
 	it.each([
@@ -174,11 +146,15 @@ describe('addUnit', () => {
 		['an archived parent', 'archived', 'units.parentArchived']
 	] as const)('refuses %s', async (_label, parent, key) => {
 		const { org, ids, otherUnitId, admin } = await setup();
-		if (parent === 'archived') await archiveUnit(db, admin, org.id, ids.OFFICE, '2099-01-01');
+		if (parent === 'archived') await archiveUnit(testDb.db, admin, org.id, ids.OFFICE, '2099-01-01');
 		const parentId = parent === 'other' ? otherUnitId : ids.OFFICE;
-		const before = await unitRows(org.id);
-		await expectProblem(addUnit(db, admin, org.id, { code: 'NEW', name: 'New', parentId }), 'parentId', key);
-		expect(await unitRows(org.id)).toEqual(before);
+		const before = await unitRows(testDb.db, org.id);
+		await expectProblem(
+			addUnit(testDb.db, admin, org.id, { code: 'NEW', name: 'New', parentId }),
+			'parentId',
+			key
+		);
+		expect(await unitRows(testDb.db, org.id)).toEqual(before);
 	});
 });
 
@@ -191,23 +167,23 @@ describe('moveUnit', () => {
 		'refuses to move %s into its own subtree (under %s) and changes nothing',
 		async (unit, parent) => {
 			const { org, ids, admin } = await setup();
-			const before = await unitRows(org.id);
+			const before = await unitRows(testDb.db, org.id);
 			await expectProblem(
-				moveUnit(db, admin, org.id, ids[unit], ids[parent]),
+				moveUnit(testDb.db, admin, org.id, ids[unit], ids[parent]),
 				'parentId',
 				'units.moveIntoOwnSubtree'
 			);
-			expect(await unitRows(org.id)).toEqual(before);
-			expect(await auditOf(org.id)).toHaveLength(0);
+			expect(await unitRows(testDb.db, org.id)).toEqual(before);
+			expect(await auditOf(testDb.db, org.id)).toHaveLength(0);
 		}
 	);
 
 	it('moves a unit to a new parent and writes an audit entry', async () => {
 		const { org, ids, admin } = await setup();
-		await moveUnit(db, admin, org.id, ids.WARD2, ids.OFFICE);
-		expect((await unitByCode(org.id, 'WARD2')).parent_id).toBe(ids.OFFICE);
-		expect((await unitByCode(org.id, 'WARD1')).parent_id).toBe(ids.CARE);
-		const audit = await auditOf(org.id);
+		await moveUnit(testDb.db, admin, org.id, ids.WARD2, ids.OFFICE);
+		expect((await unitByCode(testDb.db, org.id, 'WARD2')).parent_id).toBe(ids.OFFICE);
+		expect((await unitByCode(testDb.db, org.id, 'WARD1')).parent_id).toBe(ids.CARE);
+		const audit = await auditOf(testDb.db, org.id);
 		expect(audit).toHaveLength(1);
 		expect(audit[0]).toMatchObject({
 			action: 'unit.move',
@@ -219,64 +195,64 @@ describe('moveUnit', () => {
 
 	it('moves a subtree to the top level', async () => {
 		const { org, ids, admin } = await setup();
-		await moveUnit(db, admin, org.id, ids.CARE, null);
-		expect((await unitByCode(org.id, 'CARE')).parent_id).toBeNull();
-		expect((await unitByCode(org.id, 'WARD1')).parent_id).toBe(ids.CARE);
+		await moveUnit(testDb.db, admin, org.id, ids.CARE, null);
+		expect((await unitByCode(testDb.db, org.id, 'CARE')).parent_id).toBeNull();
+		expect((await unitByCode(testDb.db, org.id, 'WARD1')).parent_id).toBe(ids.CARE);
 	});
 
 	it('refuses a parent of another organisation', async () => {
 		const { org, ids, otherUnitId, admin } = await setup();
 		await expectProblem(
-			moveUnit(db, admin, org.id, ids.WARD1, otherUnitId),
+			moveUnit(testDb.db, admin, org.id, ids.WARD1, otherUnitId),
 			'parentId',
 			'units.parentUnknown'
 		);
-		expect((await unitByCode(org.id, 'WARD1')).parent_id).toBe(ids.CARE);
+		expect((await unitByCode(testDb.db, org.id, 'WARD1')).parent_id).toBe(ids.CARE);
 	});
 });
 
 describe('archiveUnit', () => {
 	it('refuses a unit with active children', async () => {
 		const { org, ids, admin } = await setup();
-		const promise = archiveUnit(db, admin, org.id, ids.CARE, '2099-01-01');
+		const promise = archiveUnit(testDb.db, admin, org.id, ids.CARE, '2099-01-01');
 		await expectProblem(promise, 'unit', 'units.hasActiveChildren');
 		await expect(promise).rejects.toMatchObject({ problems: { unit: { params: { count: 2 } } } });
-		expect((await unitByCode(org.id, 'CARE')).valid_to).toBeNull();
+		expect((await unitByCode(testDb.db, org.id, 'CARE')).valid_to).toBeNull();
 	});
 
 	it('archives a leaf and deactivates the manager membership on it', async () => {
 		const { org, ids, admin } = await setup();
-		const wardManager = await makeUser(db, {
-			email: `ward-manager-${++counter}@example.test`,
+		const wardManager = await makeUser(testDb.db, {
+			email: `ward-manager-${nextNumber()}@example.test`,
 			organisationId: org.id,
 			role: 'manager',
 			unitId: ids.WARD1
 		});
-		const careManager = await db
+		const careManager = await testDb.db
 			.selectFrom('membership')
 			.select('user_id')
 			.where('organisation_id', '=', org.id)
 			.where('unit_id', '=', ids.CARE)
 			.executeTakeFirstOrThrow();
-		expect((await loadActor(db, wardManager.id)).memberships).toHaveLength(1);
+		expect((await loadActor(testDb.db, wardManager.id)).memberships).toHaveLength(1);
 
-		const validFrom = (await unitByCode(org.id, 'WARD1')).valid_from;
-		await archiveUnit(db, admin, org.id, ids.WARD1, '2099-03-15');
+		const validFrom = (await unitByCode(testDb.db, org.id, 'WARD1')).valid_from;
+		await archiveUnit(testDb.db, admin, org.id, ids.WARD1, '2099-03-15');
 
-		const archived = await unitByCode(org.id, 'WARD1');
+		const archived = await unitByCode(testDb.db, org.id, 'WARD1');
 		expect(archived.valid_from).toBe(validFrom);
 		expect(archived.valid_to).toBe('2099-03-15');
-		const membership = await db
+		const membership = await testDb.db
 			.selectFrom('membership')
 			.select('active')
 			.where('organisation_id', '=', org.id)
 			.where('user_id', '=', wardManager.id)
 			.executeTakeFirstOrThrow();
 		expect(membership.active).toBe(false);
-		expect((await loadActor(db, wardManager.id)).memberships).toEqual([]);
-		expect((await loadActor(db, careManager.user_id)).memberships).toHaveLength(1);
+		expect((await loadActor(testDb.db, wardManager.id)).memberships).toEqual([]);
+		expect((await loadActor(testDb.db, careManager.user_id)).memberships).toHaveLength(1);
 
-		const audit = await auditOf(org.id);
+		const audit = await auditOf(testDb.db, org.id);
 		expect(audit.at(-1)).toMatchObject({
 			action: 'unit.archive',
 			actor_user_id: admin.userId,
@@ -289,23 +265,23 @@ describe('archiveUnit', () => {
 		});
 
 		// The archived unit stays for history but leaves the visible tree.
-		expect((await listVisibleUnits(db, admin, org.id)).map((r) => r.unit.code)).not.toContain('WARD1');
-		expect((await listUnitsForAdmin(db, admin, org.id)).map((r) => r.unit.code)).toContain('WARD1');
+		expect((await listVisibleUnits(testDb.db, admin, org.id)).map((r) => r.unit.code)).not.toContain('WARD1');
+		expect((await listUnitsForAdmin(testDb.db, admin, org.id)).map((r) => r.unit.code)).toContain('WARD1');
 	});
 
 	it('keeps a valid period of at least one day when archived before its start', async () => {
 		const { org, ids, admin } = await setup();
-		const validFrom = (await unitByCode(org.id, 'OFFICE')).valid_from;
-		await archiveUnit(db, admin, org.id, ids.OFFICE, '2000-01-01');
-		expect((await unitByCode(org.id, 'OFFICE')).valid_to).toBe(validFrom);
+		const validFrom = (await unitByCode(testDb.db, org.id, 'OFFICE')).valid_from;
+		await archiveUnit(testDb.db, admin, org.id, ids.OFFICE, '2000-01-01');
+		expect((await unitByCode(testDb.db, org.id, 'OFFICE')).valid_to).toBe(validFrom);
 	});
 
 	it('archives a parent once its children are archived', async () => {
 		const { org, ids, admin } = await setup();
-		await archiveUnit(db, admin, org.id, ids.WARD1, '2099-01-01');
-		await archiveUnit(db, admin, org.id, ids.WARD2, '2099-01-01');
-		await archiveUnit(db, admin, org.id, ids.CARE, '2099-01-02');
-		expect((await unitByCode(org.id, 'CARE')).valid_to).toBe('2099-01-02');
+		await archiveUnit(testDb.db, admin, org.id, ids.WARD1, '2099-01-01');
+		await archiveUnit(testDb.db, admin, org.id, ids.WARD2, '2099-01-01');
+		await archiveUnit(testDb.db, admin, org.id, ids.CARE, '2099-01-02');
+		expect((await unitByCode(testDb.db, org.id, 'CARE')).valid_to).toBe('2099-01-02');
 	});
 
 	it.each([
@@ -314,59 +290,66 @@ describe('archiveUnit', () => {
 		['archive', 'unit']
 	] as const)('refuses to %s an archived unit', async (operation, field) => {
 		const { org, ids, admin } = await setup();
-		await archiveUnit(db, admin, org.id, ids.OFFICE, '2099-01-01');
-		const before = await unitByCode(org.id, 'OFFICE');
+		await archiveUnit(testDb.db, admin, org.id, ids.OFFICE, '2099-01-01');
+		const before = await unitByCode(testDb.db, org.id, 'OFFICE');
 		const promise =
 			operation === 'rename'
-				? renameUnit(db, admin, org.id, ids.OFFICE, { name: 'New name', headcount: '3' })
+				? renameUnit(testDb.db, admin, org.id, ids.OFFICE, { name: 'New name', headcount: '3' })
 				: operation === 'move'
-					? moveUnit(db, admin, org.id, ids.OFFICE, ids.CARE)
-					: archiveUnit(db, admin, org.id, ids.OFFICE, '2099-02-02');
+					? moveUnit(testDb.db, admin, org.id, ids.OFFICE, ids.CARE)
+					: archiveUnit(testDb.db, admin, org.id, ids.OFFICE, '2099-02-02');
 		await expectProblem(promise, field, 'units.archivedNoChange');
-		expect(await unitByCode(org.id, 'OFFICE')).toEqual(before);
+		expect(await unitByCode(testDb.db, org.id, 'OFFICE')).toEqual(before);
 	});
 });
 
 describe('renameUnit', () => {
 	it('renames a unit and sets its headcount, keeping the code', async () => {
 		const { org, ids, admin } = await setup();
-		await renameUnit(db, admin, org.id, ids.WARD1, { code: 'IGNORED', name: 'Ward one', headcount: '21' });
-		expect(await unitByCode(org.id, 'WARD1')).toMatchObject({
+		await renameUnit(testDb.db, admin, org.id, ids.WARD1, {
+			code: 'IGNORED',
+			name: 'Ward one',
+			headcount: '21'
+		});
+		expect(await unitByCode(testDb.db, org.id, 'WARD1')).toMatchObject({
 			id: ids.WARD1,
 			name: 'Ward one',
 			headcount: 21
 		});
-		expect((await auditOf(org.id)).at(-1)).toMatchObject({ action: 'unit.rename', object_id: ids.WARD1 });
+		expect((await auditOf(testDb.db, org.id)).at(-1)).toMatchObject({
+			action: 'unit.rename',
+			object_id: ids.WARD1
+		});
 	});
 
 	it('refuses an empty name', async () => {
 		const { org, ids, admin } = await setup();
 		await expectProblem(
-			renameUnit(db, admin, org.id, ids.WARD1, { name: ' ' }),
+			renameUnit(testDb.db, admin, org.id, ids.WARD1, { name: ' ' }),
 			'name',
 			'validation.required'
 		);
-		expect((await unitByCode(org.id, 'WARD1')).name).toBe('Unit WARD1');
+		expect((await unitByCode(testDb.db, org.id, 'WARD1')).name).toBe('Unit WARD1');
 	});
 });
 
 describe('units of another organisation and other roles', () => {
 	const operations = {
 		rename: (actor: Actor, orgId: string, unitId: string) =>
-			renameUnit(db, actor, orgId, unitId, { name: 'Hijacked', headcount: '1' }),
-		move: (actor: Actor, orgId: string, unitId: string) => moveUnit(db, actor, orgId, unitId, null),
+			renameUnit(testDb.db, actor, orgId, unitId, { name: 'Hijacked', headcount: '1' }),
+		move: (actor: Actor, orgId: string, unitId: string) => moveUnit(testDb.db, actor, orgId, unitId, null),
 		archive: (actor: Actor, orgId: string, unitId: string) =>
-			archiveUnit(db, actor, orgId, unitId, '2099-01-01'),
-		getUnit: (actor: Actor, orgId: string, unitId: string) => getUnit(db, actor, orgId, unitId)
+			archiveUnit(testDb.db, actor, orgId, unitId, '2099-01-01'),
+		getUnit: (actor: Actor, orgId: string, unitId: string) => getUnit(testDb.db, actor, orgId, unitId)
 	};
 
 	it.each(Object.keys(operations) as Array<keyof typeof operations>)(
 		'%s with a unit id of another organisation gives 404 and leaves that unit alone',
 		async (operation) => {
 			const { org, other, otherUnitId, admin } = await setup();
-			const before = await unitRows(other.id);
+			const before = await unitRows(testDb.db, other.id);
 			await expect(operations[operation](admin, org.id, otherUnitId)).rejects.toMatchObject({ status: 404 });
-			expect(await unitRows(other.id)).toEqual(before);
+			expect(await unitRows(testDb.db, other.id)).toEqual(before);
 		}
 	);
 
@@ -374,11 +357,11 @@ describe('units of another organisation and other roles', () => {
 		'%s in an organisation where the admin is no member gives 404',
 		async (operation) => {
 			const { other, otherUnitId, admin } = await setup();
-			const before = await unitRows(other.id);
+			const before = await unitRows(testDb.db, other.id);
 			await expect(operations[operation](admin, other.id, otherUnitId)).rejects.toMatchObject({
 				status: 404
 			});
-			expect(await unitRows(other.id)).toEqual(before);
+			expect(await unitRows(testDb.db, other.id)).toEqual(before);
 		}
 	);
 
@@ -386,47 +369,47 @@ describe('units of another organisation and other roles', () => {
 		'%s by an advisor or manager gives 403',
 		async (operation) => {
 			const { org, ids, advisor, manager } = await setup();
-			const before = await unitRows(org.id);
+			const before = await unitRows(testDb.db, org.id);
 			await expect(operations[operation](advisor, org.id, ids.WARD1)).rejects.toMatchObject({ status: 403 });
 			await expect(operations[operation](manager, org.id, ids.WARD1)).rejects.toMatchObject({ status: 403 });
-			expect(await unitRows(org.id)).toEqual(before);
+			expect(await unitRows(testDb.db, org.id)).toEqual(before);
 		}
 	);
 
 	it('refuses an anonymous visitor with a redirect to the sign-in page', async () => {
 		const { org, ids } = await setup();
-		await expect(addUnit(db, null, org.id, { code: 'X', name: 'X' })).rejects.toMatchObject({
+		await expect(addUnit(testDb.db, null, org.id, { code: 'X', name: 'X' })).rejects.toMatchObject({
 			status: 303,
 			location: '/login'
 		});
-		await expect(getUnit(db, null, org.id, ids.ROOT)).rejects.toMatchObject({ status: 303 });
-		await expect(listVisibleUnits(db, null, org.id)).rejects.toMatchObject({ status: 303 });
+		await expect(getUnit(testDb.db, null, org.id, ids.ROOT)).rejects.toMatchObject({ status: 303 });
+		await expect(listVisibleUnits(testDb.db, null, org.id)).rejects.toMatchObject({ status: 303 });
 	});
 });
 
 describe('visibility', () => {
 	it('shows a manager only their own subtree, and an admin everything', async () => {
 		const { org, admin, manager } = await setup();
-		const managerRows = await listVisibleUnits(db, manager, org.id);
+		const managerRows = await listVisibleUnits(testDb.db, manager, org.id);
 		expect(managerRows.map((r) => [r.unit.code, r.depth])).toEqual([
 			['CARE', 0],
 			['WARD1', 1],
 			['WARD2', 1]
 		]);
 		expect(managerRows[0]!.subtreeHeadcount).toBe(60);
-		const adminRows = await listVisibleUnits(db, admin, org.id);
+		const adminRows = await listVisibleUnits(testDb.db, admin, org.id);
 		expect(adminRows.map((r) => r.unit.code)).toEqual(['ROOT', 'CARE', 'WARD1', 'WARD2', 'OFFICE']);
 		expect(adminRows[0]!.subtreeHeadcount).toBe(73);
 	});
 
 	it.each(['ROOT', 'OFFICE'] as const)('gives a manager 404 for %s, outside their subtree', async (code) => {
 		const { org, ids, manager } = await setup();
-		await expect(getUnit(db, manager, org.id, ids[code])).rejects.toMatchObject({ status: 404 });
+		await expect(getUnit(testDb.db, manager, org.id, ids[code])).rejects.toMatchObject({ status: 404 });
 	});
 
 	it('gives a manager a unit inside their subtree, with unreachable ancestors by name only', async () => {
 		const { org, ids, manager } = await setup();
-		const { unit, ancestors, subtree } = await getUnit(db, manager, org.id, ids.WARD1);
+		const { unit, ancestors, subtree } = await getUnit(testDb.db, manager, org.id, ids.WARD1);
 		expect(unit.code).toBe('WARD1');
 		expect(ancestors).toEqual([
 			{ id: ids.ROOT, name: 'Unit ROOT', reachable: false },
@@ -437,10 +420,12 @@ describe('visibility', () => {
 
 	it('gives 404 for a unit id that does not exist, also to an admin', async () => {
 		const { org, admin } = await setup();
-		await expect(getUnit(db, admin, org.id, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+		await expect(
+			getUnit(testDb.db, admin, org.id, '00000000-0000-4000-8000-000000000000')
+		).rejects.toMatchObject({
 			status: 404
 		});
-		await expect(getUnit(db, admin, org.id, 'not-a-uuid')).rejects.toMatchObject({ status: 404 });
+		await expect(getUnit(testDb.db, admin, org.id, 'not-a-uuid')).rejects.toMatchObject({ status: 404 });
 	});
 });
 
@@ -452,21 +437,25 @@ describe('importUnitsCsv', () => {
 			'NURSE1;Verpleging 1;NURSING;12\r\n' +
 			'NURSING;Verpleging;ROOT;\r\n' +
 			'NURSE2;"Verpleging; nacht";nursing;7\r\n';
-		expect(await importUnitsCsv(db, admin, org.id, csv)).toEqual({ created: 3, updated: 0, unchanged: 0 });
+		expect(await importUnitsCsv(testDb.db, admin, org.id, csv)).toEqual({
+			created: 3,
+			updated: 0,
+			unchanged: 0
+		});
 
-		const nursing = await unitByCode(org.id, 'NURSING');
+		const nursing = await unitByCode(testDb.db, org.id, 'NURSING');
 		expect(nursing).toMatchObject({ name: 'Verpleging', parent_id: ids.ROOT, headcount: null });
-		expect(await unitByCode(org.id, 'NURSE1')).toMatchObject({
+		expect(await unitByCode(testDb.db, org.id, 'NURSE1')).toMatchObject({
 			name: 'Verpleging 1',
 			parent_id: nursing.id,
 			headcount: 12
 		});
-		expect(await unitByCode(org.id, 'NURSE2')).toMatchObject({
+		expect(await unitByCode(testDb.db, org.id, 'NURSE2')).toMatchObject({
 			name: 'Verpleging; nacht',
 			parent_id: nursing.id,
 			headcount: 7
 		});
-		expect((await auditOf(org.id)).at(-1)).toMatchObject({
+		expect((await auditOf(testDb.db, org.id)).at(-1)).toMatchObject({
 			action: 'unit.import',
 			actor_user_id: admin.userId,
 			detail: { created: 3, updated: 0, unchanged: 0 }
@@ -480,20 +469,29 @@ describe('importUnitsCsv', () => {
 			'ward1,Ward One,OFFICE,21\n' + // case of the code differs from the stored 'WARD1'
 			'ROOT,Unit ROOT,,5\n' +
 			'NEW1,New unit,office,\n';
-		expect(await importUnitsCsv(db, admin, org.id, csv)).toEqual({ created: 1, updated: 1, unchanged: 1 });
-		expect(await unitByCode(org.id, 'WARD1')).toMatchObject({
+		expect(await importUnitsCsv(testDb.db, admin, org.id, csv)).toEqual({
+			created: 1,
+			updated: 1,
+			unchanged: 1
+		});
+		expect(await unitByCode(testDb.db, org.id, 'WARD1')).toMatchObject({
 			id: ids.WARD1,
 			name: 'Ward One',
 			parent_id: ids.OFFICE,
 			headcount: 21
 		});
-		expect(await unitByCode(org.id, 'ROOT')).toMatchObject({
+		expect(await unitByCode(testDb.db, org.id, 'ROOT')).toMatchObject({
 			name: 'Unit ROOT',
 			parent_id: null,
 			headcount: 5
 		});
-		expect(await unitByCode(org.id, 'NEW1')).toMatchObject({ parent_id: ids.OFFICE, headcount: null });
-		expect((await unitRows(org.id)).filter((u) => u.code.toLowerCase() === 'ward1')).toHaveLength(1);
+		expect(await unitByCode(testDb.db, org.id, 'NEW1')).toMatchObject({
+			parent_id: ids.OFFICE,
+			headcount: null
+		});
+		expect((await unitRows(testDb.db, org.id)).filter((u) => u.code.toLowerCase() === 'ward1')).toHaveLength(
+			1
+		);
 	});
 
 	it.each([
@@ -518,24 +516,24 @@ describe('importUnitsCsv', () => {
 				`${badRow}\n` +
 				'N3;Three;N1;4\n' +
 				'WARD1;Renamed ward;CARE;20\n';
-			const before = await unitRows(org.id);
-			const refusal = await importError(importUnitsCsv(db, admin, org.id, csv));
+			const before = await unitRows(testDb.db, org.id);
+			const refusal = await importError(importUnitsCsv(testDb.db, admin, org.id, csv));
 			expect(refusal.fileProblems).toEqual([]);
 			expect(refusal.problems).toHaveLength(1);
 			expect(refusal.problems[0]).toMatchObject({ line: 3, key, column });
-			expect(await unitRows(org.id)).toEqual(before);
-			expect(await auditOf(org.id)).toHaveLength(0);
+			expect(await unitRows(testDb.db, org.id)).toEqual(before);
+			expect(await auditOf(testDb.db, org.id)).toHaveLength(0);
 		}
 	);
 
 	it('refuses a file that would make a cycle through existing units', async () => {
 		const { org, admin } = await setup();
-		const before = await unitRows(org.id);
+		const before = await unitRows(testDb.db, org.id);
 		const refusal = await importError(
-			importUnitsCsv(db, admin, org.id, 'code;naam;bovenliggende code\nCARE;Care;WARD2\n')
+			importUnitsCsv(testDb.db, admin, org.id, 'code;naam;bovenliggende code\nCARE;Care;WARD2\n')
 		);
 		expect(refusal.problems).toEqual([expect.objectContaining({ line: 2, key: 'import.cycle' })]);
-		expect(await unitRows(org.id)).toEqual(before);
+		expect(await unitRows(testDb.db, org.id)).toEqual(before);
 	});
 
 	it.each([
@@ -545,11 +543,11 @@ describe('importUnitsCsv', () => {
 		['a header followed by blank lines', 'code,name\n\n\n', 'import.headerOnly']
 	])('refuses %s', async (_label, csv, key) => {
 		const { org, admin } = await setup();
-		const before = await unitRows(org.id);
-		const refusal = await importError(importUnitsCsv(db, admin, org.id, csv));
+		const before = await unitRows(testDb.db, org.id);
+		const refusal = await importError(importUnitsCsv(testDb.db, admin, org.id, csv));
 		expect(refusal.fileProblems).toEqual([{ key }]);
 		expect(refusal.problems).toEqual([]);
-		expect(await unitRows(org.id)).toEqual(before);
+		expect(await unitRows(testDb.db, org.id)).toEqual(before);
 	});
 
 	it.each([
@@ -557,10 +555,10 @@ describe('importUnitsCsv', () => {
 		['code', 'naam;bovenliggende code\nNew;ROOT\n']
 	])('refuses a file without a %s column', async (column, csv) => {
 		const { org, admin } = await setup();
-		const before = await unitRows(org.id);
-		const refusal = await importError(importUnitsCsv(db, admin, org.id, csv));
+		const before = await unitRows(testDb.db, org.id);
+		const refusal = await importError(importUnitsCsv(testDb.db, admin, org.id, csv));
 		expect(refusal.fileProblems).toEqual([{ key: 'import.missingColumn', params: { column } }]);
-		expect(await unitRows(org.id)).toEqual(before);
+		expect(await unitRows(testDb.db, org.id)).toEqual(before);
 	});
 
 	it.each([
@@ -568,11 +566,11 @@ describe('importUnitsCsv', () => {
 		['text after a closing quote', 'code;naam\nQ1;Fine\nQ2;"Closed"then more\nQ3;Also fine\n']
 	])('refuses %s as malformed quotes and creates nothing', async (_label, csv) => {
 		const { org, admin } = await setup();
-		const before = await unitRows(org.id);
-		const refusal = await importError(importUnitsCsv(db, admin, org.id, csv));
+		const before = await unitRows(testDb.db, org.id);
+		const refusal = await importError(importUnitsCsv(testDb.db, admin, org.id, csv));
 		expect(refusal.problems.length).toBeGreaterThan(0);
 		expect(refusal.problems.every((p) => p.key === 'import.malformedQuotes')).toBe(true);
-		expect(await unitRows(org.id)).toEqual(before);
+		expect(await unitRows(testDb.db, org.id)).toEqual(before);
 	});
 
 	it.each([
@@ -587,15 +585,17 @@ describe('importUnitsCsv', () => {
 		]
 	])('reports %s on the line a person sees in the file', async (_name, csv, line, key) => {
 		const { org, admin } = await setup();
-		const refusal = await importError(importUnitsCsv(db, admin, org.id, csv));
+		const refusal = await importError(importUnitsCsv(testDb.db, admin, org.id, csv));
 		expect(refusal.problems).toEqual([expect.objectContaining({ line, key })]);
 	});
 
 	it('refuses a row with more fields than the header', async () => {
 		const { org, admin } = await setup();
-		const refusal = await importError(importUnitsCsv(db, admin, org.id, 'code;naam\nT1;One\nT2;Two;extra\n'));
+		const refusal = await importError(
+			importUnitsCsv(testDb.db, admin, org.id, 'code;naam\nT1;One\nT2;Two;extra\n')
+		);
 		expect(refusal.problems).toEqual([expect.objectContaining({ line: 3, key: 'import.tooManyFields' })]);
-		expect((await unitRows(org.id)).map((u) => u.code)).not.toContain('T1');
+		expect((await unitRows(testDb.db, org.id)).map((u) => u.code)).not.toContain('T1');
 	});
 
 	it.each([
@@ -604,10 +604,10 @@ describe('importUnitsCsv', () => {
 		['an admin of another organisation', 'otherAdmin', 404]
 	] as const)('refuses an import by %s', async (_label, who, status) => {
 		const people = await setup();
-		const before = await unitRows(people.org.id);
+		const before = await unitRows(testDb.db, people.org.id);
 		await expect(
-			importUnitsCsv(db, people[who], people.org.id, 'code;naam;bovenliggende code\nX1;X;ROOT\n')
+			importUnitsCsv(testDb.db, people[who], people.org.id, 'code;naam;bovenliggende code\nX1;X;ROOT\n')
 		).rejects.toMatchObject({ status });
-		expect(await unitRows(people.org.id)).toEqual(before);
+		expect(await unitRows(testDb.db, people.org.id)).toEqual(before);
 	});
 });

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-22-01-foundation';
+import * as barometer from './2026-11-22-02-barometer';
 
 /**
  * Every migration, in order. Listed by hand because Node 20 cannot import `.ts` files at run time
@@ -7,5 +8,6 @@ import * as foundation from './2026-11-22-01-foundation';
  * file in this folder is missing here.
  */
 export const migrations: Record<string, Migration> = {
-	'2026-11-22-01-foundation': foundation
+	'2026-11-22-01-foundation': foundation,
+	'2026-11-22-02-barometer': barometer
 };

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../src/lib/server/auth/password';
+import { todayInBelgium } from '../src/lib/server/clock';
 import type { Database, Role } from '../src/lib/server/db/schema';
 import { demoUnits, secondDemoUnits, type SeedUnit } from './structure';
+import { seedDemoWaves } from './waves';
 
 /** The demo accounts. Their password is printed at start-up; it is a demo, not a secret. */
 export const DEMO_PASSWORD = 'zonnedael-demo';
@@ -74,8 +76,11 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
 	return Number(row.n) === 0;
 }
 
-/** Creates the demo organisations, their unit trees and one account per role. Deterministic. */
-export async function seedDemo(db: Kysely<Database>): Promise<void> {
+/**
+ * Creates the demo organisations, their unit trees, one account per role and Zonnedael's barometer
+ * waves (dated relative to `today`). Deterministic apart from the link tokens.
+ */
+export async function seedDemo(db: Kysely<Database>, options: { today?: string } = {}): Promise<void> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	await db.transaction().execute(async (trx) => {
 		const orgs = {
@@ -110,6 +115,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
 				})
 				.execute();
 		}
+		await seedDemoWaves(trx, orgs.zonnedael.id, { today: options.today ?? todayInBelgium() });
 	});
 }
 

@@ -60,7 +60,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const response = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+		// Read late: a page may set the language (a barometer link uses its wave's language).
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	if (event.url.protocol === 'https:')

@@ -29,8 +29,16 @@ const adminOnly: Expectation = {
 	manager: 403,
 	foreign: 404
 };
+const wavePlanners: Expectation = {
+	anonymous: 303,
+	admin: 200,
+	advisor: 200,
+	hr: 403,
+	manager: 403,
+	foreign: 404
+};
 
-const ROUTES: Record<string, { get: Expectation; path?: (ctx: Ctx) => string }> = {
+const ROUTES: Record<string, { get: Expectation; post?: Expectation }> = {
 	'/': { get: all(303) },
 	'/login': { get: all(303, { anonymous: 200 }) },
 	'/logout': { get: all(303) },
@@ -45,13 +53,28 @@ const ROUTES: Record<string, { get: Expectation; path?: (ctx: Ctx) => string }> 
 	'/o/[org]/admin/units/import': { get: adminOnly },
 	'/o/[org]/admin/units/template.csv': { get: adminOnly },
 	'/o/[org]/admin/users': { get: adminOnly },
-	'/o/[org]/audit': { get: { anonymous: 303, admin: 200, advisor: 200, hr: 403, manager: 403, foreign: 404 } }
+	'/o/[org]/audit': {
+		get: { anonymous: 303, admin: 200, advisor: 200, hr: 403, manager: 403, foreign: 404 }
+	},
+	'/o/[org]/waves': { get: wavePlanners },
+	'/o/[org]/waves/new': { get: wavePlanners },
+	'/o/[org]/waves/[wave]': { get: wavePlanners },
+	// Only POST: it creates codes. A GET is not allowed for anyone.
+	'/o/[org]/waves/[wave]/codes.csv': { get: all(405), post: { ...wavePlanners, anonymous: 303 } },
+	'/o/[org]/waves/[wave]/poster/[unit]': { get: wavePlanners },
+	'/o/[org]/instruments': { get: wavePlanners },
+	'/o/[org]/instruments/barometer.json': { get: wavePlanners },
+	// The barometer is public: a respondent has no account.
+	'/b': { get: all(200) },
+	'/b/[token]': { get: all(200) }
 };
 
 interface Ctx {
 	org: string;
 	unitInManagerScope: string;
 	unitOutsideManagerScope: string;
+	wave: string;
+	token: string;
 }
 
 /** Route ids as SvelteKit derives them from the files under src/routes. */
@@ -101,13 +124,29 @@ beforeAll(async () => {
 	}
 	const org = await homeOrganisationOf(clients.admin);
 	const ids = await unitIdsByCode(clients.admin, org);
-	ctx = { org, unitInManagerScope: ids.get('LIN-EIK')!, unitOutsideManagerScope: ids.get('AZ-SPO')! };
+	const waves = await (await clients.admin.get(`/o/${org}/waves`)).text();
+	const wave = /\/waves\/([0-9a-f-]{36})"/.exec(waves)?.[1] ?? '';
+	const wavePage = await (await clients.admin.get(`/o/${org}/waves/${wave}`)).text();
+	const token = /href="\/b\/([a-z2-7]{26})"/.exec(wavePage)?.[1] ?? '';
+	ctx = {
+		org,
+		unitInManagerScope: ids.get('LIN-EIK')!,
+		unitOutsideManagerScope: ids.get('AZ-SPO')!,
+		wave,
+		token
+	};
+	expect(ctx.wave).not.toBe('');
+	expect(ctx.token).not.toBe('');
 	expect(ctx.unitInManagerScope).toBeTruthy();
 	expect(ctx.unitOutsideManagerScope).toBeTruthy();
 });
 
 function concrete(route: string, unit: string): string {
-	return route.replace('[org]', ctx.org).replace('[unit]', unit);
+	return route
+		.replace('[org]', ctx.org)
+		.replace('[unit]', unit)
+		.replace('[wave]', ctx.wave)
+		.replace('[token]', ctx.token);
 }
 
 describe('route table', () => {
@@ -169,11 +208,19 @@ describe('form actions are refused to whoever may not see the page', () => {
 			}
 		}
 	}
+	for (const [route, spec] of Object.entries(ROUTES)) {
+		for (const who of WHO) {
+			const status = spec.post?.[who];
+			if (status === 403 || status === 404) cases.push([route, 'POST', who]);
+		}
+	}
 	it('finds the actions to test', () => {
 		expect(cases.length).toBeGreaterThan(20);
 	});
 	it.each(cases)('%s ?/%s as %s', async (route, action, who) => {
-		const path = concrete(route, ctx.unitInManagerScope) + (action === 'default' ? '' : `?/${action}`);
+		const path =
+			concrete(route, ctx.unitInManagerScope) +
+			(action === 'default' || action === 'POST' ? '' : `?/${action}`);
 		const response = await clients[who].post(path, {
 			name: 'Hacked',
 			code: 'HACK',
@@ -186,7 +233,7 @@ describe('form actions are refused to whoever may not see the page', () => {
 			displayName: 'X',
 			role: 'admin'
 		});
-		expect(response.status).toBe(ROUTES[route]!.get[who]);
+		expect(response.status).toBe(action === 'POST' ? ROUTES[route]!.post![who] : ROUTES[route]!.get[who]);
 	});
 	it('and nothing changed', async () => {
 		const settings = await (await clients.admin.get(`/o/${ctx.org}/admin/settings`)).text();

@@ -87,8 +87,15 @@ afterAll(async () => {
 
 describe('navigation per role', () => {
 	const expected: Record<keyof typeof ACCOUNTS, string[]> = {
-		admin: [nl['nav.overview'], nl['nav.units'], nl['nav.users'], nl['nav.settings'], nl['nav.audit']],
-		advisor: [nl['nav.overview'], nl['nav.audit']],
+		admin: [
+			nl['nav.overview'],
+			nl['nav.waves'],
+			nl['nav.units'],
+			nl['nav.users'],
+			nl['nav.settings'],
+			nl['nav.audit']
+		],
+		advisor: [nl['nav.overview'], nl['nav.waves'], nl['nav.audit']],
 		hr: [nl['nav.overview']],
 		manager: [nl['nav.overview']]
 	};

@@ -68,6 +68,9 @@ describe('decide', () => {
 			true
 		],
 		['manager may not edit units', manager, 'unit.edit', { organisationId: ORG }, 403],
+		['advisor plans waves', advisor, 'wave.edit', { organisationId: ORG }, true],
+		['hr does not plan waves', hr, 'wave.edit', { organisationId: ORG }, 403],
+		['manager does not see waves', manager, 'wave.view', { organisationId: ORG }, 403],
 		['unknown action is denied', admin, 'nonsense' as Action, { organisationId: ORG }, 403]
 	];
 	it.each(cases)('%s', (_name, actor, action, target, expected) => {
@@ -79,8 +82,8 @@ describe('decide', () => {
 
 describe('navigationFor', () => {
 	it.each([
-		[admin, ['overview', 'units', 'users', 'settings', 'audit']],
-		[advisor, ['overview', 'audit']],
+		[admin, ['overview', 'waves', 'units', 'users', 'settings', 'audit']],
+		[advisor, ['overview', 'waves', 'audit']],
 		[hr, ['overview']],
 		[manager, ['overview']],
 		[null, []]

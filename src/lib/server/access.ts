@@ -17,7 +17,10 @@ export type Action =
 	| 'unit.edit'
 	| 'user.view'
 	| 'user.edit'
-	| 'audit.view';
+	| 'audit.view'
+	| 'wave.view'
+	| 'wave.edit'
+	| 'instrument.edit';
 
 interface Rule {
 	roles: readonly Role[];
@@ -32,7 +35,11 @@ const POLICY: Record<Action, Rule> = {
 	'unit.edit': { roles: ['admin'] },
 	'user.view': { roles: ['admin'] },
 	'user.edit': { roles: ['admin'] },
-	'audit.view': { roles: ['admin', 'advisor'] }
+	'audit.view': { roles: ['admin', 'advisor'] },
+	// Prevention advisors and occupational physicians plan waves; admins help them set up.
+	'wave.view': { roles: ['admin', 'advisor'] },
+	'wave.edit': { roles: ['admin', 'advisor'] },
+	'instrument.edit': { roles: ['admin', 'advisor'] }
 };
 
 export interface ActorMembership {
@@ -86,12 +93,13 @@ export function authorize(actor: Actor | null, action: Action, target: Target): 
 }
 
 /** The navigation a member sees, derived from the same policy. */
-export type NavItem = 'overview' | 'units' | 'users' | 'settings' | 'audit';
+export type NavItem = 'overview' | 'waves' | 'units' | 'users' | 'settings' | 'audit';
 
 export function navigationFor(actor: Actor | null, organisationId: string): NavItem[] {
 	const target = { organisationId };
 	const items: NavItem[] = [];
 	if (can(actor, 'organisation.view', target)) items.push('overview');
+	if (can(actor, 'wave.view', target)) items.push('waves');
 	if (can(actor, 'unit.edit', target)) items.push('units');
 	if (can(actor, 'user.view', target)) items.push('users');
 	if (can(actor, 'organisation.settings.edit', target)) items.push('settings');

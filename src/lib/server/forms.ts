@@ -49,3 +49,17 @@ export async function formAction<T>(
 		throw e;
 	}
 }
+
+/** The text fields of a form, and every value of fields that may repeat (checkbox lists). */
+export async function readFormWithLists(
+	request: Request,
+	lists: string[]
+): Promise<{ fields: Record<string, string>; lists: Record<string, string[]> }> {
+	const data = await formDataOf(request);
+	return {
+		fields: textFields(data),
+		lists: Object.fromEntries(
+			lists.map((name) => [name, data.getAll(name).filter((v): v is string => typeof v === 'string')])
+		)
+	};
+}

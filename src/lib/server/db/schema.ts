@@ -76,6 +76,64 @@ export interface LoginThrottleTable {
 	blocked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
+export interface InstrumentTable {
+	organisation_id: string;
+	key: string;
+	version: number;
+	definition: ColumnType<unknown, string, string>;
+	created_by: string | null;
+	created_at: Timestamp;
+}
+
+export interface WaveTable {
+	organisation_id: string;
+	id: Generated<string>;
+	name: string;
+	instrument_key: string;
+	instrument_version: number;
+	definition: ColumnType<unknown, string, string>;
+	include_module: ColumnType<boolean, boolean | undefined, boolean>;
+	language: ColumnType<Language, Language | undefined, Language>;
+	opens_on: DateOnly;
+	closes_on: DateOnly;
+	closed: ColumnType<boolean, boolean | undefined, boolean>;
+	min_group_size: number;
+	sensitive_min_group_size: number;
+	created_by: string | null;
+	created_at: Timestamp;
+}
+
+export interface WaveUnitTable {
+	organisation_id: string;
+	wave_id: string;
+	unit_id: string;
+	link_token: string;
+}
+
+export interface WaveCodeTable {
+	organisation_id: string;
+	wave_id: string;
+	code_hash: string;
+	used: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface ResponseTable {
+	organisation_id: string;
+	wave_id: string;
+	id: Generated<string>;
+	unit_id: string;
+	submitted_on: string;
+	instrument_version: number;
+	answers: ColumnType<Record<string, number>, string, string>;
+	scores: ColumnType<Record<string, number | null>, string, string>;
+}
+
+export interface SubmissionReceiptTable {
+	organisation_id: string;
+	wave_id: string;
+	nonce_hash: string;
+}
+
 export interface Database {
 	organisation: OrganisationTable;
 	unit: UnitTable;
@@ -84,6 +142,12 @@ export interface Database {
 	user_session: UserSessionTable;
 	audit_log: AuditLogTable;
 	login_throttle: LoginThrottleTable;
+	instrument: InstrumentTable;
+	wave: WaveTable;
+	wave_unit: WaveUnitTable;
+	wave_code: WaveCodeTable;
+	response: ResponseTable;
+	submission_receipt: SubmissionReceiptTable;
 }
 
 /** The columns of every table, for the schema drift test. Typed so that a missing column fails to compile. */
@@ -136,7 +200,45 @@ export const tableColumns: { [T in keyof Database]: Record<keyof Database[T], tr
 		detail: true,
 		at: true
 	},
-	login_throttle: { key_hash: true, failures: true, window_started_at: true, blocked_until: true }
+	login_throttle: { key_hash: true, failures: true, window_started_at: true, blocked_until: true },
+	instrument: {
+		organisation_id: true,
+		key: true,
+		version: true,
+		definition: true,
+		created_by: true,
+		created_at: true
+	},
+	wave: {
+		organisation_id: true,
+		id: true,
+		name: true,
+		instrument_key: true,
+		instrument_version: true,
+		definition: true,
+		include_module: true,
+		language: true,
+		opens_on: true,
+		closes_on: true,
+		closed: true,
+		min_group_size: true,
+		sensitive_min_group_size: true,
+		created_by: true,
+		created_at: true
+	},
+	wave_unit: { organisation_id: true, wave_id: true, unit_id: true, link_token: true },
+	wave_code: { organisation_id: true, wave_id: true, code_hash: true, used: true },
+	response: {
+		organisation_id: true,
+		wave_id: true,
+		id: true,
+		unit_id: true,
+		submitted_on: true,
+		instrument_version: true,
+		answers: true,
+		scores: true
+	},
+	submission_receipt: { organisation_id: true, wave_id: true, nonce_hash: true }
 };
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -149,3 +251,4 @@ export type NewAppUser = Insertable<AppUserTable>;
 export type Membership = Selectable<MembershipTable>;
 export type UserSession = Selectable<UserSessionTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type Wave = Selectable<WaveTable>;

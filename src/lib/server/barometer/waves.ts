@@ -1,0 +1,376 @@
+import { error } from '@sveltejs/kit';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import type { Kysely } from 'kysely';
+import { flattenTree } from '../../domain/units';
+import { ValidationError, unwrap } from '../../domain/validation';
+import { formatCode, responseProgress, validateWaveInput, waveStatus } from '../../domain/waves';
+import { BUILT_IN_INSTRUMENTS } from '../../instruments';
+import { validateInstrument } from '../../instruments/schema';
+import type { InstrumentDefinition } from '../../instruments/types';
+import { authorize, type Actor } from '../access';
+import { insertAuditEntry } from '../audit/queries';
+import type { Database } from '../db/schema';
+import { findOrganisation } from '../organisations/queries';
+import { findUnits } from '../units/queries';
+import { countResponsesByUnit, countUnusedCodes, findWave, findWaveUnits, findWaves } from './queries';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const MAX_CODES_PER_BATCH = 5000;
+
+export function hashCode(code: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(`code:${code}`)));
+}
+
+function randomToken(): string {
+	const bytes = new Uint8Array(16);
+	crypto.getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export interface InstrumentChoice {
+	value: string;
+	key: string;
+	version: number;
+	name: InstrumentDefinition['name'];
+	hasModule: boolean;
+	builtIn: boolean;
+	provisionalThresholds: boolean;
+}
+
+/** The instruments a wave can use: the built-in barometer and the organisation's own. */
+export async function instrumentChoices(
+	db: Kysely<Database>,
+	organisationId: string
+): Promise<Array<InstrumentChoice & { definition: InstrumentDefinition }>> {
+	const own = await db
+		.selectFrom('instrument')
+		.select(['definition'])
+		.where('organisation_id', '=', organisationId)
+		.orderBy('key')
+		.orderBy('version', 'desc')
+		.execute();
+	const definitions = [
+		...BUILT_IN_INSTRUMENTS.map((d) => ({ d, builtIn: true })),
+		...own.map((r) => ({ d: r.definition as InstrumentDefinition, builtIn: false }))
+	];
+	return definitions.map(({ d, builtIn }) => ({
+		value: `${d.key}@${d.version}`,
+		key: d.key,
+		version: d.version,
+		name: d.name,
+		hasModule: Boolean(d.module),
+		builtIn,
+		provisionalThresholds: d.provisionalThresholds,
+		definition: d
+	}));
+}
+
+export async function listWaves(
+	db: Kysely<Database>,
+	actor: Actor | null,
+	organisationId: string,
+	today: string
+) {
+	authorize(actor, 'wave.view', { organisationId });
+	const waves = await findWaves(db, organisationId);
+	return waves.map((w) => ({
+		id: w.id,
+		name: w.name,
+		instrument: `${w.instrument_key}@${w.instrument_version}`,
+		includeModule: w.include_module,
+		opensOn: w.opens_on,
+		closesOn: w.closes_on,
+		status: waveStatus({ opensOn: w.opens_on, closesOn: w.closes_on, closed: w.closed }, today)
+	}));
+}
+
+/** What the wave form offers: instruments and the active unit tree. */
+export async function waveFormOptions(db: Kysely<Database>, actor: Actor | null, organisationId: string) {
+	authorize(actor, 'wave.edit', { organisationId });
+	const [instruments, units, organisation] = await Promise.all([
+		instrumentChoices(db, organisationId),
+		findUnits(db, organisationId),
+		findOrganisation(db, organisationId)
+	]);
+	return {
+		instruments: instruments.map(({ definition: _definition, ...choice }) => choice),
+		units: flattenTree(units).map((r) => ({
+			id: r.unit.id,
+			code: r.unit.code,
+			name: r.unit.name,
+			depth: r.depth
+		})),
+		language: organisation!.language
+	};
+}
+
+export async function createWave(
+	db: Kysely<Database>,
+	actor: Actor | null,
+	organisationId: string,
+	fields: Record<string, string>,
+	unitIds: string[],
+	today: string
+): Promise<string> {
+	authorize(actor, 'wave.edit', { organisationId });
+	const [choices, units, organisation] = await Promise.all([
+		instrumentChoices(db, organisationId),
+		findUnits(db, organisationId),
+		findOrganisation(db, organisationId)
+	]);
+	const input = unwrap(
+		validateWaveInput(fields, unitIds, {
+			instruments: choices.map((c) => c.value),
+			units: new Set(units.filter((u) => !u.archived).map((u) => u.id)),
+			today
+		})
+	);
+	const choice = choices.find(
+		(c) => c.key === input.instrument.key && c.version === input.instrument.version
+	)!;
+	if (input.includeModule && !choice.hasModule)
+		throw new ValidationError({ includeModule: { key: 'waves.noModule' } });
+	return db.transaction().execute(async (trx) => {
+		const wave = await trx
+			.insertInto('wave')
+			.values({
+				organisation_id: organisationId,
+				name: input.name,
+				instrument_key: choice.key,
+				instrument_version: choice.version,
+				// The wave keeps the definition it started with, whatever happens to the instrument later.
+				definition: JSON.stringify(choice.definition),
+				include_module: input.includeModule,
+				language: input.language,
+				opens_on: input.opensOn,
+				closes_on: input.closesOn,
+				// k is frozen for the wave: a later change of the organisation's settings does not apply to it.
+				min_group_size: organisation!.min_group_size,
+				sensitive_min_group_size: organisation!.sensitive_min_group_size,
+				created_by: actor!.userId
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await trx
+			.insertInto('wave_unit')
+			.values(
+				input.unitIds.map((unitId) => ({
+					organisation_id: organisationId,
+					wave_id: wave.id,
+					unit_id: unitId,
+					link_token: randomToken()
+				}))
+			)
+			.execute();
+		await insertAuditEntry(trx, {
+			organisationId,
+			actorUserId: actor!.userId,
+			action: 'wave.create',
+			objectType: 'wave',
+			objectId: wave.id,
+			detail: { name: input.name, instrument: choice.value, units: input.unitIds.length }
+		});
+		return wave.id;
+	});
+}
+
+async function requireWave(db: Kysely<Database>, organisationId: string, waveId: string) {
+	if (!UUID.test(waveId)) error(404, 'error.notFound');
+	const wave = await findWave(db, organisationId, waveId);
+	if (!wave) error(404, 'error.notFound');
+	return wave;
+}
+
+/** A wave for its advisor: status, units with their link and what may be shown of participation. */
+export async function getWaveOverview(
+	db: Kysely<Database>,
+	actor: Actor | null,
+	organisationId: string,
+	waveId: string,
+	today: string
+) {
+	authorize(actor, 'wave.view', { organisationId });
+	const wave = await requireWave(db, organisationId, waveId);
+	const status = waveStatus({ opensOn: wave.opens_on, closesOn: wave.closes_on, closed: wave.closed }, today);
+	const [units, counts, codes] = await Promise.all([
+		findWaveUnits(db, organisationId, waveId),
+		countResponsesByUnit(db, organisationId, waveId),
+		countUnusedCodes(db, organisationId, waveId)
+	]);
+	const definition = wave.definition as InstrumentDefinition;
+	return {
+		id: wave.id,
+		name: wave.name,
+		instrumentName: definition.name,
+		instrument: `${wave.instrument_key}@${wave.instrument_version}`,
+		includeModule: wave.include_module,
+		provisionalThresholds: definition.provisionalThresholds,
+		opensOn: wave.opens_on,
+		closesOn: wave.closes_on,
+		status,
+		k: wave.min_group_size,
+		codes,
+		units: units.map((u) => ({
+			id: u.id,
+			code: u.code,
+			name: u.name,
+			linkToken: u.link_token,
+			// The count itself never leaves this function.
+			progress: responseProgress(counts.get(u.id) ?? 0, u.headcount, wave.min_group_size, status)
+		}))
+	};
+}
+
+export async function setWaveClosed(
+	db: Kysely<Database>,
+	actor: Actor | null,
+	organisationId: string,
+	waveId: string,
+	closed: boolean,
+	fields: Record<string, string>,
+	today: string
+) {
+	authorize(actor, 'wave.edit', { organisationId });
+	const wave = await requireWave(db, organisationId, waveId);
+	let closesOn = wave.closes_on;
+	if (!closed && closesOn < today) {
+		// Reopening a wave whose closing date has passed needs a new closing date.
+		const next = fields.closesOn ?? '';
+		if (!/^\d{4}-\d{2}-\d{2}$/.test(next) || next < today)
+			throw new ValidationError({ closesOn: { key: 'waves.closesInPast' } });
+		closesOn = next;
+	}
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('wave')
+			.set({ closed, closes_on: closesOn })
+			.where('organisation_id', '=', organisationId)
+			.where('id', '=', waveId)
+			.execute();
+		await insertAuditEntry(trx, {
+			organisationId,
+			actorUserId: actor!.userId,
+			action: closed ? 'wave.close' : 'wave.reopen',
+			objectType: 'wave',
+			objectId: waveId,
+			detail: { closesOn }
+		});
+	});
+}
+
+/**
+ * Creates single-use personal codes. They are returned once, for the mail merge, and only their
+ * hashes are kept: no code is ever stored next to a name, and a response never refers to its code.
+ */
+export async function generateCodes(
+	db: Kysely<Database>,
+	actor: Actor | null,
+	organisationId: string,
+	waveId: string,
+	countInput: string
+): Promise<string[]> {
+	authorize(actor, 'wave.edit', { organisationId });
+	await requireWave(db, organisationId, waveId);
+	if (!/^\d+$/.test(countInput ?? '') || Number(countInput) < 1 || Number(countInput) > MAX_CODES_PER_BATCH) {
+		throw new ValidationError({ count: { key: 'waves.codeCount', params: { max: MAX_CODES_PER_BATCH } } });
+	}
+	const codes = new Set<string>();
+	while (codes.size < Number(countInput)) {
+		const bytes = new Uint8Array(12);
+		crypto.getRandomValues(bytes);
+		codes.add(formatCode(bytes));
+	}
+	const list = [...codes];
+	await db.transaction().execute(async (trx) => {
+		for (let i = 0; i < list.length; i += 500) {
+			await trx
+				.insertInto('wave_code')
+				.values(
+					list
+						.slice(i, i + 500)
+						.map((code) => ({ organisation_id: organisationId, wave_id: waveId, code_hash: hashCode(code) }))
+				)
+				.execute();
+		}
+		await insertAuditEntry(trx, {
+			organisationId,
+			actorUserId: actor!.userId,
+			action: 'wave.codes',
+			objectType: 'wave',
+			objectId: waveId,
+			detail: { count: list.length }
+		});
+	});
+	return list;
+}
+
+/** Loads an organisation's own instrument definition (JSON) after validating it completely. */
+export async function saveInstrument(
+	db: Kysely<Database>,
+	actor: Actor | null,
+	organisationId: string,
+	json: string
+) {
+	authorize(actor, 'instrument.edit', { organisationId });
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(json);
+	} catch {
+		throw new ValidationError({ definition: { key: 'instrument.notJson' } });
+	}
+	const result = validateInstrument(parsed);
+	if (!result.ok) {
+		const first = result.problems[0]!;
+		throw new ValidationError({
+			definition: {
+				key: first.key,
+				params: { ...first.params, path: first.path, count: result.problems.length }
+			}
+		});
+	}
+	const definition = result.value;
+	if (BUILT_IN_INSTRUMENTS.some((d) => d.key === definition.key))
+		throw new ValidationError({ definition: { key: 'instrument.builtInKey' } });
+	const exists = await db
+		.selectFrom('instrument')
+		.select('version')
+		.where('organisation_id', '=', organisationId)
+		.where('key', '=', definition.key)
+		.where('version', '=', definition.version)
+		.executeTakeFirst();
+	if (exists)
+		throw new ValidationError({
+			definition: { key: 'instrument.versionExists', params: { version: definition.version } }
+		});
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('instrument')
+			.values({
+				organisation_id: organisationId,
+				key: definition.key,
+				version: definition.version,
+				definition: JSON.stringify(definition),
+				created_by: actor!.userId
+			})
+			.execute();
+		await insertAuditEntry(trx, {
+			organisationId,
+			actorUserId: actor!.userId,
+			action: 'instrument.create',
+			objectType: 'instrument',
+			objectId: `${definition.key}@${definition.version}`
+		});
+	});
+	return { key: definition.key, version: definition.version };
+}
+
+/** The instruments of the organisation, for the questionnaires page. */
+export async function listInstruments(db: Kysely<Database>, actor: Actor | null, organisationId: string) {
+	authorize(actor, 'instrument.edit', { organisationId });
+	return (await instrumentChoices(db, organisationId)).map(({ definition, ...choice }) => ({
+		...choice,
+		items: definition.items.length,
+		moduleItems: definition.module?.items.length ?? 0
+	}));
+}

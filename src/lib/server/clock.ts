@@ -1,0 +1,9 @@
+/** Today's date (yyyy-mm-dd) in Belgium: waves open and close, and responses are dated, by the Belgian calendar. */
+export function todayInBelgium(now: Date = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Europe/Brussels',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit'
+	}).format(now);
+}

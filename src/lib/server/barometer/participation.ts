@@ -38,76 +38,162 @@ export interface Questionnaire {
 	units: Array<{ id: string; name: string; depth: number }>;
 }
 
-async function resolveEntry(db: Kysely<Database>, entry: Entry) {
+interface Resolved {
+	organisationId: string;
+	waveId: string;
+	unitId: string | null;
+	codeUsed: boolean;
+}
+
+async function resolveEntry(db: Kysely<Database>, entry: Entry): Promise<Resolved | null> {
 	if (entry.via === 'link') {
 		if (!/^[a-z2-7]{26}$/.test(entry.token)) return null;
+		// A link token never changes its wave or unit.
+		const known = tokenCache(db).get(entry.token);
+		if (known) return known;
 		const found = await findWaveUnitByToken(db, entry.token);
-		return found
-			? {
-					organisationId: found.organisation_id,
-					waveId: found.wave_id,
-					unitId: found.unit_id as string | null,
-					organisationName: found.organisation_name
-				}
-			: null;
+		if (!found) return null;
+		const resolved = {
+			organisationId: found.organisation_id,
+			waveId: found.wave_id,
+			unitId: found.unit_id,
+			codeUsed: false
+		};
+		remember(tokenCache(db), entry.token, resolved);
+		return resolved;
 	}
 	const code = normaliseCode(entry.code);
 	if (!code) return null;
 	const found = await findCodeByHash(db, hashCode(code));
 	return found
-		? {
-				organisationId: found.organisation_id,
-				waveId: found.wave_id,
-				unitId: null,
-				organisationName: found.organisation_name,
-				codeUsed: found.used
-			}
+		? { organisationId: found.organisation_id, waveId: found.wave_id, unitId: null, codeUsed: found.used }
 		: null;
+}
+
+/** What never changes about a wave once created (its unit names may, so they are kept briefly). */
+interface WaveContext {
+	organisationId: string;
+	organisationName: string;
+	waveId: string;
+	waveName: string;
+	language: 'nl' | 'fr' | 'en';
+	definition: InstrumentDefinition;
+	includeModule: boolean;
+	instrumentVersion: number;
+	k: number;
+	sensitiveK: number;
+	units: Array<{ id: string; name: string; depth: number }>;
+	unitIds: Set<string>;
+	loadedAt: number;
+}
+
+const CONTEXT_TTL_MS = 60_000;
+const CACHE_LIMIT = 5_000;
+const tokenCaches = new WeakMap<Kysely<Database>, Map<string, Resolved>>();
+const contextCaches = new WeakMap<Kysely<Database>, Map<string, WaveContext>>();
+
+function tokenCache(db: Kysely<Database>) {
+	let cache = tokenCaches.get(db);
+	if (!cache) tokenCaches.set(db, (cache = new Map()));
+	return cache;
+}
+
+function remember<V>(cache: Map<string, V>, key: string, value: V) {
+	if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+	cache.set(key, value);
+}
+
+async function waveContext(
+	db: Kysely<Database>,
+	organisationId: string,
+	waveId: string
+): Promise<WaveContext> {
+	let cache = contextCaches.get(db);
+	if (!cache) contextCaches.set(db, (cache = new Map()));
+	const cached = cache.get(waveId);
+	if (cached && Date.now() - cached.loadedAt < CONTEXT_TTL_MS) return cached;
+	const [wave, waveUnits, allUnits, organisation] = await Promise.all([
+		findWave(db, organisationId, waveId),
+		findWaveUnits(db, organisationId, waveId),
+		findUnits(db, organisationId),
+		db.selectFrom('organisation').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow()
+	]);
+	const covered = new Set(waveUnits.map((u) => u.id));
+	const context: WaveContext = {
+		organisationId,
+		organisationName: organisation.name,
+		waveId,
+		waveName: wave!.name,
+		language: wave!.language,
+		definition: wave!.definition as InstrumentDefinition,
+		includeModule: wave!.include_module,
+		instrumentVersion: wave!.instrument_version,
+		k: wave!.min_group_size,
+		sensitiveK: wave!.sensitive_min_group_size,
+		units: flattenTree(allUnits.filter((u) => covered.has(u.id))).map((r) => ({
+			id: r.unit.id,
+			name: r.unit.name,
+			depth: r.depth
+		})),
+		unitIds: covered,
+		loadedAt: Date.now()
+	};
+	remember(cache, waveId, context);
+	return context;
+}
+
+/** The wave's dates and closed flag, always read fresh: closing a wave takes effect at once. */
+async function currentStatus(db: Kysely<Database>, organisationId: string, waveId: string, today: string) {
+	const row = await db
+		.selectFrom('wave')
+		.select(['opens_on', 'closes_on', 'closed'])
+		.where('organisation_id', '=', organisationId)
+		.where('id', '=', waveId)
+		.executeTakeFirstOrThrow();
+	return {
+		status: waveStatus({ opensOn: row.opens_on, closesOn: row.closes_on, closed: row.closed }, today),
+		closesOn: row.closes_on
+	};
+}
+
+async function resolveOrRefuse(db: Kysely<Database>, entry: Entry): Promise<Resolved> {
+	const resolved = await resolveEntry(db, entry);
+	if (resolved) return resolved;
+	if (entry.via === 'code') throw new ValidationError({ code: { key: 'barometer.unknownCode' } });
+	error(404, 'error.notFound');
 }
 
 /** The questionnaire behind a unit link or a personal code; 404 for an unknown link. */
 export async function openQuestionnaire(
 	db: Kysely<Database>,
 	entry: Entry,
-	today: string,
-	options: { allowUsedCode?: boolean } = {}
+	today: string
 ): Promise<Questionnaire> {
-	const resolved = await resolveEntry(db, entry);
-	if (!resolved) {
-		if (entry.via === 'code') throw new ValidationError({ code: { key: 'barometer.unknownCode' } });
-		error(404, 'error.notFound');
-	}
-	if ('codeUsed' in resolved && resolved.codeUsed && !options.allowUsedCode) {
-		throw new ValidationError({ code: { key: 'barometer.codeUsed' } });
-	}
-	const wave = (await findWave(db, resolved.organisationId, resolved.waveId))!;
-	const definition = wave.definition as InstrumentDefinition;
-	const waveUnits = await findWaveUnits(db, resolved.organisationId, resolved.waveId);
-	const allUnits = await findUnits(db, resolved.organisationId);
-	const covered = new Set(waveUnits.map((u) => u.id));
+	const resolved = await resolveOrRefuse(db, entry);
+	if (resolved.codeUsed) throw new ValidationError({ code: { key: 'barometer.codeUsed' } });
+	const [context, { status, closesOn }] = await Promise.all([
+		waveContext(db, resolved.organisationId, resolved.waveId),
+		currentStatus(db, resolved.organisationId, resolved.waveId, today)
+	]);
 	return {
-		organisationName: resolved.organisationName,
-		waveId: wave.id,
-		waveName: wave.name,
-		language: wave.language,
-		status: waveStatus({ opensOn: wave.opens_on, closesOn: wave.closes_on, closed: wave.closed }, today),
-		closesOn: wave.closes_on,
-		k: wave.min_group_size,
-		sensitiveK: wave.sensitive_min_group_size,
-		provisionalThresholds: definition.provisionalThresholds,
-		instruction: definition.instruction,
-		scale: definition.scale,
-		items: itemsOf(definition, wave.include_module).map((i) => ({
+		organisationName: context.organisationName,
+		waveId: context.waveId,
+		waveName: context.waveName,
+		language: context.language,
+		status,
+		closesOn,
+		k: context.k,
+		sensitiveK: context.sensitiveK,
+		provisionalThresholds: context.definition.provisionalThresholds,
+		instruction: context.definition.instruction,
+		scale: context.definition.scale,
+		items: itemsOf(context.definition, context.includeModule).map((i) => ({
 			id: i.id,
 			dimension: i.dimension,
 			text: i.text
 		})),
 		unitId: resolved.unitId,
-		units: flattenTree(allUnits.filter((u) => covered.has(u.id))).map((r) => ({
-			id: r.unit.id,
-			name: r.unit.name,
-			depth: r.depth
-		}))
+		units: context.units
 	};
 }
 
@@ -144,76 +230,77 @@ export async function submitResponse(
 	fields: Record<string, string>,
 	today: string
 ): Promise<SubmissionResult> {
-	const nonce = fields.nonce ?? '';
-	const validNonce = /^[a-z2-7]{26}$/.test(nonce);
-	const resolved = await resolveEntry(db, entry);
-	// The same form sent again (double click, retry after a network error) gets its result page
-	// again, also when its code is now used or the wave closed in between, and stores nothing.
-	const repeated =
-		resolved !== null &&
-		validNonce &&
-		(await db
-			.selectFrom('submission_receipt')
-			.select('nonce_hash')
-			.where('organisation_id', '=', resolved.organisationId)
-			.where('wave_id', '=', resolved.waveId)
-			.where('nonce_hash', '=', nonceHash(nonce))
-			.executeTakeFirst()) !== undefined;
-	const questionnaire = await openQuestionnaire(db, entry, today, { allowUsedCode: repeated });
-	if (questionnaire.status !== 'open' && !repeated) {
-		throw new ValidationError({
-			wave: { key: questionnaire.status === 'planned' ? 'barometer.notYetOpen' : 'barometer.closed' }
-		});
-	}
+	const resolved = await resolveOrRefuse(db, entry);
+	const context = await waveContext(db, resolved.organisationId, resolved.waveId);
+	const { definition, includeModule } = context;
+
 	const problems: FieldProblems = {};
-	if (!validNonce) problems.form = { key: 'barometer.formExpired' };
+	const nonce = fields.nonce ?? '';
+	if (!/^[a-z2-7]{26}$/.test(nonce)) problems.form = { key: 'barometer.formExpired' };
 	const unitId = fields.unitId ?? '';
-	if (!questionnaire.units.some((u) => u.id === unitId)) problems.unitId = { key: 'barometer.chooseUnit' };
-	const wave = (await findWave(db, resolved!.organisationId, questionnaire.waveId))!;
-	const definition = wave.definition as InstrumentDefinition;
+	if (!context.unitIds.has(unitId)) problems.unitId = { key: 'barometer.chooseUnit' };
 	const answerFields = Object.fromEntries(Object.entries(fields).filter(([name]) => name.startsWith('q_')));
-	const checked = validateAnswers(definition, wave.include_module, answerFields);
+	const checked = validateAnswers(definition, includeModule, answerFields);
 	if (!checked.ok) {
 		for (const p of checked.problems) problems[p.itemId ? `q_${p.itemId}` : 'form'] = { key: p.key };
 	}
-	if (Object.keys(problems).length || !checked.ok) throw new ValidationError(problems);
-
-	const scores = scoreAnswers(definition, checked.answers, wave.include_module);
-	const stored = repeated
-		? false
-		: await db.transaction().execute(async (trx) => {
-				const receipt = await trx
-					.insertInto('submission_receipt')
-					.values({ organisation_id: wave.organisation_id, wave_id: wave.id, nonce_hash: nonceHash(nonce) })
-					.onConflict((oc) => oc.doNothing())
-					.returning('nonce_hash')
-					.executeTakeFirst();
-				if (!receipt) return false;
-				if (entry.via === 'code') {
-					const used = await trx
-						.updateTable('wave_code')
-						.set({ used: true })
-						.where('code_hash', '=', hashCode(normaliseCode(entry.code)!))
-						.where('used', '=', false)
-						.returning('code_hash')
-						.executeTakeFirst();
-					if (!used) throw new ValidationError({ code: { key: 'barometer.codeUsed' } });
-				}
-				await trx
-					.insertInto('response')
-					.values({
-						organisation_id: wave.organisation_id,
-						wave_id: wave.id,
-						unit_id: unitId,
-						submitted_on: today,
-						instrument_version: wave.instrument_version,
-						answers: JSON.stringify(checked.answers),
-						scores: JSON.stringify(Object.fromEntries(scores.map((s) => [s.dimension, s.score])))
-					})
-					.execute();
-				return true;
+	if (Object.keys(problems).length || !checked.ok) {
+		// A wave that no longer takes answers says so first: fixing the form would not help.
+		const { status } = await currentStatus(db, resolved.organisationId, resolved.waveId, today);
+		if (status !== 'open')
+			throw new ValidationError({
+				wave: { key: status === 'planned' ? 'barometer.notYetOpen' : 'barometer.closed' }
 			});
-	const dimensions = new Map(dimensionsOf(definition, wave.include_module).map((d) => [d.id, d]));
+		if (resolved.codeUsed) throw new ValidationError({ code: { key: 'barometer.codeUsed' } });
+		throw new ValidationError(problems);
+	}
+
+	const scores = scoreAnswers(definition, checked.answers, includeModule);
+	const stored = await db.transaction().execute(async (trx) => {
+		// The same form sent again (double click, retry after a network error) gets its result page
+		// again, also when its code is now used or the wave closed in between, and stores nothing.
+		const receipt = await trx
+			.insertInto('submission_receipt')
+			.values({
+				organisation_id: resolved.organisationId,
+				wave_id: resolved.waveId,
+				nonce_hash: nonceHash(nonce)
+			})
+			.onConflict((oc) => oc.doNothing())
+			.returning('nonce_hash')
+			.executeTakeFirst();
+		if (!receipt) return false;
+		const { status } = await currentStatus(trx, resolved.organisationId, resolved.waveId, today);
+		if (status !== 'open')
+			throw new ValidationError({
+				wave: { key: status === 'planned' ? 'barometer.notYetOpen' : 'barometer.closed' }
+			});
+		if (entry.via === 'code') {
+			// Marked used in the transaction that stores the response, which holds no reference to it.
+			const used = await trx
+				.updateTable('wave_code')
+				.set({ used: true })
+				.where('code_hash', '=', hashCode(normaliseCode(entry.code)!))
+				.where('used', '=', false)
+				.returning('code_hash')
+				.executeTakeFirst();
+			if (!used) throw new ValidationError({ code: { key: 'barometer.codeUsed' } });
+		}
+		await trx
+			.insertInto('response')
+			.values({
+				organisation_id: resolved.organisationId,
+				wave_id: resolved.waveId,
+				unit_id: unitId,
+				submitted_on: today,
+				instrument_version: context.instrumentVersion,
+				answers: JSON.stringify(checked.answers),
+				scores: JSON.stringify(Object.fromEntries(scores.map((s) => [s.dimension, s.score])))
+			})
+			.execute();
+		return true;
+	});
+	const dimensions = new Map(dimensionsOf(definition, includeModule).map((d) => [d.id, d]));
 	return {
 		stored,
 		provisionalThresholds: definition.provisionalThresholds,

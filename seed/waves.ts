@@ -1,10 +1,10 @@
-import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { Kysely, Transaction } from 'kysely';
 import { scoreAnswers } from '../src/lib/domain/scoring';
 import { BAROMETER, dimensionsOf, itemsOf } from '../src/lib/instruments';
 import type { Answers, InstrumentDefinition } from '../src/lib/instruments/types';
 import type { Database } from '../src/lib/server/db/schema';
 import { createRandom, type Random } from './random';
+import { randomToken } from '../src/lib/server/crypto';
 
 /**
  * Demo barometer waves for Zorggroep Zonnedael: three past waves about six months apart and one
@@ -304,12 +304,6 @@ export function generateDemoWaves(units: readonly DemoWaveUnit[], options: DemoW
 	return { definition, includeModule, waves, responses };
 }
 
-function linkToken(): string {
-	const bytes = new Uint8Array(16);
-	crypto.getRandomValues(bytes);
-	return encodeBase32LowerCaseNoPadding(bytes);
-}
-
 const BATCH = 500;
 
 /**
@@ -365,7 +359,7 @@ export async function seedDemoWaves(
 			organisation_id: organisationId,
 			wave_id: waveId,
 			unit_id: u.id,
-			link_token: linkToken()
+			link_token: randomToken(16)
 		}))
 	);
 	for (let i = 0; i < waveUnits.length; i += BATCH) {

@@ -1,5 +1,4 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { randomToken, sha256Hex } from '../crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Language } from '../db/schema';
 
@@ -27,13 +26,11 @@ export interface ValidSession {
 }
 
 export function generateSessionToken(): string {
-	const bytes = new Uint8Array(20);
-	crypto.getRandomValues(bytes);
-	return encodeBase32LowerCaseNoPadding(bytes);
+	return randomToken(20);
 }
 
 export function sessionIdFromToken(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+	return sha256Hex(token);
 }
 
 export async function createSession(

@@ -1,5 +1,4 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
+import { sha256Hex } from '../crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { throttleState, type ThrottleRule } from '../../domain/throttle';
@@ -9,7 +8,7 @@ export const ACCOUNT_RULE: ThrottleRule = { maxFailures: 5, windowMs: 15 * 60_00
 export const CLIENT_RULE: ThrottleRule = { maxFailures: 30, windowMs: 15 * 60_000, blockMs: 15 * 60_000 };
 
 export function throttleKey(kind: 'account' | 'client', value: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(`${kind}:${value.trim().toLowerCase()}`)));
+	return sha256Hex(`${kind}:${value.trim().toLowerCase()}`);
 }
 
 /** The moment until which a key is blocked, or null. */

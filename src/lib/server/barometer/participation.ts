@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { randomToken, sha256Hex } from '../crypto';
 import type { Kysely } from 'kysely';
 import { scoreAnswers, validateAnswers } from '../../domain/scoring';
 import { flattenTree } from '../../domain/units';
@@ -211,13 +210,11 @@ export interface SubmissionResult {
 }
 
 function nonceHash(nonce: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(`nonce:${nonce}`)));
+	return sha256Hex(`nonce:${nonce}`);
 }
 
 export function newSubmissionNonce(): string {
-	const bytes = new Uint8Array(16);
-	crypto.getRandomValues(bytes);
-	return encodeBase32LowerCaseNoPadding(bytes);
+	return randomToken(16);
 }
 
 /**

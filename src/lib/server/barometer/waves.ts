@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { randomToken, sha256Hex } from '../crypto';
 import type { Kysely } from 'kysely';
 import { flattenTree } from '../../domain/units';
 import { ValidationError, unwrap } from '../../domain/validation';
@@ -19,13 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_CODES_PER_BATCH = 5000;
 
 export function hashCode(code: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(`code:${code}`)));
-}
-
-function randomToken(): string {
-	const bytes = new Uint8Array(16);
-	crypto.getRandomValues(bytes);
-	return encodeBase32LowerCaseNoPadding(bytes);
+	return sha256Hex(`code:${code}`);
 }
 
 export interface InstrumentChoice {
@@ -159,7 +152,7 @@ export async function createWave(
 					organisation_id: organisationId,
 					wave_id: wave.id,
 					unit_id: unitId,
-					link_token: randomToken()
+					link_token: randomToken(16)
 				}))
 			)
 			.execute();

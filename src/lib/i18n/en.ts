@@ -331,7 +331,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'waves.codes': 'Personal codes',
 	'waves.codesIntro':
 		'Single-use codes, as CSV for a mail merge. Only a hashed form is kept: save the file at once, it cannot be downloaded again. A code is never linked to a name or an answer.',
-	'waves.codesExisting': '{total} codes created, {unused} not used yet.',
+	'waves.codesExisting':
+		'{total} codes created. How many have been used is not shown: that would reveal when someone answered.',
 	'waves.codesCount': 'Number of codes',
 	'waves.codesGenerate': 'Create and download codes',
 	'waves.csvCode': 'code',

@@ -340,7 +340,8 @@ export const fr: Record<keyof typeof nl, string> = {
 	'waves.codes': 'Codes personnels',
 	'waves.codesIntro':
 		"Des codes à usage unique, en CSV pour un publipostage. Seule une forme chiffrée est conservée : enregistrez le fichier tout de suite, il ne peut pas être téléchargé à nouveau. Un code n'est jamais lié à un nom ni à une réponse.",
-	'waves.codesExisting': '{total} codes créés, {unused} pas encore utilisés.',
+	'waves.codesExisting':
+		"{total} codes créés. Le nombre de codes déjà utilisés n'est pas affiché : il révélerait quand quelqu'un a répondu.",
 	'waves.codesCount': 'Nombre de codes',
 	'waves.codesGenerate': 'Créer et télécharger les codes',
 	'waves.csvCode': 'code',

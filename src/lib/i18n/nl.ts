@@ -333,7 +333,8 @@ export const nl = {
 	'waves.codes': 'Persoonlijke codes',
 	'waves.codesIntro':
 		'Codes voor één keer gebruik, als CSV voor een mailing. Er wordt alleen een versleutelde vorm bewaard: download het bestand meteen, het kan niet opnieuw. Een code wordt nooit aan een naam of een antwoord gekoppeld.',
-	'waves.codesExisting': '{total} codes aangemaakt, {unused} nog niet gebruikt.',
+	'waves.codesExisting':
+		'{total} codes aangemaakt. Hoeveel er al gebruikt zijn tonen we niet: dat zou laten zien wanneer iemand antwoordde.',
 	'waves.codesCount': 'Aantal codes',
 	'waves.codesGenerate': 'Codes aanmaken en downloaden',
 	'waves.csvCode': 'code',

@@ -118,6 +118,12 @@ async function waveContext(
 		db.selectFrom('organisation').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow()
 	]);
 	const covered = new Set(waveUnits.map((u) => u.id));
+	// Only the units a respondent can choose: an archived unit takes no new answers.
+	const units = flattenTree(allUnits.filter((u) => covered.has(u.id))).map((r) => ({
+		id: r.unit.id,
+		name: r.unit.name,
+		depth: r.depth
+	}));
 	const context: WaveContext = {
 		organisationId,
 		organisationName: organisation.name,
@@ -129,12 +135,8 @@ async function waveContext(
 		instrumentVersion: wave!.instrument_version,
 		k: wave!.min_group_size,
 		sensitiveK: wave!.sensitive_min_group_size,
-		units: flattenTree(allUnits.filter((u) => covered.has(u.id))).map((r) => ({
-			id: r.unit.id,
-			name: r.unit.name,
-			depth: r.depth
-		})),
-		unitIds: covered,
+		units,
+		unitIds: new Set(units.map((u) => u.id)),
 		loadedAt: Date.now()
 	};
 	remember(cache, waveId, context);

@@ -61,17 +61,18 @@ export async function countResponsesByUnit(
 	return new Map(rows.map((r) => [r.unit_id, Number(r.n)]));
 }
 
-export async function countUnusedCodes(db: Db, organisationId: string, waveId: string) {
+/**
+ * How many codes a wave has. Not how many are used: that number would rise with every answer and
+ * tell, below k, when someone answered.
+ */
+export async function countCodes(db: Db, organisationId: string, waveId: string): Promise<number> {
 	const row = await db
 		.selectFrom('wave_code')
-		.select([
-			(eb) => eb.fn.countAll<number>().as('total'),
-			(eb) => eb.fn.sum<number>(eb.case().when('used', '=', false).then(1).else(0).end()).as('unused')
-		])
+		.select((eb) => eb.fn.countAll<number>().as('total'))
 		.where('organisation_id', '=', organisationId)
 		.where('wave_id', '=', waveId)
 		.executeTakeFirstOrThrow();
-	return { total: Number(row.total), unused: Number(row.unused ?? 0) };
+	return Number(row.total);
 }
 
 /** The wave and unit behind a unit link, with the other units of the wave to choose from. */

@@ -12,7 +12,7 @@ import { insertAuditEntry } from '../audit/queries';
 import type { Database } from '../db/schema';
 import { findOrganisation } from '../organisations/queries';
 import { findUnits } from '../units/queries';
-import { countResponsesByUnit, countUnusedCodes, findWave, findWaveUnits, findWaves } from './queries';
+import { countCodes, countResponsesByUnit, findWave, findWaveUnits, findWaves } from './queries';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_CODES_PER_BATCH = 5000;
@@ -189,7 +189,7 @@ export async function getWaveOverview(
 	const [units, counts, codes] = await Promise.all([
 		findWaveUnits(db, organisationId, waveId),
 		countResponsesByUnit(db, organisationId, waveId),
-		countUnusedCodes(db, organisationId, waveId)
+		countCodes(db, organisationId, waveId)
 	]);
 	const definition = wave.definition as InstrumentDefinition;
 	return {
@@ -203,7 +203,7 @@ export async function getWaveOverview(
 		closesOn: wave.closes_on,
 		status,
 		k: wave.min_group_size,
-		codes,
+		codes: { total: codes },
 		units: units.map((u) => ({
 			id: u.id,
 			code: u.code,

@@ -125,7 +125,10 @@ beforeAll(async () => {
 	const org = await homeOrganisationOf(clients.admin);
 	const ids = await unitIdsByCode(clients.admin, org);
 	const waves = await (await clients.admin.get(`/o/${org}/waves`)).text();
-	const wave = /\/waves\/([0-9a-f-]{36})"/.exec(waves)?.[1] ?? '';
+	// The seeded open wave, not one that another test file created (those are named "E2E …").
+	const wave =
+		[...waves.matchAll(/\/waves\/([0-9a-f-]{36})">([^<]*)</g)].find((m) => !m[2]!.startsWith('E2E'))?.[1] ??
+		'';
 	const wavePage = await (await clients.admin.get(`/o/${org}/waves/${wave}`)).text();
 	const token = /href="\/b\/([a-z2-7]{26})"/.exec(wavePage)?.[1] ?? '';
 	ctx = {

@@ -158,7 +158,7 @@ describe('language', () => {
 	async function switchTo(page: Page, from: typeof en, lang: 'nl' | 'fr' | 'en') {
 		await page.getByLabel(from['nav.language'], { exact: true }).selectOption(lang);
 		await page.getByRole('button', { name: from['nav.switchLanguage'], exact: true }).click();
-		await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 15_000 }).toBe(lang);
+		await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 40_000 }).toBe(lang);
 		await page.waitForLoadState('load');
 	}
 
@@ -416,7 +416,7 @@ describe('keyboard', () => {
 			expect(isPassword(await focused(page))).toBe(true);
 			await page.keyboard.type(DEMO_PASSWORD);
 			await page.keyboard.press('Enter');
-			await page.waitForURL((u) => u.pathname === `/o/${org}`, { timeout: 15_000 });
+			await page.waitForURL((u) => u.pathname === `/o/${org}`, { timeout: 40_000 });
 			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(nl['overview.title']);
 		},
 		TIMEOUT

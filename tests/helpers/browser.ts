@@ -67,6 +67,13 @@ export async function signInAs(
 	const texts = await cataloguesOf(page);
 	await page.getByLabel(texts['login.email'], { exact: true }).fill(email);
 	await page.getByLabel(texts['login.password'], { exact: true }).fill(password);
+	const seen: string[] = [];
+	const log = (r: { status(): number; url(): string; request(): { method(): string } }) =>
+		seen.push(`${r.request().method()} ${r.url()} ${r.status()}`);
+	page.on('response', log);
+	const failed = (r: { url(): string; failure(): { errorText: string } | null }) =>
+		seen.push(`FAILED ${r.url()} ${r.failure()?.errorText}`);
+	page.on('requestfailed', failed);
 	await page.getByRole('button', { name: texts['login.submit'], exact: true }).click();
 	try {
 		// argon2 is slow on purpose; on a loaded two-core machine a sign-in can take seconds.
@@ -76,7 +83,13 @@ export async function signInAs(
 			.getByRole('alert')
 			.allTextContents()
 			.catch(() => []);
-		throw new Error(`Sign-in of ${email} stayed on /login: ${alert.join(' ') || '(no message)'}`);
+		const title = await page.title().catch(() => '?');
+		throw new Error(
+			`Sign-in of ${email} stayed on /login: ${alert.join(' ') || '(no message)'}; title "${title}"; traffic: ${seen.join(' | ') || '(none)'}`
+		);
+	} finally {
+		page.off('response', log);
+		page.off('requestfailed', failed);
 	}
 	await page.waitForLoadState('load');
 }

@@ -226,7 +226,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'barometer.intro':
 		'{count} short questions about how your work went over the past four weeks. You can answer until {date}; it takes about five minutes.',
 	'barometer.formProblems': 'Your answers have not been sent yet. Please complete what is missing:',
-	'barometer.answersMissing': '{count} questions have no answer yet.',
+	'barometer.answersMissing': 'Questions without an answer: {count}.',
+	'barometer.answersInvalid': 'Answers that do not exist: {count}. Choose one of the options each time.',
 	'barometer.yourUnit': 'Your team or department',
 	'barometer.chooseUnitOption': 'Choose your team or department',
 	'barometer.unitHelp':

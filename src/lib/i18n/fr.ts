@@ -234,7 +234,9 @@ export const fr: Record<keyof typeof nl, string> = {
 	'barometer.intro':
 		"{count} questions courtes sur votre travail au cours des quatre dernières semaines. Vous pouvez répondre jusqu'au {date} ; cela prend environ cinq minutes.",
 	'barometer.formProblems': "Vos réponses n'ont pas encore été envoyées. Complétez ce qui manque :",
-	'barometer.answersMissing': "{count} questions n'ont pas encore de réponse.",
+	'barometer.answersMissing': 'Questions sans réponse : {count}.',
+	'barometer.answersInvalid':
+		"Réponses qui n'existent pas : {count}. Choisissez chaque fois l'une des options.",
 	'barometer.yourUnit': 'Votre équipe ou service',
 	'barometer.chooseUnitOption': 'Choisissez votre équipe ou service',
 	'barometer.unitHelp':

@@ -227,7 +227,8 @@ export const nl = {
 	'barometer.intro':
 		'{count} korte vragen over hoe je werk de voorbije vier weken was. Invullen kan tot en met {date}; het duurt ongeveer vijf minuten.',
 	'barometer.formProblems': 'Je antwoorden zijn nog niet verstuurd. Vul aan wat ontbreekt:',
-	'barometer.answersMissing': '{count} vragen hebben nog geen antwoord.',
+	'barometer.answersMissing': 'Vragen zonder antwoord: {count}.',
+	'barometer.answersInvalid': 'Antwoorden die niet bestaan: {count}. Kies telkens een van de mogelijkheden.',
 	'barometer.yourUnit': 'Je team of afdeling',
 	'barometer.chooseUnitOption': 'Kies je team of afdeling',
 	'barometer.unitHelp':

@@ -199,6 +199,8 @@ export async function openQuestionnaire(
 }
 
 export interface SubmissionResult {
+	/** The wave's language, for respondents who chose none. */
+	language: 'nl' | 'fr' | 'en';
 	/** False when the same form was submitted before (double click, retry): nothing new was stored. */
 	stored: boolean;
 	results: Array<
@@ -301,6 +303,7 @@ export async function submitResponse(
 	});
 	const dimensions = new Map(dimensionsOf(definition, includeModule).map((d) => [d.id, d]));
 	return {
+		language: context.language,
 		stored,
 		provisionalThresholds: definition.provisionalThresholds,
 		results: scores.map((s) => {

@@ -30,8 +30,20 @@ function view(q: Questionnaire) {
 export type QuestionnaireView = ReturnType<typeof view>;
 
 /** The wave's language applies unless the respondent chose one. */
-function applyWaveLanguage(locals: App.Locals, cookies: Cookies, q: Questionnaire) {
-	if (!cookies.get(LANGUAGE_COOKIE)) locals.locale = q.language;
+function applyWaveLanguage(
+	locals: App.Locals,
+	cookies: Cookies,
+	wave: { language: Questionnaire['language'] }
+) {
+	if (!cookies.get(LANGUAGE_COOKIE)) locals.locale = wave.language;
+}
+
+/**
+ * After a form post the page shows the action's outcome, which carries all it needs (the result,
+ * or the refused form with its questionnaire): the questionnaire is not loaded a second time.
+ */
+export function afterPost(locals: App.Locals) {
+	return { questionnaire: null, nonce: '', locale: locals.locale };
 }
 
 export async function loadQuestionnaire(entry: Entry, locals: App.Locals, cookies: Cookies) {
@@ -54,6 +66,7 @@ export async function submitFromForm(
 	const today = todayInBelgium();
 	try {
 		const outcome = await submitResponse(db, entry, fields, today);
+		applyWaveLanguage(locals, cookies, outcome);
 		return { result: outcome };
 	} catch (e) {
 		if (!(e instanceof ValidationError)) throw e;

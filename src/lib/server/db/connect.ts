@@ -92,8 +92,21 @@ export function lockDataFolder(dir: string): () => void {
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
 	if (options.url) {
 		const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+		let closing = false;
+		// An idle connection can be cut (a server restart, a dropped database). Without a listener
+		// that error would end the process; the pool replaces the connection on the next query.
+		pool.on('error', (e) => {
+			if (!closing) console.error(`A PostgreSQL connection was lost: ${e.message}`);
+		});
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-		return { db, engine: 'postgres', close: () => db.destroy() };
+		return {
+			db,
+			engine: 'postgres',
+			close: () => {
+				closing = true;
+				return db.destroy();
+			}
+		};
 	}
 
 	const { PGlite } = await import('@electric-sql/pglite');

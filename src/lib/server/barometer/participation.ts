@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { randomToken, sha256Hex } from '../crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { scoreAnswers, validateAnswers } from '../../domain/scoring';
 import { flattenTree } from '../../domain/units';
 import { ValidationError, type FieldProblems } from '../../domain/validation';
@@ -221,6 +221,107 @@ export function newSubmissionNonce(): string {
 	return randomToken(16);
 }
 
+interface StoredResponse {
+	organisationId: string;
+	waveId: string;
+	unitId: string;
+	today: string;
+	instrumentVersion: number;
+	nonceHash: string;
+	answers: string;
+	scores: string;
+}
+
+function refuseClosed(status: WaveStatus): never {
+	throw new ValidationError({
+		wave: { key: status === 'planned' ? 'barometer.notYetOpen' : 'barometer.closed' }
+	});
+}
+
+/**
+ * A unit-link response in one statement (one round trip, atomic on its own): the receipt is
+ * inserted only while the wave is open (the condition is waveStatus's 'open'), and the response
+ * only when its receipt was new. The same form sent again (double click, retry after a network
+ * error) gets its result page again, also when the wave closed in between, and stores nothing.
+ */
+async function storeLinkResponse(db: Kysely<Database>, r: StoredResponse): Promise<boolean> {
+	const { rows } = await sql<{
+		opens_on: string;
+		closes_on: string;
+		closed: boolean;
+		inserted: boolean;
+		seen_before: boolean;
+	}>`
+		with receipt as (
+			insert into submission_receipt (organisation_id, wave_id, nonce_hash)
+			select w.organisation_id, w.id, ${r.nonceHash} from wave w
+			where w.organisation_id = ${r.organisationId} and w.id = ${r.waveId}
+				and not w.closed and w.opens_on <= ${r.today} and w.closes_on >= ${r.today}
+			on conflict do nothing
+			returning 1
+		), stored as (
+			insert into response (organisation_id, wave_id, unit_id, submitted_on, instrument_version, answers, scores)
+			select ${r.organisationId}, ${r.waveId}, ${r.unitId}, ${r.today}, ${r.instrumentVersion},
+				${r.answers}::jsonb, ${r.scores}::jsonb
+			from receipt
+			returning 1
+		)
+		select w.opens_on, w.closes_on, w.closed,
+			exists (select 1 from stored) as inserted,
+			exists (
+				select 1 from submission_receipt s
+				where s.organisation_id = w.organisation_id and s.wave_id = w.id and s.nonce_hash = ${r.nonceHash}
+			) as seen_before
+		from wave w where w.organisation_id = ${r.organisationId} and w.id = ${r.waveId}
+	`.execute(db);
+	const outcome = rows[0]!;
+	if (outcome.inserted) return true;
+	const status = waveStatus(
+		{ opensOn: outcome.opens_on, closesOn: outcome.closes_on, closed: outcome.closed },
+		r.today
+	);
+	// Not inserted while open: the same nonce was stored before (or by a concurrent double click).
+	if (outcome.seen_before || status === 'open') return false;
+	refuseClosed(status);
+}
+
+/** A personal-code response: the code is marked used in the transaction that stores the response. */
+async function storeCodeResponse(db: Kysely<Database>, r: StoredResponse, code: string): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const receipt = await trx
+			.insertInto('submission_receipt')
+			.values({ organisation_id: r.organisationId, wave_id: r.waveId, nonce_hash: r.nonceHash })
+			.onConflict((oc) => oc.doNothing())
+			.returning('nonce_hash')
+			.executeTakeFirst();
+		if (!receipt) return false;
+		const { status } = await currentStatus(trx, r.organisationId, r.waveId, r.today);
+		if (status !== 'open') refuseClosed(status);
+		// The response holds no reference to the code.
+		const used = await trx
+			.updateTable('wave_code')
+			.set({ used: true })
+			.where('code_hash', '=', hashCode(normaliseCode(code)!))
+			.where('used', '=', false)
+			.returning('code_hash')
+			.executeTakeFirst();
+		if (!used) throw new ValidationError({ code: { key: 'barometer.codeUsed' } });
+		await trx
+			.insertInto('response')
+			.values({
+				organisation_id: r.organisationId,
+				wave_id: r.waveId,
+				unit_id: r.unitId,
+				submitted_on: r.today,
+				instrument_version: r.instrumentVersion,
+				answers: r.answers,
+				scores: r.scores
+			})
+			.execute();
+		return true;
+	});
+}
+
 /**
  * Validates and stores one response. Every refusal is a ValidationError and stores nothing. With
  * a personal code, the code is marked used in the same transaction as the response is stored.
@@ -248,59 +349,24 @@ export async function submitResponse(
 	if (Object.keys(problems).length || !checked.ok) {
 		// A wave that no longer takes answers says so first: fixing the form would not help.
 		const { status } = await currentStatus(db, resolved.organisationId, resolved.waveId, today);
-		if (status !== 'open')
-			throw new ValidationError({
-				wave: { key: status === 'planned' ? 'barometer.notYetOpen' : 'barometer.closed' }
-			});
+		if (status !== 'open') refuseClosed(status);
 		if (resolved.codeUsed) throw new ValidationError({ code: { key: 'barometer.codeUsed' } });
 		throw new ValidationError(problems);
 	}
 
 	const scores = scoreAnswers(definition, checked.answers, includeModule);
-	const stored = await db.transaction().execute(async (trx) => {
-		// The same form sent again (double click, retry after a network error) gets its result page
-		// again, also when its code is now used or the wave closed in between, and stores nothing.
-		const receipt = await trx
-			.insertInto('submission_receipt')
-			.values({
-				organisation_id: resolved.organisationId,
-				wave_id: resolved.waveId,
-				nonce_hash: nonceHash(nonce)
-			})
-			.onConflict((oc) => oc.doNothing())
-			.returning('nonce_hash')
-			.executeTakeFirst();
-		if (!receipt) return false;
-		const { status } = await currentStatus(trx, resolved.organisationId, resolved.waveId, today);
-		if (status !== 'open')
-			throw new ValidationError({
-				wave: { key: status === 'planned' ? 'barometer.notYetOpen' : 'barometer.closed' }
-			});
-		if (entry.via === 'code') {
-			// Marked used in the transaction that stores the response, which holds no reference to it.
-			const used = await trx
-				.updateTable('wave_code')
-				.set({ used: true })
-				.where('code_hash', '=', hashCode(normaliseCode(entry.code)!))
-				.where('used', '=', false)
-				.returning('code_hash')
-				.executeTakeFirst();
-			if (!used) throw new ValidationError({ code: { key: 'barometer.codeUsed' } });
-		}
-		await trx
-			.insertInto('response')
-			.values({
-				organisation_id: resolved.organisationId,
-				wave_id: resolved.waveId,
-				unit_id: unitId,
-				submitted_on: today,
-				instrument_version: context.instrumentVersion,
-				answers: JSON.stringify(checked.answers),
-				scores: JSON.stringify(Object.fromEntries(scores.map((s) => [s.dimension, s.score])))
-			})
-			.execute();
-		return true;
-	});
+	const row: StoredResponse = {
+		organisationId: resolved.organisationId,
+		waveId: resolved.waveId,
+		unitId,
+		today,
+		instrumentVersion: context.instrumentVersion,
+		nonceHash: nonceHash(nonce),
+		answers: JSON.stringify(checked.answers),
+		scores: JSON.stringify(Object.fromEntries(scores.map((s) => [s.dimension, s.score])))
+	};
+	const stored =
+		entry.via === 'link' ? await storeLinkResponse(db, row) : await storeCodeResponse(db, row, entry.code);
 	const dimensions = new Map(dimensionsOf(definition, includeModule).map((d) => [d.id, d]));
 	return {
 		language: context.language,

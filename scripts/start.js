@@ -29,6 +29,8 @@ if (!free) {
 	);
 	process.exit(1);
 }
+// The app limits request bodies per route itself (src/lib/server/limits.ts); HR files may be large.
+process.env.BODY_SIZE_LIMIT ??= 'Infinity';
 // SvelteKit refuses form posts whose Origin differs from ORIGIN: default to what the browser uses.
 process.env.ORIGIN ??= `http://localhost:${port}`;
 console.log(

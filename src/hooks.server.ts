@@ -2,6 +2,7 @@ import { redirect, type Handle, type HandleServerError, type ServerInit } from '
 import { DEFAULT_LOCALE, isLocale, negotiateLocale, type Locale } from '$lib/i18n';
 import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '$lib/server/auth/session';
 import { getDb, startDatabase, stopDatabase } from '$lib/server/db';
+import { checkBodySize } from '$lib/server/limits';
 import { LANGUAGE_COOKIE } from '$lib/server/locale';
 import { loadActor } from '$lib/server/users/service';
 
@@ -25,6 +26,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	checkBodySize(event.request, event.route.id);
 	const db = getDb();
 	event.locals.user = null;
 	event.locals.session = null;

@@ -38,6 +38,15 @@ const wavePlanners: Expectation = {
 	foreign: 404
 };
 
+const signalViewers: Expectation = {
+	anonymous: 303,
+	admin: 200,
+	advisor: 200,
+	hr: 200,
+	manager: 403,
+	foreign: 404
+};
+
 const ROUTES: Record<string, { get: Expectation; post?: Expectation }> = {
 	'/': { get: all(303) },
 	'/login': { get: all(303, { anonymous: 200 }) },
@@ -64,6 +73,10 @@ const ROUTES: Record<string, { get: Expectation; post?: Expectation }> = {
 	'/o/[org]/waves/[wave]/poster/[unit]': { get: wavePlanners },
 	'/o/[org]/instruments': { get: wavePlanners },
 	'/o/[org]/instruments/barometer.json': { get: wavePlanners },
+	'/o/[org]/signals': { get: signalViewers },
+	'/o/[org]/signals/template/[format]': { get: signalViewers },
+	// Only POST (the upload with progress); admins see the history but do not import.
+	'/o/[org]/signals/upload': { get: all(405), post: { ...signalViewers, admin: 403 } },
 	// The barometer is public: a respondent has no account.
 	'/b': { get: all(200) },
 	'/b/[token]': { get: all(200) }
@@ -149,7 +162,8 @@ function concrete(route: string, unit: string): string {
 		.replace('[org]', ctx.org)
 		.replace('[unit]', unit)
 		.replace('[wave]', ctx.wave)
-		.replace('[token]', ctx.token);
+		.replace('[token]', ctx.token)
+		.replace('[format]', 'monthly');
 }
 
 describe('route table', () => {

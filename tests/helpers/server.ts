@@ -31,7 +31,15 @@ export async function startServer(
 	const url = `http://127.0.0.1:${port}`;
 	const started = performance.now();
 	const child = spawn(process.execPath, [entry], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, ...env },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			// As `npm start` sets it: the app limits bodies per route itself.
+			BODY_SIZE_LIMIT: 'Infinity',
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

@@ -15,6 +15,18 @@ const UNIT_HEADERS: Record<'nl' | 'fr' | 'en', [string, string, string, string]>
 	en: ['code', 'name', 'parent code', 'headcount']
 };
 
+/**
+ * CSV as Belgian Excel opens it: `;` between cells, CRLF, a BOM so the accents survive, and every
+ * cell neutralised against formula injection.
+ */
+export function spreadsheetCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+	const csv = Papa.unparse(
+		{ fields: [...header], data: rows.map((r) => r.map(neutraliseCell)) },
+		{ delimiter: ';', newline: '\r\n' }
+	);
+	return `\uFEFF${csv}\r\n`;
+}
+
 /** The unit tree as CSV with `;` (Belgian Excel) and a BOM so Excel reads the accents. */
 export function unitTemplateCsv(locale: 'nl' | 'fr' | 'en', units: readonly UnitNode[]): string {
 	const byId = new Map(units.map((u) => [u.id, u]));
@@ -24,9 +36,5 @@ export function unitTemplateCsv(locale: 'nl' | 'fr' | 'en', units: readonly Unit
 		u.parentId ? (byId.get(u.parentId)?.code ?? '') : '',
 		u.headcount === null ? '' : String(u.headcount)
 	]);
-	const csv = Papa.unparse(
-		{ fields: UNIT_HEADERS[locale], data: rows.map((r) => r.map(neutraliseCell)) },
-		{ delimiter: ';', newline: '\r\n' }
-	);
-	return `\uFEFF${csv}\r\n`;
+	return spreadsheetCsv(UNIT_HEADERS[locale], rows);
 }

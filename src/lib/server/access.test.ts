@@ -23,6 +23,12 @@ describe('decide', () => {
 		['manager may not see users', manager, 'user.view', { organisationId: ORG }, 403],
 		['advisor reads the audit log', advisor, 'audit.view', { organisationId: ORG }, true],
 		['hr does not read the audit log', hr, 'audit.view', { organisationId: ORG }, 403],
+		['hr imports signals', hr, 'signals.import', { organisationId: ORG }, true],
+		['advisor imports and undoes signals', advisor, 'signals.import', { organisationId: ORG }, true],
+		['admin sees the upload history', admin, 'signals.view', { organisationId: ORG }, true],
+		['admin does not import signals', admin, 'signals.import', { organisationId: ORG }, 403],
+		['manager sees no signal uploads', manager, 'signals.view', { organisationId: ORG }, 403],
+		['hr of A imports nothing into B', hr, 'signals.import', { organisationId: OTHER }, 404],
 		['admin of A gets 404 in B', admin, 'organisation.view', { organisationId: OTHER }, 404],
 		[
 			'admin of A gets 404 for settings of B',
@@ -82,9 +88,9 @@ describe('decide', () => {
 
 describe('navigationFor', () => {
 	it.each([
-		[admin, ['overview', 'waves', 'units', 'users', 'settings', 'audit']],
-		[advisor, ['overview', 'waves', 'audit']],
-		[hr, ['overview']],
+		[admin, ['overview', 'waves', 'signals', 'units', 'users', 'settings', 'audit']],
+		[advisor, ['overview', 'waves', 'signals', 'audit']],
+		[hr, ['overview', 'signals']],
 		[manager, ['overview']],
 		[null, []]
 	] as const)('%#', (actor, items) => {

@@ -20,7 +20,9 @@ export type Action =
 	| 'audit.view'
 	| 'wave.view'
 	| 'wave.edit'
-	| 'instrument.edit';
+	| 'instrument.edit'
+	| 'signals.view'
+	| 'signals.import';
 
 interface Rule {
 	roles: readonly Role[];
@@ -39,7 +41,10 @@ const POLICY: Record<Action, Rule> = {
 	// Prevention advisors and occupational physicians plan waves; admins help them set up.
 	'wave.view': { roles: ['admin', 'advisor'] },
 	'wave.edit': { roles: ['admin', 'advisor'] },
-	'instrument.edit': { roles: ['admin', 'advisor'] }
+	'instrument.edit': { roles: ['admin', 'advisor'] },
+	// HR uploads collective signals; advisors may too, and either may undo an upload. Admins see the history.
+	'signals.view': { roles: ['admin', 'advisor', 'hr'] },
+	'signals.import': { roles: ['advisor', 'hr'] }
 };
 
 export interface ActorMembership {
@@ -93,13 +98,14 @@ export function authorize(actor: Actor | null, action: Action, target: Target): 
 }
 
 /** The navigation a member sees, derived from the same policy. */
-export type NavItem = 'overview' | 'waves' | 'units' | 'users' | 'settings' | 'audit';
+export type NavItem = 'overview' | 'waves' | 'signals' | 'units' | 'users' | 'settings' | 'audit';
 
 export function navigationFor(actor: Actor | null, organisationId: string): NavItem[] {
 	const target = { organisationId };
 	const items: NavItem[] = [];
 	if (can(actor, 'organisation.view', target)) items.push('overview');
 	if (can(actor, 'wave.view', target)) items.push('waves');
+	if (can(actor, 'signals.view', target)) items.push('signals');
 	if (can(actor, 'unit.edit', target)) items.push('units');
 	if (can(actor, 'user.view', target)) items.push('users');
 	if (can(actor, 'organisation.settings.edit', target)) items.push('settings');

@@ -134,6 +134,64 @@ export interface SubmissionReceiptTable {
 	nonce_hash: string;
 }
 
+/** The figures of a unit-month; null where the upload did not supply them. */
+export interface SignalFigures {
+	headcount: number | null;
+	fte: number | null;
+	planned_days: number | null;
+	sick_days_short: number | null;
+	sick_days_medium: number | null;
+	sick_days_long: number | null;
+	spells: number | null;
+	frequent_absentees: number | null;
+	spells_ended: number | null;
+	spells_ended_days: number | null;
+	leavers_voluntary: number | null;
+	leavers_involuntary: number | null;
+	new_incapacity_4w: number | null;
+	ongoing_incapacity_1y: number | null;
+	work_accidents: number | null;
+	job_adaptation_requests: number | null;
+	psychosocial_requests: number | null;
+}
+
+export interface SignalUploadTable {
+	organisation_id: string;
+	id: Generated<string>;
+	seq: ColumnType<string, never, never>;
+	format: 'monthly' | 'spells' | 'staffing' | 'spells+staffing';
+	file_name: string;
+	content_hash: string;
+	byte_size: ColumnType<string, number, number>;
+	row_count: number;
+	period_from: string;
+	period_to: string;
+	unit_count: number;
+	uploaded_by: string | null;
+	uploaded_at: Timestamp;
+	undone_by: string | null;
+	undone_at: Timestamp | null;
+}
+
+export interface SignalFigureTable extends SignalFigures {
+	organisation_id: string;
+	upload_id: string;
+	unit_id: string;
+	month: string;
+}
+
+export interface SignalMonthTable extends SignalFigures {
+	organisation_id: string;
+	unit_id: string;
+	month: string;
+}
+
+export interface UnitCodeAliasTable {
+	organisation_id: string;
+	alias: string;
+	unit_id: string;
+}
+
 export interface Database {
 	organisation: OrganisationTable;
 	unit: UnitTable;
@@ -148,7 +206,32 @@ export interface Database {
 	wave_code: WaveCodeTable;
 	response: ResponseTable;
 	submission_receipt: SubmissionReceiptTable;
+	signal_upload: SignalUploadTable;
+	signal_figure: SignalFigureTable;
+	signal_month: SignalMonthTable;
+	unit_code_alias: UnitCodeAliasTable;
 }
+
+/** The figure columns of signal_figure and signal_month. */
+export const signalFigureColumns: Record<keyof SignalFigures, true> = {
+	headcount: true,
+	fte: true,
+	planned_days: true,
+	sick_days_short: true,
+	sick_days_medium: true,
+	sick_days_long: true,
+	spells: true,
+	frequent_absentees: true,
+	spells_ended: true,
+	spells_ended_days: true,
+	leavers_voluntary: true,
+	leavers_involuntary: true,
+	new_incapacity_4w: true,
+	ongoing_incapacity_1y: true,
+	work_accidents: true,
+	job_adaptation_requests: true,
+	psychosocial_requests: true
+};
 
 /** The columns of every table, for the schema drift test. Typed so that a missing column fails to compile. */
 export const tableColumns: { [T in keyof Database]: Record<keyof Database[T], true> } = {
@@ -238,7 +321,33 @@ export const tableColumns: { [T in keyof Database]: Record<keyof Database[T], tr
 		answers: true,
 		scores: true
 	},
-	submission_receipt: { organisation_id: true, wave_id: true, nonce_hash: true }
+	submission_receipt: { organisation_id: true, wave_id: true, nonce_hash: true },
+	signal_upload: {
+		organisation_id: true,
+		id: true,
+		seq: true,
+		format: true,
+		file_name: true,
+		content_hash: true,
+		byte_size: true,
+		row_count: true,
+		period_from: true,
+		period_to: true,
+		unit_count: true,
+		uploaded_by: true,
+		uploaded_at: true,
+		undone_by: true,
+		undone_at: true
+	},
+	signal_figure: {
+		organisation_id: true,
+		upload_id: true,
+		unit_id: true,
+		month: true,
+		...signalFigureColumns
+	},
+	signal_month: { organisation_id: true, unit_id: true, month: true, ...signalFigureColumns },
+	unit_code_alias: { organisation_id: true, alias: true, unit_id: true }
 };
 
 export type Organisation = Selectable<OrganisationTable>;

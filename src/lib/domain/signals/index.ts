@@ -1,0 +1,34 @@
+/**
+ * Collective signals: HR uploads of absence, staffing and incapacity, turned into figures per unit
+ * and month, and the indicators computed from them. Pure: no I/O, no Svelte, no database.
+ *
+ * Import, as the server wires it to a streaming CSV reader:
+ *
+ *   const match = detectSignalsFormat(headerCells);          // formats.ts
+ *   if (!match.ok) → refuse with match.problems (line 1)
+ *   const acc = new SignalsAccumulator({ knownUnitCodes, today, period?, maxProblems? });
+ *   acc.begin(match);                                          // once per file: monthly alone,
+ *   for each record: acc.add(line, cells);                     // or spells and/or staffing
+ *   const result = acc.finish();
+ *   result.ok ? store result.figures (replacing only result.supplied figures of those unit-months)
+ *             : show result.problems (+ problemCount) and result.unknownUnits
+ *
+ * - formats.ts: the three formats, their columns and header names (nl/fr/en), format detection,
+ *   templates, the words for absence types and leave reasons.
+ * - parse.ts: allocation-free cell parsers (numbers with decimal comma or point, dates, months)
+ *   returning a number or a failure code.
+ * - calendar.ts: day numbers, months and workday counts as integer arithmetic.
+ * - aggregate.ts: SignalsAccumulator, row validation and the aggregation into UnitMonthFigures.
+ * - problems.ts: SignalProblem, the capped problem list and the list of unknown unit codes.
+ * - figures.ts: UnitMonthFigures and the replacement rule (null = not supplied).
+ * - indicators.ts: computeIndicators behind the k gate, rollingMonths, rollUpFigures.
+ *
+ * docs/signals-import.md (columns and rules) and docs/indicators.md (definitions) are the reference.
+ */
+export * from './aggregate';
+export * from './calendar';
+export * from './figures';
+export * from './formats';
+export * from './indicators';
+export * from './parse';
+export * from './problems';

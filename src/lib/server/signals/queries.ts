@@ -1,0 +1,238 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { signalFigureColumns, type Database, type SignalFigures } from '../db/schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The figure columns, in one fixed order for the bulk insert. */
+export const FIGURE_NAMES = Object.keys(signalFigureColumns) as Array<keyof SignalFigures>;
+
+/** Whole days, FTE and day counts are fractional; the rest are counts of people or spells. */
+const FRACTIONAL = new Set<keyof SignalFigures>([
+	'headcount',
+	'fte',
+	'planned_days',
+	'sick_days_short',
+	'sick_days_medium',
+	'sick_days_long',
+	'spells_ended_days'
+]);
+
+export interface FigureRow extends SignalFigures {
+	unitId: string;
+	/** First day of the month, yyyy-mm-01. */
+	month: string;
+}
+
+export interface NewUpload {
+	organisationId: string;
+	format: 'monthly' | 'spells' | 'staffing' | 'spells+staffing';
+	fileName: string;
+	contentHash: string;
+	byteSize: number;
+	rowCount: number;
+	periodFrom: string;
+	periodTo: string;
+	unitCount: number;
+	uploadedBy: string | null;
+}
+
+export async function insertUpload(db: Db, upload: NewUpload): Promise<{ id: string; seq: string }> {
+	return db
+		.insertInto('signal_upload')
+		.values({
+			organisation_id: upload.organisationId,
+			format: upload.format,
+			file_name: upload.fileName,
+			content_hash: upload.contentHash,
+			byte_size: upload.byteSize,
+			row_count: upload.rowCount,
+			period_from: upload.periodFrom,
+			period_to: upload.periodTo,
+			unit_count: upload.unitCount,
+			uploaded_by: upload.uploadedBy
+		})
+		.returning(['id', 'seq'])
+		.executeTakeFirstOrThrow();
+}
+
+const INSERT_BATCH = 5_000;
+
+/**
+ * Stores an upload's figures with one statement per few thousand rows: each column travels as one
+ * array parameter and `unnest` turns them back into rows (far fewer parameters and round trips
+ * than a multi-row VALUES list).
+ */
+export async function insertFigures(
+	db: Db,
+	organisationId: string,
+	uploadId: string,
+	rows: readonly FigureRow[]
+): Promise<void> {
+	for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+		const batch = rows.slice(start, start + INSERT_BATCH);
+		const columns = FIGURE_NAMES.map((name) => ({
+			values: batch.map((r) => r[name]),
+			type: sql.raw(FRACTIONAL.has(name) ? 'float8[]' : 'int4[]')
+		}));
+		await sql`
+			insert into signal_figure (organisation_id, upload_id, unit_id, month, ${sql.join(FIGURE_NAMES.map((n) => sql.ref(n)))})
+			select ${organisationId}::uuid, ${uploadId}::uuid, t.*
+			from unnest(
+				${batch.map((r) => r.unitId)}::uuid[],
+				${batch.map((r) => r.month)}::date[],
+				${sql.join(columns.map((c) => sql`${c.values}::${c.type}`))}
+			) as t
+		`.execute(db);
+	}
+}
+
+/**
+ * Rebuilds the figures in force for the unit-months an upload touched: field by field, the value
+ * of the latest active upload that supplied it. A unit-month no active upload supplies any more
+ * disappears.
+ */
+export async function refreshCurrentFigures(db: Db, organisationId: string, uploadId: string): Promise<void> {
+	const touched = sql`
+		select distinct unit_id, month from signal_figure
+		where organisation_id = ${organisationId} and upload_id = ${uploadId}
+	`;
+	await sql`
+		delete from signal_month m using (${touched}) t
+		where m.organisation_id = ${organisationId} and m.unit_id = t.unit_id and m.month = t.month
+	`.execute(db);
+	const latest = FIGURE_NAMES.map(
+		(n) => sql`(array_agg(f.${sql.ref(n)} order by u.seq desc) filter (where f.${sql.ref(n)} is not null))[1]`
+	);
+	await sql`
+		insert into signal_month (organisation_id, unit_id, month, ${sql.join(FIGURE_NAMES.map((n) => sql.ref(n)))})
+		select f.organisation_id, f.unit_id, f.month, ${sql.join(latest)}
+		from signal_figure f
+		join signal_upload u on u.organisation_id = f.organisation_id and u.id = f.upload_id
+		join (${touched}) t on t.unit_id = f.unit_id and t.month = f.month
+		where f.organisation_id = ${organisationId} and u.undone_at is null
+		group by f.organisation_id, f.unit_id, f.month
+	`.execute(db);
+}
+
+/**
+ * An active upload of the same file whose figures are all still in force: importing the file
+ * again would change nothing. (If a later upload replaced some of them, the same file imports
+ * anew, which is how an earlier version is brought back.)
+ */
+export async function findCurrentUploadByHash(db: Db, organisationId: string, contentHash: string) {
+	return db
+		.selectFrom('signal_upload as u')
+		.select(['u.id', 'u.uploaded_at', 'u.file_name'])
+		.where('u.organisation_id', '=', organisationId)
+		.where('u.content_hash', '=', contentHash)
+		.where('u.undone_at', 'is', null)
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('signal_upload as l')
+						.innerJoin('signal_figure as lf', (j) =>
+							j.onRef('lf.organisation_id', '=', 'l.organisation_id').onRef('lf.upload_id', '=', 'l.id')
+						)
+						.innerJoin('signal_figure as f', (j) =>
+							j
+								.onRef('f.organisation_id', '=', 'lf.organisation_id')
+								.onRef('f.unit_id', '=', 'lf.unit_id')
+								.onRef('f.month', '=', 'lf.month')
+						)
+						.select(sql`1`.as('one'))
+						.whereRef('l.organisation_id', '=', 'u.organisation_id')
+						.whereRef('l.seq', '>', 'u.seq')
+						.where('l.undone_at', 'is', null)
+						.whereRef('f.upload_id', '=', 'u.id')
+				)
+			)
+		)
+		.orderBy('u.seq', 'desc')
+		.executeTakeFirst();
+}
+
+export async function findUploads(db: Db, organisationId: string, limit = 200) {
+	return db
+		.selectFrom('signal_upload as s')
+		.leftJoin('app_user as up', 'up.id', 's.uploaded_by')
+		.leftJoin('app_user as un', 'un.id', 's.undone_by')
+		.select([
+			's.id',
+			's.format',
+			's.file_name',
+			's.byte_size',
+			's.row_count',
+			's.period_from',
+			's.period_to',
+			's.unit_count',
+			's.uploaded_at',
+			's.undone_at',
+			'up.display_name as uploaded_by_name',
+			'un.display_name as undone_by_name',
+			// Figures of this upload that a later active upload replaced.
+			sql<number>`(
+				select count(*) from signal_figure f
+				where f.organisation_id = s.organisation_id and f.upload_id = s.id and exists (
+					select 1 from signal_figure lf join signal_upload l
+						on l.organisation_id = lf.organisation_id and l.id = lf.upload_id
+					where lf.organisation_id = f.organisation_id and lf.unit_id = f.unit_id
+						and lf.month = f.month and l.seq > s.seq and l.undone_at is null
+				)
+			)`.as('replaced_unit_months')
+		])
+		.where('s.organisation_id', '=', organisationId)
+		.orderBy('s.seq', 'desc')
+		.limit(limit)
+		.execute();
+}
+
+export async function findUpload(db: Db, organisationId: string, uploadId: string) {
+	return db
+		.selectFrom('signal_upload')
+		.selectAll()
+		.where('organisation_id', '=', organisationId)
+		.where('id', '=', uploadId)
+		.executeTakeFirst();
+}
+
+export async function markUploadUndone(db: Db, organisationId: string, uploadId: string, userId: string) {
+	return db
+		.updateTable('signal_upload')
+		.set({ undone_at: sql`now()`, undone_by: userId })
+		.where('organisation_id', '=', organisationId)
+		.where('id', '=', uploadId)
+		.where('undone_at', 'is', null)
+		.returning('id')
+		.executeTakeFirst();
+}
+
+/** Imports of one organisation run one after the other (the lock ends with the transaction). */
+export async function lockSignalImports(db: Transaction<Database>, organisationId: string): Promise<void> {
+	await sql`select pg_advisory_xact_lock(hashtext(${`signals:${organisationId}`}))`.execute(db);
+}
+
+export async function findUnitCodeAliases(db: Db, organisationId: string) {
+	return db
+		.selectFrom('unit_code_alias')
+		.select(['alias', 'unit_id'])
+		.where('organisation_id', '=', organisationId)
+		.execute();
+}
+
+export async function upsertUnitCodeAlias(db: Db, organisationId: string, alias: string, unitId: string) {
+	await db
+		.insertInto('unit_code_alias')
+		.values({ organisation_id: organisationId, alias, unit_id: unitId })
+		.onConflict((oc) => oc.columns(['organisation_id', 'alias']).doUpdateSet({ unit_id: unitId }))
+		.execute();
+}
+
+export async function findCurrentFigures(
+	db: Db,
+	organisationId: string,
+	range?: { from: string; to: string }
+) {
+	let q = db.selectFrom('signal_month').selectAll().where('organisation_id', '=', organisationId);
+	if (range) q = q.where('month', '>=', range.from).where('month', '<=', range.to);
+	return q.orderBy('month').execute();
+}

@@ -8,6 +8,10 @@ import { sql, type Kysely } from 'kysely';
  * A figure left null by an upload was not supplied by it. The figures in force for a unit-month
  * are, field by field, those of the latest active upload that supplied the field; they are kept in
  * `signal_month` so that reading them never has to resolve versions.
+ *
+ * Neither figure table has a foreign key to `unit`: an import writes tens of thousands of
+ * unit-months at once and the checks would double its time. Only the import writes them, with
+ * unit ids it has just resolved, and units are archived, never deleted.
  */
 const FIGURE_COLUMNS = {
 	headcount: 'double precision',
@@ -86,23 +90,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 			['organisation_id', 'id'],
 			(c) => c.onDelete('cascade')
 		)
-		.addForeignKeyConstraint('signal_figure_unit_fk', ['organisation_id', 'unit_id'], 'unit', [
-			'organisation_id',
-			'id'
-		])
 		.execute();
 	await db.schema
 		.createIndex('signal_figure_unit_month_idx')
 		.on('signal_figure')
 		.columns(['organisation_id', 'unit_id', 'month'])
 		.execute();
-	await current
-		.addPrimaryKeyConstraint('signal_month_pk', ['organisation_id', 'unit_id', 'month'])
-		.addForeignKeyConstraint('signal_month_unit_fk', ['organisation_id', 'unit_id'], 'unit', [
-			'organisation_id',
-			'id'
-		])
-		.execute();
+	await current.addPrimaryKeyConstraint('signal_month_pk', ['organisation_id', 'unit_id', 'month']).execute();
 
 	// Codes an HR system uses for a unit, mapped once by HR so that later files import as they are.
 	await db.schema

@@ -3,6 +3,7 @@ import { hashPassword } from '../src/lib/server/auth/password';
 import { todayInBelgium } from '../src/lib/server/clock';
 import type { Database, Role } from '../src/lib/server/db/schema';
 import { demoUnits, secondDemoUnits, type SeedUnit } from './structure';
+import { seedDemoSignals } from './signals';
 import { seedDemoWaves } from './waves';
 
 /** The demo accounts. Their password is printed at start-up; it is a demo, not a secret. */
@@ -78,7 +79,7 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
 
 /**
  * Creates the demo organisations, their unit trees, one account per role and Zonnedael's barometer
- * waves (dated relative to `today`). Deterministic apart from the link tokens.
+ * waves and collective signals (dated relative to `today`). Deterministic apart from the link tokens.
  */
 export async function seedDemo(db: Kysely<Database>, options: { today?: string } = {}): Promise<void> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -115,7 +116,9 @@ export async function seedDemo(db: Kysely<Database>, options: { today?: string }
 				})
 				.execute();
 		}
-		await seedDemoWaves(trx, orgs.zonnedael.id, { today: options.today ?? todayInBelgium() });
+		const today = options.today ?? todayInBelgium();
+		await seedDemoWaves(trx, orgs.zonnedael.id, { today });
+		await seedDemoSignals(trx, orgs.zonnedael.id, { today });
 	});
 }
 

@@ -8,6 +8,7 @@ import { BUILT_IN_INSTRUMENTS } from '../../instruments';
 import { validateInstrument } from '../../instruments/schema';
 import type { InstrumentDefinition } from '../../instruments/types';
 import { authorize, type Actor } from '../access';
+import { dropWaveSummary, summariseWave } from '../analytics/summaries';
 import { insertAuditEntry } from '../audit/queries';
 import type { Database } from '../db/schema';
 import { findOrganisation } from '../organisations/queries';
@@ -241,6 +242,9 @@ export async function setWaveClosed(
 			.where('organisation_id', '=', organisationId)
 			.where('id', '=', waveId)
 			.execute();
+		// Results exist only for a wave that takes no more answers (see docs/anonymity.md).
+		if (closed) await summariseWave(trx, organisationId, waveId);
+		else await dropWaveSummary(trx, organisationId, waveId);
 		await insertAuditEntry(trx, {
 			organisationId,
 			actorUserId: actor!.userId,

@@ -101,6 +101,7 @@ export interface WaveTable {
 	sensitive_min_group_size: number;
 	created_by: string | null;
 	created_at: Timestamp;
+	summarised_at: Timestamp | null;
 }
 
 export interface WaveUnitTable {
@@ -192,6 +193,19 @@ export interface UnitCodeAliasTable {
 	unit_id: string;
 }
 
+export interface WaveUnitSummaryTable {
+	organisation_id: string;
+	wave_id: string;
+	unit_id: string;
+	respondents: number;
+	scored: number[];
+	score_sum: number[];
+	score_sum_sq: number[];
+	green: number[];
+	orange: number[];
+	red: number[];
+}
+
 export interface Database {
 	organisation: OrganisationTable;
 	unit: UnitTable;
@@ -210,6 +224,7 @@ export interface Database {
 	signal_figure: SignalFigureTable;
 	signal_month: SignalMonthTable;
 	unit_code_alias: UnitCodeAliasTable;
+	wave_unit_summary: WaveUnitSummaryTable;
 }
 
 /** The figure columns of signal_figure and signal_month. */
@@ -307,7 +322,8 @@ export const tableColumns: { [T in keyof Database]: Record<keyof Database[T], tr
 		min_group_size: true,
 		sensitive_min_group_size: true,
 		created_by: true,
-		created_at: true
+		created_at: true,
+		summarised_at: true
 	},
 	wave_unit: { organisation_id: true, wave_id: true, unit_id: true, link_token: true },
 	wave_code: { organisation_id: true, wave_id: true, code_hash: true, used: true },
@@ -347,7 +363,19 @@ export const tableColumns: { [T in keyof Database]: Record<keyof Database[T], tr
 		...signalFigureColumns
 	},
 	signal_month: { organisation_id: true, unit_id: true, month: true, ...signalFigureColumns },
-	unit_code_alias: { organisation_id: true, alias: true, unit_id: true }
+	unit_code_alias: { organisation_id: true, alias: true, unit_id: true },
+	wave_unit_summary: {
+		organisation_id: true,
+		wave_id: true,
+		unit_id: true,
+		respondents: true,
+		scored: true,
+		score_sum: true,
+		score_sum_sq: true,
+		green: true,
+		orange: true,
+		red: true
+	}
 };
 
 export type Organisation = Selectable<OrganisationTable>;

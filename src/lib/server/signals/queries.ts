@@ -55,33 +55,67 @@ export async function insertUpload(db: Db, upload: NewUpload): Promise<{ id: str
 		.executeTakeFirstOrThrow();
 }
 
-const INSERT_BATCH = 5_000;
+const INSERT_BATCH = 20_000;
+
+/** How to read the figures of a row: FigureRow by default, or any shape (no copy needed). */
+export interface FigureAccess<T> {
+	unitId(row: T): string;
+	/** First day of the month, yyyy-mm-01. */
+	month(row: T): string;
+	value(row: T, column: keyof SignalFigures): number | null;
+}
+
+const FIGURE_ROW_ACCESS: FigureAccess<FigureRow> = {
+	unitId: (r) => r.unitId,
+	month: (r) => r.month,
+	value: (r, column) => r[column]
+};
 
 /**
- * Stores an upload's figures with one statement per few thousand rows: each column travels as one
+ * Stores an upload's figures with one statement per batch of rows: each column travels as one
  * array parameter and `unnest` turns them back into rows (far fewer parameters and round trips
- * than a multi-row VALUES list).
+ * than a multi-row VALUES list). With `latest`, the same statement brings the figures in force up
+ * to date: the upload is the newest, so each figure it supplies wins and the others stay.
  */
-export async function insertFigures(
+export async function insertFigures<T = FigureRow>(
 	db: Db,
 	organisationId: string,
 	uploadId: string,
-	rows: readonly FigureRow[]
+	rows: readonly T[],
+	options: { latest?: boolean; access?: FigureAccess<T> } = {}
 ): Promise<void> {
+	const access = (options.access ?? FIGURE_ROW_ACCESS) as FigureAccess<T>;
+	const names = sql.join(FIGURE_NAMES.map((n) => sql.ref(n)));
 	for (let start = 0; start < rows.length; start += INSERT_BATCH) {
 		const batch = rows.slice(start, start + INSERT_BATCH);
-		const columns = FIGURE_NAMES.map((name) => ({
-			values: batch.map((r) => r[name]),
-			type: sql.raw(FRACTIONAL.has(name) ? 'float8[]' : 'int4[]')
-		}));
-		await sql`
-			insert into signal_figure (organisation_id, upload_id, unit_id, month, ${sql.join(FIGURE_NAMES.map((n) => sql.ref(n)))})
+		const columns = FIGURE_NAMES.map(
+			(name) =>
+				sql`${batch.map((r) => access.value(r, name))}::${sql.raw(FRACTIONAL.has(name) ? 'float8[]' : 'int4[]')}`
+		);
+		const inserted = sql`
+			insert into signal_figure (organisation_id, upload_id, unit_id, month, ${names})
 			select ${organisationId}::uuid, ${uploadId}::uuid, t.*
 			from unnest(
-				${batch.map((r) => r.unitId)}::uuid[],
-				${batch.map((r) => r.month)}::date[],
-				${sql.join(columns.map((c) => sql`${c.values}::${c.type}`))}
+				${batch.map((r) => access.unitId(r))}::uuid[],
+				${batch.map((r) => access.month(r))}::date[],
+				${sql.join(columns)}
 			) as t
+			returning *
+		`;
+		if (!options.latest) {
+			await sql`with inserted as (${inserted}) select count(*) from inserted`.execute(db);
+			continue;
+		}
+		const keep = sql.join(
+			FIGURE_NAMES.map(
+				(n) => sql`${sql.ref(n)} = coalesce(excluded.${sql.ref(n)}, signal_month.${sql.ref(n)})`
+			)
+		);
+		await sql`
+			with inserted as (${inserted})
+			insert into signal_month (organisation_id, unit_id, month, ${names})
+			select organisation_id, unit_id, month, ${names} from inserted
+			on conflict (organisation_id, unit_id, month) do update set ${keep}
 		`.execute(db);
 	}
 }

@@ -73,6 +73,9 @@ const ROUTES: Record<string, { get: Expectation; post?: Expectation }> = {
 	'/o/[org]/waves/[wave]/poster/[unit]': { get: wavePlanners },
 	'/o/[org]/instruments': { get: wavePlanners },
 	'/o/[org]/instruments/barometer.json': { get: wavePlanners },
+	'/o/[org]/results': {
+		get: { anonymous: 303, admin: 403, advisor: 200, hr: 200, manager: 200, foreign: 404 }
+	},
 	'/o/[org]/signals': { get: signalViewers },
 	'/o/[org]/signals/template/[format]': { get: signalViewers },
 	// Only POST (the upload with progress); admins see the history but do not import.

@@ -21,6 +21,36 @@ export const fr: Record<keyof typeof nl, string> = {
 	'nav.signedInAs': 'Connecté en tant que {name}',
 	'nav.language': 'Langue',
 	'nav.switchLanguage': 'Changer de langue',
+	'warning.moreReasons': '{count} autres raisons',
+	'results.heatmapTitle': 'Thèmes par unité',
+	'nav.results': 'Résultats',
+	'results.title': 'Résultats par équipe',
+	'results.intro':
+		'Par unité (avec ses sous-unités), la part de travailleurs en orange ou rouge par thème du baromètre et par facteur de travail. Ce sont des signaux sur le travail, pas un diagnostic de personnes.',
+	'results.noClosedWave':
+		"Il n'y a pas encore de mesure clôturée. Les résultats n'apparaissent qu'une fois la mesure clôturée.",
+	'results.wave': 'Mesure',
+	'results.show': 'Afficher',
+	'results.anonymityNote':
+		"Un chiffre n'apparaît que pour un groupe d'au moins {k} personnes ({sensitiveK} pour les thèmes sensibles). Les unités plus petites comptent dans l'unité supérieure ; parfois un groupe plus grand est aussi masqué pour que personne ne puisse calculer un petit groupe.",
+	'results.comparedWith': 'Les flèches comparent avec {wave}.',
+	'results.notADiagnosis':
+		'Les seuils sont provisoires. Discutez des résultats marquants avec le conseiller en prévention aspects psychosociaux : regardez les facteurs de travail, pas les personnes.',
+	'results.caption': 'Part en orange ou rouge par unité et thème',
+	'results.unit': 'Unité',
+	'results.respondents': 'Réponses',
+	'results.organisation': 'Toute l’organisation',
+	'results.pooled': 'y compris {units}',
+	'results.cellLabel': '{dimension} : {share} en orange ou rouge, score moyen {mean}, {n} réponses.',
+	'results.cellPrevious': 'Mesure précédente : {share}.',
+	'results.suppressed.below-k': 'non affiché : trop peu de réponses',
+	'results.suppressed.secondary': 'non affiché : permettrait de calculer un petit groupe',
+	'results.suppressed.remainder': 'non affiché : le reste du groupe est trop petit',
+	'results.suppressed.sensitive': 'non affiché : thème sensible, groupe minimum plus élevé',
+	'results.suppressed.no-data': 'pas de données',
+	'results.legend': 'Part en orange ou rouge :',
+	'results.legendSuppressed': 'non affiché (anonymat)',
+	'results.legendTrend': 'au moins 5 points de pourcentage de plus ou de moins que la mesure précédente',
 	'nav.signals': 'Signaux',
 	'audit.action.signals.import': 'Signaux importés',
 	'audit.action.signals.undo': 'Import de signaux annulé',
@@ -583,5 +613,35 @@ export const fr: Record<keyof typeof nl, string> = {
 	'signals.column.endDate': 'Date de fin',
 	'signals.column.absenceType': "Type d'absence",
 	'signals.column.leaveDate': 'Date de sortie',
-	'signals.column.leaveReason': 'Motif de départ'
+	'signals.column.leaveReason': 'Motif de départ',
+	'warning.title': 'Unités qui demandent de l’attention',
+	'warning.intro':
+		'Une unité figure dans cette liste lorsqu’un signal s’écarte de son propre passé ou de l’organisation, ou continue à s’en écarter. Un signal invite à examiner le travail avec l’équipe (charge de travail, organisation du travail, moyens, relations) : ce n’est ni un diagnostic ni un jugement sur des personnes.',
+	'warning.none': 'Aucune unité ne présente actuellement de signal qui demande de l’attention.',
+	'warning.pointsExplained':
+		'Chaque mois au-dessus de la bande compte 1 point (au maximum 4 par signal) ; chaque mesure consécutive avec une nette détérioration compte 2 points (au maximum 4). L’ordre suit la somme des points.',
+	'warning.score': 'Points : {points}',
+	'warning.indicator.absenceRateShort': 'absentéisme de courte durée',
+	'warning.indicator.frequency': 'fréquence des absences',
+	'warning.indicator.turnoverVoluntary': 'départs volontaires',
+	'warning.indicator.newLongIncapacityPer100Fte': 'nouvelles incapacités de travail de plus de 4 semaines',
+	'warning.indicator.accidentsPer100Fte': 'accidents du travail',
+	'warning.value.percent': '{value} %',
+	'warning.value.percentPerYear': '{value} % par an',
+	'warning.value.perEmployeePerYear': '{value} périodes de maladie par travailleur par an',
+	'warning.value.per100FtePerYear': '{value} pour 100 ETP par an',
+	'warning.reason.rateVsOwnHistory': '{subject} {value}, niveau de référence propre {baseline}',
+	'warning.reason.rateVsOrganisation': '{subject} {value}, organisation {organisation}',
+	'warning.reason.shareVsPreviousWave':
+		'{subject} : {value} % en orange ou en rouge, précédemment {previous} %',
+	'warning.reason.shareVsOrganisation':
+		'{subject} : {value} % en orange ou en rouge, organisation {organisation} %',
+	'warning.reason.meanVsPreviousWave': '{subject} : score moyen {value} sur 100, précédemment {previous}',
+	'warning.reason.meanVsOrganisation': '{subject} : score moyen {value} sur 100, organisation {organisation}',
+	'warning.persistence.latest': 'dernier mois au-dessus de la bande',
+	'warning.persistence.run': '{count} mois de suite au-dessus de la bande',
+	'warning.persistence.recent': '{count} des {window} derniers mois au-dessus de la bande',
+	'warning.persistence.wavesWorse': '{count} mesures de suite moins favorables',
+	'warning.persistence.wavesWorseThanOrganisation':
+		'{count} mesures de suite moins favorables que l’organisation'
 };

@@ -24,6 +24,9 @@ describe('decide', () => {
 		['advisor reads the audit log', advisor, 'audit.view', { organisationId: ORG }, true],
 		['hr does not read the audit log', hr, 'audit.view', { organisationId: ORG }, 403],
 		['hr imports signals', hr, 'signals.import', { organisationId: ORG }, true],
+		['a manager sees team results', manager, 'analytics.view', { organisationId: ORG }, true],
+		['an admin does not see team results', admin, 'analytics.view', { organisationId: ORG }, 403],
+		['results of another organisation are 404', advisor, 'analytics.view', { organisationId: OTHER }, 404],
 		['advisor imports and undoes signals', advisor, 'signals.import', { organisationId: ORG }, true],
 		['admin sees the upload history', admin, 'signals.view', { organisationId: ORG }, true],
 		['admin does not import signals', admin, 'signals.import', { organisationId: ORG }, 403],
@@ -89,9 +92,9 @@ describe('decide', () => {
 describe('navigationFor', () => {
 	it.each([
 		[admin, ['overview', 'waves', 'signals', 'units', 'users', 'settings', 'audit']],
-		[advisor, ['overview', 'waves', 'signals', 'audit']],
-		[hr, ['overview', 'signals']],
-		[manager, ['overview']],
+		[advisor, ['overview', 'results', 'waves', 'signals', 'audit']],
+		[hr, ['overview', 'results', 'signals']],
+		[manager, ['overview', 'results']],
 		[null, []]
 	] as const)('%#', (actor, items) => {
 		expect(navigationFor(actor, ORG)).toEqual(items);

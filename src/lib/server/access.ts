@@ -22,7 +22,8 @@ export type Action =
 	| 'wave.edit'
 	| 'instrument.edit'
 	| 'signals.view'
-	| 'signals.import';
+	| 'signals.import'
+	| 'analytics.view';
 
 interface Rule {
 	roles: readonly Role[];
@@ -44,7 +45,9 @@ const POLICY: Record<Action, Rule> = {
 	'instrument.edit': { roles: ['admin', 'advisor'] },
 	// HR uploads collective signals; advisors may too, and either may undo an upload. Admins see the history.
 	'signals.view': { roles: ['admin', 'advisor', 'hr'] },
-	'signals.import': { roles: ['advisor', 'hr'] }
+	'signals.import': { roles: ['advisor', 'hr'] },
+	// Team results: managers see their own subtree (the analytics service narrows the rows to it).
+	'analytics.view': { roles: ['advisor', 'hr', 'manager'] }
 };
 
 export interface ActorMembership {
@@ -98,12 +101,13 @@ export function authorize(actor: Actor | null, action: Action, target: Target): 
 }
 
 /** The navigation a member sees, derived from the same policy. */
-export type NavItem = 'overview' | 'waves' | 'signals' | 'units' | 'users' | 'settings' | 'audit';
+export type NavItem = 'overview' | 'results' | 'waves' | 'signals' | 'units' | 'users' | 'settings' | 'audit';
 
 export function navigationFor(actor: Actor | null, organisationId: string): NavItem[] {
 	const target = { organisationId };
 	const items: NavItem[] = [];
 	if (can(actor, 'organisation.view', target)) items.push('overview');
+	if (can(actor, 'analytics.view', target)) items.push('results');
 	if (can(actor, 'wave.view', target)) items.push('waves');
 	if (can(actor, 'signals.view', target)) items.push('signals');
 	if (can(actor, 'unit.edit', target)) items.push('units');

@@ -1,0 +1,577 @@
+import { MIN_GROUP_SIZE_FLOOR } from './organisation-settings';
+import type { WaveStatus } from './waves';
+
+/**
+ * The anonymity core: which figures about people may be shown. Every number the product shows to
+ * anyone but the respondent goes through a plan made here. docs/anonymity.md explains the rules in
+ * plain words, with worked examples that are tests in anonymity.test.ts. The reasoning for why each
+ * plan is safe is in the comments below; anonymity.property.test.ts checks it with exact arithmetic
+ * on random trees: no group of fewer than k people can be recovered from the figures a plan shows,
+ * by any sum or difference.
+ */
+
+/** Why a figure is not shown. None of them says how many people the figure would have had. */
+export type SuppressionReason =
+	/** Fewer than k people. */
+	| 'below-k'
+	/** Enough people, but shown it would let a smaller group be worked out by subtraction. */
+	| 'secondary'
+	/** A filter cell whose remainder (the group minus the shown cells) would be too small. */
+	| 'remainder'
+	/** Passes k but not the higher minimum of a sensitive dimension. */
+	| 'sensitive'
+	/** Nothing to show: a missing figure, a unit outside the plan. */
+	| 'no-data';
+
+/**
+ * The typed gate for any figure about people. A shown figure carries its n; a suppressed one carries
+ * only the reason: no figure and no n, not even "fewer than k", which would be a count of its own.
+ */
+export type Disclosed<T> = { shown: true; n: number; value: T } | { shown: false; reason: SuppressionReason };
+
+/** A unit with the people attached directly to it: respondents of a wave, or headcount. */
+export interface CountedUnit {
+	id: string;
+	parentId: string | null;
+	/** The unit's own people, not those of its sub-units. */
+	ownCount: number;
+}
+
+export type UnitDisclosure =
+	| {
+			id: string;
+			/** People of the unit and its sub-units. For the plan and for n; never show it for a hidden unit. */
+			subtreeCount: number;
+			shown: true;
+			/** Sub-units not shown whose people count in this figure ("pooled in this figure: …"). */
+			pooled: readonly string[];
+	  }
+	| {
+			id: string;
+			subtreeCount: number;
+			shown: false;
+			reason: SuppressionReason;
+			/** The nearest shown ancestor, whose figure includes this unit's people; null if none. */
+			pooledInto: string | null;
+	  };
+
+export interface DisclosurePlan {
+	k: number;
+	/** Every unit, depth first with siblings ordered by id. */
+	units: ReadonlyMap<string, UnitDisclosure>;
+}
+
+export interface PlanOptions {
+	/**
+	 * Units hidden whatever their count, with the reason to give: when planning a sensitive dimension,
+	 * those the organisation's ordinary plan hides. The plan stays safe: hiding only merges groups.
+	 */
+	hidden?: ReadonlyMap<string, SuppressionReason>;
+	/** The reason for every unit this plan hides itself; by default 'below-k' or 'secondary'. */
+	reason?: SuppressionReason;
+}
+
+// ---- The unit tree as arrays -----------------------------------------------------------------
+
+interface Tree {
+	/** Unit ids in depth-first preorder, siblings by id: parents come before their descendants. */
+	ids: string[];
+	/** Position in `ids` of each unit's parent, -1 for a root. */
+	parent: Int32Array;
+	children: number[][];
+	/** Position in `ids` → position in the caller's array. */
+	input: Int32Array;
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function checkCount(value: number, what: string) {
+	if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${what} must be a whole number ≥ 0`);
+}
+
+function checkK(k: number) {
+	if (!Number.isSafeInteger(k) || k < MIN_GROUP_SIZE_FLOOR)
+		throw new RangeError(`k must be a whole number ≥ ${MIN_GROUP_SIZE_FLOOR}, got ${k}`);
+}
+
+/**
+ * Orders the units depth first. A unit whose parent is not in the list is a root; several roots
+ * are planned as separate trees. A cycle is refused: its units would belong to no tree.
+ */
+function buildTree(units: readonly { id: string; parentId: string | null }[]): Tree {
+	const n = units.length;
+	const index = new Map<string, number>();
+	units.forEach((u, i) => {
+		if (index.has(u.id)) throw new Error(`Unit ${u.id} appears twice`);
+		index.set(u.id, i);
+	});
+	const kids: number[][] = Array.from({ length: n }, () => []);
+	const roots: number[] = [];
+	units.forEach((u, i) => {
+		const p = u.parentId === null ? undefined : index.get(u.parentId);
+		if (p === undefined || p === i) roots.push(i);
+		else kids[p]!.push(i);
+	});
+	const order = (list: number[]) => list.sort((a, b) => byId(units[a]!.id, units[b]!.id));
+	order(roots);
+	for (const list of kids) order(list);
+
+	const ids: string[] = [];
+	const input = new Int32Array(n);
+	const parent = new Int32Array(n);
+	const children: number[][] = [];
+	// Two stacks rather than one of pairs: this runs per request on trees of thousands of units.
+	const stack: number[] = [];
+	const stackParent: number[] = [];
+	for (let r = roots.length - 1; r >= 0; r--) {
+		stack.push(roots[r]!);
+		stackParent.push(-1);
+	}
+	while (stack.length) {
+		const i = stack.pop()!;
+		const p = stackParent.pop()!;
+		const position = ids.length;
+		ids.push(units[i]!.id);
+		input[position] = i;
+		parent[position] = p;
+		children.push([]);
+		if (p >= 0) children[p]!.push(position);
+		const list = kids[i]!;
+		for (let c = list.length - 1; c >= 0; c--) {
+			stack.push(list[c]!);
+			stackParent.push(position);
+		}
+	}
+	if (ids.length < n) throw new Error('The unit tree has a cycle');
+	return { ids, parent, children, input };
+}
+
+// ---- The plan for one count per unit -----------------------------------------------------------
+
+/**
+ * Decides which units' figures may be shown, each figure covering the unit and all its sub-units.
+ *
+ * 1. A unit is shown only when its subtree has at least k people. A smaller unit's people still
+ *    count in every ancestor's figure; the nearest shown ancestor lists it as pooled.
+ * 2. Secondary suppression. Each shown unit's *remainder* — its own people plus those of hidden
+ *    sub-units that no shown sub-unit covers — is what its figure minus the figures of its nearest
+ *    shown sub-units reveals. It must be 0 or at least k. When it is 1 to k-1, the smallest nearest
+ *    shown sub-unit whose hiding adds people is hidden too (ties by id), which moves that
+ *    sub-unit's remainder (0 or ≥ k already) into this one. A sub-unit with remainder 0 (all its
+ *    people sit in shown sub-units of its own) would add nobody, so it is only chosen when every
+ *    candidate is like that, and then its own shown sub-units become candidates.
+ *
+ * Units are settled bottom up. Fixing a unit only hides units inside its own remainder, which
+ * changes no other unit's remainder, so one pass reaches the fixpoint. With every remainder 0 or
+ * ≥ k the figures are sums of disjoint groups of 0 or ≥ k people, and no sum or difference of
+ * them isolates fewer than k (the property tests check this exactly). Hiding more units later
+ * keeps that true, because hiding a unit only merges its remainder into its ancestor's.
+ *
+ * Deterministic: the result depends on the units and counts, not on the order of the list.
+ */
+export function planDisclosure(
+	units: readonly CountedUnit[],
+	k: number,
+	options: PlanOptions = {}
+): DisclosurePlan {
+	checkK(k);
+	for (const u of units) checkCount(u.ownCount, `ownCount of ${u.id}`);
+	const tree = buildTree(units);
+	const own = Array.from(tree.input, (i) => units[i]!.ownCount);
+	return planTree(tree, own, k, options);
+}
+
+function planTree(tree: Tree, own: readonly number[], k: number, options: PlanOptions): DisclosurePlan {
+	const { ids, parent, children } = tree;
+	const n = ids.length;
+	const subtree = new Float64Array(n);
+	/** For a shown unit its remainder; for a hidden one the people it passes up to its parent. */
+	const remainder = new Float64Array(n);
+	const hidden = new Uint8Array(n);
+	const reasons: (SuppressionReason | null)[] = new Array(n).fill(null);
+	const hide = (i: number, reason: SuppressionReason) => {
+		hidden[i] = 1;
+		reasons[i] = options.reason ?? reason;
+	};
+
+	/** The shown units nearest below i: reached from i through hidden units only. */
+	const frontier = (i: number, into: number[]) => {
+		const stack = [...children[i]!];
+		while (stack.length) {
+			const c = stack.pop()!;
+			if (hidden[c]) stack.push(...children[c]!);
+			else into.push(c);
+		}
+	};
+
+	const settle = (i: number) => {
+		const candidates: number[] = [];
+		frontier(i, candidates);
+		while (remainder[i]! > 0 && remainder[i]! < k) {
+			let best = -1;
+			let bestAdds = false;
+			for (const c of candidates) {
+				const adds = remainder[c]! > 0;
+				if (
+					best < 0 ||
+					(adds && !bestAdds) ||
+					(adds === bestAdds &&
+						(subtree[c]! < subtree[best]! || (subtree[c] === subtree[best] && ids[c]! < ids[best]!)))
+				) {
+					best = c;
+					bestAdds = adds;
+				}
+			}
+			// Unreachable: a shown unit with a small remainder has shown units below it carrying
+			// the rest of its people, and the bottom ones have a remainder of at least k.
+			if (best < 0) throw new Error(`No sub-unit of ${ids[i]} can be hidden`);
+			hide(best, 'secondary');
+			remainder[i] = remainder[i]! + remainder[best]!;
+			candidates.splice(candidates.indexOf(best), 1);
+			if (!bestAdds) frontier(best, candidates);
+		}
+	};
+
+	// Reverse preorder visits every unit after all its descendants.
+	for (let i = n - 1; i >= 0; i--) {
+		let total = own[i]!;
+		let rest = own[i]!;
+		for (const c of children[i]!) {
+			total += subtree[c]!;
+			if (hidden[c]) rest += remainder[c]!;
+		}
+		subtree[i] = total;
+		remainder[i] = rest;
+		const forced = options.hidden?.get(ids[i]!);
+		if (forced) {
+			hidden[i] = 1;
+			reasons[i] = forced;
+		} else if (total < k) hide(i, 'below-k');
+		if (!hidden[i] && rest > 0 && rest < k) settle(i);
+	}
+
+	// Top down: the nearest shown ancestor of every unit, then the pooled list of every shown one.
+	const nearestShown = new Int32Array(n);
+	const pooled: (string[] | undefined)[] = new Array(n);
+	for (let i = 0; i < n; i++) {
+		const p = parent[i]!;
+		const into = p < 0 ? -1 : hidden[p] ? nearestShown[p]! : p;
+		nearestShown[i] = into;
+		if (hidden[i] && into >= 0) (pooled[into] ??= []).push(ids[i]!);
+	}
+	const result = new Map<string, UnitDisclosure>();
+	for (let i = 0; i < n; i++) {
+		const id = ids[i]!;
+		const into = nearestShown[i]!;
+		result.set(
+			id,
+			hidden[i]
+				? {
+						id,
+						subtreeCount: subtree[i]!,
+						shown: false,
+						reason: reasons[i]!,
+						pooledInto: into >= 0 ? ids[into]! : null
+					}
+				: { id, subtreeCount: subtree[i]!, shown: true, pooled: pooled[i] ?? NONE }
+		);
+	}
+	return { k, units: result };
+}
+
+/**
+ * The gate: a unit's figure through its plan. `compute` runs only for a shown unit and gets its n;
+ * null or undefined (nothing to compute, e.g. a dimension nobody scored) gives 'no-data'. A unit
+ * the plan does not know gives 'no-data' too rather than a figure nobody checked.
+ */
+export function disclose<T>(
+	plan: DisclosurePlan,
+	unitId: string,
+	compute: (n: number) => T | null | undefined
+): Disclosed<T> {
+	const unit = plan.units.get(unitId);
+	if (!unit) return { shown: false, reason: 'no-data' };
+	if (!unit.shown) return { shown: false, reason: unit.reason };
+	const value = compute(unit.subtreeCount);
+	if (value === null || value === undefined) return { shown: false, reason: 'no-data' };
+	return { shown: true, n: unit.subtreeCount, value };
+}
+
+// ---- Sensitive dimensions ------------------------------------------------------------------------
+
+/**
+ * The plan for a sensitive dimension (unwanted behaviour): the ordinary plan's hidden units stay
+ * hidden with their reasons, and every unit hidden on top of them, below the sensitive minimum or
+ * by its secondary suppression, gets 'sensitive'. Building on the ordinary plan keeps the shown
+ * units a subset of it, so the n of the two plans together reveal no count the ordinary plan does
+ * not already show.
+ */
+export function planSensitiveDisclosure(
+	units: readonly CountedUnit[],
+	ordinary: DisclosurePlan,
+	sensitiveK: number
+): DisclosurePlan {
+	const hidden = new Map<string, SuppressionReason>();
+	for (const unit of ordinary.units.values()) if (!unit.shown) hidden.set(unit.id, unit.reason);
+	return planDisclosure(units, Math.max(sensitiveK, ordinary.k), { hidden, reason: 'sensitive' });
+}
+
+export interface DimensionSettings<D extends string> {
+	k: number;
+	sensitiveK: number;
+	sensitive: ReadonlySet<D>;
+}
+
+/**
+ * The plan of each dimension. `countsFor` gives the units with the people who have a score on the
+ * dimension; dimensions given the same array share one plan, computed once.
+ */
+export function planDimensions<D extends string>(
+	dimensions: readonly D[],
+	countsFor: (dimension: D) => readonly CountedUnit[],
+	settings: DimensionSettings<D>
+): Map<D, DisclosurePlan> {
+	const ordinary = new Map<readonly CountedUnit[], DisclosurePlan>();
+	const sensitive = new Map<readonly CountedUnit[], DisclosurePlan>();
+	const result = new Map<D, DisclosurePlan>();
+	for (const dimension of dimensions) {
+		const units = countsFor(dimension);
+		let plan = ordinary.get(units);
+		if (!plan) {
+			plan = planDisclosure(units, settings.k);
+			ordinary.set(units, plan);
+		}
+		if (settings.sensitive.has(dimension)) {
+			let sensitivePlan = sensitive.get(units);
+			if (!sensitivePlan) {
+				sensitivePlan = planSensitiveDisclosure(units, plan, settings.sensitiveK);
+				sensitive.set(units, sensitivePlan);
+			}
+			plan = sensitivePlan;
+		}
+		result.set(dimension, plan);
+	}
+	return result;
+}
+
+// ---- Filters: one grouping such as age band -----------------------------------------------------
+
+export type CellDisclosure = { shown: true; n: number } | { shown: false; reason: SuppressionReason };
+
+/**
+ * Hides cells until the people in no shown cell number 0 or at least k: the smallest shown cell
+ * that holds people goes first (ties by position). Cells of 0 people add nobody and are skipped.
+ */
+function hideUntilRemainderSafe(
+	total: number,
+	cells: readonly number[],
+	hiddenCells: Array<SuppressionReason | null>,
+	k: number
+) {
+	let rest = total;
+	cells.forEach((count, v) => {
+		if (hiddenCells[v] === null) rest -= count;
+	});
+	while (rest > 0 && rest < k) {
+		let best = -1;
+		cells.forEach((count, v) => {
+			if (hiddenCells[v] === null && count > 0 && (best < 0 || count < cells[best]!)) best = v;
+		});
+		// Unreachable: with every cell hidden the rest is the whole group, 0 or at least k.
+		if (best < 0) throw new Error('No cell left to hide');
+		hiddenCells[best] = 'remainder';
+		rest += cells[best]!;
+	}
+}
+
+/**
+ * One shown group split by one grouping. `cellCounts[v]` is the number of the group's people with
+ * value v; people without a value (not asked, no answer) are the difference with `groupCount`.
+ * A cell is shown only with at least k people, and the people in no shown cell (hidden cells and
+ * no value) must number 0 or at least k, so that the group minus the shown cells reveals no small
+ * group; cells are hidden smallest first until that holds ('remainder'). It follows that the
+ * group minus any one shown cell is 0 or at least k too.
+ */
+export function planFilterCells(
+	groupCount: number,
+	cellCounts: readonly number[],
+	k: number
+): CellDisclosure[] {
+	checkK(k);
+	checkCount(groupCount, 'groupCount');
+	cellCounts.forEach((c) => checkCount(c, 'a cell count'));
+	if (cellCounts.reduce((a, b) => a + b, 0) > groupCount)
+		throw new RangeError('The cells hold more people than the group');
+	if (groupCount < k) return cellCounts.map(() => ({ shown: false, reason: 'below-k' }));
+	const hiddenCells = cellCounts.map((c): SuppressionReason | null => (c < k ? 'below-k' : null));
+	hideUntilRemainderSafe(groupCount, cellCounts, hiddenCells, k);
+	return cellCounts.map((n, v) => {
+		const reason = hiddenCells[v];
+		return reason ? { shown: false, reason } : { shown: true, n };
+	});
+}
+
+/** A unit's own people split by the values of one grouping; the rest gave no value. */
+export interface FilteredUnit extends CountedUnit {
+	ownCells: readonly number[];
+}
+
+export interface FilterPlan {
+	/** The plan of the unfiltered figures the filtered ones are planned against. */
+	base: DisclosurePlan;
+	/** Per unit, one entry per value: may the unit's figure for that value be requested. */
+	cells: ReadonlyMap<string, readonly CellDisclosure[]>;
+}
+
+/**
+ * Which (unit, value) figures of one grouping may be requested, next to the unfiltered figures of
+ * `base` (by default `planDisclosure(units, k)`). The filtered figure of unit P for value v counts
+ * the people of P's subtree with value v. Let a unit's *part* be the people its base figure adds
+ * to those of its nearest shown sub-units: its own people and those of the sub-units pooled in it.
+ * A figure (P, v) is allowed only when
+ *
+ * 1. P is shown in the base plan and the figure has at least k people;
+ * 2. the part of P has 0 or at least k people with value v ("the per-value plan over the tree
+ *    passes": the v-figure of P minus the v-figures of its nearest shown sub-units is that group);
+ * 3. the people of P's part in no allowed cell (other values, hidden values, no value) are 0 or at
+ *    least k, hiding the part's smallest cells first otherwise: the remainder rule, which makes
+ *    every complement (P without value v) 0 or at least k as well;
+ * 4. alignment: every shown sub-unit of P that has people with value v allows (sub-unit, v) too.
+ *
+ * Rule 4 is what a per-value plan with complements alone misses. Without it the v-figure of P
+ * would pool the v-people of a shown sub-unit Q whose own v-figure is hidden, and Q's unfiltered
+ * figure then becomes a second handle on the same people: with a team Q of six trainees, all under
+ * 30, under a department P whose own staff has 2 people under 30, "P, under 30" minus "Q" is those
+ * 2 people (docs/anonymity.md works it through). With the four rules every figure is a sum of
+ * disjoint groups of 0 or at least k people — the allowed parts per value and each part's rest —
+ * so, as for the unfiltered plan, no sum or difference reveals fewer than k. The price: a filter
+ * value shows on a unit only when it shows on every shown unit below it.
+ *
+ * One grouping at a time. Two groupings offered on the same units cross: with the seniority
+ * bands and the age bands of one team shown, a band of one minus a band of the other can be a
+ * single person. Offer a second grouping only as one grouping of combined values.
+ */
+export function planFilteredDisclosure(
+	units: readonly FilteredUnit[],
+	k: number,
+	options: { base?: DisclosurePlan } = {}
+): FilterPlan {
+	checkK(k);
+	const values = units[0]?.ownCells.length ?? 0;
+	for (const u of units) {
+		checkCount(u.ownCount, `ownCount of ${u.id}`);
+		if (u.ownCells.length !== values) throw new RangeError('Every unit needs a count for every value');
+		u.ownCells.forEach((c) => checkCount(c, `a cell count of ${u.id}`));
+		if (u.ownCells.reduce((a, b) => a + b, 0) > u.ownCount)
+			throw new RangeError(`The cells of ${u.id} hold more people than the unit`);
+	}
+	const tree = buildTree(units);
+	const { ids, children } = tree;
+	const n = ids.length;
+	const base =
+		options.base ??
+		planTree(
+			tree,
+			Array.from(tree.input, (i) => units[i]!.ownCount),
+			k,
+			{}
+		);
+	const shown = ids.map((id) => {
+		const unit = base.units.get(id);
+		if (!unit) throw new Error(`The base plan lacks unit ${id}`);
+		return unit;
+	});
+
+	// Per unit and value: people of the subtree, people passed up to the nearest shown ancestor
+	// (for a shown unit: its part), and whether a (unit, v) that holds people is not allowed.
+	const at = (i: number, v: number) => i * values + v;
+	const subtree = new Float64Array(n * values);
+	const part = new Float64Array(n * values);
+	const partTotal = new Float64Array(n);
+	const notAllowedBelow = new Uint8Array(n * values);
+	const cells = new Map<string, CellDisclosure[]>();
+
+	for (let i = n - 1; i >= 0; i--) {
+		const unit = units[tree.input[i]!]!;
+		let total = unit.ownCount;
+		for (let v = 0; v < values; v++) {
+			subtree[at(i, v)] = part[at(i, v)] = unit.ownCells[v]!;
+		}
+		for (const c of children[i]!) {
+			const passesUp = !shown[c]!.shown;
+			if (passesUp) total += partTotal[c]!;
+			for (let v = 0; v < values; v++) {
+				const [iv, cv] = [at(i, v), at(c, v)];
+				subtree[iv] = subtree[iv]! + subtree[cv]!;
+				if (passesUp) part[iv] = part[iv]! + part[cv]!;
+				if (notAllowedBelow[cv]) notAllowedBelow[iv] = 1;
+			}
+		}
+		partTotal[i] = total;
+		const self = shown[i]!;
+		if (!self.shown) {
+			cells.set(
+				ids[i]!,
+				Array.from({ length: values }, () => ({ shown: false, reason: self.reason }))
+			);
+			continue;
+		}
+		const partCells = Array.from({ length: values }, (_, v) => part[at(i, v)]!);
+		const hiddenCells = partCells.map((count, v): SuppressionReason | null =>
+			notAllowedBelow[at(i, v)] || (count > 0 && count < k) ? 'secondary' : null
+		);
+		hideUntilRemainderSafe(total, partCells, hiddenCells, k);
+		const result = partCells.map((_, v): CellDisclosure => {
+			const people = subtree[at(i, v)]!;
+			const reason = people < k ? 'below-k' : hiddenCells[v];
+			return reason ? { shown: false, reason } : { shown: true, n: people };
+		});
+		cells.set(ids[i]!, result);
+		// What this unit tells its ancestors: a value it does not allow although it has people with
+		// it. A hidden unit passes on what its shown descendants said.
+		for (let v = 0; v < values; v++) {
+			notAllowedBelow[at(i, v)] = !result[v]!.shown && subtree[at(i, v)]! > 0 ? 1 : 0;
+		}
+	}
+	return { base, cells: new Map(ids.map((id) => [id, cells.get(id)!])) };
+}
+
+// ---- Across waves --------------------------------------------------------------------------------
+
+/** What a comparison needs to know of a wave's figure for one unit. */
+export interface WaveFigure<T> {
+	/** Results exist only for closed waves: no live figures while answers still come in. */
+	status: WaveStatus;
+	figure: Disclosed<T>;
+}
+
+export type WaveComparison<T> =
+	| { shown: true; earlier: { n: number; value: T }; later: { n: number; value: T } }
+	| { shown: false; reason: SuppressionReason };
+
+/**
+ * Two waves of one unit side by side: only when both are closed and both figures passed their
+ * wave's own plan. The comparison carries means and shares with their n, never a difference of
+ * counts or sums: "3 more respondents than last time" would be a count below k.
+ *
+ * There is deliberately no extra rule on how much n changed. Answers are anonymous, so n says
+ * nothing about who answered: the same n can be all different people and a change of one can be
+ * one newcomer or ten. And both waves' figures are on screen anyway, each in its own wave, so
+ * refusing the side-by-side view would hide nothing. Two waves are different answers at different
+ * times; no sum or difference of them isolates anybody's answers of either wave. What does
+ * protect: no figures of an open wave (successive views of a growing wave differ by the newest
+ * answers), and a closed wave's plan frozen with its k and unit tree (re-planning it after a
+ * reorganisation would give a second, different set of figures over the same answers).
+ */
+export function compareWaves<T>(earlier: WaveFigure<T>, later: WaveFigure<T>): WaveComparison<T> {
+	if (earlier.status !== 'closed' || later.status !== 'closed') return { shown: false, reason: 'no-data' };
+	if (!earlier.figure.shown) return { shown: false, reason: earlier.figure.reason };
+	if (!later.figure.shown) return { shown: false, reason: later.figure.reason };
+	return {
+		shown: true,
+		earlier: { n: earlier.figure.n, value: earlier.figure.value },
+		later: { n: later.figure.n, value: later.figure.value }
+	};
+}

@@ -1,0 +1,12 @@
+import { getDb } from '$lib/server/db';
+import { attentionList, heatmap } from '$lib/server/analytics/service';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const db = getDb();
+	const [map, attention] = await Promise.all([
+		heatmap(db, locals.actor, params.org, { waveId: url.searchParams.get('wave') }),
+		attentionList(db, locals.actor, params.org)
+	]);
+	return { heatmap: map, attention };
+};

@@ -90,14 +90,15 @@ describe('navigation per role', () => {
 		admin: [
 			nl['nav.overview'],
 			nl['nav.waves'],
+			nl['nav.signals'],
 			nl['nav.units'],
 			nl['nav.users'],
 			nl['nav.settings'],
 			nl['nav.audit']
 		],
-		advisor: [nl['nav.overview'], nl['nav.waves'], nl['nav.audit']],
-		hr: [nl['nav.overview']],
-		manager: [nl['nav.overview']]
+		advisor: [nl['nav.overview'], nl['nav.results'], nl['nav.waves'], nl['nav.signals'], nl['nav.audit']],
+		hr: [nl['nav.overview'], nl['nav.results'], nl['nav.signals']],
+		manager: [nl['nav.overview'], nl['nav.results']]
 	};
 	it.each(Object.keys(ACCOUNTS) as Array<keyof typeof ACCOUNTS>)(
 		'%s sees exactly the items the role allows',
@@ -188,7 +189,11 @@ describe('language', () => {
 			await signInAs(page, baseUrl, ACCOUNTS.hr);
 			expect(await page.locator('html').getAttribute('lang')).toBe('en');
 			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(en['overview.title']);
-			expect(await navLabels(page, en['nav.main'])).toEqual([en['nav.overview']]);
+			expect(await navLabels(page, en['nav.main'])).toEqual([
+				en['nav.overview'],
+				en['nav.results'],
+				en['nav.signals']
+			]);
 			expect(await mainText(page)).toContain(en['overview.scopeAll']);
 		},
 		TIMEOUT
@@ -240,7 +245,7 @@ describe('administration', () => {
 			await page.goto(url('/'));
 			expect(new URL(page.url()).pathname).toBe(`/o/${org}`);
 			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(nl['overview.title']);
-			expect(await navLabels(page)).toEqual([nl['nav.overview']]);
+			expect(await navLabels(page)).toEqual([nl['nav.overview'], nl['nav.results'], nl['nav.signals']]);
 		},
 		TIMEOUT
 	);

@@ -113,7 +113,17 @@ export async function ensureWaveSummaries(db: Kysely<Database>, organisationId: 
 		(w) => waveStatus({ opensOn: w.opens_on, closesOn: w.closes_on, closed: w.closed }, today) === 'closed'
 	);
 	for (const wave of closed.filter((w) => w.summarised_at === null)) {
-		await db.transaction().execute((trx) => summariseWave(trx, organisationId, wave.id));
+		// Two requests may find the same wave unsummarised: the row lock lets one of them do it.
+		await db.transaction().execute(async (trx) => {
+			const row = await trx
+				.selectFrom('wave')
+				.select('summarised_at')
+				.where('organisation_id', '=', organisationId)
+				.where('id', '=', wave.id)
+				.forUpdate()
+				.executeTakeFirst();
+			if (row && row.summarised_at === null) await summariseWave(trx, organisationId, wave.id);
+		});
 	}
 	return closed;
 }

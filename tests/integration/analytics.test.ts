@@ -1,0 +1,306 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BAROMETER, dimensionsOf, itemsOf } from '../../src/lib/instruments';
+import { newSubmissionNonce, submitResponse } from '../../src/lib/server/barometer/participation';
+import { createWave, setWaveClosed } from '../../src/lib/server/barometer/waves';
+import { attentionList, heatmap, type Heatmap } from '../../src/lib/server/analytics/service';
+import { nl } from '../../src/lib/i18n/nl';
+import { waveFields, waveRow, waveUnitRows } from '../helpers/barometer';
+import { useTestDatabase } from '../helpers/db';
+import { makeMember, makeOrganisation, makeUnits, nextNumber } from '../helpers/factories';
+
+const testDb = useTestDatabase();
+
+const TODAY = '2026-03-10';
+const AFTER = '2026-04-15';
+const DIMENSIONS = dimensionsOf(BAROMETER, true);
+
+/**
+ * People per unit (k = 5, sensitive k = 10):
+ *   ROOT (0)
+ *   ├─ A (own 2) ─ A1 (6), A2 (6), A3 (3)   A3 below k, pooled in A; A's remainder 2 + 3 = 5 ≥ k
+ *   └─ B (own 0) ─ B1 (6), B2 (7), B3 (3)   B3 below k; B's remainder 3 < k, so B1 (the smallest
+ *                                           shown sibling) is hidden too: 'secondary'
+ * B2 answers at the top of the scale, everyone else lower, so B2 stands out against the organisation.
+ */
+const PEOPLE: Array<[code: string, parent: string | null, people: number]> = [
+	['ROOT', null, 0],
+	['A', 'ROOT', 2],
+	['A1', 'A', 6],
+	['A2', 'A', 6],
+	['A3', 'A', 3],
+	['B', 'ROOT', 0],
+	['B1', 'B', 6],
+	['B2', 'B', 7],
+	['B3', 'B', 3]
+];
+type Code = 'ROOT' | 'A' | 'A1' | 'A2' | 'A3' | 'B' | 'B1' | 'B2' | 'B3';
+const SUBTREE: Record<Code, Code[]> = {
+	ROOT: ['ROOT', 'A', 'A1', 'A2', 'A3', 'B', 'B1', 'B2', 'B3'],
+	A: ['A', 'A1', 'A2', 'A3'],
+	A1: ['A1'],
+	A2: ['A2'],
+	A3: ['A3'],
+	B: ['B', 'B1', 'B2', 'B3'],
+	B1: ['B1'],
+	B2: ['B2'],
+	B3: ['B3']
+};
+
+/** Every item answered `value`, except every third item one lower (so scores vary a little). */
+function answers(value: number, spread: number): Record<string, string> {
+	return Object.fromEntries(
+		itemsOf(BAROMETER, true).map((item, i) => [
+			`q_${item.id}`,
+			String(i % 3 === 0 ? Math.max(BAROMETER.scale.min, value - spread) : value)
+		])
+	);
+}
+
+async function setup() {
+	const n = nextNumber();
+	const org = await makeOrganisation(testDb.db, `Analytics ${n}`);
+	const ids = (await makeUnits(testDb.db, org.id, PEOPLE)) as Record<Code, string>;
+	const other = await makeOrganisation(testDb.db, `Elders ${n}`);
+	const member = (role: 'admin' | 'advisor' | 'hr' | 'manager', unitId: string | null = null) =>
+		makeMember(testDb.db, { email: `${role}-${n}@example.test`, organisationId: org.id, role, unitId });
+	const s = {
+		org,
+		ids,
+		other,
+		admin: await member('admin'),
+		advisor: await member('advisor'),
+		hr: await member('hr'),
+		manager: await member('manager', ids.A),
+		otherAdvisor: await makeMember(testDb.db, {
+			email: `other-${n}@example.test`,
+			organisationId: other.id,
+			role: 'advisor'
+		})
+	};
+	const waveId = await createWave(
+		testDb.db,
+		s.advisor,
+		org.id,
+		waveFields({ includeModule: 'on' }),
+		PEOPLE.filter(([, , people]) => people > 0).map(([code]) => ids[code as Code]),
+		TODAY
+	);
+	const links = await waveUnitRows(testDb.db, waveId);
+	const tokenOf = (code: Code) => links.find((l) => l.unit_id === ids[code])!;
+	/** Each person's score per dimension, as the participation service computed it. */
+	const scores: Record<string, Array<Record<string, number>>> = {};
+	for (const [code, , people] of PEOPLE) {
+		scores[code] = [];
+		for (let p = 0; p < people; p++) {
+			const value = code === 'B2' ? 5 - (p % 2) : 1 + (p % 3);
+			const result = await submitResponse(
+				testDb.db,
+				{ via: 'link', token: tokenOf(code as Code).link_token },
+				{ ...answers(value, p % 2), unitId: ids[code as Code], nonce: newSubmissionNonce() },
+				TODAY
+			);
+			expect(result.stored).toBe(true);
+			scores[code]!.push(Object.fromEntries(result.results.map((r) => [r.dimension, r.score as number])));
+		}
+	}
+	return { ...s, waveId, scores };
+}
+type Setup = Awaited<ReturnType<typeof setup>>;
+
+const close = (s: Setup, closed = true, fields: Record<string, string> = {}) =>
+	setWaveClosed(testDb.db, s.advisor, s.org.id, s.waveId, closed, fields, TODAY);
+
+const rowOf = (map: Heatmap, unitId: string) => map.rows.find((r) => r.unitId === unitId);
+
+function meanOf(s: Setup, code: Code, dimension: string) {
+	const values = SUBTREE[code].flatMap((c) => (s.scores[c] ?? []).map((p) => p[dimension]!));
+	return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+describe('analytics of a closed wave', () => {
+	let s: Setup;
+	let map: Heatmap;
+	beforeAll(async () => {
+		s = await setup();
+		await close(s);
+		map = await heatmap(testDb.db, s.advisor, s.org.id, { today: TODAY });
+	});
+
+	it('lists the closed wave with its frozen k', () => {
+		expect(map.waves.map((w) => w.id)).toEqual([s.waveId]);
+		expect(map.wave).toMatchObject({ id: s.waveId, k: 5, sensitiveK: 10 });
+		expect(map.dimensions.map((d) => d.id)).toEqual(DIMENSIONS.map((d) => d.id));
+		expect(map.rows.map((r) => r.unitId).sort()).toEqual(Object.values(s.ids).sort());
+	});
+
+	it('shows A1, A2 and A with A3 pooled in A; A3 is hidden below k', () => {
+		expect(rowOf(map, s.ids.A1)!.respondents).toMatchObject({ shown: true, n: 6 });
+		expect(rowOf(map, s.ids.A2)!.respondents).toMatchObject({ shown: true, n: 6 });
+		expect(rowOf(map, s.ids.A)!.respondents).toMatchObject({ shown: true, n: 17 });
+		expect(rowOf(map, s.ids.A)!.pooled).toEqual(['Unit A3']);
+		const a3 = rowOf(map, s.ids.A3)!;
+		expect(a3.respondents).toEqual({ shown: false, reason: 'below-k' });
+		for (const cell of a3.cells) expect(cell).toEqual({ shown: false, reason: 'below-k' });
+		expect(a3.pooled).toEqual([]);
+	});
+
+	it('applies secondary suppression: B3 is below k, so the smallest shown sibling B1 is hidden too', () => {
+		expect(rowOf(map, s.ids.B3)!.respondents).toEqual({ shown: false, reason: 'below-k' });
+		expect(rowOf(map, s.ids.B1)!.respondents).toEqual({ shown: false, reason: 'secondary' });
+		for (const cell of rowOf(map, s.ids.B1)!.cells) expect(cell.shown).toBe(false);
+		expect(rowOf(map, s.ids.B2)!.respondents).toMatchObject({ shown: true, n: 7 });
+		const b = rowOf(map, s.ids.B)!;
+		expect(b.respondents).toMatchObject({ shown: true, n: 16 });
+		expect([...b.pooled].sort()).toEqual(['Unit B1', 'Unit B3']);
+		// B minus the shown B2 now reveals B1 + B3 (9 people), not B3's 3.
+	});
+
+	it('gives a shown cell the mean of its people’s scores', () => {
+		const ordinary = DIMENSIONS.map((d, i) => [d, i] as const).filter(([d]) => !d.sensitive);
+		expect(ordinary.length).toBeGreaterThan(0);
+		for (const code of ['A1', 'A2', 'A', 'B2', 'B', 'ROOT'] as const) {
+			const row = rowOf(map, s.ids[code])!;
+			for (const [d, i] of ordinary) {
+				const cell = row.cells[i]!;
+				expect(cell.shown, `${code} ${d.id}`).toBe(true);
+				if (!cell.shown) continue;
+				expect(cell.n).toBe(SUBTREE[code].reduce((sum, c) => sum + (s.scores[c]?.length ?? 0), 0));
+				expect(cell.value.mean, `${code} ${d.id}`).toBeCloseTo(meanOf(s, code, d.id), 9);
+				expect(cell.value.green + cell.value.orange + cell.value.red).toBeCloseTo(1, 9);
+			}
+		}
+		const org = map.organisation!;
+		for (const [d, i] of ordinary) {
+			const cell = org.cells[i]!;
+			expect(cell.shown && cell.value.mean).toBeCloseTo(meanOf(s, 'ROOT', d.id), 9);
+		}
+	});
+
+	it('never shows a value based on fewer than k people (sensitive dimensions: the higher minimum)', () => {
+		const k = map.wave!.k;
+		const sensitiveK = map.wave!.sensitiveK;
+		let checked = 0;
+		for (const row of [...map.rows, map.organisation!]) {
+			if (row.respondents.shown) expect(row.respondents.n).toBeGreaterThanOrEqual(k);
+			else expect(row.respondents).not.toHaveProperty('n');
+			for (const [i, cell] of row.cells.entries()) {
+				checked++;
+				if (cell.shown) {
+					expect(cell.n, `${row.code} ${map.dimensions[i]!.id}`).toBeGreaterThanOrEqual(
+						map.dimensions[i]!.sensitive ? sensitiveK : k
+					);
+				} else {
+					expect(Object.keys(cell).sort()).toEqual(['reason', 'shown']);
+				}
+			}
+		}
+		expect(checked).toBe((map.rows.length + 1) * DIMENSIONS.length);
+		// A sensitive dimension is shown for A (17) but not for A1 (6 < 10).
+		const sensitive = map.dimensions.findIndex((d) => d.sensitive);
+		if (sensitive >= 0) {
+			expect(rowOf(map, s.ids.A)!.cells[sensitive]!.shown).toBe(true);
+			expect(rowOf(map, s.ids.A1)!.cells[sensitive]).toEqual({ shown: false, reason: 'sensitive' });
+		}
+	});
+
+	it('narrows a manager to the rows of their own subtree', async () => {
+		const own = await heatmap(testDb.db, s.manager, s.org.id, { today: TODAY });
+		expect(own.rows.map((r) => r.unitId).sort()).toEqual([s.ids.A, s.ids.A1, s.ids.A2, s.ids.A3].sort());
+		expect(rowOf(own, s.ids.A)).toEqual(rowOf(map, s.ids.A));
+	});
+
+	it('lets hr see the heatmap, refuses an admin (403) and a member of another organisation (404)', async () => {
+		const forHr = await heatmap(testDb.db, s.hr, s.org.id, { today: TODAY });
+		expect(forHr.rows).toHaveLength(map.rows.length);
+		await expect(heatmap(testDb.db, s.admin, s.org.id, { today: TODAY })).rejects.toMatchObject({
+			status: 403
+		});
+		await expect(attentionList(testDb.db, s.admin, s.org.id, { today: TODAY })).rejects.toMatchObject({
+			status: 403
+		});
+		await expect(heatmap(testDb.db, s.otherAdvisor, s.org.id, { today: TODAY })).rejects.toMatchObject({
+			status: 404
+		});
+		await expect(attentionList(testDb.db, s.otherAdvisor, s.org.id, { today: TODAY })).rejects.toMatchObject({
+			status: 404
+		});
+		// A wave of this organisation asked for through the other one is not found.
+		await expect(
+			heatmap(testDb.db, s.otherAdvisor, s.other.id, { today: TODAY, waveId: s.waveId })
+		).rejects.toMatchObject({ status: 404 });
+	});
+
+	it('ranks units whose score is the sum of their reasons’ points, never a hidden unit', async () => {
+		const list = await attentionList(testDb.db, s.advisor, s.org.id, { today: TODAY });
+		expect(list.wave?.id).toBe(s.waveId);
+		expect(list.items.length).toBeGreaterThan(0);
+		const hidden = new Set([s.ids.A3, s.ids.B1, s.ids.B3]);
+		for (const [i, item] of list.items.entries()) {
+			expect(item.rank).toBe(i + 1);
+			expect(item.reasons.length).toBeGreaterThan(0);
+			expect(item.score).toBe(item.reasons.reduce((sum, r) => sum + r.points, 0));
+			expect(hidden.has(item.unitId), item.name).toBe(false);
+			for (const r of item.reasons) expect(Object.keys(nl)).toContain(r.message.key);
+		}
+		// B2 answered far from the rest of the organisation.
+		expect(list.items.map((i) => i.unitId)).toContain(s.ids.B2);
+		const own = await attentionList(testDb.db, s.manager, s.org.id, { today: TODAY });
+		const subtree = new Set([s.ids.A, s.ids.A1, s.ids.A2, s.ids.A3]);
+		for (const item of own.items) expect(subtree.has(item.unitId)).toBe(true);
+	});
+});
+
+describe('analytics of a wave that takes answers', () => {
+	it('has no results while open, drops them on reopening and brings them back on closing', async () => {
+		const s = await setup();
+		const open = await heatmap(testDb.db, s.advisor, s.org.id, { today: TODAY });
+		expect(open.waves).toEqual([]);
+		expect(open.wave).toBeNull();
+		expect(open.rows).toEqual([]);
+		await expect(
+			heatmap(testDb.db, s.advisor, s.org.id, { today: TODAY, waveId: s.waveId })
+		).rejects.toMatchObject({ status: 404 });
+		expect((await attentionList(testDb.db, s.advisor, s.org.id, { today: TODAY })).items).toEqual([]);
+
+		await close(s);
+		const closed = await heatmap(testDb.db, s.advisor, s.org.id, { today: TODAY, waveId: s.waveId });
+		expect(closed.wave?.id).toBe(s.waveId);
+		expect((await waveRow(testDb.db, s.waveId)).summarised_at).not.toBeNull();
+
+		await close(s, false);
+		expect((await waveRow(testDb.db, s.waveId)).summarised_at).toBeNull();
+		const summaryRows = await testDb.db
+			.selectFrom('wave_unit_summary')
+			.select('unit_id')
+			.where('wave_id', '=', s.waveId)
+			.execute();
+		expect(summaryRows).toEqual([]);
+		const reopened = await heatmap(testDb.db, s.advisor, s.org.id, { today: TODAY });
+		expect(reopened.waves).toEqual([]);
+		expect(reopened.wave).toBeNull();
+
+		await close(s);
+		const again = await heatmap(testDb.db, s.advisor, s.org.id, { today: TODAY });
+		expect(again.wave?.id).toBe(s.waveId);
+		expect(again.rows.find((r) => r.unitId === s.ids.A)!.respondents).toMatchObject({ shown: true, n: 17 });
+	});
+
+	it('summarises a wave that closed by passing its closing date', async () => {
+		const s = await setup();
+		const later = await heatmap(testDb.db, s.advisor, s.org.id, { today: AFTER });
+		expect(later.wave?.id).toBe(s.waveId);
+		expect(later.rows.find((r) => r.unitId === s.ids.A1)!.respondents).toMatchObject({ shown: true, n: 6 });
+		expect((await waveRow(testDb.db, s.waveId)).summarised_at).not.toBeNull();
+	});
+
+	it('summarises a wave closed by date once when the heatmap and the attention list load together', async () => {
+		// The results page loads both at once (Promise.all in +page.server.ts).
+		const s = await setup();
+		const [map, list] = await Promise.all([
+			heatmap(testDb.db, s.advisor, s.org.id, { today: AFTER }),
+			attentionList(testDb.db, s.advisor, s.org.id, { today: AFTER })
+		]);
+		expect(map.wave?.id).toBe(s.waveId);
+		expect(list.wave?.id).toBe(s.waveId);
+	});
+});

@@ -137,14 +137,12 @@ describe('results for the prevention advisor', () => {
 		async () => {
 			const page = await openResults(ADVISOR);
 			const select = page.getByLabel(nl['results.wave'], { exact: true });
-			const options = await select
-				.locator('option')
-				.evaluateAll((os) =>
-					os.map((o) => ({
-						value: (o as HTMLOptionElement).value,
-						selected: (o as HTMLOptionElement).selected
-					}))
-				);
+			const options = await select.locator('option').evaluateAll((os) =>
+				os.map((o) => ({
+					value: (o as HTMLOptionElement).value,
+					selected: (o as HTMLOptionElement).selected
+				}))
+			);
 			expect(options.length, 'the demo has more than one closed wave').toBeGreaterThan(1);
 			expect(options[0]!.selected).toBe(true);
 			const other = options.find((o) => !o.selected)!;

@@ -2,7 +2,7 @@ import { redirect, type Handle, type HandleServerError, type ServerInit } from '
 import { DEFAULT_LOCALE, isLocale, negotiateLocale, type Locale } from '$lib/i18n';
 import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '$lib/server/auth/session';
 import { getDb, startDatabase, stopDatabase } from '$lib/server/db';
-import { checkBodySize } from '$lib/server/limits';
+import { limitBody } from '$lib/server/limits';
 import { LANGUAGE_COOKIE } from '$lib/server/locale';
 import { loadActor } from '$lib/server/users/service';
 
@@ -26,7 +26,6 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	checkBodySize(event.request, event.route.id);
 	const db = getDb();
 	event.locals.user = null;
 	event.locals.session = null;
@@ -53,6 +52,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			negotiateLocale(event.request.headers.get('accept-language')) ??
 			DEFAULT_LOCALE);
 	event.locals.locale = locale;
+	event.request = limitBody(event.request, event.route.id);
 
 	if (
 		event.locals.user?.mustChangePassword &&

@@ -7,6 +7,9 @@ import { error } from '@sveltejs/kit';
  */
 export const DEFAULT_BODY_LIMIT = 512 * 1024;
 
+/** How much of a refused body is read and thrown away before the connection is given up. */
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+
 /** Routes that accept HR files (streamed, never held in memory as a whole by the import). */
 const UPLOAD_ROUTES = new Set(['/o/[org]/signals', '/o/[org]/signals/upload']);
 
@@ -19,14 +22,63 @@ export function bodyLimitFor(routeId: string | null): number {
 	return routeId && UPLOAD_ROUTES.has(routeId) ? uploadLimitBytes() : DEFAULT_BODY_LIMIT;
 }
 
-/** Refuses (413) a body announced larger than the route accepts, or one of unknown length outside uploads. */
-export function checkBodySize(request: Request, routeId: string | null): void {
-	if (request.method === 'GET' || request.method === 'HEAD') return;
-	const limit = bodyLimitFor(routeId);
-	const length = request.headers.get('content-length');
-	if (length === null) {
-		if (request.body && limit === DEFAULT_BODY_LIMIT) error(413, 'error.payloadTooLarge');
-		return;
+function tooLarge(): unknown {
+	try {
+		error(413, 'error.payloadTooLarge');
+	} catch (e) {
+		return e;
 	}
-	if (Number(length) > limit) error(413, 'error.payloadTooLarge');
+}
+
+/**
+ * The request with its body limited as the route allows: reading more fails with a 413, as the
+ * adapter's own limit does (an announced Content-Length over the limit fails at once, unread), so
+ * the refusal is rendered by the page in the user's language.
+ */
+export function limitBody(request: Request, routeId: string | null): Request {
+	if (!request.body || request.method === 'GET' || request.method === 'HEAD') return request;
+	const limit = bodyLimitFor(routeId);
+	const length = Number(request.headers.get('content-length'));
+	if (Number.isFinite(length) && length <= limit) return request;
+	const source = request.body.getReader();
+	let size = 0;
+	/**
+	 * A refused body is still read and thrown away (up to a bound), so the answer reaches the
+	 * client and the connection stays usable instead of being reset mid-upload.
+	 */
+	const discardRest = async () => {
+		try {
+			for (let drained = size; drained < DRAIN_LIMIT;) {
+				const { done, value } = await source.read();
+				if (done) return;
+				drained += value.byteLength;
+			}
+			await source.cancel();
+		} catch {
+			/* the client went away */
+		}
+	};
+	const body = new ReadableStream<Uint8Array>({
+		start(controller) {
+			if (Number.isFinite(length)) {
+				controller.error(tooLarge());
+				void discardRest();
+			}
+		},
+		async pull(controller) {
+			const { done, value } = await source.read();
+			if (done) return controller.close();
+			size += value.byteLength;
+			if (size > limit) {
+				controller.error(tooLarge());
+				void discardRest();
+				return;
+			}
+			controller.enqueue(value);
+		},
+		cancel(reason) {
+			return source.cancel(reason);
+		}
+	});
+	return new Request(request, { body, duplex: 'half' } as RequestInit);
 }

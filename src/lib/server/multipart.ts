@@ -52,8 +52,9 @@ export function streamMultipart(request: Request, limits: { fileBytes: number; f
 				if (item === null) return;
 				if (item instanceof Error) throw item;
 				yield item;
-				// A file the reader refused (and destroyed) ends the upload: busboy would wait for it forever.
-				if (item.stream.destroyed) return;
+				// A file the reader refused (destroyed before its end) ends the upload: busboy would wait
+				// for it forever.
+				if (item.stream.destroyed && !item.stream.readableEnded) return;
 				// Whatever the consumer left unread is drained, so the next part can come.
 				item.stream.resume();
 			}

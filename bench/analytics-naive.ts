@@ -1,0 +1,350 @@
+// The baseline of the heatmap benchmark, the "naive scan": the same heatmap computed per request
+// from the raw `response` rows (one SQL aggregation over response.scores, bands included) instead
+// of the wave summaries, followed by the same roll-up and anonymity plan in JavaScript as
+// src/lib/server/analytics/service.ts (its resultOf and rowOf, copied here because they are not
+// exported; the correctness check compares both outputs cell by cell, so a drift shows).
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import {
+	disclose,
+	planDimensions,
+	planDisclosure,
+	type CountedUnit,
+	type Disclosed,
+	type DisclosurePlan
+} from '../src/lib/domain/anonymity';
+import { flattenTree } from '../src/lib/domain/units';
+import { dimensionStats, rollUpSummaries, type UnitSummary } from '../src/lib/domain/wave-results';
+import { waveStatus } from '../src/lib/domain/waves';
+import { dimensionsOf } from '../src/lib/instruments';
+import type { InstrumentDefinition } from '../src/lib/instruments/types';
+import { ORGANISATION_ROOT, type DimensionFigure, type Heatmap } from '../src/lib/server/analytics/service';
+import type { Database } from '../src/lib/server/db/schema';
+import { findUnits, type UnitRecord } from '../src/lib/server/units/queries';
+
+export interface WaveRow {
+	id: string;
+	name: string;
+	closes_on: string;
+	definition: unknown;
+	include_module: boolean;
+	min_group_size: number;
+	sensitive_min_group_size: number;
+}
+
+export interface PlannedWave {
+	plans: DisclosurePlan[];
+	respondentPlan: DisclosurePlan;
+	totals: ReturnType<typeof rollUpSummaries>;
+}
+
+/** service.ts resultOf: the plans (one per dimension, shared when the counts agree) and the totals. */
+export function planWave(
+	units: readonly UnitRecord[],
+	summaries: readonly UnitSummary[],
+	wave: WaveRow
+): PlannedWave {
+	const dimensions = dimensionsOf(wave.definition as InstrumentDefinition, wave.include_module);
+	const tree = [
+		{ id: ORGANISATION_ROOT, parentId: null as string | null },
+		...units.map((u) => ({ id: u.id, parentId: u.parentId ?? ORGANISATION_ROOT }))
+	];
+	const bySummary = new Map(summaries.map((s) => [s.unitId, s]));
+	const countArrays = new Map<string, CountedUnit[]>();
+	const countsFor = (own: (s: UnitSummary) => number): CountedUnit[] => {
+		const counted = tree.map((u) => {
+			const s = bySummary.get(u.id);
+			return { id: u.id, parentId: u.parentId, ownCount: s ? own(s) : 0 };
+		});
+		const key = counted.map((c) => c.ownCount).join(',');
+		let shared = countArrays.get(key);
+		if (!shared) countArrays.set(key, (shared = counted));
+		return shared;
+	};
+	const respondents = countsFor((s) => s.respondents);
+	const ids = dimensions.map((d) => d.id);
+	const byDimension = new Map(ids.map((id, i) => [id, countsFor((s) => s.scored[i] ?? 0)]));
+	const plans = planDimensions(ids, (id) => byDimension.get(id)!, {
+		k: wave.min_group_size,
+		sensitiveK: wave.sensitive_min_group_size,
+		sensitive: new Set(dimensions.filter((d) => d.sensitive).map((d) => d.id))
+	});
+	return {
+		plans: ids.map((id) => plans.get(id)!),
+		respondentPlan: planDisclosure(respondents, wave.min_group_size),
+		totals: rollUpSummaries(tree, summaries, ids.length)
+	};
+}
+
+export function cellsOf(result: PlannedWave, unitId: string): Disclosed<DimensionFigure>[] {
+	const totals = result.totals.get(unitId);
+	return result.plans.map((plan, d) =>
+		disclose(plan, unitId, () => {
+			const stats = totals ? dimensionStats(totals, d) : null;
+			return stats && { mean: stats.mean, green: stats.green, orange: stats.orange, red: stats.red };
+		})
+	);
+}
+
+export interface NaiveRow {
+	unitId: string;
+	respondents: Disclosed<{ rate: number | null }>;
+	cells: Disclosed<DimensionFigure>[];
+	previous: Disclosed<DimensionFigure>[] | null;
+	pooled: string[];
+}
+
+export interface NaiveHeatmap {
+	waveId: string;
+	previousWaveId: string | null;
+	organisation: NaiveRow;
+	rows: NaiveRow[];
+}
+
+/** The closed waves, newest first, as ensureWaveSummaries lists them (without summarising). */
+export async function closedWaves(db: Kysely<Database>, organisationId: string, today: string) {
+	const waves = await db
+		.selectFrom('wave')
+		.select([
+			'id',
+			'name',
+			'opens_on',
+			'closes_on',
+			'closed',
+			'definition',
+			'include_module',
+			'min_group_size',
+			'sensitive_min_group_size'
+		])
+		.where('organisation_id', '=', organisationId)
+		.orderBy('closes_on', 'desc')
+		.execute();
+	return waves.filter(
+		(w) => waveStatus({ opensOn: w.opens_on, closesOn: w.closes_on, closed: w.closed }, today) === 'closed'
+	);
+}
+
+/**
+ * One aggregation over the responses of `waves` (which ask the same dimensions): per wave and unit,
+ * for each dimension the scored count, sum, sum of squares and band counts, as summariseWave
+ * computes them, but per request and without storing anything. Each response's scores are read
+ * once (jsonb_to_record) and aggregated in one pass grouped by wave and unit: the fastest of the
+ * shapes tried (summariseWave's cross join with the dimensions took 10-15 s for two waves, one
+ * `scores ->> dim` per aggregate about 4 s, this about 1 s, on the same data).
+ */
+export function aggregationQuery(organisationId: string, waves: readonly WaveRow[]) {
+	const first = waves[0]!;
+	const dimensions = dimensionsOf(first.definition as InstrumentDefinition, first.include_module);
+	const waveIds = waves.map((w) => w.id);
+	const score = dimensions.map((d) => sql.ref(`s.${d.id}`));
+	const bands = dimensions.map((d, i) => {
+		const v = score[i]!;
+		return d.bands.riskWhen === 'high'
+			? { red: sql`${v} >= ${d.bands.red}::float8`, orange: sql`${v} >= ${d.bands.orange}::float8` }
+			: { red: sql`${v} <= ${d.bands.red}::float8`, orange: sql`${v} <= ${d.bands.orange}::float8` };
+	});
+	const array = (parts: RawBuilder<unknown>[], type: string) =>
+		sql`array[${sql.join(parts)}]::${sql.raw(type)}`;
+	return sql<{
+		wave_id: string;
+		unit_id: string;
+		respondents: number;
+		scored: number[];
+		score_sum: number[];
+		score_sum_sq: number[];
+		green: number[];
+		orange: number[];
+		red: number[];
+	}>`
+		select r.wave_id, r.unit_id, count(*)::int as respondents,
+			${array(
+				score.map((v) => sql`count(${v})`),
+				'int[]'
+			)} as scored,
+			${array(
+				score.map((v) => sql`coalesce(sum(${v}), 0)`),
+				'float8[]'
+			)} as score_sum,
+			${array(
+				score.map((v) => sql`coalesce(sum(${v} * ${v}), 0)`),
+				'float8[]'
+			)} as score_sum_sq,
+			${array(
+				bands.map((b) => sql`count(*) filter (where not (${b.orange}))`),
+				'int[]'
+			)} as green,
+			${array(
+				bands.map((b) => sql`count(*) filter (where ${b.orange} and not (${b.red}))`),
+				'int[]'
+			)} as orange,
+			${array(
+				bands.map((b) => sql`count(*) filter (where ${b.red})`),
+				'int[]'
+			)} as red
+		from response r
+		cross join lateral jsonb_to_record(r.scores) as s(${sql.join(dimensions.map((d) => sql`${sql.ref(d.id)} float8`))})
+		where r.organisation_id = ${organisationId} and r.wave_id = any(${waveIds}::uuid[])
+		group by r.wave_id, r.unit_id
+	`;
+}
+
+export async function aggregateResponses(
+	db: Kysely<Database>,
+	organisationId: string,
+	waves: readonly WaveRow[]
+): Promise<Map<string, UnitSummary[]>> {
+	const waveIds = waves.map((w) => w.id);
+	const result = await aggregationQuery(organisationId, waves).execute(db);
+	const byWave = new Map<string, UnitSummary[]>(waveIds.map((id) => [id, []]));
+	for (const row of result.rows)
+		byWave.get(row.wave_id)!.push({
+			unitId: row.unit_id,
+			respondents: row.respondents,
+			scored: row.scored,
+			scoreSum: row.score_sum,
+			scoreSumSq: row.score_sum_sq,
+			green: row.green,
+			orange: row.orange,
+			red: row.red
+		});
+	return byWave;
+}
+
+const dimensionKey = (w: WaveRow) =>
+	dimensionsOf(w.definition as InstrumentDefinition, w.include_module)
+		.map((d) => d.id)
+		.join();
+
+/** The heatmap's figures (latest closed wave and the previous one), computed from the responses. */
+export async function naiveHeatmap(
+	db: Kysely<Database>,
+	organisationId: string,
+	today: string
+): Promise<NaiveHeatmap> {
+	const closed = await closedWaves(db, organisationId, today);
+	const wave = closed[0];
+	if (!wave) throw new Error('No closed wave');
+	const previousWave = closed.slice(1).find((w) => dimensionKey(w) === dimensionKey(wave)) ?? null;
+	const [units, aggregates] = await Promise.all([
+		findUnits(db, organisationId),
+		aggregateResponses(db, organisationId, previousWave ? [wave, previousWave] : [wave])
+	]);
+	const current = planWave(units, aggregates.get(wave.id)!, wave);
+	const previous = previousWave && planWave(units, aggregates.get(previousWave.id)!, previousWave);
+	const headcounts = new Map(
+		flattenTree(units).map((r) => [r.unit.id, r.subtreeHeadcount as number | undefined])
+	);
+	const names = new Map(units.map((u) => [u.id, u.name]));
+	const rowOf = (unitId: string): NaiveRow => {
+		const plan = current.respondentPlan.units.get(unitId);
+		const headcount = headcounts.get(unitId);
+		return {
+			unitId,
+			respondents: disclose(current.respondentPlan, unitId, (n) => ({
+				rate: headcount ? Math.min(1, n / headcount) : null
+			})),
+			cells: cellsOf(current, unitId),
+			previous: previous ? cellsOf(previous, unitId) : null,
+			pooled: plan?.shown
+				? plan.pooled
+						.filter((id) => id !== ORGANISATION_ROOT)
+						.map((id) => names.get(id) ?? '')
+						.filter(Boolean)
+				: []
+		};
+	};
+	return {
+		waveId: wave.id,
+		previousWaveId: previousWave?.id ?? null,
+		organisation: rowOf(ORGANISATION_ROOT),
+		rows: flattenTree(units).map((r) => rowOf(r.unit.id))
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Correctness: the heatmap against the naive computation.
+
+export interface Comparison {
+	rows: number;
+	cells: number;
+	shownCells: number;
+	mismatches: string[];
+	/** Largest difference of a shown mean or share between the two. */
+	maxDifference: number;
+	/** Rows (units) by how their respondents figure is disclosed, and rows with pooled units. */
+	rowReasons: Record<string, number>;
+	rowsWithPooled: number;
+	/** Cells hidden by reason, over both waves. */
+	cellReasons: Record<string, number>;
+}
+
+function compareCells(
+	where: string,
+	a: readonly Disclosed<DimensionFigure>[] | null,
+	b: readonly Disclosed<DimensionFigure>[] | null,
+	out: Comparison
+) {
+	if (!a || !b) {
+		if (a !== b) out.mismatches.push(`${where}: previous wave on one side only`);
+		return;
+	}
+	if (a.length !== b.length) {
+		out.mismatches.push(`${where}: ${a.length} cells against ${b.length}`);
+		return;
+	}
+	a.forEach((x, d) => {
+		const y = b[d]!;
+		out.cells++;
+		if (!x.shown) out.cellReasons[x.reason] = (out.cellReasons[x.reason] ?? 0) + 1;
+		if (x.shown !== y.shown) return void out.mismatches.push(`${where} dimension ${d}: shown differs`);
+		if (!x.shown || !y.shown) {
+			if (!x.shown && !y.shown && x.reason !== y.reason)
+				out.mismatches.push(`${where} dimension ${d}: ${x.reason} against ${y.reason}`);
+			return;
+		}
+		out.shownCells++;
+		if (x.n !== y.n) out.mismatches.push(`${where} dimension ${d}: n ${x.n} against ${y.n}`);
+		for (const key of ['mean', 'green', 'orange', 'red'] as const) {
+			const diff = Math.abs(x.value[key] - y.value[key]);
+			out.maxDifference = Math.max(out.maxDifference, diff);
+			if (!(diff <= 1e-9))
+				out.mismatches.push(`${where} dimension ${d}: ${key} ${x.value[key]} against ${y.value[key]}`);
+		}
+	});
+}
+
+/** Every row and cell of the heatmap against the naive computation. */
+export function compareHeatmaps(heatmap: Heatmap, naive: NaiveHeatmap): Comparison {
+	const out: Comparison = {
+		rows: 0,
+		cells: 0,
+		shownCells: 0,
+		mismatches: [],
+		maxDifference: 0,
+		rowReasons: {},
+		rowsWithPooled: 0,
+		cellReasons: {}
+	};
+	if (heatmap.wave?.id !== naive.waveId) out.mismatches.push('not the same wave');
+	if ((heatmap.previousWave?.id ?? null) !== naive.previousWaveId)
+		out.mismatches.push('not the same previous wave');
+	const naiveRows = new Map([naive.organisation, ...naive.rows].map((r) => [r.unitId, r]));
+	const rows = heatmap.organisation ? [heatmap.organisation, ...heatmap.rows] : heatmap.rows;
+	if (rows.length !== naiveRows.size) out.mismatches.push(`${rows.length} rows against ${naiveRows.size}`);
+	for (const row of rows) {
+		out.rows++;
+		const other = naiveRows.get(row.unitId);
+		if (!other) {
+			out.mismatches.push(`${row.code || row.unitId}: no naive row`);
+			continue;
+		}
+		const reason = row.respondents.shown ? 'shown' : row.respondents.reason;
+		out.rowReasons[reason] = (out.rowReasons[reason] ?? 0) + 1;
+		if (row.pooled.length) out.rowsWithPooled++;
+		if (JSON.stringify(row.respondents) !== JSON.stringify(other.respondents))
+			out.mismatches.push(`${row.code}: respondents differ`);
+		if (row.pooled.join() !== other.pooled.join()) out.mismatches.push(`${row.code}: pooled units differ`);
+		compareCells(row.code || 'organisation', row.cells, other.cells, out);
+		compareCells(`${row.code || 'organisation'} (previous)`, row.previous, other.previous, out);
+	}
+	return out;
+}

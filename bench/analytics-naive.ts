@@ -1,25 +1,28 @@
 // The baseline of the heatmap benchmark, the "naive scan": the same heatmap computed per request
 // from the raw `response` rows (one SQL aggregation over response.scores, bands included) instead
 // of the wave summaries, followed by the same roll-up and anonymity plan in JavaScript as
-// src/lib/server/analytics/service.ts (its resultOf and rowOf, copied here because they are not
-// exported; the correctness check compares both outputs cell by cell, so a drift shows).
+// src/lib/server/analytics/service.ts (its planWave and cellsOf; the correctness check compares
+// both outputs cell by cell).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import {
-	disclose,
-	planDimensions,
-	planDisclosure,
-	type CountedUnit,
-	type Disclosed,
-	type DisclosurePlan
-} from '../src/lib/domain/anonymity';
+import { disclose, type Disclosed } from '../src/lib/domain/anonymity';
 import { flattenTree } from '../src/lib/domain/units';
-import { dimensionStats, rollUpSummaries, type UnitSummary } from '../src/lib/domain/wave-results';
+import type { UnitSummary } from '../src/lib/domain/wave-results';
 import { waveStatus } from '../src/lib/domain/waves';
 import { dimensionsOf } from '../src/lib/instruments';
 import type { InstrumentDefinition } from '../src/lib/instruments/types';
-import { ORGANISATION_ROOT, type DimensionFigure, type Heatmap } from '../src/lib/server/analytics/service';
+import {
+	cellsOf,
+	ORGANISATION_ROOT,
+	planWave,
+	type DimensionFigure,
+	type Heatmap,
+	type WaveResult
+} from '../src/lib/server/analytics/service';
+
 import type { Database } from '../src/lib/server/db/schema';
-import { findUnits, type UnitRecord } from '../src/lib/server/units/queries';
+import { findUnits } from '../src/lib/server/units/queries';
+
+export { cellsOf, planWave };
 
 export interface WaveRow {
 	id: string;
@@ -31,59 +34,7 @@ export interface WaveRow {
 	sensitive_min_group_size: number;
 }
 
-export interface PlannedWave {
-	plans: DisclosurePlan[];
-	respondentPlan: DisclosurePlan;
-	totals: ReturnType<typeof rollUpSummaries>;
-}
-
-/** service.ts resultOf: the plans (one per dimension, shared when the counts agree) and the totals. */
-export function planWave(
-	units: readonly UnitRecord[],
-	summaries: readonly UnitSummary[],
-	wave: WaveRow
-): PlannedWave {
-	const dimensions = dimensionsOf(wave.definition as InstrumentDefinition, wave.include_module);
-	const tree = [
-		{ id: ORGANISATION_ROOT, parentId: null as string | null },
-		...units.map((u) => ({ id: u.id, parentId: u.parentId ?? ORGANISATION_ROOT }))
-	];
-	const bySummary = new Map(summaries.map((s) => [s.unitId, s]));
-	const countArrays = new Map<string, CountedUnit[]>();
-	const countsFor = (own: (s: UnitSummary) => number): CountedUnit[] => {
-		const counted = tree.map((u) => {
-			const s = bySummary.get(u.id);
-			return { id: u.id, parentId: u.parentId, ownCount: s ? own(s) : 0 };
-		});
-		const key = counted.map((c) => c.ownCount).join(',');
-		let shared = countArrays.get(key);
-		if (!shared) countArrays.set(key, (shared = counted));
-		return shared;
-	};
-	const respondents = countsFor((s) => s.respondents);
-	const ids = dimensions.map((d) => d.id);
-	const byDimension = new Map(ids.map((id, i) => [id, countsFor((s) => s.scored[i] ?? 0)]));
-	const plans = planDimensions(ids, (id) => byDimension.get(id)!, {
-		k: wave.min_group_size,
-		sensitiveK: wave.sensitive_min_group_size,
-		sensitive: new Set(dimensions.filter((d) => d.sensitive).map((d) => d.id))
-	});
-	return {
-		plans: ids.map((id) => plans.get(id)!),
-		respondentPlan: planDisclosure(respondents, wave.min_group_size),
-		totals: rollUpSummaries(tree, summaries, ids.length)
-	};
-}
-
-export function cellsOf(result: PlannedWave, unitId: string): Disclosed<DimensionFigure>[] {
-	const totals = result.totals.get(unitId);
-	return result.plans.map((plan, d) =>
-		disclose(plan, unitId, () => {
-			const stats = totals ? dimensionStats(totals, d) : null;
-			return stats && { mean: stats.mean, green: stats.green, orange: stats.orange, red: stats.red };
-		})
-	);
-}
+export type PlannedWave = WaveResult;
 
 export interface NaiveRow {
 	unitId: string;

@@ -90,7 +90,7 @@ export interface Heatmap {
 	rows: HeatmapRow[];
 }
 
-interface WaveResult {
+export interface WaveResult {
 	plans: DisclosurePlan[];
 	respondentPlan: DisclosurePlan;
 	totals: ReturnType<typeof rollUpSummaries>;
@@ -147,6 +147,27 @@ function resultOf(
 	};
 }
 
+/** A closed wave's plans and totals from its summaries (also what the benchmark's naive scan uses). */
+export function planWave(
+	units: readonly UnitRecord[],
+	summaries: readonly UnitSummary[],
+	wave: {
+		definition: unknown;
+		include_module: boolean;
+		min_group_size: number;
+		sensitive_min_group_size: number;
+	}
+): WaveResult {
+	return resultOf(
+		units,
+		summaries,
+		wave.definition as InstrumentDefinition,
+		wave.include_module,
+		wave.min_group_size,
+		wave.sensitive_min_group_size
+	);
+}
+
 function toSummary(row: {
 	unit_id: string;
 	respondents: number;
@@ -169,7 +190,8 @@ function toSummary(row: {
 	};
 }
 
-function cellsOf(result: WaveResult, unitId: string): Disclosed<DimensionFigure>[] {
+/** The cells of one unit (or the organisation) through the wave's plans. */
+export function cellsOf(result: WaveResult, unitId: string): Disclosed<DimensionFigure>[] {
 	const totals = result.totals.get(unitId);
 	return result.plans.map((plan, d) =>
 		disclose(plan, unitId, () => {

@@ -9,7 +9,8 @@ import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { FIGURE_COLUMN, generateDemoSignals, type DemoUnitMonth } from '../seed/signals';
-import { createRandom, type Random } from '../seed/random';
+import { createRandom, hash, normal, type Random } from '../seed/random';
+import { DEFAULT_MODEL, DIMENSION_MODEL } from '../seed/waves';
 import { scoreAnswers } from '../src/lib/domain/scoring';
 import { BAROMETER, dimensionsOf, itemsOf } from '../src/lib/instruments';
 import type { Answers } from '../src/lib/instruments/types';
@@ -64,44 +65,8 @@ export async function createAdvisor(db: Kysely<Database>, organisationId: string
 }
 
 // ---------------------------------------------------------------------------------------------
-// Answers: the latent model of seed/waves.ts (a strain level per unit and wave, per-respondent and
-// per-answer noise), with a few teams worsening or improving from wave to wave.
-
-/** Per dimension: mean answer (after reversal, 1..5) at strain 0, and its move per unit of strain. */
-const DIMENSION_MODEL: Record<string, { base: number; slope: number }> = {
-	engagement: { base: 3.9, slope: 0.6 },
-	stress: { base: 2.7, slope: 0.8 },
-	overstrain: { base: 2.3, slope: 0.9 },
-	burnout: { base: 2.0, slope: 0.9 },
-	depression: { base: 1.9, slope: 0.5 },
-	anxiety: { base: 2.1, slope: 0.5 },
-	conflict: { base: 1.8, slope: 0.4 },
-	'unwanted-behaviour': { base: 1.3, slope: 0.25 },
-	coping: { base: 3.6, slope: 0.3 },
-	workload: { base: 2.6, slope: 0.8 },
-	'emotional-load': { base: 2.7, slope: 0.5 },
-	'role-clarity': { base: 3.9, slope: 0.4 },
-	autonomy: { base: 3.4, slope: 0.3 },
-	'support-colleagues': { base: 4.0, slope: 0.4 },
-	'support-manager': { base: 3.7, slope: 0.7 },
-	recognition: { base: 3.5, slope: 0.5 },
-	participation: { base: 3.3, slope: 0.4 },
-	development: { base: 3.4, slope: 0.3 },
-	'work-private-balance': { base: 2.4, slope: 0.6 }
-};
-const DEFAULT_MODEL = { base: 3, slope: 0.5 };
-
-function normal(random: Random): number {
-	const u = 1 - random.next();
-	const v = random.next();
-	return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
-
-function hash(text: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-	return h >>> 0;
-}
+// Answers: the latent model of seed/waves.ts (DIMENSION_MODEL: a strain level per unit and wave,
+// per-respondent and per-answer noise), with a few teams worsening or improving from wave to wave.
 
 function addDays(date: string, days: number): string {
 	const d = new Date(`${date}T00:00:00Z`);

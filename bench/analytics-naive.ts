@@ -16,6 +16,7 @@ import {
 	planWave,
 	type DimensionFigure,
 	type Heatmap,
+	type HeatmapRow,
 	type WaveResult
 } from '../src/lib/server/analytics/service';
 
@@ -36,13 +37,7 @@ export interface WaveRow {
 
 export type PlannedWave = WaveResult;
 
-export interface NaiveRow {
-	unitId: string;
-	respondents: Disclosed<{ rate: number | null }>;
-	cells: Disclosed<DimensionFigure>[];
-	previous: Disclosed<DimensionFigure>[] | null;
-	pooled: string[];
-}
+export type NaiveRow = Omit<HeatmapRow, 'name' | 'code' | 'depth'>;
 
 export interface NaiveHeatmap {
 	waveId: string;

@@ -20,3 +20,17 @@ export function createRandom(seed: number) {
 	};
 }
 export type Random = ReturnType<typeof createRandom>;
+
+/** A standard normal draw (Box-Muller). */
+export function normal(random: Random): number {
+	const u = 1 - random.next();
+	const v = random.next();
+	return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** FNV-1a, so each unit has its own random stream whatever the order or number of units. */
+export function hash(text: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+	return h >>> 0;
+}

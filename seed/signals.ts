@@ -13,6 +13,7 @@ import {
 } from '../src/lib/domain/signals';
 import type { Database, SignalFigures } from '../src/lib/server/db/schema';
 import {
+	COLUMN_OF,
 	insertFigures,
 	insertUpload,
 	refreshCurrentFigures,
@@ -397,26 +398,8 @@ export function monthlyCsv(figures: readonly DemoUnitMonth[]): string {
 	return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** The database column of each figure (service.ts has the same map; it is not exported). */
-export const FIGURE_COLUMN: Record<FigureId, keyof SignalFigures> = {
-	headcount: 'headcount',
-	fte: 'fte',
-	plannedDays: 'planned_days',
-	sickDaysShort: 'sick_days_short',
-	sickDaysMedium: 'sick_days_medium',
-	sickDaysLong: 'sick_days_long',
-	spells: 'spells',
-	frequentAbsentees: 'frequent_absentees',
-	leaversVoluntary: 'leavers_voluntary',
-	leaversInvoluntary: 'leavers_involuntary',
-	newIncapacity4w: 'new_incapacity_4w',
-	ongoingIncapacity1y: 'ongoing_incapacity_1y',
-	workAccidents: 'work_accidents',
-	jobAdaptationRequests: 'job_adaptation_requests',
-	psychosocialRequests: 'psychosocial_requests',
-	spellsEnded: 'spells_ended',
-	spellsEndedDays: 'spells_ended_days'
-};
+/** The database column of each figure. */
+export const FIGURE_COLUMN = COLUMN_OF;
 
 export function figureRow(figures: DemoUnitMonth): FigureRow {
 	const row = { unitId: figures.unitId, month: `${figures.month}-01` } as FigureRow;

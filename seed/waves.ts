@@ -3,7 +3,7 @@ import { scoreAnswers } from '../src/lib/domain/scoring';
 import { BAROMETER, dimensionsOf, itemsOf } from '../src/lib/instruments';
 import type { Answers, InstrumentDefinition } from '../src/lib/instruments/types';
 import type { Database } from '../src/lib/server/db/schema';
-import { createRandom, type Random } from './random';
+import { createRandom, hash, normal, type Random } from './random';
 import { randomToken } from '../src/lib/server/crypto';
 
 /**
@@ -129,7 +129,7 @@ export function demoWaveDates(today: string): DemoWave[] {
  * many answer points one unit of strain moves it in the risky direction. A strain-0 unit is
  * green on every dimension.
  */
-const DIMENSION_MODEL: Record<string, { base: number; slope: number }> = {
+export const DIMENSION_MODEL: Record<string, { base: number; slope: number }> = {
 	engagement: { base: 3.9, slope: 0.6 },
 	stress: { base: 2.7, slope: 0.8 },
 	overstrain: { base: 2.3, slope: 0.9 },
@@ -150,7 +150,7 @@ const DIMENSION_MODEL: Record<string, { base: number; slope: number }> = {
 	development: { base: 3.4, slope: 0.3 },
 	'work-private-balance': { base: 2.4, slope: 0.6 }
 };
-const DEFAULT_MODEL = { base: 3, slope: 0.5 };
+export const DEFAULT_MODEL = { base: 3, slope: 0.5 };
 
 interface UnitProfile {
 	/** Strain in the first wave (0 = a healthy team; 1.5 = clearly in the red). */
@@ -212,20 +212,6 @@ function profileOf(code: string, random: Random): UnitProfile {
 		return { base: 0.1, offsets: { 'work-private-balance': 0.4, autonomy: -0.4, participation: -0.4 } };
 	}
 	return { base: -0.3 + random.next() * 0.45 };
-}
-
-/** A standard normal draw (Box-Muller). */
-function normal(random: Random): number {
-	const u = 1 - random.next();
-	const v = random.next();
-	return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
-
-/** FNV-1a, so each unit has its own random stream whatever the order or number of units. */
-function hash(text: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-	return h >>> 0;
 }
 
 /** Responses as a share of headcount: 50-80% per unit and wave; in the open wave about half of it so far. */

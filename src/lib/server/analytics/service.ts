@@ -30,8 +30,7 @@ import { authorize, type Actor } from '../access';
 import { todayInBelgium } from '../clock';
 import type { Database, SignalFigures } from '../db/schema';
 import { findOrganisation } from '../organisations/queries';
-import { findCurrentFigures } from '../signals/queries';
-import { COLUMN_OF } from '../signals/service';
+import { COLUMN_OF, findCurrentFigures } from '../signals/queries';
 import { findUnits, type UnitRecord } from '../units/queries';
 import { ensureWaveSummaries, findWaveSummaries } from './summaries';
 

@@ -1,7 +1,29 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { FigureId } from '../../domain/signals/formats';
 import { signalFigureColumns, type Database, type SignalFigures } from '../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** The database column of each figure of the domain. */
+export const COLUMN_OF: Record<FigureId, keyof SignalFigures> = {
+	headcount: 'headcount',
+	fte: 'fte',
+	plannedDays: 'planned_days',
+	sickDaysShort: 'sick_days_short',
+	sickDaysMedium: 'sick_days_medium',
+	sickDaysLong: 'sick_days_long',
+	spells: 'spells',
+	frequentAbsentees: 'frequent_absentees',
+	leaversVoluntary: 'leavers_voluntary',
+	leaversInvoluntary: 'leavers_involuntary',
+	newIncapacity4w: 'new_incapacity_4w',
+	ongoingIncapacity1y: 'ongoing_incapacity_1y',
+	workAccidents: 'work_accidents',
+	jobAdaptationRequests: 'job_adaptation_requests',
+	psychosocialRequests: 'psychosocial_requests',
+	spellsEnded: 'spells_ended',
+	spellsEndedDays: 'spells_ended_days'
+};
 
 /** The figure columns, in one fixed order for the bulk insert. */
 export const FIGURE_NAMES = Object.keys(signalFigureColumns) as Array<keyof SignalFigures>;

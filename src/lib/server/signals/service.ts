@@ -25,6 +25,7 @@ import {
 	findUploads,
 	insertFigures,
 	insertUpload,
+	COLUMN_OF,
 	lockSignalImports,
 	markUploadUndone,
 	refreshCurrentFigures,
@@ -35,27 +36,6 @@ import { CsvFileError, readCsvStream, type CsvByteSource } from './reader';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** The database column of each figure of the domain. */
-export const COLUMN_OF: Record<FigureId, keyof SignalFigures> = {
-	headcount: 'headcount',
-	fte: 'fte',
-	plannedDays: 'planned_days',
-	sickDaysShort: 'sick_days_short',
-	sickDaysMedium: 'sick_days_medium',
-	sickDaysLong: 'sick_days_long',
-	spells: 'spells',
-	frequentAbsentees: 'frequent_absentees',
-	leaversVoluntary: 'leavers_voluntary',
-	leaversInvoluntary: 'leavers_involuntary',
-	newIncapacity4w: 'new_incapacity_4w',
-	ongoingIncapacity1y: 'ongoing_incapacity_1y',
-	workAccidents: 'work_accidents',
-	jobAdaptationRequests: 'job_adaptation_requests',
-	psychosocialRequests: 'psychosocial_requests',
-	spellsEnded: 'spells_ended',
-	spellsEndedDays: 'spells_ended_days'
-};
 
 export interface UploadFile {
 	name: string;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FileChooser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/demo';
 import { COLUMNS } from '../../src/lib/domain/signals';
@@ -962,8 +962,16 @@ describe('accessibility and keyboard', () => {
 			expect(buttonAt, JSON.stringify(order)).toBeGreaterThan(staffingAt);
 
 			// Back to the file input, open it with the keyboard, choose a file.
-			while ((await focused())?.id !== 'signals-file') await page.keyboard.press('Shift+Tab');
-			const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+			// On a loaded machine a key press can land before the page settles: try Space a few times.
+			let chooser: FileChooser | null = null;
+			for (let attempt = 0; attempt < 4 && !chooser; attempt++) {
+				while ((await focused())?.id !== 'signals-file') await page.keyboard.press('Shift+Tab');
+				[chooser] = await Promise.all([
+					page.waitForEvent('filechooser', { timeout: 7_000 }).catch(() => null),
+					page.keyboard.press('Space')
+				]);
+			}
+			if (!chooser) throw new Error('Space on the focused file input never opened the file chooser');
 			await chooser.setFiles(
 				csvFile(
 					name,

@@ -19,7 +19,6 @@ import {
 } from '../../domain/early-warning';
 import { formatMonth } from '../../domain/signals/calendar';
 import type { UnitMonthFigures } from '../../domain/signals/figures';
-import type { FigureId } from '../../domain/signals/formats';
 import { rollUpFigures } from '../../domain/signals/indicators';
 import { isoMonth } from '../../domain/signals/parse';
 import { flattenTree, subtreeIds } from '../../domain/units';
@@ -28,10 +27,11 @@ import { dimensionsOf } from '../../instruments';
 import type { InstrumentDefinition, Localised } from '../../instruments/types';
 import { authorize, type Actor } from '../access';
 import { todayInBelgium } from '../clock';
-import type { Database, SignalFigures } from '../db/schema';
+import type { Database } from '../db/schema';
 import { findOrganisation } from '../organisations/queries';
-import { COLUMN_OF, findCurrentFigures } from '../signals/queries';
+import { findCurrentFigures } from '../signals/queries';
 import { findUnits, type UnitRecord } from '../units/queries';
+import { monthFiguresOf, ORGANISATION_ROOT, toSummary, treeOf } from './common';
 import { ensureWaveSummaries, findWaveSummaries } from './summaries';
 
 /**
@@ -40,8 +40,7 @@ import { ensureWaveSummaries, findWaveSummaries } from './summaries';
  * suppressed with a reason and no number. Routes and components import only the types below.
  */
 
-/** The whole organisation, as the root above the top units, so that its total is planned too. */
-export const ORGANISATION_ROOT = 'organisation';
+export { ORGANISATION_ROOT };
 
 export interface DimensionFigure {
 	mean: number;
@@ -94,13 +93,6 @@ export interface WaveResult {
 	respondentPlan: DisclosurePlan;
 	totals: ReturnType<typeof rollUpSummaries>;
 	dimensionIds: string[];
-}
-
-function treeOf(units: readonly UnitRecord[]) {
-	return [
-		{ id: ORGANISATION_ROOT, parentId: null as string | null },
-		...units.map((u) => ({ id: u.id, parentId: u.parentId ?? ORGANISATION_ROOT }))
-	];
 }
 
 /**
@@ -165,28 +157,6 @@ export function planWave(
 		wave.min_group_size,
 		wave.sensitive_min_group_size
 	);
-}
-
-function toSummary(row: {
-	unit_id: string;
-	respondents: number;
-	scored: number[];
-	score_sum: number[];
-	score_sum_sq: number[];
-	green: number[];
-	orange: number[];
-	red: number[];
-}): UnitSummary {
-	return {
-		unitId: row.unit_id,
-		respondents: row.respondents,
-		scored: row.scored,
-		scoreSum: row.score_sum,
-		scoreSumSq: row.score_sum_sq,
-		green: row.green,
-		orange: row.orange,
-		red: row.red
-	};
 }
 
 /** The cells of one unit (or the organisation) through the wave's plans. */
@@ -329,10 +299,6 @@ export interface AttentionList {
 const ATTENTION_WAVES = 3;
 const ATTENTION_MONTHS = 24;
 
-const FIGURE_OF_COLUMN = Object.fromEntries(
-	Object.entries(COLUMN_OF).map(([figure, column]) => [column, figure])
-) as Record<keyof SignalFigures, FigureId>;
-
 /**
  * Units that need attention, ranked (docs/early-warning.md): survey dimensions worse than the
  * previous wave or the organisation, and signal rates out of line with the unit's own history or
@@ -417,14 +383,7 @@ export async function attentionList(
 	const lastMonth = months.at(-1)?.month.slice(0, 7) ?? null;
 	if (lastMonth) {
 		const from = formatMonth(isoMonth(lastMonth) - ATTENTION_MONTHS + 1);
-		const figures: UnitMonthFigures[] = months
-			.filter((m) => m.month.slice(0, 7) >= from)
-			.map((m) => {
-				const figure = { unitId: m.unit_id, month: m.month.slice(0, 7) } as UnitMonthFigures;
-				for (const column of Object.keys(FIGURE_OF_COLUMN) as Array<keyof SignalFigures>)
-					figure[FIGURE_OF_COLUMN[column]] = m[column];
-				return figure;
-			});
+		const figures: UnitMonthFigures[] = monthFiguresOf(months.filter((m) => m.month.slice(0, 7) >= from));
 		const k = organisation.min_group_size;
 		const lastOwn = new Map(
 			figures.filter((f) => f.month === lastMonth).map((f) => [f.unitId, f.headcount ?? 0])

@@ -67,3 +67,10 @@ export function formatDate(locale: Locale, value: string): string {
 export function formatNumber(locale: Locale, value: number): string {
 	return new Intl.NumberFormat(`${locale}-BE`).format(value);
 }
+
+/** A month (`yyyy-mm`) as "okt. 2026" in the user's language. */
+export function formatYearMonth(locale: Locale, month: string): string {
+	return new Intl.DateTimeFormat(`${locale}-BE`, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+		new Date(`${month}-01T00:00:00Z`)
+	);
+}

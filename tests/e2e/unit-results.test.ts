@@ -1,0 +1,184 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { nl } from '../../src/lib/i18n/nl';
+import { checkA11y, describeViolations, launchBrowser, newPage, signInAs } from '../helpers/browser';
+
+/**
+ * A unit's own page in a real browser: its barometer results wave by wave beside the organisation,
+ * its collective signals per month and over twelve months with a chart and the chart's figures, a
+ * pooled unit that says where its people count, accessibility, and a manager kept to their subtree.
+ */
+const ADVISOR = 'preventie@zonnedael.demo';
+const MANAGER = 'leiding@zonnedael.demo';
+const TIMEOUT = 90_000;
+const SUPPRESSED = [
+	...['below-k', 'secondary', 'remainder', 'sensitive', 'no-data'].map(
+		(reason) => nl[`results.suppressed.${reason}` as keyof typeof nl]
+	),
+	nl['unitResults.notAsked']
+];
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let opened: Page[] = [];
+
+async function signedIn(email: string): Promise<Page> {
+	const page = await newPage(browser);
+	opened.push(page);
+	await signInAs(page, baseUrl, email);
+	return page;
+}
+
+/** The results page's heatmap links, by unit name, as the signed-in user sees them. */
+async function heatmapLinks(page: Page): Promise<Array<{ name: string; href: string; hidden: boolean }>> {
+	await page
+		.getByRole('navigation', { name: nl['nav.main'] })
+		.getByRole('link', { name: nl['nav.results'] })
+		.click({ timeout: 15_000 });
+	await page.waitForURL((url) => /^\/o\/[^/]+\/results$/.test(url.pathname));
+	const table = page.getByRole('table', { name: nl['results.caption'] });
+	await table.waitFor();
+	const belowK = nl['results.suppressed.below-k'];
+	return table.locator('tbody tr').evaluateAll(
+		(rows, text) =>
+			rows.flatMap((row) => {
+				const link = row.querySelector('th a');
+				const respondents = row.querySelector('td');
+				return link
+					? [
+							{
+								name: (link.textContent ?? '').trim(),
+								href: link.getAttribute('href') ?? '',
+								hidden: (respondents?.textContent ?? '').includes(text)
+							}
+						]
+					: [];
+			}),
+		belowK
+	);
+}
+
+const historyTable = (page: Page) => page.getByRole('table', { name: nl['unitResults.historyCaption'] });
+const signalsTable = (page: Page) => page.getByRole('table', { name: nl['unitResults.signalsCaption'] });
+
+/** Every cell of the history whose accessible name says it is not shown carries no digit. */
+async function expectNoNumberInSuppressedCells(page: Page) {
+	const cells = await historyTable(page)
+		.locator('tbody td')
+		.evaluateAll((tds) =>
+			tds.map((td) => ({ label: td.getAttribute('aria-label') ?? '', text: td.textContent ?? '' }))
+		);
+	const suppressed = cells.filter((c) => SUPPRESSED.some((s) => c.label.includes(s) || c.text.includes(s)));
+	for (const cell of suppressed) {
+		expect(cell.text, JSON.stringify(cell)).not.toMatch(/\d/);
+		expect(cell.label.split(':').slice(1).join(':'), JSON.stringify(cell)).not.toMatch(/\d/);
+	}
+	return suppressed.length;
+}
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+
+afterEach(async () => {
+	const pages = opened;
+	opened = [];
+	await Promise.all(pages.map((p) => p.context().close()));
+});
+
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('a unit page for the prevention advisor', () => {
+	it(
+		'shows the unit wave by wave beside the organisation, its signals with a chart, and passes axe',
+		async () => {
+			const page = await signedIn(ADVISOR);
+			const links = await heatmapLinks(page);
+			const emergency = links.find((l) => l.name === 'Spoedgevallen');
+			expect(emergency, links.map((l) => l.name).join(', ')).toBeDefined();
+			await page.goto(new URL(emergency!.href, baseUrl).href);
+			await page.getByRole('heading', { level: 1, name: /Spoedgevallen/ }).waitFor();
+
+			// The barometer: a column per closed wave and one for the organisation; a row per theme.
+			await page.getByRole('heading', { level: 2, name: nl['unitResults.historyTitle'] }).waitFor();
+			const headers = (await historyTable(page).locator('thead th').allTextContents()).map((t) => t.trim());
+			expect(headers[0]).toBe(nl['unitResults.dimension']);
+			expect(headers.at(-1)).toMatch(/^Organisatie, /);
+			expect(headers.length).toBeGreaterThanOrEqual(3);
+			const themes = await historyTable(page).locator('tbody th[scope="row"]').allTextContents();
+			expect(themes).toContain('Werkdruk');
+			expect(themes).toContain('Burn-outklachten');
+			// Spoedgevallen (about 46 respondents) is shown: its cells carry a share and a mean.
+			const shown = await historyTable(page)
+				.getByRole('cell', { name: /^Werkdruk, .*oranje of rood, gemiddelde score \d+, \d+ antwoorden\.$/ })
+				.count();
+			expect(shown).toBeGreaterThanOrEqual(2);
+			await expectNoNumberInSuppressedCells(page);
+
+			// The signals: every indicator, the last month, twelve months, a year earlier, the organisation.
+			await page.getByRole('heading', { level: 2, name: nl['unitResults.signalsTitle'] }).waitFor();
+			const indicators = (await signalsTable(page).locator('tbody th[scope="row"]').allTextContents()).map(
+				(t) => t.trim()
+			);
+			expect(indicators).toHaveLength(11);
+			expect(indicators[0]).toBe(nl['indicator.absenceRate']);
+			const absence = (
+				await signalsTable(page).locator('tbody tr').first().locator('td').allTextContents()
+			).map((t) => t.trim());
+			expect(absence).toHaveLength(4);
+			for (const value of absence) expect(value).toMatch(/^\d+(,\d+)?%$/);
+
+			// The chart is an image with a name and a description, and its figures are in a table.
+			const chart = page.getByRole('img', { name: nl['unitResults.chartTitle'] });
+			await chart.waitFor();
+			expect(await chart.locator('path.line').count()).toBe(3);
+			expect(await chart.locator('path.line').first().getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+			await page.getByText(nl['unitResults.chartTable'], { exact: true }).click();
+			const monthRows = page.locator('details table tbody tr');
+			expect(await monthRows.count()).toBeGreaterThanOrEqual(12);
+
+			const violations = await checkA11y(page);
+			expect(violations, describeViolations(violations)).toEqual([]);
+		},
+		TIMEOUT
+	);
+
+	it(
+		'says where a unit too small to show counts, and shows none of its barometer figures',
+		async () => {
+			const page = await signedIn(ADVISOR);
+			const small = (await heatmapLinks(page)).find((l) => l.hidden);
+			expect(small, 'the demo has a unit below k').toBeDefined();
+			await page.goto(new URL(small!.href, baseUrl).href);
+			await page.getByRole('heading', { level: 2, name: nl['unitResults.historyTitle'] }).waitFor();
+			const notes = await page
+				.locator('section[aria-labelledby="history-title"] ul.notes li')
+				.allTextContents();
+			expect(notes.some((n) => n.includes('te weinig antwoorden om deze eenheid apart te tonen'))).toBe(true);
+			expect(await expectNoNumberInSuppressedCells(page)).toBeGreaterThan(0);
+		},
+		TIMEOUT
+	);
+});
+
+describe('a unit page for a manager', () => {
+	it(
+		'opens the units of their own subtree with results, and no other unit',
+		async () => {
+			const advisor = await signedIn(ADVISOR);
+			const all = await heatmapLinks(advisor);
+			const page = await signedIn(MANAGER);
+			const own = await heatmapLinks(page);
+			expect(own.length).toBeGreaterThan(0);
+			await page.goto(new URL(own[0]!.href, baseUrl).href);
+			await page.getByRole('heading', { level: 2, name: nl['unitResults.historyTitle'] }).waitFor();
+			const outside = all.find((l) => !own.some((o) => o.href === l.href));
+			expect(outside).toBeDefined();
+			const response = await page.goto(new URL(outside!.href, baseUrl).href);
+			expect(response?.status()).toBe(404);
+		},
+		TIMEOUT
+	);
+});

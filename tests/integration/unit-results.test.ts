@@ -1,0 +1,258 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { COLUMNS, type ColumnId } from '../../src/lib/domain/signals';
+import { formatMonth } from '../../src/lib/domain/signals/calendar';
+import { HEALTH_INDICATORS, INDICATORS } from '../../src/lib/domain/signals/indicators';
+import { isoMonth } from '../../src/lib/domain/signals/parse';
+import { BAROMETER, itemsOf } from '../../src/lib/instruments';
+import { heatmap } from '../../src/lib/server/analytics/service';
+import { unitResults, type UnitResults } from '../../src/lib/server/analytics/unit';
+import { newSubmissionNonce, submitResponse } from '../../src/lib/server/barometer/participation';
+import { createWave, setWaveClosed } from '../../src/lib/server/barometer/waves';
+import { importSignals } from '../../src/lib/server/signals/service';
+import { waveFields, waveUnitRows } from '../helpers/barometer';
+import { useTestDatabase } from '../helpers/db';
+import { makeMember, makeOrganisation, makeUnits, nextNumber } from '../helpers/factories';
+
+const testDb = useTestDatabase();
+
+const TODAY = '2026-03-10';
+const AFTER = '2026-04-15';
+
+/**
+ * Respondents and month-end headcount per unit (k = 5), as in the heatmap tests:
+ *   A (own 2) ─ A1 (6), A2 (6), A3 (3)   A3 below k, pooled in A
+ *   B (own 0) ─ B1 (6), B2 (7), B3 (3)   B3 below k; B1 hidden too ('secondary')
+ * In the signals, A1 drops to 4 people in DIP_MONTH only.
+ */
+const PEOPLE: Array<[code: string, parent: string | null, people: number]> = [
+	['ROOT', null, 0],
+	['A', 'ROOT', 2],
+	['A1', 'A', 6],
+	['A2', 'A', 6],
+	['A3', 'A', 3],
+	['B', 'ROOT', 0],
+	['B1', 'B', 6],
+	['B2', 'B', 7],
+	['B3', 'B', 3]
+];
+type Code = 'ROOT' | 'A' | 'A1' | 'A2' | 'A3' | 'B' | 'B1' | 'B2' | 'B3';
+const FIRST_MONTH = '2024-09';
+const MONTHS = 18; // 2024-09 … 2026-02
+const DIP_MONTH = '2025-11';
+const LAST_MONTH = formatMonth(isoMonth(FIRST_MONTH) + MONTHS - 1);
+
+/** Per unit and month: planned days 20 per person, sick days growing with the month, one leaver a year. */
+function monthRow(code: string, people: number, m: number): string[] {
+	const month = formatMonth(isoMonth(FIRST_MONTH) + m);
+	const headcount = code === 'A1' && month === DIP_MONTH ? 4 : people;
+	return [
+		code,
+		month,
+		String(headcount),
+		String(headcount),
+		String(headcount * 20),
+		String(1 + (m % 4)),
+		'0',
+		'0',
+		String(m % 2),
+		String(m % 12 === 0 ? 1 : 0)
+	];
+}
+const SIGNAL_COLUMNS: ColumnId[] = [
+	'unitCode',
+	'month',
+	'headcount',
+	'fte',
+	'plannedDays',
+	'sickDaysShort',
+	'sickDaysMedium',
+	'sickDaysLong',
+	'spells',
+	'leaversVoluntary'
+];
+
+function signalsFile(): Uint8Array {
+	const header = SIGNAL_COLUMNS.map((id) => COLUMNS.monthly.find((c) => c.id === id)!.headers.en[0]!);
+	const rows = PEOPLE.filter(([, , people]) => people > 0).flatMap(([code, , people]) =>
+		Array.from({ length: MONTHS }, (_, m) => monthRow(code, people, m))
+	);
+	return new TextEncoder().encode([header, ...rows].map((r) => r.join(';')).join('\n') + '\n');
+}
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+	yield bytes;
+}
+
+function answers(value: number): Record<string, string> {
+	return Object.fromEntries(itemsOf(BAROMETER, true).map((item) => [`q_${item.id}`, String(value)]));
+}
+
+async function setup() {
+	const n = nextNumber();
+	const org = await makeOrganisation(testDb.db, `Unit results ${n}`);
+	const ids = (await makeUnits(testDb.db, org.id, PEOPLE)) as Record<Code, string>;
+	const other = await makeOrganisation(testDb.db, `Elders ${n}`);
+	const member = (role: 'admin' | 'advisor' | 'hr' | 'manager', unitId: string | null = null) =>
+		makeMember(testDb.db, { email: `${role}-${n}@example.test`, organisationId: org.id, role, unitId });
+	const s = {
+		org,
+		ids,
+		admin: await member('admin'),
+		advisor: await member('advisor'),
+		hr: await member('hr'),
+		manager: await member('manager', ids.A),
+		otherAdvisor: await makeMember(testDb.db, {
+			email: `other-${n}@example.test`,
+			organisationId: other.id,
+			role: 'advisor'
+		})
+	};
+	const waveId = await createWave(
+		testDb.db,
+		s.advisor,
+		org.id,
+		waveFields({ includeModule: 'on' }),
+		PEOPLE.filter(([, , people]) => people > 0).map(([code]) => ids[code as Code]),
+		TODAY
+	);
+	const links = await waveUnitRows(testDb.db, waveId);
+	for (const [code, , people] of PEOPLE)
+		for (let p = 0; p < people; p++) {
+			const link = links.find((l) => l.unit_id === ids[code as Code])!;
+			const result = await submitResponse(
+				testDb.db,
+				{ via: 'link', token: link.link_token },
+				{ ...answers(1 + (p % 4)), unitId: ids[code as Code], nonce: newSubmissionNonce() },
+				TODAY
+			);
+			expect(result.stored).toBe(true);
+		}
+	await setWaveClosed(testDb.db, s.advisor, org.id, waveId, true, {}, TODAY);
+	const outcome = await importSignals(
+		testDb.db,
+		s.hr,
+		org.id,
+		[{ name: 'maandcijfers.csv', stream: once(signalsFile()) }],
+		{ today: AFTER }
+	);
+	expect(outcome.status).toBe('imported');
+	return { ...s, waveId };
+}
+type Setup = Awaited<ReturnType<typeof setup>>;
+
+const monthOf = (r: UnitResults, month: string) => r.signals.months.find((m) => m.month === month)!;
+
+describe('unitResults', () => {
+	let s: Setup;
+	const results = (code: Code, actor: 'advisor' | 'hr' | 'manager' = 'advisor') =>
+		unitResults(testDb.db, s[actor], s.org.id, s.ids[code], { today: AFTER });
+	beforeAll(async () => {
+		s = await setup();
+	});
+
+	it('shows a unit wave by wave with the same figures as the heatmap, the organisation beside it', async () => {
+		const map = await heatmap(testDb.db, s.advisor, s.org.id, { today: AFTER });
+		const r = await results('A1');
+		expect(r.history.dimensions.map((d) => d.id)).toEqual(map.dimensions.map((d) => d.id));
+		expect(r.history.waves).toHaveLength(1);
+		const [entry] = r.history.waves;
+		const row = map.rows.find((x) => x.unitId === s.ids.A1)!;
+		expect(entry!.respondents).toEqual(row.respondents);
+		expect(entry!.cells).toEqual(row.cells);
+		expect(entry!.organisation).toEqual(map.organisation!.cells);
+		expect(entry!.respondents).toMatchObject({ shown: true, n: 6 });
+		expect(entry!.pooledInto).toBeNull();
+	});
+
+	it('says where a pooled unit counts, shows none of its figures, and names what a unit includes', async () => {
+		const small = await results('A3');
+		expect(small.history.waves[0]!.pooledInto).toBe('Unit A');
+		expect(small.history.waves[0]!.respondents).toEqual({ shown: false, reason: 'below-k' });
+		expect(small.history.waves[0]!.cells.every((c) => c && !c.shown)).toBe(true);
+		const parent = await results('A');
+		expect(parent.history.waves[0]!.pooled).toEqual(['Unit A3']);
+		const secondary = await results('B1');
+		expect(secondary.history.waves[0]!.respondents).toEqual({ shown: false, reason: 'secondary' });
+	});
+
+	it('gives every month of signals up to the last, with the unit subtree and the organisation summed', async () => {
+		const r = await results('A');
+		expect(r.signals.k).toBe(5);
+		expect(r.signals.months.at(-1)!.month).toBe(LAST_MONTH);
+		expect(r.signals.months[0]!.month).toBe(FIRST_MONTH);
+		// A's subtree: A (2) + A1 (6) + A2 (6) + A3 (3) = 17 people, 20 planned days each, 1 + m % 4 sick days per unit.
+		const first = monthOf(r, FIRST_MONTH);
+		expect(first.unit.absenceRate).toEqual({ shown: true, n: 17, value: ((4 * 1) / (17 * 20)) * 100 });
+		const organisationPeople = 2 + 6 + 6 + 3 + 6 + 7 + 3;
+		expect(first.organisation.absenceRate).toEqual({
+			shown: true,
+			n: organisationPeople,
+			value: ((7 * 1) / (organisationPeople * 20)) * 100
+		});
+	});
+
+	it('hides a month below k and every twelve-month figure that contains it, and nothing else', async () => {
+		const r = await results('A1');
+		const dip = isoMonth(DIP_MONTH);
+		for (const month of r.signals.months) {
+			const m = isoMonth(month.month);
+			expect(month.unit.absenceRate.shown, month.month).toBe(m !== dip);
+			const hasTwelve = m - isoMonth(FIRST_MONTH) >= 11;
+			expect(month.unitRolling.absenceRate.shown, month.month).toBe(hasTwelve && (m < dip || m > dip + 11));
+		}
+		expect(monthOf(r, DIP_MONTH).unit.absenceRate).toEqual({ shown: false, reason: 'below-k' });
+		expect(monthOf(r, LAST_MONTH).unitRolling.absenceRate).toEqual({ shown: false, reason: 'below-k' });
+		const beforeDip = monthOf(r, formatMonth(dip - 1)).unitRolling.absenceRate;
+		expect(beforeDip).toMatchObject({ shown: true, n: 6 });
+	});
+
+	it('gates health signals with the monthly plan: pooled and secondary units show no health figure', async () => {
+		for (const [code, reason] of [
+			['A3', 'below-k'],
+			['B1', 'secondary'],
+			['B3', 'below-k']
+		] as const) {
+			const r = await results(code);
+			for (const month of r.signals.months)
+				for (const id of HEALTH_INDICATORS) {
+					expect(month.unit[id], `${code} ${month.month} ${id}`).toEqual({ shown: false, reason });
+					const hasTwelve = isoMonth(month.month) - isoMonth(FIRST_MONTH) >= 11;
+					expect(month.unitRolling[id]).toEqual({ shown: false, reason: hasTwelve ? reason : 'no-data' });
+				}
+		}
+		// Turnover is not a health figure (docs/indicators.md): it stays shown for a small team.
+		const last = monthOf(await results('A3'), FIRST_MONTH);
+		expect(last.unit.turnoverVoluntary).toMatchObject({ shown: true, n: 3 });
+	});
+
+	it('carries no number in any hidden figure', async () => {
+		for (const code of ['A', 'A1', 'A3', 'B1'] as const) {
+			const r = await results(code);
+			const figures = [
+				...r.history.waves.flatMap((w) => [w.respondents, ...w.cells, ...w.organisation]),
+				...r.signals.months.flatMap((m) =>
+					[m.unit, m.organisation, m.unitRolling, m.organisationRolling].flatMap((f) =>
+						INDICATORS.map((id) => f[id])
+					)
+				)
+			];
+			for (const figure of figures)
+				if (figure && !figure.shown) expect(Object.keys(figure).sort()).toEqual(['reason', 'shown']);
+		}
+	});
+
+	it('lets a manager open units of their own subtree only; HR sees results too', async () => {
+		await expect(results('A1', 'manager')).resolves.toMatchObject({ unit: { id: s.ids.A1 } });
+		await expect(results('B1', 'manager')).rejects.toMatchObject({ status: 404 });
+		await expect(results('A1', 'hr')).resolves.toMatchObject({ unit: { id: s.ids.A1 } });
+		await expect(unitResults(testDb.db, s.admin, s.org.id, s.ids.A1, { today: AFTER })).rejects.toMatchObject(
+			{ status: 403 }
+		);
+		await expect(
+			unitResults(testDb.db, s.otherAdvisor, s.org.id, s.ids.A1, { today: AFTER })
+		).rejects.toMatchObject({ status: 404 });
+		await expect(
+			unitResults(testDb.db, s.advisor, s.org.id, '00000000-0000-0000-0000-000000000000', { today: AFTER })
+		).rejects.toMatchObject({ status: 404 });
+	});
+});

@@ -1,26 +1,48 @@
-// The baseline of the heatmap benchmark, the "naive scan": the same heatmap computed per request
-// from the raw `response` rows (one SQL aggregation over response.scores, bands included) instead
-// of the wave summaries, followed by the same roll-up and anonymity plan in JavaScript as
-// src/lib/server/analytics/service.ts (its planWave and cellsOf; the correctness check compares
-// both outputs cell by cell).
+// The baselines of the analytics benchmark.
+// - The heatmap's "naive scan": the same heatmap computed per request from the raw `response` rows
+//   (one SQL aggregation over response.scores, bands included) instead of the wave summaries,
+//   followed by the same roll-up and anonymity plan in JavaScript as
+//   src/lib/server/analytics/service.ts (its planWave and cellsOf; the correctness check compares
+//   both outputs cell by cell).
+// - The attention list recomputed straightforwardly, as service.ts computed it before its fast
+//   path: every summary row and every month of signals read as rows, rolled up with the domain's
+//   rollUpSummaries and rollUpFigures, indicatorFindings per unit, nothing kept between calls.
+//   compareAttentionLists checks the fast path against it (the benchmark and
+//   tests/integration/analytics.test.ts).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { disclose, type Disclosed } from '../src/lib/domain/anonymity';
-import { flattenTree } from '../src/lib/domain/units';
-import type { UnitSummary } from '../src/lib/domain/wave-results';
+import { disclose, planDisclosure, type Disclosed } from '../src/lib/domain/anonymity';
+import {
+	dimensionFindings,
+	indicatorFindings,
+	rankUnits,
+	RATE_INDICATOR_IDS,
+	type Finding,
+	type ShownDimension
+} from '../src/lib/domain/early-warning';
+import { formatMonth } from '../src/lib/domain/signals/calendar';
+import type { UnitMonthFigures } from '../src/lib/domain/signals/figures';
+import { rollUpFigures } from '../src/lib/domain/signals/indicators';
+import { isoMonth } from '../src/lib/domain/signals/parse';
+import { flattenTree, subtreeIds } from '../src/lib/domain/units';
+import { dimensionStats, type UnitSummary } from '../src/lib/domain/wave-results';
 import { waveStatus } from '../src/lib/domain/waves';
 import { dimensionsOf } from '../src/lib/instruments';
-import type { InstrumentDefinition } from '../src/lib/instruments/types';
+import type { InstrumentDefinition, Localised } from '../src/lib/instruments/types';
+import { monthFiguresOf, toSummary, treeOf } from '../src/lib/server/analytics/common';
 import {
 	cellsOf,
 	ORGANISATION_ROOT,
 	planWave,
+	type AttentionList,
 	type DimensionFigure,
 	type Heatmap,
 	type HeatmapRow,
 	type WaveResult
 } from '../src/lib/server/analytics/service';
-
+import { ensureWaveSummaries, findWaveSummaries } from '../src/lib/server/analytics/summaries';
 import type { Database } from '../src/lib/server/db/schema';
+import { findOrganisation } from '../src/lib/server/organisations/queries';
+import { findCurrentFigures } from '../src/lib/server/signals/queries';
 import { findUnits } from '../src/lib/server/units/queries';
 
 export { cellsOf, planWave };
@@ -292,5 +314,160 @@ export function compareHeatmaps(heatmap: Heatmap, naive: NaiveHeatmap): Comparis
 		compareCells(row.code || 'organisation', row.cells, other.cells, out);
 		compareCells(`${row.code || 'organisation'} (previous)`, row.previous, other.previous, out);
 	}
+	return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The attention list, recomputed straightforwardly.
+
+const ATTENTION_WAVES = 3;
+const ATTENTION_MONTHS = 24;
+
+/**
+ * attentionList() as service.ts computed it before its fast path, for all units or (with
+ * `scopeUnitId`, a manager's unit) for one subtree. No access check: the caller's business.
+ */
+export async function naiveAttentionList(
+	db: Kysely<Database>,
+	organisationId: string,
+	today: string,
+	scopeUnitId: string | null = null
+): Promise<AttentionList> {
+	const [closed, units, organisation] = await Promise.all([
+		ensureWaveSummaries(db, organisationId, today),
+		findUnits(db, organisationId),
+		findOrganisation(db, organisationId)
+	]);
+	if (!organisation) throw new Error('No organisation');
+	const findings = new Map<string, Finding[]>();
+	const add = (unitId: string, found: readonly Finding[]) => {
+		if (found.length) findings.set(unitId, [...(findings.get(unitId) ?? []), ...found]);
+	};
+	const tree = treeOf(units);
+	const visible = flattenTree(units);
+
+	const latest = closed[0];
+	const dimensionNames: Record<string, Localised> = {};
+	if (latest) {
+		const dimensions = dimensionsOf(latest.definition as InstrumentDefinition, latest.include_module);
+		const sameDimensions = (w: (typeof closed)[number]) =>
+			dimensionsOf(w.definition as InstrumentDefinition, w.include_module)
+				.map((d) => d.id)
+				.join() === dimensions.map((d) => d.id).join();
+		const waves = closed.filter(sameDimensions).slice(0, ATTENTION_WAVES).reverse();
+		const summaries = await findWaveSummaries(
+			db,
+			organisationId,
+			waves.map((w) => w.id)
+		);
+		const results = waves.map((w) =>
+			planWave(units, summaries.filter((s) => s.wave_id === w.id).map(toSummary), w)
+		);
+		const shownDimension = (result: WaveResult, unitId: string, d: number): ShownDimension | null => {
+			const totals = result.totals.get(unitId);
+			const figure = disclose(result.plans[d]!, unitId, () => (totals ? dimensionStats(totals, d) : null));
+			return figure.shown
+				? {
+						shown: true,
+						n: figure.n,
+						mean: figure.value.mean,
+						sd: figure.value.sd,
+						shareOrangeRed: figure.value.orange + figure.value.red
+					}
+				: null;
+		};
+		for (const d of dimensions) dimensionNames[d.id] = d.name;
+		for (const row of visible) {
+			for (const [d, dimension] of dimensions.entries()) {
+				const series = waves.map((w, i) => ({
+					wave: w.name,
+					unit: shownDimension(results[i]!, row.unit.id, d),
+					organisation: shownDimension(results[i]!, ORGANISATION_ROOT, d)
+				}));
+				add(row.unit.id, dimensionFindings({ id: dimension.id, riskWhen: dimension.bands.riskWhen }, series));
+			}
+		}
+	}
+
+	const months = await findCurrentFigures(db, organisationId);
+	const lastMonth = months.at(-1)?.month.slice(0, 7) ?? null;
+	if (lastMonth) {
+		const from = formatMonth(isoMonth(lastMonth) - ATTENTION_MONTHS + 1);
+		const figures: UnitMonthFigures[] = monthFiguresOf(months.filter((m) => m.month.slice(0, 7) >= from));
+		const k = organisation.min_group_size;
+		const lastOwn = new Map(
+			figures.filter((f) => f.month === lastMonth).map((f) => [f.unitId, f.headcount ?? 0])
+		);
+		const plan = planDisclosure(
+			tree.map((u) => ({ ...u, ownCount: lastOwn.get(u.id) ?? 0 })),
+			k
+		);
+		const byUnit = new Map<string, UnitMonthFigures[]>();
+		for (const total of rollUpFigures(
+			tree.map((u) => ({ id: u.id, parentId: u.parentId }) as never),
+			figures
+		)) {
+			const list = byUnit.get(total.unitId);
+			if (list) list.push(total);
+			else byUnit.set(total.unitId, [total]);
+		}
+		const organisationSeries = byUnit.get(ORGANISATION_ROOT) ?? [];
+		for (const row of visible) {
+			if (!plan.units.get(row.unit.id)?.shown) continue;
+			const series = byUnit.get(row.unit.id) ?? [];
+			for (const indicator of RATE_INDICATOR_IDS)
+				add(row.unit.id, indicatorFindings(indicator, series, organisationSeries, k, lastMonth));
+		}
+	}
+
+	const scope = scopeUnitId ? subtreeIds(units, scopeUnitId) : null;
+	const byId = new Map(units.map((u) => [u.id, u]));
+	const ranked = rankUnits(
+		[...findings]
+			.filter(([unitId]) => !scope || scope.has(unitId))
+			.map(([unitId, found]) => ({ unitId, findings: found }))
+	);
+	return {
+		wave: latest ? { id: latest.id, name: latest.name, closesOn: latest.closes_on } : null,
+		month: lastMonth,
+		dimensionNames,
+		items: ranked.map((entry, i) => ({
+			rank: i + 1,
+			unitId: entry.unitId,
+			name: byId.get(entry.unitId)?.name ?? '',
+			code: byId.get(entry.unitId)?.code ?? '',
+			score: entry.score,
+			reasons: entry.reasons.map((r) => ({ points: r.points, persistent: r.persistent, message: r.message }))
+		}))
+	};
+}
+
+/**
+ * Differences between two attention lists: the same units in the same order with the same scores
+ * and reasons; numbers in the messages within 1e-9 (relative), as floating-point sums added in
+ * another order may differ in the last bits. Empty when they agree.
+ */
+export function compareAttentionLists(fast: AttentionList, naive: AttentionList): string[] {
+	const out: string[] = [];
+	const same = (where: string, a: unknown, b: unknown) => {
+		if (typeof a === 'number' && typeof b === 'number') {
+			if (!(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))))
+				out.push(`${where}: ${a} against ${b}`);
+			return;
+		}
+		if (a && b && typeof a === 'object' && typeof b === 'object') {
+			const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+			for (const key of keys)
+				same(`${where}.${key}`, (a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]);
+			return;
+		}
+		if (a !== b) out.push(`${where}: ${JSON.stringify(a)} against ${JSON.stringify(b)}`);
+	};
+	same('wave', fast.wave, naive.wave);
+	same('month', fast.month, naive.month);
+	same('dimensionNames', fast.dimensionNames, naive.dimensionNames);
+	if (fast.items.length !== naive.items.length)
+		out.push(`${fast.items.length} items against ${naive.items.length}`);
+	fast.items.forEach((item, i) => same(`item ${i + 1}`, item, naive.items[i]));
 	return out;
 }

@@ -3,6 +3,7 @@ import * as foundation from './2026-11-22-01-foundation';
 import * as barometer from './2026-11-22-02-barometer';
 import * as signals from './2026-11-22-03-signals';
 import * as analytics from './2026-11-22-04-analytics';
+import * as analyticsInputs from './2026-11-23-05-analytics-inputs';
 
 /**
  * Every migration, in order. Listed by hand because Node 20 cannot import `.ts` files at run time
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-22-01-foundation': foundation,
 	'2026-11-22-02-barometer': barometer,
 	'2026-11-22-03-signals': signals,
-	'2026-11-22-04-analytics': analytics
+	'2026-11-22-04-analytics': analytics,
+	'2026-11-23-05-analytics-inputs': analyticsInputs
 };

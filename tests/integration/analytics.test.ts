@@ -1,9 +1,27 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+	compareAttentionLists,
+	compareHeatmaps,
+	naiveAttentionList,
+	naiveHeatmap
+} from '../../bench/analytics-naive';
+import { COLUMNS, type ColumnId } from '../../src/lib/domain/signals';
 import { BAROMETER, dimensionsOf, itemsOf } from '../../src/lib/instruments';
+import { readInputVersions } from '../../src/lib/server/analytics/inputs';
 import { newSubmissionNonce, submitResponse } from '../../src/lib/server/barometer/participation';
 import { createWave, setWaveClosed } from '../../src/lib/server/barometer/waves';
-import { attentionList, heatmap, type Heatmap } from '../../src/lib/server/analytics/service';
+import {
+	attentionList,
+	forgetAnalyticsResults,
+	heatmap,
+	type AttentionList,
+	type Heatmap
+} from '../../src/lib/server/analytics/service';
 import { nl } from '../../src/lib/i18n/nl';
+import { saveOrganisationSettings } from '../../src/lib/server/organisations/service';
+import { importSignals, mapUnitCodes, undoUpload } from '../../src/lib/server/signals/service';
+import { moveUnit } from '../../src/lib/server/units/service';
 import { waveFields, waveRow, waveUnitRows } from '../helpers/barometer';
 import { useTestDatabase } from '../helpers/db';
 import { makeMember, makeOrganisation, makeUnits, nextNumber } from '../helpers/factories';
@@ -302,5 +320,222 @@ describe('analytics of a wave that takes answers', () => {
 		]);
 		expect(map.wave?.id).toBe(s.waveId);
 		expect(list.wave?.id).toBe(s.waveId);
+	});
+});
+
+// ---- What is kept between requests ---------------------------------------------------------------
+
+/** The heatmap and the attention list as an advisor sees them, each checked against a recomputation from scratch. */
+async function current(s: Setup): Promise<{ map: Heatmap; list: AttentionList }> {
+	const map = await heatmap(testDb.db, s.advisor, s.org.id, { today: TODAY });
+	expect(compareHeatmaps(map, await naiveHeatmap(testDb.db, s.org.id, TODAY)).mismatches).toEqual([]);
+	const list = await attentionList(testDb.db, s.advisor, s.org.id, { today: TODAY });
+	expect(compareAttentionLists(list, await naiveAttentionList(testDb.db, s.org.id, TODAY))).toEqual([]);
+	return { map, list };
+}
+
+/** Computes both twice, so that they are kept, and checks that the second call was served from memory. */
+async function kept(s: Setup): Promise<{ map: Heatmap; list: AttentionList }> {
+	const first = await current(s);
+	const again = await current(s);
+	expect(again.map.rows[0]).toBe(first.map.rows[0]);
+	if (first.list.items[0]) expect(again.list.items[0]!.reasons).toBe(first.list.items[0].reasons);
+	return again;
+}
+
+const SIGNAL_COLUMNS: ColumnId[] = [
+	'unitCode',
+	'month',
+	'headcount',
+	'fte',
+	'plannedDays',
+	'sickDaysShort',
+	'spells',
+	'leaversVoluntary',
+	'newIncapacity4w',
+	'workAccidents'
+];
+
+/**
+ * A monthly signals file for every unit of PEOPLE (headcount = its own people) over `months`:
+ * 3 short sick days a month where people work, and in A1 40 from `spikeFrom` on.
+ */
+function signalsFile(months: readonly string[], spikeFrom: string) {
+	const header = SIGNAL_COLUMNS.map((id) => COLUMNS.monthly.find((c) => c.id === id)!.headers.nl[0]!);
+	const rows = months.flatMap((month) =>
+		PEOPLE.map(([code, , people]) => {
+			const sick = people === 0 ? 0 : code === 'A1' && month >= spikeFrom ? 40 : 3;
+			return [code, month, people, people, people * 21, sick, people ? 1 : 0, 0, 0, 0].map(String);
+		})
+	);
+	const text = [header, ...rows].map((row) => row.join(';')).join('\r\n') + '\r\n';
+	const bytes = new TextEncoder().encode(text);
+	return {
+		name: 'maandcijfers.csv',
+		stream: (async function* () {
+			yield bytes;
+		})()
+	};
+}
+
+/** `count` months ending with `last` (yyyy-mm). */
+function monthsTo(last: string, count: number): string[] {
+	const [year, month] = last.split('-').map(Number) as [number, number];
+	return Array.from({ length: count }, (_, i) => {
+		const m = year * 12 + month - 1 - (count - 1 - i);
+		return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+	});
+}
+
+async function importFile(s: Setup, file: ReturnType<typeof signalsFile>) {
+	const outcome = await importSignals(testDb.db, s.hr, s.org.id, [file], { today: TODAY });
+	expect(outcome.status).toBe('imported');
+	return outcome.status === 'imported' ? outcome.uploadId : '';
+}
+
+const rateReasons = (list: AttentionList, unitId: string) =>
+	(list.items.find((i) => i.unitId === unitId)?.reasons ?? []).filter((r) =>
+		r.message.key.startsWith('warning.reason.rateVs')
+	);
+
+describe('analytics kept between requests', () => {
+	it('shows a unit moved to another parent in the next heatmap and attention list', async () => {
+		const s = await setup();
+		await close(s);
+		const before = await kept(s);
+		expect(rowOf(before.map, s.ids.A)!.respondents).toMatchObject({ shown: true, n: 17 });
+		expect(rowOf(before.map, s.ids.B)!.respondents).toMatchObject({ shown: true, n: 16 });
+
+		await moveUnit(testDb.db, s.admin, s.org.id, s.ids.A1, s.ids.B);
+		const after = await current(s);
+		expect(rowOf(after.map, s.ids.A)!.respondents).toMatchObject({ shown: true, n: 11 });
+		expect(rowOf(after.map, s.ids.B)!.respondents).toMatchObject({ shown: true, n: 22 });
+	});
+
+	it('shows a change made by any other process or path (a plain UPDATE of the unit table)', async () => {
+		const s = await setup();
+		await close(s);
+		await kept(s);
+		await sql`update unit set name = 'Renamed A2', headcount = 60 where id = ${s.ids.A2}`.execute(testDb.db);
+		const after = await current(s);
+		const a2 = rowOf(after.map, s.ids.A2)!;
+		expect(a2.name).toBe('Renamed A2');
+		expect(a2.respondents).toMatchObject({ shown: true, n: 6, value: { rate: 0.1 } });
+	});
+
+	it('shows a wave reopened, answered once more and closed again', async () => {
+		const s = await setup();
+		await close(s);
+		await kept(s);
+		await close(s, false);
+		const open = await heatmap(testDb.db, s.advisor, s.org.id, { today: TODAY });
+		expect(open.wave).toBeNull();
+		expect((await attentionList(testDb.db, s.advisor, s.org.id, { today: TODAY })).wave).toBeNull();
+
+		const token = (await waveUnitRows(testDb.db, s.waveId)).find((l) => l.unit_id === s.ids.A1)!.link_token;
+		const answered = await submitResponse(
+			testDb.db,
+			{ via: 'link', token },
+			{ ...answers(1, 0), unitId: s.ids.A1, nonce: newSubmissionNonce() },
+			TODAY
+		);
+		expect(answered.stored).toBe(true);
+		await close(s);
+		const after = await current(s);
+		expect(rowOf(after.map, s.ids.A1)!.respondents).toMatchObject({ shown: true, n: 7 });
+		expect(rowOf(after.map, s.ids.A)!.respondents).toMatchObject({ shown: true, n: 18 });
+		expect(after.list.wave?.id).toBe(s.waveId);
+	});
+
+	it('shows a wave’s k however it changes', async () => {
+		const s = await setup();
+		await close(s);
+		await kept(s);
+		await testDb.db
+			.updateTable('wave')
+			.set({ min_group_size: 7, sensitive_min_group_size: 12 })
+			.where('id', '=', s.waveId)
+			.execute();
+		const after = await current(s);
+		expect(after.map.wave).toMatchObject({ k: 7, sensitiveK: 12 });
+		// A1 and A2 (6 each) are below the new k.
+		expect(rowOf(after.map, s.ids.A1)!.respondents).toEqual({ shown: false, reason: 'below-k' });
+	});
+
+	it('shows signals uploaded and undone, and a new unit code mapping changes the signals version', async () => {
+		const s = await setup();
+		await close(s);
+		const before = await kept(s);
+		expect(before.list.month).toBeNull();
+
+		await importFile(s, signalsFile(monthsTo('2026-02', 24), '2025-09'));
+		const first = await kept(s);
+		expect(first.list.month).toBe('2026-02');
+		expect(rateReasons(first.list, s.ids.A1).length).toBeGreaterThan(0);
+
+		const second = await importFile(s, signalsFile(['2026-03'], '2025-09'));
+		expect((await current(s)).list.month).toBe('2026-03');
+		await undoUpload(testDb.db, s.hr, s.org.id, second);
+		const undone = await current(s);
+		expect(undone.list.month).toBe('2026-02');
+		expect(undone.list).toEqual(first.list);
+
+		const versions = await readInputVersions(testDb.db, s.org.id);
+		await mapUnitCodes(testDb.db, s.hr, s.org.id, { 'HR-A1': s.ids.A1 });
+		const mapped = await readInputVersions(testDb.db, s.org.id);
+		expect(mapped.signals).not.toBe(versions.signals);
+		expect(mapped.units).toBe(versions.units);
+	});
+
+	it('shows the organisation’s k changed: a unit below the new k loses its signal reasons', async () => {
+		const s = await setup();
+		await close(s);
+		await importFile(s, signalsFile(monthsTo('2026-02', 24), '2025-09'));
+		const before = await kept(s);
+		expect(rateReasons(before.list, s.ids.A1).length).toBeGreaterThan(0);
+
+		await saveOrganisationSettings(testDb.db, s.admin, s.org.id, {
+			name: s.org.name,
+			language: 'nl',
+			minGroupSize: '7',
+			sensitiveMinGroupSize: '10'
+		});
+		const after = await current(s);
+		// A1's headcount in the signals is 6: below the new k, so none of its rates are looked at.
+		expect(rateReasons(after.list, s.ids.A1)).toEqual([]);
+		// The wave keeps the k it was frozen with.
+		expect(after.map.wave).toMatchObject({ k: 5 });
+	});
+
+	it('reads the summary rows when a wave’s pack is missing or belongs to another summary', async () => {
+		const s = await setup();
+		await close(s);
+		const packed = await kept(s);
+		forgetAnalyticsResults();
+		await sql`update wave_summary_pack set summarised_at = summarised_at - interval '1 hour' where wave_id = ${s.waveId}`.execute(
+			testDb.db
+		);
+		const stale = await current(s);
+		expect(stale.map.rows).toEqual(packed.map.rows);
+		forgetAnalyticsResults();
+		await sql`delete from wave_summary_pack where wave_id = ${s.waveId}`.execute(testDb.db);
+		const missing = await current(s);
+		expect(missing.map.rows).toEqual(packed.map.rows);
+		expect(missing.list).toEqual(packed.list);
+	});
+
+	it('gives the same results whether kept or computed afresh, for a manager too', async () => {
+		const s = await setup();
+		await close(s);
+		await importFile(s, signalsFile(monthsTo('2026-02', 24), '2025-09'));
+		const kept = await attentionList(testDb.db, s.manager, s.org.id, { today: TODAY });
+		const naive = await naiveAttentionList(testDb.db, s.org.id, TODAY, s.ids.A);
+		expect(compareAttentionLists(kept, naive)).toEqual([]);
+		expect(kept.items.length).toBeGreaterThan(0);
+		forgetAnalyticsResults();
+		expect(await attentionList(testDb.db, s.manager, s.org.id, { today: TODAY })).toEqual(kept);
+		expect(() => {
+			(kept.items[0]!.reasons as unknown[]).push(null);
+		}).toThrow(TypeError);
 	});
 });

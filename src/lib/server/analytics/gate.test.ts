@@ -23,7 +23,7 @@ const rel = (path: string) => relative(SRC, path);
 const source = (path: string) => readFileSync(path, 'utf8');
 
 /** Tables holding answers or figures about people, and the only modules allowed to name them. */
-const PEOPLE_TABLES = /\b(response|wave_unit_summary|signal_month|signal_figure)\b['"`\s]/;
+const PEOPLE_TABLES = /\b(response|wave_unit_summary|wave_summary_pack|signal_month|signal_figure)\b['"`\s]/;
 const MAY_TOUCH_PEOPLE_TABLES = new Set([
 	'lib/server/db/schema.ts', // the table types
 	'lib/server/barometer/participation.ts', // stores a response

@@ -10,18 +10,20 @@ import {
 } from '../../domain/anonymity';
 import {
 	dimensionFindings,
-	indicatorFindings,
+	monthlyRates,
 	rankUnits,
 	RATE_INDICATOR_IDS,
+	RATE_INDICATORS,
+	rateFindings,
+	rateSignal,
 	type Finding,
+	type MonthlyRate,
 	type ShownDimension,
 	type WarningMessage
 } from '../../domain/early-warning';
-import { formatMonth } from '../../domain/signals/calendar';
 import type { UnitMonthFigures } from '../../domain/signals/figures';
-import { rollUpFigures } from '../../domain/signals/indicators';
-import { isoMonth } from '../../domain/signals/parse';
-import { flattenTree, subtreeIds } from '../../domain/units';
+import type { FigureId } from '../../domain/signals/formats';
+import { flattenTree, subtreeIds, type TreeRow } from '../../domain/units';
 import { dimensionStats, rollUpSummaries, type UnitSummary } from '../../domain/wave-results';
 import { dimensionsOf } from '../../instruments';
 import type { InstrumentDefinition, Localised } from '../../instruments/types';
@@ -29,10 +31,14 @@ import { authorize, type Actor } from '../access';
 import { todayInBelgium } from '../clock';
 import type { Database } from '../db/schema';
 import { findOrganisation } from '../organisations/queries';
-import { findCurrentFigures } from '../signals/queries';
 import { findUnits, type UnitRecord } from '../units/queries';
-import { monthFiguresOf, ORGANISATION_ROOT, toSummary, treeOf } from './common';
-import { ensureWaveSummaries, findWaveSummaries } from './summaries';
+import { ResultCache } from './cache';
+import { ORGANISATION_ROOT, treeOf } from './common';
+import { readInputVersions, type InputVersions } from './inputs';
+import { byUnitId, FIELDS, type SummaryColumns } from './packs';
+import { indexTree, rollUpColumns, rollUpFigureColumns, type TreeIndex } from './rollup';
+import { readSignalWindow, type SignalWindow } from './signal-window';
+import { ensureWaveSummaries, readWaveColumns } from './summaries';
 
 /**
  * The analytics gate: the only way from responses (through their summaries) to anything a screen,
@@ -133,7 +139,8 @@ function resultOf(
 	return {
 		plans: ids.map((id) => plans.get(id)!),
 		respondentPlan: planDisclosure(respondents, k),
-		totals: rollUpSummaries(tree, summaries, ids.length),
+		// In the order of the packs, so that every path adds the same numbers in the same order.
+		totals: rollUpSummaries(tree, [...summaries].sort(byUnitId), ids.length),
 		dimensionIds: ids
 	};
 }
@@ -170,10 +177,165 @@ export function cellsOf(result: WaveResult, unitId: string): Disclosed<Dimension
 	);
 }
 
+// ---- Fast path: results kept per process, keyed on everything they are computed from ----------
+
+/** A closed wave as ensureWaveSummaries lists it. */
+type ClosedWave = Awaited<ReturnType<typeof ensureWaveSummaries>>[number];
+
+/**
+ * What the results of a request are computed from, read once per request and only when a result
+ * is not kept: the units after the input versions, so they are at least as new as the versions.
+ */
+class RequestInputs {
+	#units: Promise<{ units: UnitRecord[]; tree: ReturnType<typeof treeOf>; index: TreeIndex }> | null = null;
+
+	constructor(
+		readonly db: Kysely<Database>,
+		readonly organisationId: string,
+		readonly versions: InputVersions
+	) {}
+
+	units() {
+		this.#units ??= findUnits(this.db, this.organisationId).then((units) => {
+			const tree = treeOf(units);
+			return { units, tree, index: indexTree(tree) };
+		});
+		return this.#units;
+	}
+}
+
+/** Every input of a wave's result: the wave as summarised, its k, its dimensions and the unit tree. */
+function waveKey(wave: ClosedWave, versions: InputVersions): string {
+	const summarised = wave.summarised_at ? new Date(wave.summarised_at).getTime() : 'none';
+	return [
+		wave.id,
+		summarised,
+		wave.min_group_size,
+		wave.sensitive_min_group_size,
+		wave.include_module,
+		dimensionsOf(wave.definition as InstrumentDefinition, wave.include_module)
+			.map((d) => `${d.id}:${d.sensitive}`)
+			.join(','),
+		`units ${versions.units}`
+	].join('|');
+}
+
+const waveResults = new ResultCache<WaveResult>(8);
+
+/**
+ * The results of closed waves (resultOf, over the summary packs of packs.ts with the roll-up on
+ * arrays of rollup.ts), each kept under its wave's key; the packs of those not kept are read in
+ * one query.
+ */
+function waveResultsOf(inputs: RequestInputs, waves: readonly ClosedWave[]): Promise<WaveResult[]> {
+	const keys = waves.map((w) => `${inputs.organisationId}|${waveKey(w, inputs.versions)}`);
+	const missing = waves.filter((_, i) => !waveResults.has(keys[i]!));
+	let packs: Promise<Map<string, SummaryColumns>> | null = null;
+	const columnsOf = async (wave: ClosedWave) => {
+		packs ??= readWaveColumns(
+			inputs.db,
+			inputs.organisationId,
+			missing.map((w) => ({
+				id: w.id,
+				summarised_at: w.summarised_at,
+				dimensions: dimensionsOf(w.definition as InstrumentDefinition, w.include_module).length
+			}))
+		);
+		return (await packs).get(wave.id)!;
+	};
+	return Promise.all(
+		waves.map((wave, w) =>
+			waveResults.get(keys[w]!, async () => {
+				const [{ tree, index }, columns] = await Promise.all([inputs.units(), columnsOf(wave)]);
+				return resultOfColumns(tree, index, columns, wave);
+			})
+		)
+	);
+}
+
+/** resultOf, from a wave's summary columns. */
+function resultOfColumns(
+	tree: ReturnType<typeof treeOf>,
+	index: TreeIndex,
+	columns: SummaryColumns,
+	wave: ClosedWave
+): WaveResult {
+	const dimensions = dimensionsOf(wave.definition as InstrumentDefinition, wave.include_module);
+	const D = dimensions.length;
+	const rolled = rollUpColumns(index, columns, D);
+	// One array of counted units per distinct column of own counts, as resultOf shares them.
+	const distinct: Array<{ own: Float64Array; counted: CountedUnit[] }> = [];
+	const same = (a: Float64Array, b: Float64Array) => {
+		for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+		return true;
+	};
+	const countsFor = (own: Float64Array): CountedUnit[] => {
+		const kept = distinct.find((c) => same(c.own, own));
+		if (kept) return kept.counted;
+		const counted = tree.map((u, i) => ({ id: u.id, parentId: u.parentId, ownCount: own[i]! }));
+		distinct.push({ own, counted });
+		return counted;
+	};
+	const respondents = countsFor(rolled.ownRespondents);
+	const ids = dimensions.map((d) => d.id);
+	const scored = (d: number) => {
+		const own = new Float64Array(tree.length);
+		for (let i = 0; i < own.length; i++) own[i] = rolled.own[(i * D + d) * FIELDS]!;
+		return own;
+	};
+	const byDimension = new Map(ids.map((id, d) => [id, countsFor(scored(d))]));
+	const plans = planDimensions(ids, (id) => byDimension.get(id)!, {
+		k: wave.min_group_size,
+		sensitiveK: wave.sensitive_min_group_size,
+		sensitive: new Set(dimensions.filter((d) => d.sensitive).map((d) => d.id))
+	});
+	return {
+		plans: ids.map((id) => plans.get(id)!),
+		respondentPlan: planDisclosure(respondents, wave.min_group_size),
+		totals: rolled.totals,
+		dimensionIds: ids
+	};
+}
+
+/**
+ * Freezes what a kept result shares with every caller, one level deep for each element (a row and
+ * its lists of cells, an item and its reasons): a caller that changes a row by mistake gets an
+ * error instead of changing the next request's result. (Freezing every cell object too would
+ * cost about as much as computing them.)
+ */
+function freezeEach<T extends object>(items: readonly T[]): readonly T[] {
+	for (const item of items) {
+		for (const inner of Object.values(item)) if (Array.isArray(inner)) Object.freeze(inner);
+		Object.freeze(item);
+	}
+	return Object.freeze(items);
+}
+
+/** Forgets every result kept in this process (the next request computes afresh). */
+export function forgetAnalyticsResults(): void {
+	waveResults.clear();
+	heatmaps.clear();
+	attentions.clear();
+}
+
+// ---- The heatmap -------------------------------------------------------------------------------
+
+/** The heatmap's rows for every unit, before the actor's scope is applied. */
+interface HeatmapSnapshot {
+	units: readonly UnitRecord[];
+	organisation: HeatmapRow;
+	rows: readonly HeatmapRow[];
+}
+
+const heatmaps = new ResultCache<HeatmapSnapshot>(4);
+
 /**
  * The heatmap of a closed wave: for every unit the actor may see (a manager: their own subtree)
  * and for the organisation, each dimension's mean and band shares, with the previous wave beside
  * it. Only closed waves have results (docs/anonymity.md: no live figures during a wave).
+ *
+ * The rows of all units are kept in process memory under a key made of every input (the waves as
+ * summarised with their k, the version of the unit tree), read per request; see docs/architecture.md.
  */
 export async function heatmap(
 	db: Kysely<Database>,
@@ -182,7 +344,10 @@ export async function heatmap(
 	options: { waveId?: string | null; today?: string } = {}
 ): Promise<Heatmap> {
 	const membership = authorize(actor, 'analytics.view', { organisationId });
-	const closed = await ensureWaveSummaries(db, organisationId, options.today ?? todayInBelgium());
+	const [closed, versions] = await Promise.all([
+		ensureWaveSummaries(db, organisationId, options.today ?? todayInBelgium()),
+		readInputVersions(db, organisationId)
+	]);
 	const waves = closed.map((w) => ({ id: w.id, name: w.name, closesOn: w.closes_on }));
 	const index = options.waveId ? closed.findIndex((w) => w.id === options.waveId) : 0;
 	if (index < 0) error(404, 'error.notFound');
@@ -198,60 +363,53 @@ export async function heatmap(
 				.join() === dimensions.map((d) => d.id).join()
 	);
 
-	const [units, summaries] = await Promise.all([
-		findUnits(db, organisationId),
-		findWaveSummaries(db, organisationId, previousWave ? [wave.id, previousWave.id] : [wave.id])
-	]);
-	const summariesOf = (waveId: string) => summaries.filter((s) => s.wave_id === waveId).map(toSummary);
-	const current = resultOf(
-		units,
-		summariesOf(wave.id),
-		definition,
-		wave.include_module,
-		wave.min_group_size,
-		wave.sensitive_min_group_size
-	);
-	const previous =
-		previousWave &&
-		resultOf(
-			units,
-			summariesOf(previousWave.id),
-			previousWave.definition as InstrumentDefinition,
-			previousWave.include_module,
-			previousWave.min_group_size,
-			previousWave.sensitive_min_group_size
-		);
-
-	const moduleIds = new Set(definition.module?.dimensions.map((d) => d.id) ?? []);
-	const headcounts = new Map(
-		flattenTree(units).map((r) => [r.unit.id, r.subtreeHeadcount as number | undefined])
-	);
-	const rowOf = (unitId: string, name: string, code: string, depth: number): HeatmapRow => {
-		const plan = current.respondentPlan.units.get(unitId);
-		const headcount = headcounts.get(unitId);
-		return {
-			unitId,
-			name,
-			code,
-			depth,
-			respondents: disclose(current.respondentPlan, unitId, (n) => ({
-				rate: headcount ? Math.min(1, n / headcount) : null
-			})),
-			cells: cellsOf(current, unitId),
-			previous: previous ? cellsOf(previous, unitId) : null,
-			pooled: plan?.shown
-				? plan.pooled
-						.filter((id) => id !== ORGANISATION_ROOT)
-						.map((id) => units.find((u) => u.id === id)?.name ?? '')
-						.filter(Boolean)
-				: []
+	const inputs = new RequestInputs(db, organisationId, versions);
+	const key = [
+		organisationId,
+		waveKey(wave, versions),
+		previousWave ? waveKey(previousWave, versions) : '-'
+	].join('#');
+	const snapshot = await heatmaps.get(key, async () => {
+		const [{ units }, results] = await Promise.all([
+			inputs.units(),
+			waveResultsOf(inputs, previousWave ? [wave, previousWave] : [wave])
+		]);
+		const current = results[0]!;
+		const previous = results[1] ?? null;
+		const flat = flattenTree(units);
+		const headcounts = new Map(flat.map((r) => [r.unit.id, r.subtreeHeadcount as number | undefined]));
+		const names = new Map(units.map((u) => [u.id, u.name]));
+		const rowOf = (unitId: string, name: string, code: string, depth: number): HeatmapRow => {
+			const plan = current.respondentPlan.units.get(unitId);
+			const headcount = headcounts.get(unitId);
+			return {
+				unitId,
+				name,
+				code,
+				depth,
+				respondents: disclose(current.respondentPlan, unitId, (n) => ({
+					rate: headcount ? Math.min(1, n / headcount) : null
+				})),
+				cells: cellsOf(current, unitId),
+				previous: previous ? cellsOf(previous, unitId) : null,
+				pooled: plan?.shown
+					? plan.pooled
+							.filter((id) => id !== ORGANISATION_ROOT)
+							.map((id) => names.get(id) ?? '')
+							.filter(Boolean)
+					: []
+			};
 		};
-	};
+		const [organisation, ...rows] = freezeEach([
+			rowOf(ORGANISATION_ROOT, '', '', 0),
+			...flat.map((r) => rowOf(r.unit.id, r.unit.name, r.unit.code, r.depth))
+		]);
+		return { units: freezeEach(units), organisation: organisation!, rows: Object.freeze(rows) };
+	});
+
 	const scope =
-		membership.role === 'manager' && membership.unitId ? subtreeIds(units, membership.unitId) : null;
-	const rows = flattenTree(units)
-		.filter((r) => !scope || scope.has(r.unit.id))
-		.map((r) => rowOf(r.unit.id, r.unit.name, r.unit.code, r.depth));
+		membership.role === 'manager' && membership.unitId ? subtreeIds(snapshot.units, membership.unitId) : null;
+	const moduleIds = new Set(definition.module?.dimensions.map((d) => d.id) ?? []);
 	return {
 		waves,
 		wave: {
@@ -271,10 +429,12 @@ export async function heatmap(
 			sensitive: d.sensitive,
 			group: moduleIds.has(d.id) ? 'work-factor' : 'barometer'
 		})),
-		organisation: rowOf(ORGANISATION_ROOT, '', '', 0),
-		rows
+		organisation: snapshot.organisation,
+		rows: scope ? snapshot.rows.filter((r) => scope.has(r.unitId)) : [...snapshot.rows]
 	};
 }
+
+// ---- The attention list ------------------------------------------------------------------------
 
 export interface AttentionItem {
 	rank: number;
@@ -299,11 +459,184 @@ export interface AttentionList {
 const ATTENTION_WAVES = 3;
 const ATTENTION_MONTHS = 24;
 
+/** The figures the watched rates are made of, and the headcount that gates them. */
+const RATE_FIGURES: readonly FigureId[] = [
+	...new Set<FigureId>([
+		'headcount',
+		...RATE_INDICATOR_IDS.flatMap((id) => [...RATE_INDICATORS[id].numerator, RATE_INDICATORS[id].denominator])
+	])
+];
+
+/** emptyFigures as one literal: objects of one shape from the start, for tens of thousands of them. */
+function blankFigures(unitId: string, month: string): UnitMonthFigures {
+	return {
+		unitId,
+		month,
+		headcount: null,
+		fte: null,
+		plannedDays: null,
+		sickDaysShort: null,
+		sickDaysMedium: null,
+		sickDaysLong: null,
+		spells: null,
+		frequentAbsentees: null,
+		leaversVoluntary: null,
+		leaversInvoluntary: null,
+		newIncapacity4w: null,
+		ongoingIncapacity1y: null,
+		workAccidents: null,
+		jobAdaptationRequests: null,
+		psychosocialRequests: null,
+		spellsEnded: null,
+		spellsEndedDays: null
+	};
+}
+
+/** The attention list of all units, ranked, before the actor's scope is applied. */
+interface AttentionSnapshot {
+	units: readonly UnitRecord[];
+	month: string | null;
+	dimensionNames: Record<string, Localised>;
+	/** Most attention first; `rank` is given per request, within the actor's scope. */
+	items: ReadonlyArray<Omit<AttentionItem, 'rank'>>;
+}
+
+const attentions = new ResultCache<AttentionSnapshot>(4);
+
+/** The closed waves the attention list compares: the latest and those before it that asked the same. */
+function attentionWaves(closed: readonly ClosedWave[]): ClosedWave[] {
+	const latest = closed[0];
+	if (!latest) return [];
+	const key = (w: ClosedWave) =>
+		dimensionsOf(w.definition as InstrumentDefinition, w.include_module)
+			.map((d) => d.id)
+			.join();
+	return closed
+		.filter((w) => key(w) === key(latest))
+		.slice(0, ATTENTION_WAVES)
+		.reverse();
+}
+
+/** The survey reasons: each unit's dimensions in the latest waves, through each wave's plans. */
+function surveyFindings(
+	visible: readonly TreeRow<UnitRecord>[],
+	waves: readonly ClosedWave[],
+	results: readonly WaveResult[],
+	add: (unitId: string, found: readonly Finding[]) => void
+): Record<string, Localised> {
+	const dimensionNames: Record<string, Localised> = {};
+	const latest = waves.at(-1);
+	if (!latest) return dimensionNames;
+	const dimensions = dimensionsOf(latest.definition as InstrumentDefinition, latest.include_module);
+	const shownDimension = (result: WaveResult, unitId: string, d: number): ShownDimension | null => {
+		const totals = result.totals.get(unitId);
+		const figure = disclose(result.plans[d]!, unitId, () => (totals ? dimensionStats(totals, d) : null));
+		return figure.shown
+			? {
+					shown: true,
+					n: figure.n,
+					mean: figure.value.mean,
+					sd: figure.value.sd,
+					shareOrangeRed: figure.value.orange + figure.value.red
+				}
+			: null;
+	};
+	for (const d of dimensions) dimensionNames[d.id] = d.name;
+	const organisation = dimensions.map((_, d) =>
+		results.map((result) => shownDimension(result, ORGANISATION_ROOT, d))
+	);
+	const last = results.length - 1;
+	for (const row of visible) {
+		for (const [d, dimension] of dimensions.entries()) {
+			// Nothing to find without a shown figure in the latest wave (dimensionFindings returns []).
+			const current = shownDimension(results[last]!, row.unit.id, d);
+			if (!current) continue;
+			const series = waves.map((w, i) => ({
+				wave: w.name,
+				unit: i === last ? current : shownDimension(results[i]!, row.unit.id, d),
+				organisation: organisation[d]![i]!
+			}));
+			add(row.unit.id, dimensionFindings({ id: dimension.id, riskWhen: dimension.bands.riskWhen }, series));
+		}
+	}
+	return dimensionNames;
+}
+
+/**
+ * The signal reasons: the last months of figures, each unit's subtree, gated on its headcount.
+ * What indicatorFindings does per unit, with the organisation's rates computed once.
+ */
+function signalFindings(
+	window: SignalWindow,
+	k: number,
+	index: TreeIndex,
+	tree: ReturnType<typeof treeOf>,
+	visible: readonly TreeRow<UnitRecord>[],
+	add: (unitId: string, found: readonly Finding[]) => void
+): string | null {
+	const lastMonth = window.lastMonth;
+	if (!lastMonth) return null;
+	const { columns, figureIds } = window;
+	const headcount = figureIds.indexOf('headcount');
+	const last = window.months.length - 1;
+	const lastOwn = new Float64Array(index.ids.length);
+	columns.unitIds.forEach((id, r) => {
+		const i = index.position.get(id);
+		const value = columns.values[r * columns.figures + headcount]!;
+		if (i !== undefined && columns.month[r] === last) lastOwn[i] = Number.isNaN(value) ? 0 : value;
+	});
+	const plan = planDisclosure(
+		tree.map((u, i) => ({ ...u, ownCount: lastOwn[i]! })),
+		k
+	);
+	const rolled = rollUpFigureColumns(index, columns);
+	/** A unit's subtree totals per month, as rollUpFigures gives them (null for NaN). */
+	const seriesOf = (i: number): UnitMonthFigures[] => {
+		const series: UnitMonthFigures[] = [];
+		const unitId = index.ids[i]!;
+		for (let m = 0; m < rolled.months; m++) {
+			const slot = i * rolled.months + m;
+			if (!rolled.present[slot]) continue;
+			const figures = blankFigures(unitId, window.months[m]!);
+			for (let f = 0; f < figureIds.length; f++) {
+				const value = rolled.values[slot * rolled.figures + f]!;
+				figures[figureIds[f]!] = Number.isNaN(value) ? null : value;
+			}
+			series.push(figures);
+		}
+		return series;
+	};
+	const root = index.position.get(ORGANISATION_ROOT)!;
+	const organisationSeries = seriesOf(root);
+	const organisationRates = new Map<string, MonthlyRate[]>(
+		RATE_INDICATOR_IDS.map((indicator) => [indicator, monthlyRates(organisationSeries, indicator, k)])
+	);
+	for (const row of visible) {
+		if (!plan.units.get(row.unit.id)?.shown) continue;
+		const i = index.position.get(row.unit.id)!;
+		const series = seriesOf(i);
+		for (const indicator of RATE_INDICATOR_IDS) {
+			const signal = rateSignal(
+				monthlyRates(series, indicator, k),
+				organisationRates.get(indicator)!,
+				RATE_INDICATORS[indicator].model,
+				lastMonth
+			);
+			add(row.unit.id, rateFindings(indicator, signal));
+		}
+	}
+	return lastMonth;
+}
+
 /**
  * Units that need attention, ranked (docs/early-warning.md): survey dimensions worse than the
  * previous wave or the organisation, and signal rates out of line with the unit's own history or
  * the organisation. Only figures that passed the anonymity gate enter; every reason is returned
  * with its points and numbers, and the score is nothing but their sum.
+ *
+ * The ranked list of all units is kept in process memory under a key made of every input (the
+ * waves as summarised with their k, the versions of the unit tree and of the signals, the
+ * organisation's k), read per request; a manager's list is that list within their subtree.
  */
 export async function attentionList(
 	db: Kysely<Database>,
@@ -313,122 +646,73 @@ export async function attentionList(
 ): Promise<AttentionList> {
 	const membership = authorize(actor, 'analytics.view', { organisationId });
 	const today = options.today ?? todayInBelgium();
-	const [closed, units, organisation] = await Promise.all([
+	const [closed, organisation, versions] = await Promise.all([
 		ensureWaveSummaries(db, organisationId, today),
-		findUnits(db, organisationId),
-		findOrganisation(db, organisationId)
+		findOrganisation(db, organisationId),
+		readInputVersions(db, organisationId)
 	]);
 	if (!organisation) error(404, 'error.notFound');
-	const findings = new Map<string, Finding[]>();
-	const add = (unitId: string, found: readonly Finding[]) => {
-		if (found.length) findings.set(unitId, [...(findings.get(unitId) ?? []), ...found]);
-	};
-	const tree = treeOf(units);
-	const visible = flattenTree(units);
+	const k = organisation.min_group_size;
+	const waves = attentionWaves(closed);
+	const inputs = new RequestInputs(db, organisationId, versions);
+	const key = [
+		organisationId,
+		...waves.map((w) => waveKey(w, versions)),
+		`signals ${versions.signals}`,
+		`k ${k}`
+	].join('#');
 
-	// Survey dimensions: the latest closed wave and the ones before it that asked the same.
-	const latest = closed[0];
-	const dimensionNames: Record<string, Localised> = {};
-	if (latest) {
-		const definition = latest.definition as InstrumentDefinition;
-		const dimensions = dimensionsOf(definition, latest.include_module);
-		const sameDimensions = (w: (typeof closed)[number]) =>
-			dimensionsOf(w.definition as InstrumentDefinition, w.include_module)
-				.map((d) => d.id)
-				.join() === dimensions.map((d) => d.id).join();
-		const waves = closed.filter(sameDimensions).slice(0, ATTENTION_WAVES).reverse();
-		const summaries = await findWaveSummaries(
-			db,
-			organisationId,
-			waves.map((w) => w.id)
-		);
-		const results = waves.map((w) =>
-			resultOf(
-				units,
-				summaries.filter((s) => s.wave_id === w.id).map(toSummary),
-				w.definition as InstrumentDefinition,
-				w.include_module,
-				w.min_group_size,
-				w.sensitive_min_group_size
-			)
-		);
-		const shownDimension = (result: WaveResult, unitId: string, d: number): ShownDimension | null => {
-			const totals = result.totals.get(unitId);
-			const figure = disclose(result.plans[d]!, unitId, () => (totals ? dimensionStats(totals, d) : null));
-			return figure.shown
-				? {
-						shown: true,
-						n: figure.n,
-						mean: figure.value.mean,
-						sd: figure.value.sd,
-						shareOrangeRed: figure.value.orange + figure.value.red
-					}
-				: null;
+	const snapshot = await attentions.get(key, async () => {
+		// The signals are read while the waves are planned.
+		const signals = readSignalWindow(db, organisationId, ATTENTION_MONTHS, RATE_FIGURES);
+		signals.catch(() => {});
+		const [{ units, tree, index }, results] = await Promise.all([
+			inputs.units(),
+			waveResultsOf(inputs, waves)
+		]);
+		const visible = flattenTree(units);
+		const findings = new Map<string, Finding[]>();
+		const add = (unitId: string, found: readonly Finding[]) => {
+			if (!found.length) return;
+			const list = findings.get(unitId);
+			if (list) list.push(...found);
+			else findings.set(unitId, [...found]);
 		};
-		for (const d of dimensions) dimensionNames[d.id] = d.name;
-		for (const row of visible) {
-			for (const [d, dimension] of dimensions.entries()) {
-				const series = waves.map((w, i) => ({
-					wave: w.name,
-					unit: shownDimension(results[i]!, row.unit.id, d),
-					organisation: shownDimension(results[i]!, ORGANISATION_ROOT, d)
-				}));
-				add(row.unit.id, dimensionFindings({ id: dimension.id, riskWhen: dimension.bands.riskWhen }, series));
-			}
-		}
-	}
-
-	// Signals: the last months of figures, each unit's subtree, gated on its headcount.
-	const months = await findCurrentFigures(db, organisationId);
-	const lastMonth = months.at(-1)?.month.slice(0, 7) ?? null;
-	if (lastMonth) {
-		const from = formatMonth(isoMonth(lastMonth) - ATTENTION_MONTHS + 1);
-		const figures: UnitMonthFigures[] = monthFiguresOf(months.filter((m) => m.month.slice(0, 7) >= from));
-		const k = organisation.min_group_size;
-		const lastOwn = new Map(
-			figures.filter((f) => f.month === lastMonth).map((f) => [f.unitId, f.headcount ?? 0])
+		const dimensionNames = surveyFindings(visible, waves, results, add);
+		const month = signalFindings(await signals, k, index, tree, visible, add);
+		const byId = new Map(units.map((u) => [u.id, u]));
+		const items = rankUnits([...findings].map(([unitId, found]) => ({ unitId, findings: found }))).map(
+			(entry) => ({
+				unitId: entry.unitId,
+				name: byId.get(entry.unitId)?.name ?? '',
+				code: byId.get(entry.unitId)?.code ?? '',
+				score: entry.score,
+				reasons: entry.reasons.map((r) => ({
+					points: r.points,
+					persistent: r.persistent,
+					message: r.message
+				}))
+			})
 		);
-		const plan = planDisclosure(
-			tree.map((u) => ({ ...u, ownCount: lastOwn.get(u.id) ?? 0 })),
-			k
-		);
-		const byUnit = new Map<string, UnitMonthFigures[]>();
-		for (const total of rollUpFigures(
-			tree.map((u) => ({ id: u.id, parentId: u.parentId }) as never),
-			figures
-		)) {
-			const list = byUnit.get(total.unitId);
-			if (list) list.push(total);
-			else byUnit.set(total.unitId, [total]);
-		}
-		const organisationSeries = byUnit.get(ORGANISATION_ROOT) ?? [];
-		for (const row of visible) {
-			if (!plan.units.get(row.unit.id)?.shown) continue;
-			const series = byUnit.get(row.unit.id) ?? [];
-			for (const indicator of RATE_INDICATOR_IDS)
-				add(row.unit.id, indicatorFindings(indicator, series, organisationSeries, k, lastMonth));
-		}
-	}
+		return {
+			units: freezeEach(units),
+			month,
+			dimensionNames: Object.freeze(dimensionNames),
+			items: freezeEach(items)
+		};
+	});
 
+	// Ranks are a total order (rankUnits breaks ties by unit id), so the ranking of a subtree is
+	// the ranking of all units with the others left out.
 	const scope =
-		membership.role === 'manager' && membership.unitId ? subtreeIds(units, membership.unitId) : null;
-	const byId = new Map(units.map((u) => [u.id, u]));
-	const ranked = rankUnits(
-		[...findings]
-			.filter(([unitId]) => !scope || scope.has(unitId))
-			.map(([unitId, found]) => ({ unitId, findings: found }))
-	);
+		membership.role === 'manager' && membership.unitId ? subtreeIds(snapshot.units, membership.unitId) : null;
+	const latest = closed[0];
 	return {
 		wave: latest ? { id: latest.id, name: latest.name, closesOn: latest.closes_on } : null,
-		month: lastMonth,
-		dimensionNames,
-		items: ranked.map((entry, i) => ({
-			rank: i + 1,
-			unitId: entry.unitId,
-			name: byId.get(entry.unitId)?.name ?? '',
-			code: byId.get(entry.unitId)?.code ?? '',
-			score: entry.score,
-			reasons: entry.reasons.map((r) => ({ points: r.points, persistent: r.persistent, message: r.message }))
-		}))
+		month: snapshot.month,
+		dimensionNames: snapshot.dimensionNames,
+		items: snapshot.items
+			.filter((item) => !scope || scope.has(item.unitId))
+			.map((item, i) => ({ rank: i + 1, ...item }))
 	};
 }

@@ -3,13 +3,15 @@ import { waveStatus } from '../../domain/waves';
 import { dimensionsOf } from '../../instruments';
 import type { InstrumentDefinition } from '../../instruments/types';
 import type { Database } from '../db/schema';
+import { columnsOfSummaries, decodePack, type SummaryColumns } from './packs';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * Summarises a wave's responses per unit and dimension (respondents, scored answers, sum and sum
  * of squares of the scores, band counts) in one statement. The bands are computed in SQL from the
- * wave's own definition, so the summary agrees with the respondent's personal result.
+ * wave's own definition, so the summary agrees with the respondent's personal result. The same
+ * summary is also stored as one pack per wave (packs.ts), which is what the analytics read.
  */
 export async function summariseWave(db: Db, organisationId: string, waveId: string): Promise<void> {
 	const wave = await db
@@ -70,12 +72,48 @@ export async function summariseWave(db: Db, organisationId: string, waveId: stri
 		.where('organisation_id', '=', organisationId)
 		.where('id', '=', waveId)
 		.execute();
+	await writeWavePack(db, organisationId, waveId, dimensions.length);
+}
+
+/**
+ * Stores the wave's summary rows as they stand as its pack (packs.ts), stamped with the wave's
+ * summarised_at as the database has it (to the microsecond).
+ */
+async function writeWavePack(
+	db: Db,
+	organisationId: string,
+	waveId: string,
+	dimensions: number
+): Promise<void> {
+	const each = (column: string, send: 'int4send' | 'float8send') =>
+		sql`coalesce((select string_agg(${sql.raw(send)}(x), ''::bytea order by i) from unnest(s.${sql.ref(column)}) with ordinality as a(x, i)), ''::bytea)`;
+	await sql`delete from wave_summary_pack where organisation_id = ${organisationId} and wave_id = ${waveId}`.execute(
+		db
+	);
+	await sql`
+		insert into wave_summary_pack (organisation_id, wave_id, summarised_at, units, dimensions, data)
+		select ${organisationId}, ${waveId},
+			(select summarised_at from wave where organisation_id = ${organisationId} and id = ${waveId}),
+			count(*)::int, ${dimensions}::int,
+			coalesce(string_agg(
+				uuid_send(s.unit_id) || int4send(s.respondents) || ${each('scored', 'int4send')}
+				|| ${each('score_sum', 'float8send')} || ${each('score_sum_sq', 'float8send')}
+				|| ${each('green', 'int4send')} || ${each('orange', 'int4send')} || ${each('red', 'int4send')},
+				''::bytea order by s.unit_id), ''::bytea)
+		from wave_unit_summary s
+		where s.organisation_id = ${organisationId} and s.wave_id = ${waveId}
+	`.execute(db);
 }
 
 /** Drops a wave's summary (it takes answers again). */
 export async function dropWaveSummary(db: Db, organisationId: string, waveId: string): Promise<void> {
 	await db
 		.deleteFrom('wave_unit_summary')
+		.where('organisation_id', '=', organisationId)
+		.where('wave_id', '=', waveId)
+		.execute();
+	await db
+		.deleteFrom('wave_summary_pack')
 		.where('organisation_id', '=', organisationId)
 		.where('wave_id', '=', waveId)
 		.execute();
@@ -136,4 +174,69 @@ export async function findWaveSummaries(db: Db, organisationId: string, waveIds:
 		.where('organisation_id', '=', organisationId)
 		.where('wave_id', 'in', waveIds)
 		.execute();
+}
+
+/**
+ * The summaries of closed waves as columns (packs.ts): from each wave's pack when it carries the
+ * wave's summarised_at, else from its rows.
+ */
+export async function readWaveColumns(
+	db: Db,
+	organisationId: string,
+	waves: ReadonlyArray<{ id: string; summarised_at: Date | null; dimensions: number }>
+): Promise<Map<string, SummaryColumns>> {
+	const result = new Map<string, SummaryColumns>();
+	if (waves.length === 0) return result;
+	// As base64 text: half the bytes of bytea's hex form, and decoded natively.
+	const packs = await db
+		.selectFrom('wave_summary_pack')
+		.select(['wave_id', 'summarised_at', 'units', 'dimensions'])
+		.select(sql<string>`encode(data, 'base64')`.as('data'))
+		.where('organisation_id', '=', organisationId)
+		.where(
+			'wave_id',
+			'in',
+			waves.map((w) => w.id)
+		)
+		.execute();
+	const byWave = new Map(packs.map((p) => [p.wave_id, p]));
+	const missing: Array<(typeof waves)[number]> = [];
+	for (const wave of waves) {
+		const pack = byWave.get(wave.id);
+		if (
+			pack &&
+			wave.summarised_at &&
+			new Date(pack.summarised_at).getTime() === new Date(wave.summarised_at).getTime() &&
+			pack.dimensions === wave.dimensions
+		)
+			result.set(wave.id, decodePack(Buffer.from(pack.data, 'base64'), pack.units, pack.dimensions));
+		else missing.push(wave);
+	}
+	if (missing.length) {
+		const rows = await findWaveSummaries(
+			db,
+			organisationId,
+			missing.map((w) => w.id)
+		);
+		for (const wave of missing)
+			result.set(
+				wave.id,
+				columnsOfSummaries(
+					rows
+						.filter((r) => r.wave_id === wave.id)
+						.map((r) => ({
+							unitId: r.unit_id,
+							respondents: r.respondents,
+							scored: r.scored,
+							scoreSum: r.score_sum,
+							scoreSumSq: r.score_sum_sq,
+							green: r.green,
+							orange: r.orange,
+							red: r.red
+						})),
+					wave.dimensions
+				)
+			);
+	}
+	return result;
 }

@@ -206,6 +206,23 @@ export interface WaveUnitSummaryTable {
 	red: number[];
 }
 
+/** A closed wave's summary rows as one value (migrations/2026-11-23-05-analytics-inputs.ts). */
+export interface WaveSummaryPackTable {
+	organisation_id: string;
+	wave_id: string;
+	summarised_at: Timestamp;
+	units: number;
+	dimensions: number;
+	data: Uint8Array;
+}
+
+/** Per organisation and input, a number that changes on every write to it. */
+export interface AnalyticsInputVersionTable {
+	organisation_id: string;
+	input: 'units' | 'signals';
+	version: ColumnType<string, string | number, string | number>;
+}
+
 export interface Database {
 	organisation: OrganisationTable;
 	unit: UnitTable;
@@ -225,6 +242,8 @@ export interface Database {
 	signal_month: SignalMonthTable;
 	unit_code_alias: UnitCodeAliasTable;
 	wave_unit_summary: WaveUnitSummaryTable;
+	wave_summary_pack: WaveSummaryPackTable;
+	analytics_input_version: AnalyticsInputVersionTable;
 }
 
 /** The figure columns of signal_figure and signal_month. */
@@ -375,7 +394,16 @@ export const tableColumns: { [T in keyof Database]: Record<keyof Database[T], tr
 		green: true,
 		orange: true,
 		red: true
-	}
+	},
+	wave_summary_pack: {
+		organisation_id: true,
+		wave_id: true,
+		summarised_at: true,
+		units: true,
+		dimensions: true,
+		data: true
+	},
+	analytics_input_version: { organisation_id: true, input: true, version: true }
 };
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -292,3 +292,28 @@ export async function findCurrentFigures(
 	if (range) q = q.where('month', '>=', range.from).where('month', '<=', range.to);
 	return q.orderBy('month').execute();
 }
+
+/**
+ * The figures in force of the last `months` months up to the organisation's latest month with
+ * figures, only the columns named, as one text value: records `unit,yyyy-mm-01,figure,…` split
+ * by ';', an empty field for null (floats in PostgreSQL's shortest exact form). For the analytics'
+ * attention list (analytics/signal-window.ts parses it): transferring and parsing ~60,000 rows in
+ * node-postgres costs more than the query itself. `last` is the latest month (yyyy-mm-01).
+ */
+export async function findRecentFiguresText(
+	db: Db,
+	organisationId: string,
+	months: number,
+	columns: ReadonlyArray<keyof SignalFigures>
+): Promise<{ last: string | null; data: string | null }> {
+	const values = columns.map((c) => sql`coalesce(${sql.ref(c)}::text, '')`);
+	const result = await sql<{ last: string | null; data: string | null }>`
+		with last as (select max(month) as month from signal_month where organisation_id = ${organisationId})
+		select (select month from last)::text as last,
+			(select string_agg(concat_ws(',', unit_id, month, ${sql.join(values)}), ';')
+				from signal_month
+				where organisation_id = ${organisationId}
+					and month >= (select month from last) - make_interval(months => ${months - 1})) as data
+	`.execute(db);
+	return result.rows[0] ?? { last: null, data: null };
+}

@@ -1,0 +1,43 @@
+/**
+ * Results the analytics keep in process memory between requests, least recently used first out.
+ * A key must name every input of the value (analytics/service.ts builds them from what it reads
+ * per request: wave ids and summarised_at, k settings, input versions), so that a changed input
+ * means a new key and never a stale value. Values are promises: requests that need the same value
+ * at the same time wait for one computation. A failed computation is forgotten.
+ */
+export class ResultCache<T> {
+	readonly #entries = new Map<string, Promise<T>>();
+
+	constructor(readonly capacity: number) {}
+
+	get size(): number {
+		return this.#entries.size;
+	}
+
+	/** Whether a value (or its computation) is kept under `key`. */
+	has(key: string): boolean {
+		return this.#entries.has(key);
+	}
+
+	/** The value under `key`, computed with `compute` when it is not kept. */
+	get(key: string, compute: () => Promise<T>): Promise<T> {
+		const kept = this.#entries.get(key);
+		if (kept) {
+			// Most recently used last.
+			this.#entries.delete(key);
+			this.#entries.set(key, kept);
+			return kept;
+		}
+		const value = compute();
+		this.#entries.set(key, value);
+		while (this.#entries.size > this.capacity) this.#entries.delete(this.#entries.keys().next().value!);
+		value.catch(() => {
+			if (this.#entries.get(key) === value) this.#entries.delete(key);
+		});
+		return value;
+	}
+
+	clear(): void {
+		this.#entries.clear();
+	}
+}

@@ -1,0 +1,144 @@
+import type { SubtreeTotals } from '../../domain/wave-results';
+import { FIELDS, type SummaryColumns } from './packs';
+
+/**
+ * Subtree sums over typed arrays instead of maps of objects with string keys. rollUpColumns adds
+ * in the order of rollUpSummaries, so a wave's figures are the same to the last bit whichever
+ * path computed them (given the summaries in the same order: service.ts sorts them by unit id).
+ * rollUpFigureColumns adds each unit's totals into its parent's, children first; its sums may
+ * differ from rollUpFigures' in the last bits (the order of records differs).
+ */
+
+/** The unit tree as arrays, in the order of the list given. */
+export interface TreeIndex {
+	ids: string[];
+	/** Position of each unit's parent, -1 for a root (no parent, or a parent not in the list). */
+	parent: Int32Array;
+	position: Map<string, number>;
+	/** Every unit after all its descendants; units on a cycle are left out (they have no root). */
+	bottomUp: Int32Array;
+}
+
+export function indexTree(units: ReadonlyArray<{ id: string; parentId: string | null }>): TreeIndex {
+	const n = units.length;
+	const position = new Map<string, number>();
+	units.forEach((u, i) => position.set(u.id, i));
+	const parent = new Int32Array(n).fill(-1);
+	const children: number[][] = Array.from({ length: n }, () => []);
+	const roots: number[] = [];
+	units.forEach((u, i) => {
+		const p = u.parentId === null ? undefined : position.get(u.parentId);
+		if (p === undefined || p === i) roots.push(i);
+		else {
+			parent[i] = p;
+			children[p]!.push(i);
+		}
+	});
+	const preorder: number[] = [];
+	const stack = [...roots];
+	while (stack.length) {
+		const i = stack.pop()!;
+		preorder.push(i);
+		for (const c of children[i]!) stack.push(c);
+	}
+	return { ids: units.map((u) => u.id), parent, position, bottomUp: Int32Array.from(preorder.reverse()) };
+}
+
+/** A wave's summaries by tree position: own numbers and subtree totals. */
+export interface RolledUpWave {
+	dimensions: number;
+	ownRespondents: Float64Array;
+	/** Unit i, dimension d, field f at (i × dimensions + d) × FIELDS + f. */
+	own: Float64Array;
+	/** As rollUpSummaries gives them: every unit of the tree, and summaries of unknown units on their own. */
+	totals: Map<string, SubtreeTotals>;
+}
+
+export function rollUpColumns(tree: TreeIndex, columns: SummaryColumns, dimensions: number): RolledUpWave {
+	const n = tree.ids.length;
+	const width = dimensions * FIELDS;
+	const ownRespondents = new Float64Array(n);
+	const own = new Float64Array(n * width);
+	const respondents = new Float64Array(n);
+	const values = new Float64Array(n * width);
+	const extra = new Map<string, SubtreeTotals>();
+	const source = columns.dimensions;
+	const shared = Math.min(source, dimensions) * FIELDS;
+	// Like rollUpSummaries: each summary, in the order given, added into its unit and every
+	// ancestor, so that each total is the same sum in the same order (to the last bit).
+	columns.unitIds.forEach((id, u) => {
+		const from = u * source * FIELDS;
+		const i = tree.position.get(id);
+		if (i === undefined) {
+			const alone = new Float64Array(width);
+			alone.set(columns.values.subarray(from, from + shared));
+			extra.set(id, { respondents: columns.respondents[u]!, values: alone });
+			return;
+		}
+		ownRespondents[i] = columns.respondents[u]!;
+		own.set(columns.values.subarray(from, from + shared), i * width);
+		// At most n steps: a cycle (which the plans refuse anyway) cannot hold it up.
+		for (let at = i, steps = 0; at >= 0 && steps < n; at = tree.parent[at]!, steps++) {
+			respondents[at] = respondents[at]! + columns.respondents[u]!;
+			const to = at * width;
+			for (let f = 0; f < shared; f++) values[to + f] = values[to + f]! + columns.values[from + f]!;
+		}
+	});
+	const totals = new Map<string, SubtreeTotals>();
+	tree.ids.forEach((id, i) =>
+		totals.set(id, { respondents: respondents[i]!, values: values.subarray(i * width, (i + 1) * width) })
+	);
+	for (const [id, total] of extra) if (!totals.has(id)) totals.set(id, total);
+	return { dimensions, ownRespondents, own, totals };
+}
+
+/** Signal figures of a run of months, one record per unit and month. */
+export interface FigureColumns {
+	/** The figures held, in this order per record. */
+	figures: number;
+	months: number;
+	unitIds: string[];
+	/** Index of each record's month. */
+	month: Int32Array;
+	/** Record r, figure f at r × figures + f; NaN where the figure is null. */
+	values: Float64Array;
+}
+
+/** Subtree totals per unit and month; a unit-month is present when a record of its subtree is. */
+export interface RolledUpFigures {
+	figures: number;
+	months: number;
+	/** Unit i, month m: present[i × months + m]. */
+	present: Uint8Array;
+	/** Unit i, month m, figure f at (i × months + m) × figures + f; NaN where a part was null. */
+	values: Float64Array;
+}
+
+/**
+ * rollUpFigures over arrays: a unit-month without a record adds nothing, a null figure makes every
+ * total it enters null (NaN here). Records of units not in the tree are left out: as rollUpFigures
+ * gives them, they count for themselves only, and no unit of the tree sees them.
+ */
+export function rollUpFigureColumns(tree: TreeIndex, columns: FigureColumns): RolledUpFigures {
+	const { figures, months } = columns;
+	const n = tree.ids.length;
+	const present = new Uint8Array(n * months);
+	const values = new Float64Array(n * months * figures);
+	columns.unitIds.forEach((id, r) => {
+		const i = tree.position.get(id);
+		if (i === undefined) return;
+		const slot = i * months + columns.month[r]!;
+		present[slot] = 1;
+		values.set(columns.values.subarray(r * figures, (r + 1) * figures), slot * figures);
+	});
+	const width = months * figures;
+	for (const i of tree.bottomUp) {
+		const p = tree.parent[i]!;
+		if (p < 0) continue;
+		for (let m = 0; m < months; m++) if (present[i * months + m]) present[p * months + m] = 1;
+		const from = i * width;
+		const to = p * width;
+		for (let f = 0; f < width; f++) values[to + f] = values[to + f]! + values[from + f]!;
+	}
+	return { figures, months, present, values };
+}

@@ -39,7 +39,7 @@ import {
 	type HeatmapRow,
 	type WaveResult
 } from '../src/lib/server/analytics/service';
-import { ensureWaveSummaries, findWaveSummaries } from '../src/lib/server/analytics/summaries';
+import { ensureWaveSummaries, findWaveSummaries, findWaveTrees } from '../src/lib/server/analytics/summaries';
 import type { Database } from '../src/lib/server/db/schema';
 import { findOrganisation } from '../src/lib/server/organisations/queries';
 import { findCurrentFigures } from '../src/lib/server/signals/queries';
@@ -81,7 +81,8 @@ export async function closedWaves(db: Kysely<Database>, organisationId: string, 
 			'definition',
 			'include_module',
 			'min_group_size',
-			'sensitive_min_group_size'
+			'sensitive_min_group_size',
+			'summary_tree'
 		])
 		.where('organisation_id', '=', organisationId)
 		.orderBy('closes_on', 'desc')
@@ -198,10 +199,16 @@ export async function naiveHeatmap(
 	]);
 	const current = planWave(units, aggregates.get(wave.id)!, wave);
 	const previous = previousWave && planWave(units, aggregates.get(previousWave.id)!, previousWave);
-	const headcounts = new Map(
-		flattenTree(units).map((r) => [r.unit.id, r.subtreeHeadcount as number | undefined])
+	// The rows are the wave's own tree, with the names and codes of now and the headcounts then.
+	const now = new Map(units.map((u) => [u.id, u]));
+	const waveRows = flattenTree(
+		(wave.summary_tree ?? units).map((u) => {
+			const today = now.get(u.id);
+			return today ? { ...u, name: today.name, code: today.code } : u;
+		})
 	);
-	const names = new Map(units.map((u) => [u.id, u.name]));
+	const headcounts = new Map(waveRows.map((r) => [r.unit.id, r.subtreeHeadcount as number | undefined]));
+	const names = new Map(waveRows.map((r) => [r.unit.id, r.unit.name]));
 	const rowOf = (unitId: string): NaiveRow => {
 		const plan = current.respondentPlan.units.get(unitId);
 		const headcount = headcounts.get(unitId);
@@ -224,7 +231,7 @@ export async function naiveHeatmap(
 		waveId: wave.id,
 		previousWaveId: previousWave?.id ?? null,
 		organisation: rowOf(ORGANISATION_ROOT),
-		rows: flattenTree(units).map((r) => rowOf(r.unit.id))
+		rows: waveRows.map((r) => rowOf(r.unit.id))
 	};
 }
 
@@ -360,8 +367,16 @@ export async function naiveAttentionList(
 			organisationId,
 			waves.map((w) => w.id)
 		);
+		const trees = await findWaveTrees(
+			db,
+			organisationId,
+			waves.map((w) => w.id)
+		);
 		const results = waves.map((w) =>
-			planWave(units, summaries.filter((s) => s.wave_id === w.id).map(toSummary), w)
+			planWave(units, summaries.filter((s) => s.wave_id === w.id).map(toSummary), {
+				...w,
+				summary_tree: trees.get(w.id)
+			})
 		);
 		const shownDimension = (result: WaveResult, unitId: string, d: number): ShownDimension | null => {
 			const totals = result.totals.get(unitId);

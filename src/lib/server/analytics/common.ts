@@ -3,13 +3,12 @@ import type { FigureId } from '../../domain/signals/formats';
 import type { UnitSummary } from '../../domain/wave-results';
 import type { SignalFigures } from '../db/schema';
 import { COLUMN_OF } from '../signals/queries';
-import type { UnitRecord } from '../units/queries';
 
 /** The whole organisation, as the root above the top units, so that its total is planned too. */
 export const ORGANISATION_ROOT = 'organisation';
 
 /** The unit tree under the synthetic organisation root. */
-export function treeOf(units: readonly UnitRecord[]) {
+export function treeOf(units: ReadonlyArray<{ id: string; parentId: string | null }>) {
 	return [
 		{ id: ORGANISATION_ROOT, parentId: null as string | null },
 		...units.map((u) => ({ id: u.id, parentId: u.parentId ?? ORGANISATION_ROOT }))

@@ -23,7 +23,7 @@ import {
 } from '../../domain/early-warning';
 import type { UnitMonthFigures } from '../../domain/signals/figures';
 import type { FigureId } from '../../domain/signals/formats';
-import { flattenTree, subtreeIds, type TreeRow } from '../../domain/units';
+import { flattenTree, subtreeIds, type TreeRow, type UnitNode } from '../../domain/units';
 import { dimensionStats, rollUpSummaries, type UnitSummary } from '../../domain/wave-results';
 import { dimensionsOf } from '../../instruments';
 import type { InstrumentDefinition, Localised } from '../../instruments/types';
@@ -38,7 +38,7 @@ import { readInputVersions, type InputVersions } from './inputs';
 import { byUnitId, FIELDS, type SummaryColumns } from './packs';
 import { indexTree, rollUpColumns, rollUpFigureColumns, type TreeIndex } from './rollup';
 import { readSignalWindow, type SignalWindow } from './signal-window';
-import { ensureWaveSummaries, readWaveColumns } from './summaries';
+import { ensureWaveSummaries, findWaveTrees, readWaveColumns } from './summaries';
 
 /**
  * The analytics gate: the only way from responses (through their summaries) to anything a screen,
@@ -107,7 +107,7 @@ export interface WaveResult {
  * wave's higher minimum on top of the ordinary plan.
  */
 function resultOf(
-	units: readonly UnitRecord[],
+	units: ReadonlyArray<{ id: string; parentId: string | null }>,
 	summaries: readonly UnitSummary[],
 	definition: InstrumentDefinition,
 	includeModule: boolean,
@@ -145,19 +145,24 @@ function resultOf(
 	};
 }
 
-/** A closed wave's plans and totals from its summaries (also what the benchmark's naive scan uses). */
+/**
+ * A closed wave's plans and totals from its summaries (also what the benchmark's naive scan uses),
+ * on the unit tree the wave was summarised with; `units` (the tree of now) only for a wave that
+ * has none.
+ */
 export function planWave(
-	units: readonly UnitRecord[],
+	units: readonly UnitNode[],
 	summaries: readonly UnitSummary[],
 	wave: {
 		definition: unknown;
 		include_module: boolean;
 		min_group_size: number;
 		sensitive_min_group_size: number;
+		summary_tree?: readonly UnitNode[] | null;
 	}
 ): WaveResult {
 	return resultOf(
-		units,
+		wave.summary_tree ?? units,
 		summaries,
 		wave.definition as InstrumentDefinition,
 		wave.include_module,
@@ -204,6 +209,20 @@ class RequestInputs {
 	}
 }
 
+/**
+ * The unit tree a wave's figures are planned on: the one it was summarised with (docs/anonymity.md:
+ * a closed wave is frozen with its tree), or the tree of now for a wave that has none.
+ */
+async function waveTree(
+	inputs: RequestInputs,
+	wave: ClosedWave
+): Promise<{ units: readonly UnitNode[]; tree: ReturnType<typeof treeOf>; index: TreeIndex }> {
+	const own = (await findWaveTrees(inputs.db, inputs.organisationId, [wave.id])).get(wave.id);
+	if (!own) return inputs.units();
+	const tree = treeOf(own);
+	return { units: own, tree, index: indexTree(tree) };
+}
+
 /** Every input of a wave's result: the wave as summarised, its k, its dimensions and the unit tree. */
 function waveKey(wave: ClosedWave, versions: InputVersions): string {
 	const summarised = wave.summarised_at ? new Date(wave.summarised_at).getTime() : 'none';
@@ -216,7 +235,8 @@ function waveKey(wave: ClosedWave, versions: InputVersions): string {
 		dimensionsOf(wave.definition as InstrumentDefinition, wave.include_module)
 			.map((d) => `${d.id}:${d.sensitive}`)
 			.join(','),
-		`units ${versions.units}`
+		// A wave's own tree comes with its summarised_at; only a wave without one follows the units.
+		wave.summarised_at ? 'own tree' : `units ${versions.units}`
 	].join('|');
 }
 
@@ -246,11 +266,28 @@ function waveResultsOf(inputs: RequestInputs, waves: readonly ClosedWave[]): Pro
 	return Promise.all(
 		waves.map((wave, w) =>
 			waveResults.get(keys[w]!, async () => {
-				const [{ tree, index }, columns] = await Promise.all([inputs.units(), columnsOf(wave)]);
+				const [{ tree, index }, columns] = await Promise.all([waveTree(inputs, wave), columnsOf(wave)]);
 				return resultOfColumns(tree, index, columns, wave);
 			})
 		)
 	);
+}
+
+/**
+ * The results of closed waves (as ensureWaveSummaries lists them), through the same kept results
+ * as the heatmap: what a unit's page shows of a wave is what the heatmap shows of it.
+ */
+export async function closedWaveResults(
+	db: Kysely<Database>,
+	organisationId: string,
+	waves: readonly ClosedWave[]
+): Promise<Array<{ result: WaveResult; units: readonly UnitNode[] }>> {
+	const inputs = new RequestInputs(db, organisationId, await readInputVersions(db, organisationId));
+	const [results, trees] = await Promise.all([
+		waveResultsOf(inputs, waves),
+		Promise.all(waves.map((w) => waveTree(inputs, w)))
+	]);
+	return results.map((result, i) => ({ result, units: trees[i]!.units }));
 }
 
 /** resultOf, from a wave's summary columns. */
@@ -367,18 +404,28 @@ export async function heatmap(
 	const key = [
 		organisationId,
 		waveKey(wave, versions),
-		previousWave ? waveKey(previousWave, versions) : '-'
+		previousWave ? waveKey(previousWave, versions) : '-',
+		// The names of now, and a manager's subtree of now.
+		`units ${versions.units}`
 	].join('#');
 	const snapshot = await heatmaps.get(key, async () => {
-		const [{ units }, results] = await Promise.all([
+		const [{ units }, own, results] = await Promise.all([
 			inputs.units(),
+			waveTree(inputs, wave),
 			waveResultsOf(inputs, previousWave ? [wave, previousWave] : [wave])
 		]);
 		const current = results[0]!;
 		const previous = results[1] ?? null;
-		const flat = flattenTree(units);
+		// The rows are the wave's own tree, with the names units have now and its headcounts then.
+		const now = new Map(units.map((u) => [u.id, u]));
+		const flat = flattenTree(
+			own.units.map((u) => {
+				const today = now.get(u.id);
+				return today ? { ...u, name: today.name, code: today.code } : u;
+			})
+		);
 		const headcounts = new Map(flat.map((r) => [r.unit.id, r.subtreeHeadcount as number | undefined]));
-		const names = new Map(units.map((u) => [u.id, u.name]));
+		const names = new Map(flat.map((r) => [r.unit.id, r.unit.name]));
 		const rowOf = (unitId: string, name: string, code: string, depth: number): HeatmapRow => {
 			const plan = current.respondentPlan.units.get(unitId);
 			const headcount = headcounts.get(unitId);

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { waveStatus } from '../../domain/waves';
 import { dimensionsOf } from '../../instruments';
 import type { InstrumentDefinition } from '../../instruments/types';
+import type { UnitNode } from '../../domain/units';
 import type { Database } from '../db/schema';
 import { columnsOfSummaries, decodePack, type SummaryColumns } from './packs';
 
@@ -66,12 +67,17 @@ export async function summariseWave(db: Db, organisationId: string, waveId: stri
 		from per_dimension p join respondents r on r.unit_id = p.unit_id
 		group by p.unit_id, r.respondents
 	`.execute(db);
-	await db
-		.updateTable('wave')
-		.set({ summarised_at: sql`now()` })
-		.where('organisation_id', '=', organisationId)
-		.where('id', '=', waveId)
-		.execute();
+	// The unit tree of this moment stays with the summary: the wave is planned on it for good.
+	await sql`
+		update wave set summarised_at = now(), summary_tree = (
+			select coalesce(jsonb_agg(jsonb_build_object(
+				'id', u.id, 'parentId', u.parent_id, 'code', u.code, 'name', u.name,
+				'headcount', u.headcount, 'archived', u.valid_to is not null
+			) order by u.code), '[]'::jsonb)
+			from unit u where u.organisation_id = ${organisationId}
+		)
+		where organisation_id = ${organisationId} and id = ${waveId}
+	`.execute(db);
 	await writeWavePack(db, organisationId, waveId, dimensions.length);
 }
 
@@ -117,12 +123,10 @@ export async function dropWaveSummary(db: Db, organisationId: string, waveId: st
 		.where('organisation_id', '=', organisationId)
 		.where('wave_id', '=', waveId)
 		.execute();
-	await db
-		.updateTable('wave')
-		.set({ summarised_at: null })
-		.where('organisation_id', '=', organisationId)
-		.where('id', '=', waveId)
-		.execute();
+	await sql`
+		update wave set summarised_at = null, summary_tree = null
+		where organisation_id = ${organisationId} and id = ${waveId}
+	`.execute(db);
 }
 
 /**
@@ -131,26 +135,31 @@ export async function dropWaveSummary(db: Db, organisationId: string, waveId: st
  * no longer take answers, newest first.
  */
 export async function ensureWaveSummaries(db: Kysely<Database>, organisationId: string, today: string) {
-	const waves = await db
-		.selectFrom('wave')
-		.select([
-			'id',
-			'name',
-			'opens_on',
-			'closes_on',
-			'closed',
-			'summarised_at',
-			'definition',
-			'include_module'
-		])
-		.select(['min_group_size', 'sensitive_min_group_size'])
-		.where('organisation_id', '=', organisationId)
-		.orderBy('closes_on', 'desc')
-		.execute();
-	const closed = waves.filter(
-		(w) => waveStatus({ opensOn: w.opens_on, closesOn: w.closes_on, closed: w.closed }, today) === 'closed'
-	);
-	for (const wave of closed.filter((w) => w.summarised_at === null)) {
+	const closedWaves = async () =>
+		(
+			await db
+				.selectFrom('wave')
+				.select([
+					'id',
+					'name',
+					'opens_on',
+					'closes_on',
+					'closed',
+					'summarised_at',
+					'definition',
+					'include_module'
+				])
+				.select(['min_group_size', 'sensitive_min_group_size'])
+				.where('organisation_id', '=', organisationId)
+				.orderBy('closes_on', 'desc')
+				.execute()
+		).filter(
+			(w) => waveStatus({ opensOn: w.opens_on, closesOn: w.closes_on, closed: w.closed }, today) === 'closed'
+		);
+	const closed = await closedWaves();
+	const unsummarised = closed.filter((w) => w.summarised_at === null);
+	if (unsummarised.length === 0) return closed;
+	for (const wave of unsummarised) {
 		// Two requests may find the same wave unsummarised: the row lock lets one of them do it.
 		await db.transaction().execute(async (trx) => {
 			const row = await trx
@@ -163,7 +172,8 @@ export async function ensureWaveSummaries(db: Kysely<Database>, organisationId: 
 			if (row && row.summarised_at === null) await summariseWave(trx, organisationId, wave.id);
 		});
 	}
-	return closed;
+	// Read again, with the summaries' stamps and trees.
+	return closedWaves();
 }
 
 export async function findWaveSummaries(db: Db, organisationId: string, waveIds: readonly string[]) {
@@ -239,4 +249,24 @@ export async function readWaveColumns(
 			);
 	}
 	return result;
+}
+
+/**
+ * The unit trees closed waves were summarised with (docs/anonymity.md: a closed wave is frozen
+ * with its tree), by wave id. Every summarised wave has one.
+ */
+export async function findWaveTrees(
+	db: Db,
+	organisationId: string,
+	waveIds: readonly string[]
+): Promise<Map<string, UnitNode[]>> {
+	if (waveIds.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('wave')
+		.select(['id', 'summary_tree'])
+		.where('organisation_id', '=', organisationId)
+		.where('id', 'in', waveIds)
+		.where('summary_tree', 'is not', null)
+		.execute();
+	return new Map(rows.map((r) => [r.id, r.summary_tree!]));
 }

@@ -20,9 +20,15 @@ import type { Database } from '../db/schema';
 import { findOrganisation } from '../organisations/queries';
 import { findCurrentFigures } from '../signals/queries';
 import { findUnits } from '../units/queries';
-import { monthFiguresOf, ORGANISATION_ROOT, toSummary, treeOf } from './common';
-import { cellsOf, planWave, type DimensionColumn, type DimensionFigure, type WaveChoice } from './service';
-import { ensureWaveSummaries, findWaveSummaries } from './summaries';
+import { monthFiguresOf, ORGANISATION_ROOT, treeOf } from './common';
+import {
+	cellsOf,
+	closedWaveResults,
+	type DimensionColumn,
+	type DimensionFigure,
+	type WaveChoice
+} from './service';
+import { ensureWaveSummaries } from './summaries';
 
 /**
  * One unit's results through the gate (docs/anonymity.md): its barometer figures in every closed
@@ -141,11 +147,7 @@ export async function unitResults(
 		0,
 		HISTORY_WAVES
 	);
-	const summaries = await findWaveSummaries(
-		db,
-		organisationId,
-		closed.map((w) => w.id)
-	);
+	const results = await closedWaveResults(db, organisationId, closed);
 	const latest = closed[0];
 	const columns = latest
 		? dimensionsOf(latest.definition as InstrumentDefinition, latest.include_module)
@@ -153,9 +155,11 @@ export async function unitResults(
 	const moduleIds = new Set(
 		(latest?.definition as InstrumentDefinition | undefined)?.module?.dimensions.map((d) => d.id) ?? []
 	);
-	const headcount = flattenTree(units).find((r) => r.unit.id === unitId)?.subtreeHeadcount;
-	const waves = closed.map((wave): WaveHistoryEntry => {
-		const result = planWave(units, summaries.filter((s) => s.wave_id === wave.id).map(toSummary), wave);
+	const waves = closed.map((wave, w): WaveHistoryEntry => {
+		// Each wave on the unit tree it was summarised with: its names, pooling and headcounts then.
+		const { result, units: waveUnits } = results[w]!;
+		const waveNames = new Map(waveUnits.map((u) => [u.id, names.get(u.id) ?? u.name]));
+		const headcount = flattenTree(waveUnits).find((r) => r.unit.id === unitId)?.subtreeHeadcount;
 		const align = (cells: Disclosed<DimensionFigure>[]) =>
 			columns.map((d) => {
 				const i = result.dimensionIds.indexOf(d.id);
@@ -173,9 +177,9 @@ export async function unitResults(
 				plan && !plan.shown && plan.pooledInto
 					? plan.pooledInto === ORGANISATION_ROOT
 						? ORGANISATION_ROOT
-						: (names.get(plan.pooledInto) ?? null)
+						: (waveNames.get(plan.pooledInto) ?? null)
 					: null,
-			pooled: plan?.shown === true ? plan.pooled.map((id) => names.get(id) ?? '').filter(Boolean) : []
+			pooled: plan?.shown === true ? plan.pooled.map((id) => waveNames.get(id) ?? '').filter(Boolean) : []
 		};
 	});
 

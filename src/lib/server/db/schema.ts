@@ -1,3 +1,4 @@
+import type { UnitNode } from '../../domain/units';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
@@ -102,6 +103,8 @@ export interface WaveTable {
 	created_by: string | null;
 	created_at: Timestamp;
 	summarised_at: Timestamp | null;
+	/** The unit tree the summary was made with (migrations/2026-11-23-06-wave-tree.ts). */
+	summary_tree: ColumnType<UnitNode[] | null, never, never>;
 }
 
 export interface WaveUnitTable {
@@ -342,7 +345,8 @@ export const tableColumns: { [T in keyof Database]: Record<keyof Database[T], tr
 		sensitive_min_group_size: true,
 		created_by: true,
 		created_at: true,
-		summarised_at: true
+		summarised_at: true,
+		summary_tree: true
 	},
 	wave_unit: { organisation_id: true, wave_id: true, unit_id: true, link_token: true },
 	wave_code: { organisation_id: true, wave_id: true, code_hash: true, used: true },

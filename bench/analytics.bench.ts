@@ -9,7 +9,7 @@
 //   request from the raw responses (one SQL aggregation over response.scores with the bands, then
 //   the same roll-up and plan in JavaScript: bench/analytics-naive.ts), p95 over as many calls.
 // - analytics.heatmap.<engine>.cold_ms: the median of COLD_CALLS calls, each the first call after
-//   an input changed (a unit's headcount, by a plain UPDATE: a new unit-tree version, so nothing
+//   an input changed and the process forgot what it kept (a unit's headcount, by a plain UPDATE, so nothing
 //   kept applies and everything is read and computed afresh). Same baseline.
 // - analytics.attention.postgres.p95_ms and .cold_ms: attentionList() likewise. Baseline: the
 //   straightforward recomputation (the implementation before the fast path: every summary row and
@@ -298,8 +298,9 @@ async function measure(
 	ctx.log(`${engine}: measuring; ${load()}`);
 	const heatmapOf = () => analytics.heatmap(db, actor, organisationId, { today: TODAY });
 	const attentionOf = () => analytics.attentionList(db, actor, organisationId, { today: TODAY });
-	// An input changes: a unit's headcount, as any process might write it. The unit tree's version
-	// changes, so nothing kept applies: every read and computation of the call is done afresh.
+	// An input changes: a unit's headcount, as any process might write it, and the process forgets
+	// what it kept. (A closed wave keeps its own unit tree, so a unit change alone would leave its
+	// plans kept.) Every read and computation of the call is done afresh.
 	const someUnit = await db
 		.selectFrom('unit')
 		.select('id')
@@ -307,8 +308,10 @@ async function measure(
 		.where('parent_id', 'is not', null)
 		.orderBy('code')
 		.executeTakeFirstOrThrow();
-	const changeInput = () =>
-		sql`update unit set headcount = coalesce(headcount, 0) + 1 where id = ${someUnit.id}`.execute(db);
+	const changeInput = async () => {
+		await sql`update unit set headcount = coalesce(headcount, 0) + 1 where id = ${someUnit.id}`.execute(db);
+		analytics.forgetAnalyticsResults();
+	};
 
 	const heatmapRun = await sample(CALLS, heatmapOf);
 	ctx.log(`${engine}: heatmap() over ${CALLS} calls (kept results): ${describe(heatmapRun.times)}`);

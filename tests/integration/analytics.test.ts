@@ -7,10 +7,10 @@ import {
 	naiveHeatmap
 } from '../../bench/analytics-naive';
 import { COLUMNS, type ColumnId } from '../../src/lib/domain/signals';
-import { BAROMETER, dimensionsOf, itemsOf } from '../../src/lib/instruments';
+import { BAROMETER, dimensionsOf } from '../../src/lib/instruments';
 import { readInputVersions } from '../../src/lib/server/analytics/inputs';
 import { newSubmissionNonce, submitResponse } from '../../src/lib/server/barometer/participation';
-import { createWave, setWaveClosed } from '../../src/lib/server/barometer/waves';
+import { setWaveClosed } from '../../src/lib/server/barometer/waves';
 import {
 	attentionList,
 	forgetAnalyticsResults,
@@ -22,9 +22,9 @@ import { nl } from '../../src/lib/i18n/nl';
 import { saveOrganisationSettings } from '../../src/lib/server/organisations/service';
 import { importSignals, mapUnitCodes, undoUpload } from '../../src/lib/server/signals/service';
 import { moveUnit } from '../../src/lib/server/units/service';
-import { waveFields, waveRow, waveUnitRows } from '../helpers/barometer';
+import { waveRow, waveUnitRows } from '../helpers/barometer';
 import { useTestDatabase } from '../helpers/db';
-import { makeMember, makeOrganisation, makeUnits, nextNumber } from '../helpers/factories';
+import { analyticsOrganisation, answers, PEOPLE, type Code } from '../helpers/analytics';
 
 const testDb = useTestDatabase();
 
@@ -32,26 +32,8 @@ const TODAY = '2026-03-10';
 const AFTER = '2026-04-15';
 const DIMENSIONS = dimensionsOf(BAROMETER, true);
 
-/**
- * People per unit (k = 5, sensitive k = 10):
- *   ROOT (0)
- *   ├─ A (own 2) ─ A1 (6), A2 (6), A3 (3)   A3 below k, pooled in A; A's remainder 2 + 3 = 5 ≥ k
- *   └─ B (own 0) ─ B1 (6), B2 (7), B3 (3)   B3 below k; B's remainder 3 < k, so B1 (the smallest
- *                                           shown sibling) is hidden too: 'secondary'
- * B2 answers at the top of the scale, everyone else lower, so B2 stands out against the organisation.
- */
-const PEOPLE: Array<[code: string, parent: string | null, people: number]> = [
-	['ROOT', null, 0],
-	['A', 'ROOT', 2],
-	['A1', 'A', 6],
-	['A2', 'A', 6],
-	['A3', 'A', 3],
-	['B', 'ROOT', 0],
-	['B1', 'B', 6],
-	['B2', 'B', 7],
-	['B3', 'B', 3]
-];
-type Code = 'ROOT' | 'A' | 'A1' | 'A2' | 'A3' | 'B' | 'B1' | 'B2' | 'B3';
+// The PEOPLE tree of tests/helpers/analytics.ts. B2 answers at the top of the scale, everyone
+// else lower, so B2 stands out against the organisation.
 const SUBTREE: Record<Code, Code[]> = {
 	ROOT: ['ROOT', 'A', 'A1', 'A2', 'A3', 'B', 'B1', 'B2', 'B3'],
 	A: ['A', 'A1', 'A2', 'A3'],
@@ -64,65 +46,10 @@ const SUBTREE: Record<Code, Code[]> = {
 	B3: ['B3']
 };
 
-/** Every item answered `value`, except every third item one lower (so scores vary a little). */
-function answers(value: number, spread: number): Record<string, string> {
-	return Object.fromEntries(
-		itemsOf(BAROMETER, true).map((item, i) => [
-			`q_${item.id}`,
-			String(i % 3 === 0 ? Math.max(BAROMETER.scale.min, value - spread) : value)
-		])
+const setup = () =>
+	analyticsOrganisation(testDb.db, 'Analytics', TODAY, (code, p) =>
+		answers(code === 'B2' ? 5 - (p % 2) : 1 + (p % 3), p % 2)
 	);
-}
-
-async function setup() {
-	const n = nextNumber();
-	const org = await makeOrganisation(testDb.db, `Analytics ${n}`);
-	const ids = (await makeUnits(testDb.db, org.id, PEOPLE)) as Record<Code, string>;
-	const other = await makeOrganisation(testDb.db, `Elders ${n}`);
-	const member = (role: 'admin' | 'advisor' | 'hr' | 'manager', unitId: string | null = null) =>
-		makeMember(testDb.db, { email: `${role}-${n}@example.test`, organisationId: org.id, role, unitId });
-	const s = {
-		org,
-		ids,
-		other,
-		admin: await member('admin'),
-		advisor: await member('advisor'),
-		hr: await member('hr'),
-		manager: await member('manager', ids.A),
-		otherAdvisor: await makeMember(testDb.db, {
-			email: `other-${n}@example.test`,
-			organisationId: other.id,
-			role: 'advisor'
-		})
-	};
-	const waveId = await createWave(
-		testDb.db,
-		s.advisor,
-		org.id,
-		waveFields({ includeModule: 'on' }),
-		PEOPLE.filter(([, , people]) => people > 0).map(([code]) => ids[code as Code]),
-		TODAY
-	);
-	const links = await waveUnitRows(testDb.db, waveId);
-	const tokenOf = (code: Code) => links.find((l) => l.unit_id === ids[code])!;
-	/** Each person's score per dimension, as the participation service computed it. */
-	const scores: Record<string, Array<Record<string, number>>> = {};
-	for (const [code, , people] of PEOPLE) {
-		scores[code] = [];
-		for (let p = 0; p < people; p++) {
-			const value = code === 'B2' ? 5 - (p % 2) : 1 + (p % 3);
-			const result = await submitResponse(
-				testDb.db,
-				{ via: 'link', token: tokenOf(code as Code).link_token },
-				{ ...answers(value, p % 2), unitId: ids[code as Code], nonce: newSubmissionNonce() },
-				TODAY
-			);
-			expect(result.stored).toBe(true);
-			scores[code]!.push(Object.fromEntries(result.results.map((r) => [r.dimension, r.score as number])));
-		}
-	}
-	return { ...s, waveId, scores };
-}
 type Setup = Awaited<ReturnType<typeof setup>>;
 
 const close = (s: Setup, closed = true, fields: Record<string, string> = {}) =>

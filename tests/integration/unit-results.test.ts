@@ -3,39 +3,20 @@ import { COLUMNS, type ColumnId } from '../../src/lib/domain/signals';
 import { formatMonth } from '../../src/lib/domain/signals/calendar';
 import { HEALTH_INDICATORS, INDICATORS } from '../../src/lib/domain/signals/indicators';
 import { isoMonth } from '../../src/lib/domain/signals/parse';
-import { BAROMETER, itemsOf } from '../../src/lib/instruments';
 import { heatmap } from '../../src/lib/server/analytics/service';
 import { unitResults, type UnitResults } from '../../src/lib/server/analytics/unit';
-import { newSubmissionNonce, submitResponse } from '../../src/lib/server/barometer/participation';
-import { createWave, setWaveClosed } from '../../src/lib/server/barometer/waves';
+import { setWaveClosed } from '../../src/lib/server/barometer/waves';
 import { importSignals } from '../../src/lib/server/signals/service';
-import { waveFields, waveUnitRows } from '../helpers/barometer';
+import { analyticsOrganisation, answers, PEOPLE, type Code } from '../helpers/analytics';
 import { useTestDatabase } from '../helpers/db';
-import { makeMember, makeOrganisation, makeUnits, nextNumber } from '../helpers/factories';
 
 const testDb = useTestDatabase();
 
 const TODAY = '2026-03-10';
 const AFTER = '2026-04-15';
 
-/**
- * Respondents and month-end headcount per unit (k = 5), as in the heatmap tests:
- *   A (own 2) ─ A1 (6), A2 (6), A3 (3)   A3 below k, pooled in A
- *   B (own 0) ─ B1 (6), B2 (7), B3 (3)   B3 below k; B1 hidden too ('secondary')
- * In the signals, A1 drops to 4 people in DIP_MONTH only.
- */
-const PEOPLE: Array<[code: string, parent: string | null, people: number]> = [
-	['ROOT', null, 0],
-	['A', 'ROOT', 2],
-	['A1', 'A', 6],
-	['A2', 'A', 6],
-	['A3', 'A', 3],
-	['B', 'ROOT', 0],
-	['B1', 'B', 6],
-	['B2', 'B', 7],
-	['B3', 'B', 3]
-];
-type Code = 'ROOT' | 'A' | 'A1' | 'A2' | 'A3' | 'B' | 'B1' | 'B2' | 'B3';
+// The PEOPLE tree of tests/helpers/analytics.ts, its people as respondents and as month-end
+// headcount. In the signals, A1 drops to 4 people in DIP_MONTH only.
 const FIRST_MONTH = '2024-09';
 const MONTHS = 18; // 2024-09 … 2026-02
 const DIP_MONTH = '2025-11';
@@ -83,60 +64,18 @@ async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
 	yield bytes;
 }
 
-function answers(value: number): Record<string, string> {
-	return Object.fromEntries(itemsOf(BAROMETER, true).map((item) => [`q_${item.id}`, String(value)]));
-}
-
 async function setup() {
-	const n = nextNumber();
-	const org = await makeOrganisation(testDb.db, `Unit results ${n}`);
-	const ids = (await makeUnits(testDb.db, org.id, PEOPLE)) as Record<Code, string>;
-	const other = await makeOrganisation(testDb.db, `Elders ${n}`);
-	const member = (role: 'admin' | 'advisor' | 'hr' | 'manager', unitId: string | null = null) =>
-		makeMember(testDb.db, { email: `${role}-${n}@example.test`, organisationId: org.id, role, unitId });
-	const s = {
-		org,
-		ids,
-		admin: await member('admin'),
-		advisor: await member('advisor'),
-		hr: await member('hr'),
-		manager: await member('manager', ids.A),
-		otherAdvisor: await makeMember(testDb.db, {
-			email: `other-${n}@example.test`,
-			organisationId: other.id,
-			role: 'advisor'
-		})
-	};
-	const waveId = await createWave(
-		testDb.db,
-		s.advisor,
-		org.id,
-		waveFields({ includeModule: 'on' }),
-		PEOPLE.filter(([, , people]) => people > 0).map(([code]) => ids[code as Code]),
-		TODAY
-	);
-	const links = await waveUnitRows(testDb.db, waveId);
-	for (const [code, , people] of PEOPLE)
-		for (let p = 0; p < people; p++) {
-			const link = links.find((l) => l.unit_id === ids[code as Code])!;
-			const result = await submitResponse(
-				testDb.db,
-				{ via: 'link', token: link.link_token },
-				{ ...answers(1 + (p % 4)), unitId: ids[code as Code], nonce: newSubmissionNonce() },
-				TODAY
-			);
-			expect(result.stored).toBe(true);
-		}
-	await setWaveClosed(testDb.db, s.advisor, org.id, waveId, true, {}, TODAY);
+	const s = await analyticsOrganisation(testDb.db, 'Unit results', TODAY, (_, p) => answers(1 + (p % 4)));
+	await setWaveClosed(testDb.db, s.advisor, s.org.id, s.waveId, true, {}, TODAY);
 	const outcome = await importSignals(
 		testDb.db,
 		s.hr,
-		org.id,
+		s.org.id,
 		[{ name: 'maandcijfers.csv', stream: once(signalsFile()) }],
 		{ today: AFTER }
 	);
 	expect(outcome.status).toBe('imported');
-	return { ...s, waveId };
+	return s;
 }
 type Setup = Awaited<ReturnType<typeof setup>>;
 

@@ -171,6 +171,19 @@ export function planWave(
 	);
 }
 
+/** The columns of a wave's results: its barometer dimensions, then the work factors of its module. */
+export function dimensionColumns(wave: { definition: unknown; include_module: boolean }): DimensionColumn[] {
+	const definition = wave.definition as InstrumentDefinition;
+	const moduleIds = new Set(definition.module?.dimensions.map((d) => d.id) ?? []);
+	return dimensionsOf(definition, wave.include_module).map((d) => ({
+		id: d.id,
+		name: d.name,
+		riskWhen: d.bands.riskWhen,
+		sensitive: d.sensitive,
+		group: moduleIds.has(d.id) ? 'work-factor' : 'barometer'
+	}));
+}
+
 /** The cells of one unit (or the organisation) through the wave's plans. */
 export function cellsOf(result: WaveResult, unitId: string): Disclosed<DimensionFigure>[] {
 	const totals = result.totals.get(unitId);
@@ -456,7 +469,6 @@ export async function heatmap(
 
 	const scope =
 		membership.role === 'manager' && membership.unitId ? subtreeIds(snapshot.units, membership.unitId) : null;
-	const moduleIds = new Set(definition.module?.dimensions.map((d) => d.id) ?? []);
 	return {
 		waves,
 		wave: {
@@ -469,13 +481,7 @@ export async function heatmap(
 		previousWave: previousWave
 			? { id: previousWave.id, name: previousWave.name, closesOn: previousWave.closes_on }
 			: null,
-		dimensions: dimensions.map((d) => ({
-			id: d.id,
-			name: d.name,
-			riskWhen: d.bands.riskWhen,
-			sensitive: d.sensitive,
-			group: moduleIds.has(d.id) ? 'work-factor' : 'barometer'
-		})),
+		dimensions: dimensionColumns(wave),
 		organisation: snapshot.organisation,
 		rows: scope ? snapshot.rows.filter((r) => scope.has(r.unitId)) : [...snapshot.rows]
 	};

@@ -12,8 +12,6 @@ import {
 } from '../../domain/signals/indicators';
 import { isoMonth } from '../../domain/signals/parse';
 import { flattenTree, subtreeIds } from '../../domain/units';
-import { dimensionsOf } from '../../instruments';
-import type { InstrumentDefinition } from '../../instruments/types';
 import { authorize, type Actor } from '../access';
 import { todayInBelgium } from '../clock';
 import type { Database } from '../db/schema';
@@ -24,6 +22,7 @@ import { monthFiguresOf, ORGANISATION_ROOT, treeOf } from './common';
 import {
 	cellsOf,
 	closedWaveResults,
+	dimensionColumns,
 	type DimensionColumn,
 	type DimensionFigure,
 	type WaveChoice
@@ -149,12 +148,7 @@ export async function unitResults(
 	);
 	const results = await closedWaveResults(db, organisationId, closed);
 	const latest = closed[0];
-	const columns = latest
-		? dimensionsOf(latest.definition as InstrumentDefinition, latest.include_module)
-		: [];
-	const moduleIds = new Set(
-		(latest?.definition as InstrumentDefinition | undefined)?.module?.dimensions.map((d) => d.id) ?? []
-	);
+	const columns = latest ? dimensionColumns(latest) : [];
 	const waves = closed.map((wave, w): WaveHistoryEntry => {
 		// Each wave on the unit tree it was summarised with: its names, pooling and headcounts then.
 		const { result, units: waveUnits } = results[w]!;
@@ -232,13 +226,7 @@ export async function unitResults(
 	return {
 		unit: { id: unit.id, name: unit.name, code: unit.code },
 		history: {
-			dimensions: columns.map((d) => ({
-				id: d.id,
-				name: d.name,
-				riskWhen: d.bands.riskWhen,
-				sensitive: d.sensitive,
-				group: moduleIds.has(d.id) ? 'work-factor' : 'barometer'
-			})),
+			dimensions: columns,
 			waves
 		},
 		signals: { k, indicators: INDICATORS, months: months.filter((m) => hasAny(m)) }

@@ -26,6 +26,7 @@ import { seedLargeOrganisation } from '../seed/large';
 import { dimensionsOf } from '../src/lib/instruments';
 import type { InstrumentDefinition } from '../src/lib/instruments/types';
 import * as analytics from '../src/lib/server/analytics/service';
+import { unitResults } from '../src/lib/server/analytics/unit';
 import type { Actor } from '../src/lib/server/access';
 import { readInputVersions } from '../src/lib/server/analytics/inputs';
 import { readSignalWindow } from '../src/lib/server/analytics/signal-window';
@@ -399,6 +400,31 @@ async function measure(
 		`${engine}: the attention list recomputed straightforwardly (as before the fast path), ${coldCalls} calls: ` +
 			describe(naiveAttention.times)
 	);
+	// The unit page of a region (a large subtree) and of a team, kept and cold.
+	const [region, team] = await Promise.all([
+		db
+			.selectFrom('unit')
+			.select(['id', 'code'])
+			.where('organisation_id', '=', organisationId)
+			.where('parent_id', 'is', null)
+			.orderBy('code')
+			.executeTakeFirstOrThrow(),
+		db
+			.selectFrom('unit')
+			.select(['id', 'code'])
+			.where('organisation_id', '=', organisationId)
+			.where('code', 'like', 'L-T%')
+			.orderBy('code')
+			.executeTakeFirstOrThrow()
+	]);
+	for (const unit of [region, team]) {
+		const unitOf = () => unitResults(db, actor, organisationId, unit.id, { today: TODAY });
+		const kept = await sample(coldCalls, unitOf);
+		const cold = await sampleCold(coldCalls, changeInput, unitOf);
+		ctx.log(
+			`${engine}: unitResults() of ${unit.code}, ${coldCalls} calls: ${describe(kept.times)}; cold: ${describe(cold.times)}`
+		);
+	}
 	const attentionMismatches = [
 		...compareAttentionLists(attentionCold.last, naiveAttention.last),
 		...compareAttentionLists(await attentionOf(), naiveAttention.last).map((m) => `kept: ${m}`)

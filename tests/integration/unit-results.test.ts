@@ -6,7 +6,8 @@ import { isoMonth } from '../../src/lib/domain/signals/parse';
 import { heatmap } from '../../src/lib/server/analytics/service';
 import { unitResults, type UnitResults } from '../../src/lib/server/analytics/unit';
 import { setWaveClosed } from '../../src/lib/server/barometer/waves';
-import { importSignals } from '../../src/lib/server/signals/service';
+import { importSignals, undoUpload } from '../../src/lib/server/signals/service';
+import { moveUnit } from '../../src/lib/server/units/service';
 import { analyticsOrganisation, answers, PEOPLE, type Code } from '../helpers/analytics';
 import { useTestDatabase } from '../helpers/db';
 
@@ -74,8 +75,8 @@ async function setup() {
 		[{ name: 'maandcijfers.csv', stream: once(signalsFile()) }],
 		{ today: AFTER }
 	);
-	expect(outcome.status).toBe('imported');
-	return s;
+	if (outcome.status !== 'imported') throw new Error(`not imported: ${outcome.status}`);
+	return { ...s, uploadId: outcome.uploadId };
 }
 type Setup = Awaited<ReturnType<typeof setup>>;
 
@@ -193,5 +194,24 @@ describe('unitResults', () => {
 		await expect(
 			unitResults(testDb.db, s.advisor, s.org.id, '00000000-0000-0000-0000-000000000000', { today: AFTER })
 		).rejects.toMatchObject({ status: 404 });
+	});
+});
+
+describe('unitResults after a change', () => {
+	it('shows what changed since the last call: an upload undone, a team moved', async () => {
+		const s = await setup();
+		const of = (code: Code) => unitResults(testDb.db, s.advisor, s.org.id, s.ids[code], { today: AFTER });
+		const before = await of('A');
+		expect(monthOf(before, FIRST_MONTH).unit.absenceRate).toMatchObject({ shown: true, n: 17 });
+
+		// A1 moves under B: A's signals (planned on the tree of now) lose its 6 people, while the
+		// closed wave keeps the tree it was summarised with.
+		await moveUnit(testDb.db, s.admin, s.org.id, s.ids.A1, s.ids.B);
+		const moved = await of('A');
+		expect(monthOf(moved, FIRST_MONTH).unit.absenceRate).toMatchObject({ shown: true, n: 11 });
+		expect(moved.history.waves[0]!.respondents).toEqual(before.history.waves[0]!.respondents);
+
+		await undoUpload(testDb.db, s.hr, s.org.id, s.uploadId);
+		expect((await of('A')).signals.months).toEqual([]);
 	});
 });

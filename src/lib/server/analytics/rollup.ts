@@ -1,3 +1,5 @@
+import type { UnitMonthFigures } from '../../domain/signals/figures';
+import type { FigureId } from '../../domain/signals/formats';
 import type { SubtreeTotals } from '../../domain/wave-results';
 import { FIELDS, type SummaryColumns } from './packs';
 
@@ -141,4 +143,51 @@ export function rollUpFigureColumns(tree: TreeIndex, columns: FigureColumns): Ro
 		for (let f = 0; f < width; f++) values[to + f] = values[to + f]! + values[from + f]!;
 	}
 	return { figures, months, present, values };
+}
+
+/** emptyFigures as one literal: objects of one shape from the start, for tens of thousands of them. */
+function blankFigures(unitId: string, month: string): UnitMonthFigures {
+	return {
+		unitId,
+		month,
+		headcount: null,
+		fte: null,
+		plannedDays: null,
+		sickDaysShort: null,
+		sickDaysMedium: null,
+		sickDaysLong: null,
+		spells: null,
+		frequentAbsentees: null,
+		leaversVoluntary: null,
+		leaversInvoluntary: null,
+		newIncapacity4w: null,
+		ongoingIncapacity1y: null,
+		workAccidents: null,
+		jobAdaptationRequests: null,
+		psychosocialRequests: null,
+		spellsEnded: null,
+		spellsEndedDays: null
+	};
+}
+
+/** Unit i's subtree totals per month, as rollUpFigures gives them (NaN as null), months without a record left out. */
+export function figureSeries(
+	rolled: RolledUpFigures,
+	i: number,
+	unitId: string,
+	months: readonly string[],
+	figureIds: readonly FigureId[]
+): UnitMonthFigures[] {
+	const series: UnitMonthFigures[] = [];
+	for (let m = 0; m < rolled.months; m++) {
+		const slot = i * rolled.months + m;
+		if (!rolled.present[slot]) continue;
+		const figures = blankFigures(unitId, months[m]!);
+		for (let f = 0; f < figureIds.length; f++) {
+			const value = rolled.values[slot * rolled.figures + f]!;
+			figures[figureIds[f]!] = Number.isNaN(value) ? null : value;
+		}
+		series.push(figures);
+	}
+	return series;
 }

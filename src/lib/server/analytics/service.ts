@@ -21,7 +21,6 @@ import {
 	type ShownDimension,
 	type WarningMessage
 } from '../../domain/early-warning';
-import type { UnitMonthFigures } from '../../domain/signals/figures';
 import type { FigureId } from '../../domain/signals/formats';
 import { flattenTree, subtreeIds, type TreeRow, type UnitNode } from '../../domain/units';
 import { dimensionStats, rollUpSummaries, type UnitSummary } from '../../domain/wave-results';
@@ -36,7 +35,7 @@ import { ResultCache } from './cache';
 import { ORGANISATION_ROOT, treeOf } from './common';
 import { readInputVersions, type InputVersions } from './inputs';
 import { byUnitId, FIELDS, type SummaryColumns } from './packs';
-import { indexTree, rollUpColumns, rollUpFigureColumns, type TreeIndex } from './rollup';
+import { figureSeries, indexTree, rollUpColumns, rollUpFigureColumns, type TreeIndex } from './rollup';
 import { readSignalWindow, type SignalWindow } from './signal-window';
 import { ensureWaveSummaries, findWaveTrees, readWaveColumns } from './summaries';
 
@@ -520,31 +519,6 @@ const RATE_FIGURES: readonly FigureId[] = [
 	])
 ];
 
-/** emptyFigures as one literal: objects of one shape from the start, for tens of thousands of them. */
-function blankFigures(unitId: string, month: string): UnitMonthFigures {
-	return {
-		unitId,
-		month,
-		headcount: null,
-		fte: null,
-		plannedDays: null,
-		sickDaysShort: null,
-		sickDaysMedium: null,
-		sickDaysLong: null,
-		spells: null,
-		frequentAbsentees: null,
-		leaversVoluntary: null,
-		leaversInvoluntary: null,
-		newIncapacity4w: null,
-		ongoingIncapacity1y: null,
-		workAccidents: null,
-		jobAdaptationRequests: null,
-		psychosocialRequests: null,
-		spellsEnded: null,
-		spellsEndedDays: null
-	};
-}
-
 /** The attention list of all units, ranked, before the actor's scope is applied. */
 interface AttentionSnapshot {
 	units: readonly UnitRecord[];
@@ -643,22 +617,7 @@ function signalFindings(
 		k
 	);
 	const rolled = rollUpFigureColumns(index, columns);
-	/** A unit's subtree totals per month, as rollUpFigures gives them (null for NaN). */
-	const seriesOf = (i: number): UnitMonthFigures[] => {
-		const series: UnitMonthFigures[] = [];
-		const unitId = index.ids[i]!;
-		for (let m = 0; m < rolled.months; m++) {
-			const slot = i * rolled.months + m;
-			if (!rolled.present[slot]) continue;
-			const figures = blankFigures(unitId, window.months[m]!);
-			for (let f = 0; f < figureIds.length; f++) {
-				const value = rolled.values[slot * rolled.figures + f]!;
-				figures[figureIds[f]!] = Number.isNaN(value) ? null : value;
-			}
-			series.push(figures);
-		}
-		return series;
-	};
+	const seriesOf = (i: number) => figureSeries(rolled, i, index.ids[i]!, window.months, figureIds);
 	const root = index.position.get(ORGANISATION_ROOT)!;
 	const organisationSeries = seriesOf(root);
 	const organisationRates = new Map<string, MonthlyRate[]>(

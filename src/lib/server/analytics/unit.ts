@@ -16,9 +16,11 @@ import { authorize, type Actor } from '../access';
 import { todayInBelgium } from '../clock';
 import type { Database } from '../db/schema';
 import { findOrganisation } from '../organisations/queries';
-import { findCurrentFigures } from '../signals/queries';
-import { findUnits } from '../units/queries';
-import { monthFiguresOf, ORGANISATION_ROOT, treeOf } from './common';
+import { findUnits, type UnitRecord } from '../units/queries';
+import { ResultCache } from './cache';
+import { ORGANISATION_ROOT, treeOf } from './common';
+import { readInputVersions } from './inputs';
+import { figureSeries, indexTree, rollUpFigureColumns, type RolledUpFigures, type TreeIndex } from './rollup';
 import {
 	cellsOf,
 	closedWaveResults,
@@ -27,6 +29,7 @@ import {
 	type DimensionFigure,
 	type WaveChoice
 } from './service';
+import { readSignalWindow, type SignalWindow } from './signal-window';
 import { ensureWaveSummaries } from './summaries';
 
 /**
@@ -80,22 +83,6 @@ function allHidden(reason: Disclosed<number> & { shown: false }): IndicatorFigur
 	return Object.fromEntries(INDICATORS.map((id) => [id, reason])) as IndicatorFigures;
 }
 
-/** Sums records (any units) per month into one series. Null stays null, as in rollUpFigures. */
-function sumPerMonth(records: readonly UnitMonthFigures[], unitId: string): UnitMonthFigures[] {
-	const byMonth = new Map<string, UnitMonthFigures>();
-	for (const record of records) {
-		const total = byMonth.get(record.month);
-		if (!total) byMonth.set(record.month, { ...record, unitId });
-		else
-			for (const id of FIGURES) {
-				const value = record[id];
-				const current = total[id];
-				total[id] = current === null || value === null ? null : current + value;
-			}
-	}
-	return [...byMonth.values()];
-}
-
 /**
  * The indicators of a series over `months` (one month, or a rolling year), gated by the monthly
  * plans: a health indicator is shown only when the unit is shown in the plan of every month of
@@ -121,6 +108,63 @@ function gatedIndicators(
 	const gated: IndicatorFigures = { ...computed };
 	for (const id of HEALTH_INDICATORS) gated[id] = hidden;
 	return gated;
+}
+
+/**
+ * What every unit page of an organisation shares for its signals, kept per process under a key of
+ * every input (the unit tree and signals versions, read per request, and k): the figures of the
+ * months shown and the rolling year before them, each unit's subtree totals, and one plan per month
+ * on that month's headcounts over the whole tree.
+ */
+interface SignalBasis {
+	window: SignalWindow;
+	index: TreeIndex;
+	rolled: RolledUpFigures;
+	plans: Map<string, DisclosurePlan>;
+}
+
+const signalBases = new ResultCache<SignalBasis>(2);
+
+async function signalBasis(
+	db: Kysely<Database>,
+	organisationId: string,
+	units: readonly UnitRecord[],
+	k: number
+): Promise<SignalBasis> {
+	const versions = await readInputVersions(db, organisationId);
+	const key = [organisationId, versions.units, versions.signals, k].join('|');
+	// The units were read before the versions: read them again inside, so they are at least as new.
+	return signalBases.get(key, async () => {
+		const [current, window] = await Promise.all([
+			findUnits(db, organisationId),
+			readSignalWindow(db, organisationId, SIGNAL_MONTHS + ROLLING_MONTHS - 1, FIGURES)
+		]);
+		const tree = treeOf(current);
+		const index = indexTree(tree);
+		const headcount = window.figureIds.indexOf('headcount');
+		const own = window.months.map(() => new Float64Array(tree.length));
+		const present = window.months.map(() => false);
+		const { columns } = window;
+		columns.unitIds.forEach((id, r) => {
+			const i = index.position.get(id);
+			const m = columns.month[r]!;
+			present[m] = true;
+			const value = columns.values[r * columns.figures + headcount]!;
+			if (i !== undefined) own[m]![i] = Number.isNaN(value) ? 0 : value;
+		});
+		const plans = new Map<string, DisclosurePlan>();
+		window.months.forEach((month, m) => {
+			if (present[m])
+				plans.set(
+					month,
+					planDisclosure(
+						tree.map((u, i) => ({ ...u, ownCount: own[m]![i]! })),
+						k
+					)
+				);
+		});
+		return { window, index, rolled: rollUpFigureColumns(index, columns), plans };
+	});
 }
 
 export async function unitResults(
@@ -179,46 +223,26 @@ export async function unitResults(
 
 	// Signals: one plan per month on that month's headcount, for the unit's subtree and the organisation.
 	const k = organisation.min_group_size;
-	const all = await findCurrentFigures(db, organisationId);
-	const lastMonth = all.at(-1)?.month.slice(0, 7);
+	const basis = await signalBasis(db, organisationId, units, k);
 	const months: SignalMonth[] = [];
-	if (lastMonth) {
+	const position = basis.index.position.get(unitId);
+	const lastMonth = basis.window.lastMonth;
+	if (lastMonth && position !== undefined) {
+		const { window, rolled, index } = basis;
+		const root = index.position.get(ORGANISATION_ROOT)!;
+		const unitSeries = figureSeries(rolled, position, unitId, window.months, window.figureIds);
+		const organisationSeries = figureSeries(rolled, root, ORGANISATION_ROOT, window.months, window.figureIds);
 		const last = isoMonth(lastMonth);
-		const shownFrom = formatMonth(last - SIGNAL_MONTHS + 1);
-		const from = formatMonth(last - SIGNAL_MONTHS - ROLLING_MONTHS + 2);
-		const figures = monthFiguresOf(all.filter((m) => m.month.slice(0, 7) >= from));
-		const tree = treeOf(units);
-		const ownByMonth = new Map<string, Map<string, number>>();
-		for (const f of figures) {
-			let own = ownByMonth.get(f.month);
-			if (!own) ownByMonth.set(f.month, (own = new Map()));
-			own.set(f.unitId, f.headcount ?? 0);
-		}
-		const plans = new Map<string, DisclosurePlan>();
-		for (const [month, own] of ownByMonth)
-			plans.set(
-				month,
-				planDisclosure(
-					tree.map((u) => ({ ...u, ownCount: own.get(u.id) ?? 0 })),
-					k
-				)
-			);
-		const inSubtree = subtreeIds(units, unitId);
-		const unitSeries = sumPerMonth(
-			figures.filter((f) => inSubtree.has(f.unitId)),
-			unitId
-		);
-		const organisationSeries = sumPerMonth(figures, ORGANISATION_ROOT);
-		for (let m = isoMonth(shownFrom); m <= last; m++) {
+		for (let m = last - SIGNAL_MONTHS + 1; m <= last; m++) {
 			const month = formatMonth(m);
 			const single = { from: month, to: month };
 			const rolling = { from: formatMonth(m - ROLLING_MONTHS + 1), to: month };
 			months.push({
 				month,
-				unit: gatedIndicators(unitSeries, plans, unitId, single, k),
-				organisation: gatedIndicators(organisationSeries, plans, ORGANISATION_ROOT, single, k),
-				unitRolling: gatedIndicators(unitSeries, plans, unitId, rolling, k),
-				organisationRolling: gatedIndicators(organisationSeries, plans, ORGANISATION_ROOT, rolling, k)
+				unit: gatedIndicators(unitSeries, basis.plans, unitId, single, k),
+				organisation: gatedIndicators(organisationSeries, basis.plans, ORGANISATION_ROOT, single, k),
+				unitRolling: gatedIndicators(unitSeries, basis.plans, unitId, rolling, k),
+				organisationRolling: gatedIndicators(organisationSeries, basis.plans, ORGANISATION_ROOT, rolling, k)
 			});
 		}
 	}

@@ -141,6 +141,16 @@ describe('a unit page for the prevention advisor', () => {
 
 			const violations = await checkA11y(page);
 			expect(violations, describeViolations(violations)).toEqual([]);
+
+			// On a phone the tables scroll sideways, in regions the keyboard can reach.
+			await page.setViewportSize({ width: 390, height: 844 });
+			const region = page.getByRole('region', { name: nl['unitResults.historyCaption'] });
+			expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+			await region.focus();
+			await page.keyboard.press('ArrowRight');
+			await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+			const onPhone = await checkA11y(page);
+			expect(onPhone, describeViolations(onPhone)).toEqual([]);
 		},
 		TIMEOUT
 	);

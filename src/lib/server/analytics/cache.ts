@@ -6,9 +6,19 @@
  * at the same time wait for one computation. A failed computation is forgotten.
  */
 export class ResultCache<T> {
+	/** Every cache made, so that forgetAll reaches them all. */
+	static readonly #all = new Set<ResultCache<unknown>>();
+
 	readonly #entries = new Map<string, Promise<T>>();
 
-	constructor(readonly capacity: number) {}
+	constructor(readonly capacity: number) {
+		ResultCache.#all.add(this as ResultCache<unknown>);
+	}
+
+	/** Forgets what every cache of this process keeps. */
+	static forgetAll(): void {
+		for (const cache of ResultCache.#all) cache.clear();
+	}
 
 	get size(): number {
 		return this.#entries.size;

@@ -362,9 +362,7 @@ function freezeEach<T extends object>(items: readonly T[]): readonly T[] {
 
 /** Forgets every result kept in this process (the next request computes afresh). */
 export function forgetAnalyticsResults(): void {
-	waveResults.clear();
-	heatmaps.clear();
-	attentions.clear();
+	ResultCache.forgetAll();
 }
 
 // ---- The heatmap -------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import { authorize, type Actor } from '../access';
 import { todayInBelgium } from '../clock';
 import type { Database } from '../db/schema';
 import { findOrganisation } from '../organisations/queries';
-import { findUnits, type UnitRecord } from '../units/queries';
+import { findUnits } from '../units/queries';
 import { ResultCache } from './cache';
 import { ORGANISATION_ROOT, treeOf } from './common';
 import { readInputVersions } from './inputs';
@@ -125,15 +125,10 @@ interface SignalBasis {
 
 const signalBases = new ResultCache<SignalBasis>(2);
 
-async function signalBasis(
-	db: Kysely<Database>,
-	organisationId: string,
-	units: readonly UnitRecord[],
-	k: number
-): Promise<SignalBasis> {
+async function signalBasis(db: Kysely<Database>, organisationId: string, k: number): Promise<SignalBasis> {
 	const versions = await readInputVersions(db, organisationId);
 	const key = [organisationId, versions.units, versions.signals, k].join('|');
-	// The units were read before the versions: read them again inside, so they are at least as new.
+	// The units are read after the versions, so they are at least as new as the key says.
 	return signalBases.get(key, async () => {
 		const [current, window] = await Promise.all([
 			findUnits(db, organisationId),
@@ -223,7 +218,7 @@ export async function unitResults(
 
 	// Signals: one plan per month on that month's headcount, for the unit's subtree and the organisation.
 	const k = organisation.min_group_size;
-	const basis = await signalBasis(db, organisationId, units, k);
+	const basis = await signalBasis(db, organisationId, k);
 	const months: SignalMonth[] = [];
 	const position = basis.index.position.get(unitId);
 	const lastMonth = basis.window.lastMonth;

@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { nl } from '../../src/lib/i18n/nl';
-import { checkA11y, describeViolations, launchBrowser, newPage, signInAs } from '../helpers/browser';
+import {
+	checkA11y,
+	describeViolations,
+	launchBrowser,
+	newPage,
+	showSeededWave,
+	signInAs
+} from '../helpers/browser';
 
 /**
  * The results page of the demo organisation in a real browser: the heatmap with pooled and
@@ -41,22 +48,8 @@ async function openResults(email: string): Promise<Page> {
 	});
 	await page.waitForURL((url) => /^\/o\/[^/]+\/results$/.test(url.pathname));
 	await page.getByRole('heading', { level: 1, name: nl['results.title'] }).waitFor();
-	// Other browser tests close waves of their own ("E2E …"), which then come first: look at the
-	// latest wave of the seeded demo.
-	const seeded = await page
-		.getByLabel(nl['results.wave'], { exact: true })
-		.locator('option')
-		.evaluateAll((options) =>
-			options
-				.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' }))
-				.find((o) => !o.text.startsWith('E2E'))
-		);
-	const current = new URL(page.url());
-	if (seeded && current.searchParams.get('wave') !== seeded.value) {
-		current.searchParams.set('wave', seeded.value);
-		await page.goto(current.href);
-		await page.getByRole('heading', { level: 1, name: nl['results.title'] }).waitFor();
-	}
+	await showSeededWave(page, nl['results.wave']);
+	await page.getByRole('heading', { level: 1, name: nl['results.title'] }).waitFor();
 	return page;
 }
 

@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { nl } from '../../src/lib/i18n/nl';
-import { checkA11y, describeViolations, launchBrowser, newPage, signInAs } from '../helpers/browser';
+import {
+	checkA11y,
+	describeViolations,
+	launchBrowser,
+	newPage,
+	showSeededWave,
+	signInAs
+} from '../helpers/browser';
 
 /**
  * A unit's own page in a real browser: its barometer results wave by wave beside the organisation,
@@ -36,6 +43,7 @@ async function heatmapLinks(page: Page): Promise<Array<{ name: string; href: str
 		.getByRole('link', { name: nl['nav.results'] })
 		.click({ timeout: 15_000 });
 	await page.waitForURL((url) => /^\/o\/[^/]+\/results$/.test(url.pathname));
+	await showSeededWave(page, nl['results.wave']);
 	const table = page.getByRole('table', { name: nl['results.caption'] });
 	await table.waitFor();
 	const belowK = nl['results.suppressed.below-k'];

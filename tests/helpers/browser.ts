@@ -120,3 +120,23 @@ export function describeViolations(violations: readonly A11yViolation[]): string
 		.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.targets.join('\n    ')}`)
 		.join('\n');
 }
+
+/**
+ * On the results page: shows the latest wave of the seeded demo. Other browser tests close waves
+ * of their own ("E2E …"), which then come first.
+ */
+export async function showSeededWave(page: Page, waveLabel: string): Promise<void> {
+	const seeded = await page
+		.getByLabel(waveLabel, { exact: true })
+		.locator('option')
+		.evaluateAll((options) =>
+			options
+				.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' }))
+				.find((o) => !o.text.startsWith('E2E'))
+		);
+	const current = new URL(page.url());
+	if (seeded && current.searchParams.get('wave') !== seeded.value) {
+		current.searchParams.set('wave', seeded.value);
+		await page.goto(current.href);
+	}
+}

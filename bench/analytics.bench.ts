@@ -260,18 +260,7 @@ async function coldReads(ctx: BenchContext, engine: string, db: Kysely<Database>
 				waves.map((x) => x.id)
 			)
 		);
-		const signals = await timed(() =>
-			readSignalWindow(db, organisationId, 24, [
-				'headcount',
-				'fte',
-				'plannedDays',
-				'sickDaysShort',
-				'spells',
-				'leaversVoluntary',
-				'newIncapacity4w',
-				'workAccidents'
-			])
-		);
+		const signals = await timed(() => readSignalWindow(db, organisationId, 24, analytics.RATE_FIGURES));
 		const all = await timed(() => findCurrentFigures(db, organisationId));
 		if (i === 0) continue;
 		const values = [w.ms, v.ms, u.ms, p.ms, r.ms, signals.ms, all.ms];

@@ -1,14 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { nl } from '../../src/lib/i18n/nl';
-import {
-	checkA11y,
-	describeViolations,
-	launchBrowser,
-	newPage,
-	showSeededWave,
-	signInAs
-} from '../helpers/browser';
+import { browserSession, checkA11y, describeViolations, showSeededWave } from '../helpers/browser';
 
 /**
  * The results page of the demo organisation in a real browser: the heatmap with pooled and
@@ -22,15 +15,7 @@ const SUPPRESSED = ['below-k', 'secondary', 'remainder', 'sensitive', 'no-data']
 );
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let opened: Page[] = [];
-
-async function signedIn(email: string): Promise<Page> {
-	const page = await newPage(browser);
-	opened.push(page);
-	await signInAs(page, baseUrl, email);
-	return page;
-}
+const { signedIn } = browserSession(baseUrl);
 
 async function openResults(email: string): Promise<Page> {
 	const page = await signedIn(email);
@@ -76,20 +61,6 @@ async function expectNoNumberInSuppressedCells(page: Page) {
 		expect(cell.label.split(':').slice(1).join(':'), JSON.stringify(cell)).not.toMatch(/\d/);
 	}
 }
-
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-
-afterEach(async () => {
-	const pages = opened;
-	opened = [];
-	await Promise.all(pages.map((p) => p.context().close()));
-});
-
-afterAll(async () => {
-	await browser?.close();
-});
 
 describe('results for the prevention advisor', () => {
 	it(

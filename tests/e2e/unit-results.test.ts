@@ -1,14 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { nl } from '../../src/lib/i18n/nl';
-import {
-	checkA11y,
-	describeViolations,
-	launchBrowser,
-	newPage,
-	showSeededWave,
-	signInAs
-} from '../helpers/browser';
+import { browserSession, checkA11y, describeViolations, showSeededWave } from '../helpers/browser';
 
 /**
  * A unit's own page in a real browser: its barometer results wave by wave beside the organisation,
@@ -26,15 +19,7 @@ const SUPPRESSED = [
 ];
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let opened: Page[] = [];
-
-async function signedIn(email: string): Promise<Page> {
-	const page = await newPage(browser);
-	opened.push(page);
-	await signInAs(page, baseUrl, email);
-	return page;
-}
+const { signedIn } = browserSession(baseUrl);
 
 /** The results page's heatmap links, by unit name, as the signed-in user sees them. */
 async function heatmapLinks(page: Page): Promise<Array<{ name: string; href: string; hidden: boolean }>> {
@@ -83,20 +68,6 @@ async function expectNoNumberInSuppressedCells(page: Page) {
 	}
 	return suppressed.length;
 }
-
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-
-afterEach(async () => {
-	const pages = opened;
-	opened = [];
-	await Promise.all(pages.map((p) => p.context().close()));
-});
-
-afterAll(async () => {
-	await browser?.close();
-});
 
 describe('a unit page for the prevention advisor', () => {
 	it(

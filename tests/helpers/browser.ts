@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../seed/demo';
@@ -139,4 +140,32 @@ export async function showSeededWave(page: Page, waveLabel: string): Promise<voi
 		current.searchParams.set('wave', seeded.value);
 		await page.goto(current.href);
 	}
+}
+
+/**
+ * One browser for a test file, launched before its tests and closed after them; `signedIn` opens a
+ * page in a fresh context signed in as `email`, closed after each test.
+ */
+export function browserSession(baseUrl: string): { signedIn(email: string): Promise<Page> } {
+	let browser: Browser;
+	let opened: Page[] = [];
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterEach(async () => {
+		const pages = opened;
+		opened = [];
+		await Promise.all(pages.map((p) => p.context().close()));
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	return {
+		async signedIn(email: string) {
+			const page = await newPage(browser);
+			opened.push(page);
+			await signInAs(page, baseUrl, email);
+			return page;
+		}
+	};
 }

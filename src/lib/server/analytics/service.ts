@@ -510,7 +510,7 @@ const ATTENTION_WAVES = 3;
 const ATTENTION_MONTHS = 24;
 
 /** The figures the watched rates are made of, and the headcount that gates them. */
-const RATE_FIGURES: readonly FigureId[] = [
+export const RATE_FIGURES: readonly FigureId[] = [
 	...new Set<FigureId>([
 		'headcount',
 		...RATE_INDICATOR_IDS.flatMap((id) => [...RATE_INDICATORS[id].numerator, RATE_INDICATORS[id].denominator])

@@ -5,6 +5,7 @@ import * as signals from './2026-11-22-03-signals';
 import * as analytics from './2026-11-22-04-analytics';
 import * as analyticsInputs from './2026-11-23-05-analytics-inputs';
 import * as waveTree from './2026-11-23-06-wave-tree';
+import * as releaseLog from './2026-12-03-06-release-log';
 
 /**
  * Every migration, in order. Listed by hand because Node 20 cannot import `.ts` files at run time
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-22-03-signals': signals,
 	'2026-11-22-04-analytics': analytics,
 	'2026-11-23-05-analytics-inputs': analyticsInputs,
-	'2026-11-23-06-wave-tree': waveTree
+	'2026-11-23-06-wave-tree': waveTree,
+	'2026-12-03-06-release-log': releaseLog
 };

@@ -226,6 +226,29 @@ export interface AnalyticsInputVersionTable {
 	version: ColumnType<string, string | number, string | number>;
 }
 
+/** One thing disclosed from one set of data, frozen at its first showing (docs/anonymity.md, "Releases"). */
+export interface DisclosureReleaseTable {
+	organisation_id: string;
+	kind: 'wave' | 'signal-month';
+	/** The wave id, or the month (yyyy-mm-01). */
+	subject: string;
+	k: number;
+	/** The unit tree the plan was made on. */
+	tree: ColumnType<ReleaseTreeNode[], string, never>;
+	/** Each unit's own group size (respondents, or people of the month) at release. */
+	own: ColumnType<Record<string, number>, string, never>;
+	/** The units whose figures the release shows. */
+	shown: ColumnType<string[], string, never>;
+	/** What else a reader of the release needs (for example per-dimension plans). */
+	detail: ColumnType<Record<string, unknown>, string | undefined, never>;
+	released_on: ColumnType<string, string, never>;
+}
+
+export interface ReleaseTreeNode {
+	id: string;
+	parentId: string | null;
+}
+
 export interface Database {
 	organisation: OrganisationTable;
 	unit: UnitTable;
@@ -247,6 +270,7 @@ export interface Database {
 	wave_unit_summary: WaveUnitSummaryTable;
 	wave_summary_pack: WaveSummaryPackTable;
 	analytics_input_version: AnalyticsInputVersionTable;
+	disclosure_release: DisclosureReleaseTable;
 }
 
 /** The figure columns of signal_figure and signal_month. */
@@ -407,7 +431,18 @@ export const tableColumns: { [T in keyof Database]: Record<keyof Database[T], tr
 		dimensions: true,
 		data: true
 	},
-	analytics_input_version: { organisation_id: true, input: true, version: true }
+	analytics_input_version: { organisation_id: true, input: true, version: true },
+	disclosure_release: {
+		organisation_id: true,
+		kind: true,
+		subject: true,
+		k: true,
+		tree: true,
+		own: true,
+		shown: true,
+		detail: true,
+		released_on: true
+	}
 };
 
 export type Organisation = Selectable<OrganisationTable>;

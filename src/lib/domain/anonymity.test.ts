@@ -2,12 +2,16 @@ import { describe, expect, it, vi } from 'vitest';
 import {
 	compareWaves,
 	disclose,
+	discloseInEvery,
+	discloseWithoutMinimum,
 	planDimensions,
 	planDisclosure,
 	planFilterCells,
 	planFilteredDisclosure,
 	planSensitiveDisclosure,
+	suppressed,
 	type CountedUnit,
+	type Disclosed,
 	type DisclosurePlan,
 	type FilteredUnit
 } from './anonymity';
@@ -257,6 +261,36 @@ describe('disclose: the gate between a plan and a figure', () => {
 	])('gives no-data for %s', (_, unitId, compute) => {
 		expect(disclose(plan, unitId, compute)).toEqual({ shown: false, reason: 'no-data' });
 	});
+
+	it('is the only maker of a Disclosed value: a literal of its shape does not type-check', () => {
+		// @ts-expect-error a figure that skipped the plan is not a Disclosed value
+		const forged: Disclosed<number> = { shown: true, n: 1, value: 99 };
+		// @ts-expect-error not even a hidden one
+		const hidden: Disclosed<number> = { shown: false, reason: 'below-k' };
+		expect([forged.shown, hidden.shown]).toEqual([true, false]);
+		expect(suppressed('secondary')).toEqual({ shown: false, reason: 'secondary' });
+		expect(discloseWithoutMinimum(2, 0.5)).toEqual({ shown: true, n: 2, value: 0.5 });
+	});
+});
+
+describe('discloseInEvery: a figure over several plans (a rolling year over its months)', () => {
+	const month = (people: number) => planDisclosure([{ id: 'team', parentId: null, ownCount: people }], 5);
+
+	it('shows a unit shown in every plan, with the smallest n', () => {
+		expect(discloseInEvery([month(6), month(5)], 'team', (n) => n * 10)).toEqual({
+			shown: true,
+			n: 5,
+			value: 50
+		});
+	});
+
+	it.each([
+		['hidden in one plan', [month(6), month(4)], 'below-k'],
+		['a plan is missing', [month(6), undefined], 'no-data'],
+		['there are no plans', [], 'no-data']
+	] as const)('hides it when %s', (_, plans, reason) => {
+		expect(discloseInEvery(plans, 'team', () => 1)).toEqual({ shown: false, reason });
+	});
 });
 
 describe('sensitive dimensions: the worked example of docs/anonymity.md (k = 5, sensitive 10)', () => {
@@ -459,8 +493,11 @@ describe('planFilteredDisclosure: filters on the unit tree', () => {
 });
 
 describe('compareWaves: the worked example of docs/anonymity.md', () => {
-	const spring = { status: 'closed', figure: { shown: true, n: 8, value: 62 } } as const;
-	const autumn = { status: 'closed', figure: { shown: true, n: 9, value: 58 } } as const;
+	// Figures come only out of the gate: each wave's Warehouse through its own plan.
+	const warehouse = (n: number, value: number) =>
+		disclose(planDisclosure([{ id: 'warehouse', parentId: null, ownCount: n }], 5), 'warehouse', () => value);
+	const spring = { status: 'closed', figure: warehouse(8, 62) } as const;
+	const autumn = { status: 'closed', figure: warehouse(9, 58) } as const;
 
 	it('12. shows two closed waves side by side, each with its own n', () => {
 		expect(compareWaves(spring, autumn)).toEqual({
@@ -474,7 +511,7 @@ describe('compareWaves: the worked example of docs/anonymity.md', () => {
 		['the later wave is still open', spring, { ...autumn, status: 'open' } as const, 'no-data'],
 		[
 			'the earlier wave was below k',
-			{ status: 'closed', figure: { shown: false, reason: 'below-k' } } as const,
+			{ status: 'closed', figure: warehouse(4, 70) } as const,
 			autumn,
 			'below-k'
 		]

@@ -23,11 +23,30 @@ export type SuppressionReason =
 	/** Nothing to show: a missing figure, a unit outside the plan. */
 	| 'no-data';
 
+/** Only this module holds the key: a value with it went through one of the gate functions below. */
+declare const GATE: unique symbol;
+
 /**
  * The typed gate for any figure about people. A shown figure carries its n; a suppressed one carries
  * only the reason: no figure and no n, not even "fewer than k", which would be a count of its own.
+ * The brand makes it a capability: only `disclose`, `discloseInEvery`, `discloseWithoutMinimum` and
+ * `suppressed` can make one, so a page or a chart cannot be handed a number that skipped the plan
+ * (an object literal of this shape anywhere else does not type-check). The brand exists only in
+ * the types: at run time a value is the plain object, so it survives serialisation to the page.
  */
-export type Disclosed<T> = { shown: true; n: number; value: T } | { shown: false; reason: SuppressionReason };
+export type Disclosed<T> = (
+	| { readonly shown: true; readonly n: number; readonly value: T }
+	| { readonly shown: false; readonly reason: SuppressionReason }
+) & { readonly [GATE]: true };
+
+const gated = <T>(
+	figure: { shown: true; n: number; value: T } | { shown: false; reason: SuppressionReason }
+) => figure as Disclosed<T>;
+
+/** A hidden figure: only the reason, never a number, so making one is always safe. */
+export function suppressed(reason: SuppressionReason): Disclosed<never> {
+	return gated<never>({ shown: false, reason });
+}
 
 /** A unit with the people attached directly to it: respondents of a wave, or headcount. */
 export interface CountedUnit {
@@ -291,12 +310,38 @@ export function disclose<T>(
 	unitId: string,
 	compute: (n: number) => T | null | undefined
 ): Disclosed<T> {
-	const unit = plan.units.get(unitId);
-	if (!unit) return { shown: false, reason: 'no-data' };
-	if (!unit.shown) return { shown: false, reason: unit.reason };
-	const value = compute(unit.subtreeCount);
-	if (value === null || value === undefined) return { shown: false, reason: 'no-data' };
-	return { shown: true, n: unit.subtreeCount, value };
+	return discloseInEvery([plan], unitId, compute);
+}
+
+/**
+ * A figure over several plans at once (a rolling year over its months' plans): shown only when the
+ * unit is shown in every one of them, so that no plan's remainder below k hides inside the longer
+ * figure; n is the smallest of its groups. A missing plan gives 'no-data', and so do no plans.
+ */
+export function discloseInEvery<T>(
+	plans: readonly (DisclosurePlan | undefined)[],
+	unitId: string,
+	compute: (n: number) => T | null | undefined
+): Disclosed<T> {
+	let n = Infinity;
+	for (const plan of plans) {
+		const unit = plan?.units.get(unitId);
+		if (!unit) return suppressed('no-data');
+		if (!unit.shown) return suppressed(unit.reason);
+		n = Math.min(n, unit.subtreeCount);
+	}
+	if (n === Infinity) return suppressed('no-data');
+	const value = compute(n);
+	if (value === null || value === undefined) return suppressed('no-data');
+	return gated({ shown: true, n, value });
+}
+
+/**
+ * A figure the rules show whatever the size of its group: turnover is not health information
+ * (docs/anonymity.md, "Health signals"). Every other figure about people goes through a plan.
+ */
+export function discloseWithoutMinimum<T>(n: number, value: T): Disclosed<T> {
+	return gated({ shown: true, n, value });
 }
 
 // ---- Sensitive dimensions ------------------------------------------------------------------------

@@ -1,6 +1,14 @@
 import { error } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
-import { disclose, planDisclosure, type Disclosed, type DisclosurePlan } from '../../domain/anonymity';
+import {
+	disclose,
+	discloseInEvery,
+	discloseWithoutMinimum,
+	planDisclosure,
+	suppressed,
+	type Disclosed,
+	type DisclosurePlan
+} from '../../domain/anonymity';
 import { formatMonth } from '../../domain/signals/calendar';
 import type { UnitMonthFigures } from '../../domain/signals/figures';
 import { FIGURES } from '../../domain/signals/formats';
@@ -76,13 +84,6 @@ export interface UnitResults {
 	signals: { k: number; indicators: readonly IndicatorId[]; months: SignalMonth[] };
 }
 
-const NO_DATA = { shown: false, reason: 'no-data' } as const;
-
-/** Every indicator hidden for the same reason. */
-function allHidden(reason: Disclosed<number> & { shown: false }): IndicatorFigures {
-	return Object.fromEntries(INDICATORS.map((id) => [id, reason])) as IndicatorFigures;
-}
-
 /**
  * The indicators of a series over `months` (one month, or a rolling year), gated by the monthly
  * plans: a health indicator is shown only when the unit is shown in the plan of every month of
@@ -96,17 +97,18 @@ function gatedIndicators(
 	k: number
 ): IndicatorFigures {
 	const inRange = series.filter((f) => f.month >= range.from && f.month <= range.to);
-	if (inRange.length === 0) return allHidden(NO_DATA);
-	let hidden: (Disclosed<number> & { shown: false }) | null = null;
-	for (let m = isoMonth(range.from); m <= isoMonth(range.to) && !hidden; m++) {
-		const plan = plans.get(formatMonth(m));
-		const decision = disclose(plan ?? { k, units: new Map() }, unitId, () => true);
-		if (!decision.shown) hidden = { shown: false, reason: decision.reason };
+	const computed = inRange.length > 0 ? computeIndicators(inRange, range, k) : null;
+	const monthPlans: (DisclosurePlan | undefined)[] = [];
+	for (let m = isoMonth(range.from); m <= isoMonth(range.to); m++) monthPlans.push(plans.get(formatMonth(m)));
+	const gated = {} as Record<IndicatorId, Disclosed<number>>;
+	for (const id of INDICATORS) {
+		const figure = computed?.[id];
+		if (!figure) gated[id] = suppressed('no-data');
+		else if (HEALTH_INDICATORS.has(id))
+			gated[id] = discloseInEvery(monthPlans, unitId, () => (figure.shown ? figure.value : null));
+		else
+			gated[id] = figure.shown ? discloseWithoutMinimum(figure.n, figure.value) : suppressed(figure.reason);
 	}
-	const computed = computeIndicators(inRange, range, k);
-	if (!hidden) return computed;
-	const gated: IndicatorFigures = { ...computed };
-	for (const id of HEALTH_INDICATORS) gated[id] = hidden;
 	return gated;
 }
 

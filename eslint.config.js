@@ -2,7 +2,88 @@ import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import peopleTables from './eslint/people-tables.js';
 import svelteConfig from './svelte.config.js';
+
+/**
+ * The modules that may name the tables of answers and figures: the analytics gate, the modules that
+ * write or seal them, and the schema. Everything else reaches them through the gate.
+ */
+export const MAY_TOUCH_PEOPLE_TABLES = [
+	'src/lib/server/db/schema.ts', // the table types
+	'src/lib/server/barometer/participation.ts', // stores a response
+	'src/lib/server/barometer/queries.ts', // counts responses for the participation band (waves.ts gates it)
+	'src/lib/server/barometer/sealed.ts', // seals responses at rest
+	'src/lib/server/signals/queries.ts', // stores figures
+	'src/lib/server/analytics/summaries.ts', // summarises closed waves
+	'src/lib/server/analytics/releases.ts', // the release log
+	'src/lib/server/analytics/service.ts', // the gate
+	'migrations/**',
+	'tests/**',
+	'bench/**',
+	'seed/**',
+	'scripts/**',
+	'eslint/**'
+];
+
+/** What src/lib/domain may not import: it is pure, with no I/O and no server code. */
+const SERVER_CODE = [
+	{
+		group: ['$lib/server', '$lib/server/**', '**/server', '**/server/**'],
+		message: 'src/lib/domain is pure: no server code.'
+	},
+	{
+		group: ['$app/*', '@sveltejs/kit', '@sveltejs/kit/**'],
+		message: 'src/lib/domain knows nothing of SvelteKit.'
+	},
+	{
+		group: ['kysely', 'kysely/**', 'pg', 'pg-*', '@electric-sql/**'],
+		message: 'src/lib/domain does no database work.'
+	},
+	{
+		group: [
+			'node:fs',
+			'node:fs/**',
+			'fs',
+			'fs/**',
+			'node:net',
+			'net',
+			'node:http',
+			'node:https',
+			'http',
+			'https',
+			'node:http2',
+			'node:dgram',
+			'node:dns',
+			'node:tls',
+			'node:child_process',
+			'child_process',
+			'node:cluster',
+			'node:worker_threads',
+			'node:os',
+			'node:process',
+			'node:readline',
+			'node:sqlite'
+		],
+		message: 'src/lib/domain does no I/O.'
+	}
+];
+
+/** Modules that compute figures from raw data: pages and components get figures only from the gate. */
+const RAW_FIGURES = [
+	{
+		group: [
+			'**/analytics/summaries',
+			'**/signals/queries',
+			'**/barometer/queries',
+			'**/domain/wave-results',
+			'**/domain/signals/indicators',
+			'**/domain/anonymity'
+		],
+		allowTypeImports: true,
+		message: 'Pages and components get figures only from the analytics gate (their types are fine).'
+	}
+];
 
 export default ts.config(
 	js.configs.recommended,
@@ -27,6 +108,57 @@ export default ts.config(
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
 			// Links in this app are plain paths; there is no base path to resolve.
 			'svelte/no-navigation-without-resolve': 'off'
+		}
+	},
+	{
+		plugins: { knipperlicht: peopleTables },
+		rules: { 'knipperlicht/people-tables': 'error' }
+	},
+	{
+		files: MAY_TOUCH_PEOPLE_TABLES,
+		rules: { 'knipperlicht/people-tables': 'off' }
+	},
+	{
+		files: ['src/lib/domain/**'],
+		rules: { 'no-restricted-imports': ['error', { patterns: SERVER_CODE }] }
+	},
+	{
+		files: ['src/routes/**'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						...RAW_FIGURES,
+						{
+							group: [
+								'$lib/server/analytics/*',
+								'!$lib/server/analytics/service',
+								'!$lib/server/analytics/unit'
+							],
+							message: 'Routes reach analytics only through the gate: the service and the unit page.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/lib/components/**', 'src/lib/charts/**'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						...RAW_FIGURES,
+						{
+							group: ['$lib/server/**', '**/server/**'],
+							allowTypeImports: true,
+							message: 'Components import server modules for their types only.'
+						}
+					]
+				}
+			]
 		}
 	},
 	{

@@ -68,12 +68,6 @@ export async function createAdvisor(db: Kysely<Database>, organisationId: string
 // Answers: the latent model of seed/waves.ts (DIMENSION_MODEL: a strain level per unit and wave,
 // per-respondent and per-answer noise), with a few teams worsening or improving from wave to wave.
 
-function addDays(date: string, days: number): string {
-	const d = new Date(`${date}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + days);
-	return d.toISOString().slice(0, 10);
-}
-
 const definition = BAROMETER;
 const includeModule = true;
 const items = itemsOf(definition, includeModule);
@@ -125,7 +119,7 @@ export interface WaveLines {
 }
 
 export const RESPONSE_COLUMNS =
-	'organisation_id, wave_id, unit_id, submitted_on, instrument_version, answers, scores';
+	'organisation_id, wave_id, unit_id, via, instrument_version, answers, scores';
 
 /**
  * The responses of one wave, spread over the units by headcount: 68-92% of each team answers
@@ -139,8 +133,6 @@ export function waveResponseLines(
 	waveIndex: number,
 	options: { share: number; k: number }
 ): WaveLines {
-	const wave = BENCH_WAVES[waveIndex]!;
-	const days = 21;
 	const { min, max } = definition.scale;
 	const lines: string[] = [];
 	let unitsWithResponses = 0;
@@ -164,9 +156,9 @@ export function waveResponseLines(
 			}
 			const scores: Record<string, number | null> = {};
 			for (const s of scoreAnswers(definition, answers, includeModule)) scores[s.dimension] = s.score;
-			const day = Math.min(days - 1, Math.floor(random.next() ** 1.6 * days));
+			random.next(); // was the day of answering: kept so that the data stay the same
 			lines.push(
-				`${prefix}${addDays(wave.opensOn, day)}\t${definition.version}\t` +
+				`${prefix}code\t${definition.version}\t` +
 					`${copyText(JSON.stringify(answers))}\t${copyText(JSON.stringify(scores))}\n`
 			);
 		}

@@ -6,6 +6,7 @@ import * as analytics from './2026-11-22-04-analytics';
 import * as analyticsInputs from './2026-11-23-05-analytics-inputs';
 import * as waveTree from './2026-11-23-06-wave-tree';
 import * as releaseLog from './2026-12-03-06-release-log';
+import * as respondentPrivacy from './2026-12-03-07-respondent-privacy';
 
 /**
  * Every migration, in order. Listed by hand because Node 20 cannot import `.ts` files at run time
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-22-04-analytics': analytics,
 	'2026-11-23-05-analytics-inputs': analyticsInputs,
 	'2026-11-23-06-wave-tree': waveTree,
-	'2026-12-03-06-release-log': releaseLog
+	'2026-12-03-06-release-log': releaseLog,
+	'2026-12-03-07-respondent-privacy': respondentPrivacy
 };

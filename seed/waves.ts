@@ -5,6 +5,7 @@ import type { Answers, InstrumentDefinition } from '../src/lib/instruments/types
 import type { Database } from '../src/lib/server/db/schema';
 import { createRandom, hash, normal, type Random } from './random';
 import { randomToken } from '../src/lib/server/crypto';
+import { sealResponse } from '../src/lib/server/barometer/sealed';
 
 /**
  * Demo barometer waves for Zorggroep Zonnedael: three past waves about six months apart and one
@@ -292,6 +293,15 @@ export function generateDemoWaves(units: readonly DemoWaveUnit[], options: DemoW
 
 const BATCH = 500;
 
+function inRandomOrder<T>(items: readonly T[], random: Random): T[] {
+	const copy = [...items];
+	for (let i = copy.length - 1; i > 0; i--) {
+		const j = Math.floor(random.next() * (i + 1));
+		[copy[i], copy[j]] = [copy[j]!, copy[i]!];
+	}
+	return copy;
+}
+
 /**
  * Inserts the demo waves of an organisation: four waves over all its active units, with the
  * work-factors module, its language and its current k, and their responses. Link tokens are
@@ -355,19 +365,38 @@ export async function seedDemoWaves(
 			.execute();
 	}
 	const { responses } = generated;
-	for (let i = 0; i < responses.length; i += BATCH) {
+	// As the product stores them (docs/anonymity.md, "At rest"): sealed while a wave takes answers,
+	// mixed into `response` when it closes; a wave already past its closing date gets them mixed.
+	const takesAnswers = generated.waves.map((w) => w.closesOn >= options.today && !w.closed);
+	const shuffled = inRandomOrder(responses, createRandom(hash('demo-response-order') ^ (options.seed ?? 2026)));
+	const toMix = shuffled.filter((r) => !takesAnswers[r.wave]);
+	const toSeal = shuffled.filter((r) => takesAnswers[r.wave]);
+	for (let i = 0; i < toMix.length; i += BATCH) {
 		await db
 			.insertInto('response')
 			.values(
-				responses.slice(i, i + BATCH).map((r) => ({
+				toMix.slice(i, i + BATCH).map((r) => ({
 					organisation_id: organisationId,
 					wave_id: waveIds[r.wave]!,
 					unit_id: r.unitId,
-					submitted_on: r.submittedOn,
+					via: 'code' as const,
 					instrument_version: generated.definition.version,
 					answers: JSON.stringify(r.answers),
 					scores: JSON.stringify(r.scores)
 				}))
+			)
+			.execute();
+	}
+	for (let i = 0; i < toSeal.length; i += BATCH) {
+		await db
+			.insertInto('response_sealed')
+			.values(
+				toSeal.slice(i, i + BATCH).map((r) =>
+					sealResponse(
+						{ organisationId, waveId: waveIds[r.wave]!, unitId: r.unitId, via: 'code' },
+						{ instrumentVersion: generated.definition.version, answers: r.answers, scores: r.scores }
+					)
+				)
 			)
 			.execute();
 	}

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { BAROMETER, itemsOf } from '../../src/lib/instruments';
 import type { InstrumentDefinition } from '../../src/lib/instruments/types';
+import { openSealed } from '../../src/lib/server/barometer/sealed';
 import type { Database } from '../../src/lib/server/db/schema';
 
 /** Helpers for the barometer integration tests (waves, codes, responses). */
@@ -17,6 +18,8 @@ export function waveFields(overrides: Record<string, string> = {}): Record<strin
 		language: 'nl',
 		opensOn: '2026-03-01',
 		closesOn: '2026-03-31',
+		// Most tests answer through unit links; the form's default is personal codes.
+		entry: 'links',
 		...overrides
 	};
 }
@@ -62,23 +65,71 @@ export function ownInstrument(
 	return copy;
 }
 
-/** Rows in each table that a submission writes, over the whole database. */
+/**
+ * Rows in each table that a submission writes, over the whole database: responses sealed (the
+ * wave takes answers) and mixed (it closed), and receipts.
+ */
 export async function submissionCounts(db: Db) {
-	const [responses, receipts] = await Promise.all([
-		db
-			.selectFrom('response')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.executeTakeFirstOrThrow(),
-		db
-			.selectFrom('submission_receipt')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.executeTakeFirstOrThrow()
+	const count = async (table: 'response' | 'response_sealed' | 'submission_receipt') =>
+		Number(
+			(
+				await db
+					.selectFrom(table)
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.executeTakeFirstOrThrow()
+			).n
+		);
+	const [responses, sealed, receipts] = await Promise.all([
+		count('response'),
+		count('response_sealed'),
+		count('submission_receipt')
 	]);
-	return { responses: Number(responses.n), receipts: Number(receipts.n) };
+	return { responses: responses + sealed, receipts };
 }
 
-export function responsesOf(db: Db, waveId: string) {
-	return db.selectFrom('response').selectAll().where('wave_id', '=', waveId).execute();
+export interface StoredAnswer {
+	organisation_id: string;
+	wave_id: string;
+	unit_id: string;
+	via: 'link' | 'code';
+	instrument_version: number;
+	answers: Record<string, number>;
+	scores: Record<string, number | null>;
+	/** Still sealed (the wave takes answers), or a row of `response`. */
+	sealed: boolean;
+}
+
+/** A wave's answers as stored: sealed ones opened with the server secret, and mixed ones. */
+export async function responsesOf(db: Db, waveId: string): Promise<StoredAnswer[]> {
+	const [sealed, mixed] = await Promise.all([
+		db.selectFrom('response_sealed').selectAll().where('wave_id', '=', waveId).execute(),
+		db.selectFrom('response').selectAll().where('wave_id', '=', waveId).execute()
+	]);
+	return [
+		...sealed.map((row) => {
+			const content = openSealed(row);
+			return {
+				organisation_id: row.organisation_id,
+				wave_id: row.wave_id,
+				unit_id: row.unit_id,
+				via: row.via,
+				instrument_version: content.instrumentVersion,
+				answers: content.answers,
+				scores: content.scores,
+				sealed: true
+			};
+		}),
+		...mixed.map((row) => ({
+			organisation_id: row.organisation_id,
+			wave_id: row.wave_id,
+			unit_id: row.unit_id,
+			via: row.via,
+			instrument_version: row.instrument_version,
+			answers: row.answers,
+			scores: row.scores,
+			sealed: false
+		}))
+	];
 }
 
 export function waveRow(db: Db, waveId: string) {

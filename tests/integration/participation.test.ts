@@ -5,17 +5,28 @@ import { scoreAnswers } from '../../src/lib/domain/scoring';
 import { ValidationError } from '../../src/lib/domain/validation';
 import { BAROMETER, dimensionsOf, itemsOf } from '../../src/lib/instruments';
 import {
+	claimHash,
 	newSubmissionNonce,
+	openCode,
 	openQuestionnaire,
 	submitResponse,
 	type Entry
 } from '../../src/lib/server/barometer/participation';
-import { createWave, generateCodes, hashCode, setWaveClosed } from '../../src/lib/server/barometer/waves';
+import {
+	createWave,
+	generateCodes,
+	hashCode,
+	plainCodeHash,
+	setWaveClosed
+} from '../../src/lib/server/barometer/waves';
+import { sha256Hex } from '../../src/lib/server/crypto';
+import { countCodes } from '../../src/lib/server/barometer/queries';
 import {
 	answerFields,
 	answersOf,
 	codeRows,
 	columnsOf,
+	everythingStored,
 	responsesOf,
 	submissionCounts,
 	waveFields,
@@ -34,10 +45,11 @@ const RESPONSE_COLUMNS = [
 	'instrument_version',
 	'organisation_id',
 	'scores',
-	'submitted_on',
 	'unit_id',
+	'via',
 	'wave_id'
 ];
+const SEALED_COLUMNS = ['id', 'organisation_id', 'sealed', 'unit_id', 'via', 'wave_id'];
 const MODULE_ITEM = BAROMETER.module!.items[0]!.id;
 
 /**
@@ -112,39 +124,77 @@ async function codesFor(s: Awaited<ReturnType<typeof setup>>, count: number) {
 	return generateCodes(testDb.db, s.advisor, s.org.id, s.waveId, String(count));
 }
 
-async function codeUsed(waveId: string, code: string) {
-	const row = (await codeRows(testDb.db, waveId)).find((r) => r.code_hash === hashCode(code));
-	return row!.used;
+/** Whether a code is still there to be opened. */
+async function codeLeft(waveId: string, code: string) {
+	return (await codeRows(testDb.db, waveId)).some((r) => r.code_hash === hashCode(code));
+}
+
+/** Opens a code as the code form does and comes in with its claim. */
+async function opened(code: string, today = TODAY): Promise<Entry> {
+	const { claim } = await openCode(testDb.db, code, today);
+	return { via: 'code', claim };
+}
+
+async function claimLeft(entry: Entry) {
+	if (entry.via !== 'code') throw new Error('not a claim');
+	const row = await testDb.db
+		.selectFrom('response_claim')
+		.select('wave_id')
+		.where('claim_hash', '=', claimHash(entry.claim))
+		.executeTakeFirst();
+	return Boolean(row);
+}
+
+function closeWave(s: Setup, waveId = s.waveId) {
+	return setWaveClosed(testDb.db, s.advisor, s.org.id, waveId, true, {}, TODAY);
 }
 
 describe('submitResponse through a unit link', () => {
-	it('stores exactly one response holding its wave, unit, date, version, answers and scores only', async () => {
+	it('stores exactly one sealed response, readable only with the secret, and mixes it in at close', async () => {
 		const s = await setup();
 		const before = await submissionCounts(testDb.db);
 		const form = validForm(s.ids.A);
 		const result = await submitResponse(testDb.db, s.linkA, form, TODAY);
 		expect(result.stored).toBe(true);
+		expect(result.waveId).toBe(s.waveId);
 
-		const rows = await responsesOf(testDb.db, s.waveId);
-		expect(rows).toHaveLength(1);
-		const row = rows[0]!;
-		expect(Object.keys(row).sort()).toEqual(RESPONSE_COLUMNS);
-		expect(await columnsOf(testDb.db, 'response')).toEqual(RESPONSE_COLUMNS);
-		expect(row).toMatchObject({
+		// While the wave takes answers: one sealed row, nothing in response.
+		const sealed = await testDb.db
+			.selectFrom('response_sealed')
+			.selectAll()
+			.where('wave_id', '=', s.waveId)
+			.execute();
+		expect(sealed).toHaveLength(1);
+		expect(Object.keys(sealed[0]!).sort()).toEqual(SEALED_COLUMNS);
+		expect(await columnsOf(testDb.db, 'response_sealed')).toEqual(SEALED_COLUMNS);
+		expect(sealed[0]).toMatchObject({
 			organisation_id: s.org.id,
 			wave_id: s.waveId,
 			unit_id: s.ids.A,
-			submitted_on: TODAY,
-			instrument_version: BAROMETER.version
+			via: 'link'
 		});
-		expect(typeof row.submitted_on).toBe('string');
-		expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+		const bytes = Buffer.from(sealed[0]!.sealed).toString('latin1');
+		expect(bytes).not.toContain(BAROMETER.items[0]!.id);
+		expect(
+			await testDb.db.selectFrom('response').selectAll().where('wave_id', '=', s.waveId).execute()
+		).toEqual([]);
+
 		const answers = answersOf(form);
 		expect(Object.keys(answers)).toHaveLength(itemsOf(BAROMETER, true).length);
-		expect(row.answers).toEqual(answers);
 		const expected = scoreAnswers(BAROMETER, answers, true);
-		expect(row.scores).toEqual(Object.fromEntries(expected.map((r) => [r.dimension, r.score])));
-
+		const scores = Object.fromEntries(expected.map((r) => [r.dimension, r.score]));
+		expect(await responsesOf(testDb.db, s.waveId)).toEqual([
+			{
+				organisation_id: s.org.id,
+				wave_id: s.waveId,
+				unit_id: s.ids.A,
+				via: 'link',
+				instrument_version: BAROMETER.version,
+				answers,
+				scores,
+				sealed: true
+			}
+		]);
 		expect(await submissionCounts(testDb.db)).toEqual({
 			responses: before.responses + 1,
 			receipts: before.receipts + 1
@@ -157,6 +207,25 @@ describe('submitResponse through a unit link', () => {
 			.execute();
 		expect(receipts).toHaveLength(1);
 		expect(JSON.stringify(receipts)).not.toContain(form.nonce);
+
+		// Closing opens it into response, with a fresh random id and no date.
+		await closeWave(s);
+		expect(
+			await testDb.db.selectFrom('response_sealed').selectAll().where('wave_id', '=', s.waveId).execute()
+		).toEqual([]);
+		const rows = await testDb.db.selectFrom('response').selectAll().where('wave_id', '=', s.waveId).execute();
+		expect(rows).toHaveLength(1);
+		expect(Object.keys(rows[0]!).sort()).toEqual(RESPONSE_COLUMNS);
+		expect(await columnsOf(testDb.db, 'response')).toEqual(RESPONSE_COLUMNS);
+		expect(rows[0]).toMatchObject({
+			unit_id: s.ids.A,
+			via: 'link',
+			instrument_version: BAROMETER.version,
+			answers,
+			scores
+		});
+		expect(rows[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+		expect(rows[0]!.id).not.toBe(sealed[0]!.id);
 	});
 
 	it('returns every dimension of the wave with its score and band', async () => {
@@ -211,110 +280,279 @@ describe('submitResponse through a unit link', () => {
 	});
 });
 
-describe('submitResponse with a personal code', () => {
-	it('stores one response, uses the code, and refuses the code a second time', async () => {
+describe('openCode', () => {
+	it('deletes the code row and makes a claim: the code is gone, only a hash of the claim is kept', async () => {
 		const s = await setup();
 		const [code, spare] = await codesFor(s, 2);
-		const first = await submitResponse(testDb.db, { via: 'code', code: code! }, validForm(s.ids.B), TODAY);
-		expect(first.stored).toBe(true);
-		expect(await codeUsed(s.waveId, code!)).toBe(true);
-		expect(await codeUsed(s.waveId, spare!)).toBe(false);
-		expect(await responsesOf(testDb.db, s.waveId)).toHaveLength(1);
-
-		const counts = await submissionCounts(testDb.db);
-		await expectProblem(
-			submitResponse(testDb.db, { via: 'code', code: code! }, validForm(s.ids.B), TODAY),
-			'code',
-			'barometer.codeUsed'
-		);
-		expect(await responsesOf(testDb.db, s.waveId)).toHaveLength(1);
-		expect(await submissionCounts(testDb.db)).toEqual(counts);
+		const { claim, waveId } = await openCode(testDb.db, code!, TODAY);
+		expect(waveId).toBe(s.waveId);
+		expect(claim).toMatch(/^[a-z2-7]{32}$/);
+		expect(await codeLeft(s.waveId, code!)).toBe(false);
+		expect(await codeLeft(s.waveId, spare!)).toBe(true);
+		const claims = await testDb.db
+			.selectFrom('response_claim')
+			.selectAll()
+			.where('wave_id', '=', s.waveId)
+			.execute();
+		expect(claims).toEqual([{ organisation_id: s.org.id, wave_id: s.waveId, claim_hash: claimHash(claim) }]);
+		expect(JSON.stringify(await everythingStored(testDb.db))).not.toContain(claim);
 	});
 
-	it('keeps no reference to the code in the response', async () => {
+	it('gives one answer for an unknown, an opened and a used code, and for a code of a closed wave', async () => {
 		const s = await setup();
-		const [code] = await codesFor(s, 1);
-		await submitResponse(testDb.db, { via: 'code', code: code! }, validForm(s.ids.A), TODAY);
-		const row = (await responsesOf(testDb.db, s.waveId))[0]!;
-		expect(Object.keys(row).sort()).toEqual(RESPONSE_COLUMNS);
-		const stored = JSON.stringify(row);
-		for (const form of [code!, code!.replace(/-/g, ''), code!.toLowerCase(), hashCode(code!)]) {
-			expect(stored).not.toContain(form);
+		const [openedCode, usedCode, unusedOfClosed] = await codesFor(s, 3);
+		await opened(openedCode!);
+		await submitResponse(testDb.db, await opened(usedCode!), validForm(s.ids.A), TODAY);
+		const answers = [];
+		for (const code of [openedCode!, usedCode!, 'ABCD-EFGH-JKLM', 'abc', 'ABCD-EFGH-JKL0']) {
+			answers.push(await openCode(testDb.db, code, TODAY).catch((e: unknown) => e));
 		}
-		const codeRow = (await codeRows(testDb.db, s.waveId))[0]!;
-		expect(Object.values(row)).not.toContain(codeRow.code_hash);
+		await closeWave(s);
+		answers.push(await openCode(testDb.db, unusedOfClosed!, TODAY).catch((e: unknown) => e));
+		answers.push(await openCode(testDb.db, openedCode!, TODAY).catch((e: unknown) => e));
+		for (const answer of answers) {
+			expect(answer).toBeInstanceOf(ValidationError);
+			expect((answer as ValidationError).problems).toEqual({ code: { key: 'barometer.codeInvalid' } });
+		}
+		// A code of a closed wave is refused without being used up: reopening the wave revives it.
+		expect(await codeLeft(s.waveId, unusedOfClosed!)).toBe(true);
 	});
 
-	it('marks the code used in the same transaction as the response: a failed insert leaves it unused', async () => {
+	it('says so for a code of a wave that has not opened yet, and keeps it', async () => {
 		const s = await setup();
 		const [code] = await codesFor(s, 1);
-		// Make storing a response of this wave fail, after the code was marked used.
-		await sql
-			.raw(
-				`create function kl_test_refuse_response() returns trigger language plpgsql as $$
-				begin
-					if new.wave_id = '${s.waveId}' then raise exception 'refused by test'; end if;
-					return new;
-				end $$;
-				create trigger kl_test_refuse_response before insert on response
-				for each row execute function kl_test_refuse_response();`
-			)
-			.execute(testDb.db);
-		const before = await submissionCounts(testDb.db);
-		try {
-			await expect(
-				submitResponse(testDb.db, { via: 'code', code: code! }, validForm(s.ids.A), TODAY)
-			).rejects.toThrow(/refused by test/);
-		} finally {
-			await sql
-				.raw('drop trigger kl_test_refuse_response on response; drop function kl_test_refuse_response();')
-				.execute(testDb.db);
-		}
-		expect(await codeUsed(s.waveId, code!)).toBe(false);
-		expect(await submissionCounts(testDb.db)).toEqual(before);
-
-		// With the database back to normal the code still works, once.
-		const result = await submitResponse(testDb.db, { via: 'code', code: code! }, validForm(s.ids.A), TODAY);
-		expect(result.stored).toBe(true);
-		expect(await codeUsed(s.waveId, code!)).toBe(true);
+		await expectProblem(openCode(testDb.db, code!, '2026-02-20'), 'code', 'barometer.notYetOpen');
+		expect(await codeLeft(s.waveId, code!)).toBe(true);
+		await opened(code!, '2026-03-01');
+		expect(await codeLeft(s.waveId, code!)).toBe(false);
 	});
 
 	it('accepts a code typed in lower case with spaces', async () => {
 		const s = await setup();
 		const [code] = await codesFor(s, 1);
-		const typed = `  ${code!.toLowerCase().replace(/-/g, ' ')} `;
-		const result = await submitResponse(testDb.db, { via: 'code', code: typed }, validForm(s.ids.A), TODAY);
-		expect(result.stored).toBe(true);
-		expect(await codeUsed(s.waveId, code!)).toBe(true);
-		expect(await responsesOf(testDb.db, s.waveId)).toHaveLength(1);
+		const entry = await opened(`  ${code!.toLowerCase().replace(/-/g, ' ')} `);
+		expect((await submitResponse(testDb.db, entry, validForm(s.ids.A), TODAY)).stored).toBe(true);
+		expect(await codeLeft(s.waveId, code!)).toBe(false);
 	});
 
-	it('gives the result again for the same form after the code was used and the wave closed', async () => {
+	it('stores codes keyed with the server secret, and still opens codes stored with the plain hash', async () => {
 		const s = await setup();
 		const [code] = await codesFor(s, 1);
-		const form = validForm(s.ids.A);
-		const first = await submitResponse(testDb.db, { via: 'code', code: code! }, form, TODAY);
-		await setWaveClosed(testDb.db, s.advisor, s.org.id, s.waveId, true, {}, TODAY);
+		const [row] = await codeRows(testDb.db, s.waveId);
+		expect(row).toMatchObject({ code_hash: hashCode(code!), keyed: true });
+		expect(row!.code_hash).not.toBe(plainCodeHash(code!));
+		expect(row!.code_hash).not.toBe(sha256Hex(code!));
+		// A code handed out before codes were keyed.
+		const legacy = 'ABCD-EFGH-JKMN';
+		await testDb.db
+			.insertInto('wave_code')
+			.values({
+				organisation_id: s.org.id,
+				wave_id: s.waveId,
+				code_hash: plainCodeHash(legacy),
+				keyed: false
+			})
+			.execute();
+		expect((await openCode(testDb.db, legacy.toLowerCase(), TODAY)).waveId).toBe(s.waveId);
+		// A keyed row is not opened by its plain hash's code and the other way round.
+		await testDb.db
+			.insertInto('wave_code')
+			.values({
+				organisation_id: s.org.id,
+				wave_id: s.waveId,
+				code_hash: plainCodeHash('ABCD-EFGH-JKMP'),
+				keyed: true
+			})
+			.execute();
+		await expectProblem(openCode(testDb.db, 'ABCD-EFGH-JKMP', TODAY), 'code', 'barometer.codeInvalid');
+	});
+
+	it('counts the codes issued, not the rows left, for the wave page', async () => {
+		const s = await setup();
+		const codes = await codesFor(s, 4);
+		await codesFor(s, 2);
+		await opened(codes[0]!);
+		expect(await countCodes(testDb.db, s.org.id, s.waveId)).toBe(6);
+		expect(await codeRows(testDb.db, s.waveId)).toHaveLength(5);
+	});
+
+	it('stores codes in an order unrelated to the list handed out', async () => {
+		const s = await setup();
+		const codes = await codesFor(s, 200);
+		const { rows } = await sql<{ code_hash: string }>`
+			select code_hash from wave_code where wave_id = ${s.waveId} order by ctid`.execute(testDb.db);
+		const position = new Map(codes.map((c, i) => [hashCode(c), i]));
+		const order = rows.map((r) => position.get(r.code_hash)!);
+		expect(order).toHaveLength(200);
+		// Rank correlation between list order and physical order: near 0 (|rho| < 0.3 by far).
+		const n = order.length;
+		const d2 = order.reduce((sum, p, i) => sum + (p - i) ** 2, 0);
+		expect(Math.abs(1 - (6 * d2) / (n * (n * n - 1)))).toBeLessThan(0.3);
+	});
+});
+
+describe('submitResponse with a personal code', () => {
+	it('stores one response and uses the claim up', async () => {
+		const s = await setup();
+		const [code] = await codesFor(s, 1);
+		const entry = await opened(code!);
+		const q = await openQuestionnaire(testDb.db, entry, TODAY);
+		expect(q).toMatchObject({ waveId: s.waveId, unitId: null, answeredHere: false });
+		const first = await submitResponse(testDb.db, entry, validForm(s.ids.B), TODAY);
+		expect(first.stored).toBe(true);
+		expect(await claimLeft(entry)).toBe(false);
+		expect((await responsesOf(testDb.db, s.waveId)).map((r) => [r.unit_id, r.via])).toEqual([
+			[s.ids.B, 'code']
+		]);
+
 		const counts = await submissionCounts(testDb.db);
-		const again = await submitResponse(testDb.db, { via: 'code', code: code! }, form, '2026-04-02');
-		expect(again).toEqual({ ...first, stored: false });
+		await expectProblem(
+			submitResponse(testDb.db, entry, validForm(s.ids.B), TODAY),
+			'code',
+			'barometer.codeInvalid'
+		);
+		await expectProblem(openQuestionnaire(testDb.db, entry, TODAY), 'code', 'barometer.codeInvalid');
 		expect(await submissionCounts(testDb.db)).toEqual(counts);
 	});
 
-	it.each([
-		['an unknown code', 'ABCD-EFGH-JKLM'],
-		['a code that cannot be one', 'abc'],
-		['a code with a look-alike letter', 'ABCD-EFGH-JKL0']
-	])('refuses %s and stores nothing', async (_label, code) => {
+	it('keeps no reference to the code or the claim in anything it stores', async () => {
 		const s = await setup();
-		await codesFor(s, 3);
+		const [code] = await codesFor(s, 1);
+		const codeHash = hashCode(code!);
+		const entry = await opened(code!);
+		await submitResponse(testDb.db, entry, validForm(s.ids.A), TODAY);
+		await closeWave(s);
+		const claim = entry.via === 'code' ? entry.claim : '';
+		const stored = JSON.stringify(await everythingStored(testDb.db));
+		for (const form of [
+			code!,
+			code!.replace(/-/g, ''),
+			code!.toLowerCase(),
+			codeHash,
+			plainCodeHash(code!),
+			claim,
+			claimHash(claim)
+		]) {
+			expect(stored).not.toContain(form);
+		}
+	});
+
+	it('gives the result again for the same form after the claim was used and the wave closed', async () => {
+		const s = await setup();
+		const [code] = await codesFor(s, 1);
+		const entry = await opened(code!);
+		const form = validForm(s.ids.A);
+		const first = await submitResponse(testDb.db, entry, form, TODAY);
+		const again = await submitResponse(testDb.db, entry, form, TODAY);
+		expect(again).toEqual({ ...first, stored: false });
+		await closeWave(s);
+		const counts = await submissionCounts(testDb.db);
+		const late = await submitResponse(testDb.db, entry, form, '2026-04-02');
+		expect(late).toEqual({ ...first, stored: false });
+		expect(await submissionCounts(testDb.db)).toEqual(counts);
+	});
+
+	it('refuses a claim that is not one and stores nothing', async () => {
+		const s = await setup();
+		const before = await submissionCounts(testDb.db);
+		for (const claim of ['', 'abc', 'a'.repeat(32)]) {
+			await expectProblem(
+				submitResponse(testDb.db, { via: 'code', claim }, validForm(s.ids.A), TODAY),
+				'code',
+				'barometer.codeInvalid'
+			);
+		}
+		expect(await submissionCounts(testDb.db)).toEqual(before);
+	});
+});
+
+describe('link answers', () => {
+	it('refuses answers for a unit beyond its headcount, and any for a unit without one', async () => {
+		const s = await setup();
+		await testDb.db.updateTable('unit').set({ headcount: 3 }).where('id', '=', s.ids.A).execute();
+		for (let i = 0; i < 3; i++) {
+			expect((await submitResponse(testDb.db, s.linkA, validForm(s.ids.A), TODAY)).stored).toBe(true);
+		}
 		const before = await submissionCounts(testDb.db);
 		await expectProblem(
-			submitResponse(testDb.db, { via: 'code', code }, validForm(s.ids.A), TODAY),
-			'code',
-			'barometer.unknownCode'
+			submitResponse(testDb.db, s.linkA, validForm(s.ids.A), TODAY),
+			'unitId',
+			'barometer.linkFull'
 		);
 		expect(await submissionCounts(testDb.db)).toEqual(before);
+		// Codes still answer for the unit: the cap is on link answers only.
+		const [code] = await codesFor(s, 1);
+		expect((await submitResponse(testDb.db, await opened(code!), validForm(s.ids.A), TODAY)).stored).toBe(
+			true
+		);
+
+		for (const headcount of [null, 0]) {
+			await testDb.db.updateTable('unit').set({ headcount }).where('id', '=', s.ids.B).execute();
+			await expectProblem(
+				submitResponse(testDb.db, s.linkA, validForm(s.ids.B), TODAY),
+				'unitId',
+				'barometer.linkNoHeadcount'
+			);
+		}
+	});
+
+	it('counts link answers already mixed in: a reopened wave does not refill the unit', async () => {
+		const s = await setup();
+		await testDb.db.updateTable('unit').set({ headcount: 2 }).where('id', '=', s.ids.A).execute();
+		await submitResponse(testDb.db, s.linkA, validForm(s.ids.A), TODAY);
+		await closeWave(s);
+		await setWaveClosed(testDb.db, s.advisor, s.org.id, s.waveId, false, {}, TODAY);
+		await submitResponse(testDb.db, s.linkA, validForm(s.ids.A), TODAY);
+		await expectProblem(
+			submitResponse(testDb.db, s.linkA, validForm(s.ids.A), TODAY),
+			'unitId',
+			'barometer.linkFull'
+		);
+		await closeWave(s);
+		const rows = await responsesOf(testDb.db, s.waveId);
+		expect(rows.map((r) => [r.unit_id, r.via, r.sealed])).toEqual([
+			[s.ids.A, 'link', false],
+			[s.ids.A, 'link', false]
+		]);
+		expect((await waveUnitRows(testDb.db, s.waveId)).find((u) => u.unit_id === s.ids.A)!.link_answers).toBe(
+			2
+		);
+	});
+
+	it('lets exactly one of several submissions at once take the last place', async () => {
+		const s = await setup();
+		for (let round = 1; round <= 3; round++) {
+			await testDb.db.updateTable('unit').set({ headcount: round }).where('id', '=', s.ids.A).execute();
+			const outcomes = await Promise.allSettled(
+				Array.from({ length: 4 }, () => submitResponse(testDb.db, s.linkA, validForm(s.ids.A), TODAY))
+			);
+			expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+			for (const o of outcomes.filter((o) => o.status === 'rejected'))
+				expect(o.reason).toMatchObject({ problems: { unitId: { key: 'barometer.linkFull' } } });
+			expect((await responsesOf(testDb.db, s.waveId)).filter((r) => r.unit_id === s.ids.A)).toHaveLength(
+				round
+			);
+		}
+	});
+
+	it('refuses a second link answer from the same browser, but gives a retry its result', async () => {
+		const s = await setup();
+		const form = validForm(s.ids.A);
+		const first = await submitResponse(testDb.db, s.linkA, form, TODAY);
+		const browser: Entry = { ...s.linkA, answeredWaves: new Set([s.waveId]) } as Entry;
+		expect((await openQuestionnaire(testDb.db, browser, TODAY)).answeredHere).toBe(true);
+		expect((await openQuestionnaire(testDb.db, s.linkA, TODAY)).answeredHere).toBe(false);
+		expect(await submitResponse(testDb.db, browser, form, TODAY)).toEqual({ ...first, stored: false });
+		const before = await submissionCounts(testDb.db);
+		await expectProblem(
+			submitResponse(testDb.db, browser, validForm(s.ids.A), TODAY),
+			'form',
+			'barometer.linkAnsweredHere'
+		);
+		expect(await submissionCounts(testDb.db)).toEqual(before);
+		// Another wave's link from the same browser is not concerned.
+		const other: Entry = { ...s.linkC, answeredWaves: new Set([s.waveId]) } as Entry;
+		expect((await submitResponse(testDb.db, other, validForm(s.ids.C, false), TODAY)).stored).toBe(true);
 	});
 });
 
@@ -326,16 +564,13 @@ describe('submitResponse refused by the wave', () => {
 	] as const)('refuses %s and stores nothing', async (_label, today, closeByHand, key) => {
 		const s = await setup();
 		const [code] = await codesFor(s, 1);
+		const entry = await opened(code!);
 		if (closeByHand) await setWaveClosed(testDb.db, s.advisor, s.org.id, s.waveId, true, {}, TODAY);
 		const before = await submissionCounts(testDb.db);
 		await expectProblem(submitResponse(testDb.db, s.linkA, validForm(s.ids.A), today), 'wave', key);
-		await expectProblem(
-			submitResponse(testDb.db, { via: 'code', code: code! }, validForm(s.ids.A), today),
-			'wave',
-			key
-		);
+		await expectProblem(submitResponse(testDb.db, entry, validForm(s.ids.A), today), 'wave', key);
 		expect(await submissionCounts(testDb.db)).toEqual(before);
-		expect(await codeUsed(s.waveId, code!)).toBe(false);
+		expect(await claimLeft(entry)).toBe(true);
 	});
 
 	it('takes answers on the opening and the closing date', async () => {
@@ -343,10 +578,7 @@ describe('submitResponse refused by the wave', () => {
 		for (const today of ['2026-03-01', '2026-03-31']) {
 			expect((await submitResponse(testDb.db, s.linkA, validForm(s.ids.A), today)).stored).toBe(true);
 		}
-		expect((await responsesOf(testDb.db, s.waveId)).map((r) => r.submitted_on).sort()).toEqual([
-			'2026-03-01',
-			'2026-03-31'
-		]);
+		expect(await responsesOf(testDb.db, s.waveId)).toHaveLength(2);
 	});
 });
 
@@ -473,22 +705,18 @@ describe('submitResponse refuses bad input and stores nothing', () => {
 		expect(await submissionCounts(testDb.db)).toEqual(before);
 	});
 
-	it('refuses a bad answer given with a code and leaves the code unused', async () => {
+	it('refuses a bad answer given with a code and keeps the claim', async () => {
 		const s = await setup();
 		const [code] = await codesFor(s, 1);
+		const entry = await opened(code!);
 		const before = await submissionCounts(testDb.db);
 		await expectProblem(
-			submitResponse(
-				testDb.db,
-				{ via: 'code', code: code! },
-				{ ...validForm(s.ids.A), [`q_${firstItem}`]: '9' },
-				TODAY
-			),
+			submitResponse(testDb.db, entry, { ...validForm(s.ids.A), [`q_${firstItem}`]: '9' }, TODAY),
 			`q_${firstItem}`,
 			'answer.outOfRange'
 		);
 		expect(await submissionCounts(testDb.db)).toEqual(before);
-		expect(await codeUsed(s.waveId, code!)).toBe(false);
+		expect(await claimLeft(entry)).toBe(true);
 	});
 
 	it('reports every problem of a form at once', async () => {
@@ -572,13 +800,14 @@ describe('parallel submissions', () => {
 		expect(receipts).toHaveLength(5);
 	});
 
-	it('lets exactly one of two submissions with the same code succeed', async () => {
+	it('lets exactly one of two submissions with the same claim succeed', async () => {
 		const s = await setup();
 		const codes = await codesFor(s, 5);
 		for (const [i, code] of codes.entries()) {
+			const entry = await opened(code);
 			const outcomes = await Promise.allSettled([
-				submitResponse(testDb.db, { via: 'code', code }, validForm(s.ids.A), TODAY),
-				submitResponse(testDb.db, { via: 'code', code }, validForm(s.ids.B), TODAY)
+				submitResponse(testDb.db, entry, validForm(s.ids.A), TODAY),
+				submitResponse(testDb.db, entry, validForm(s.ids.B), TODAY)
 			]);
 			const fulfilled = outcomes.filter((o) => o.status === 'fulfilled');
 			const rejected = outcomes.filter((o) => o.status === 'rejected');
@@ -586,8 +815,8 @@ describe('parallel submissions', () => {
 			expect(fulfilled[0]!.value.stored).toBe(true);
 			expect(rejected).toHaveLength(1);
 			expect(rejected[0]!.reason).toBeInstanceOf(ValidationError);
-			expect(rejected[0]!.reason).toMatchObject({ problems: { code: { key: 'barometer.codeUsed' } } });
-			expect(await codeUsed(s.waveId, code)).toBe(true);
+			expect(rejected[0]!.reason).toMatchObject({ problems: { code: { key: 'barometer.codeInvalid' } } });
+			expect(await claimLeft(entry)).toBe(false);
 			expect(await responsesOf(testDb.db, s.waveId)).toHaveLength(i + 1);
 		}
 		// The losing submissions left no receipt behind.
@@ -627,18 +856,17 @@ describe('openQuestionnaire', () => {
 		expect(plain.items.map((i) => i.id)).toEqual(BAROMETER.items.map((i) => i.id));
 	});
 
-	it('opens through a code without a unit, and refuses a used code', async () => {
+	it('opens through a claim without a unit, and refuses a used claim', async () => {
 		const s = await setup();
 		const [code] = await codesFor(s, 1);
-		const q = await openQuestionnaire(testDb.db, { via: 'code', code: code! }, TODAY);
+		const entry = await opened(code!);
+		const q = await openQuestionnaire(testDb.db, entry, TODAY);
 		expect(q).toMatchObject({ waveId: s.waveId, unitId: null });
 		expect(q.units.map((u) => u.id)).toEqual([s.ids.A, s.ids.B]);
-		await submitResponse(testDb.db, { via: 'code', code: code! }, validForm(s.ids.A), TODAY);
-		await expectProblem(
-			openQuestionnaire(testDb.db, { via: 'code', code: code! }, TODAY),
-			'code',
-			'barometer.codeUsed'
-		);
+		// The same browser coming back continues with its claim.
+		expect(await openQuestionnaire(testDb.db, entry, TODAY)).toEqual(q);
+		await submitResponse(testDb.db, entry, validForm(s.ids.A), TODAY);
+		await expectProblem(openQuestionnaire(testDb.db, entry, TODAY), 'code', 'barometer.codeInvalid');
 	});
 
 	it('reads the status fresh: a wave closed by hand shows as closed at once', async () => {
@@ -651,14 +879,14 @@ describe('openQuestionnaire', () => {
 		expect((await openQuestionnaire(testDb.db, s.linkA, '2026-02-01')).status).toBe('planned');
 	});
 
-	it('gives 404 for an unknown link and unknownCode for an unknown code', async () => {
+	it('gives 404 for an unknown link and codeInvalid for an unknown claim', async () => {
 		await expect(
 			openQuestionnaire(testDb.db, { via: 'link', token: 'b'.repeat(26) }, TODAY)
 		).rejects.toMatchObject({ status: 404 });
 		await expectProblem(
-			openQuestionnaire(testDb.db, { via: 'code', code: 'ABCD-EFGH-JKLM' }, TODAY),
+			openQuestionnaire(testDb.db, { via: 'code', claim: 'c'.repeat(32) }, TODAY),
 			'code',
-			'barometer.unknownCode'
+			'barometer.codeInvalid'
 		);
 	});
 });

@@ -358,8 +358,16 @@ export const en: Record<keyof typeof nl, string> = {
 	'barometer.code': 'Personal code',
 	'barometer.codeHelp': 'For example ABCD-EFGH-JKLM. Capitals and dashes do not matter.',
 	'barometer.start': 'Start',
-	'barometer.unknownCode': 'We do not know this code. Please check that you copied it correctly.',
-	'barometer.codeUsed': 'This code has already been used to answer. Each code can be used only once.',
+	'barometer.codeInvalid':
+		'This code is not valid or has already been used. Did you not use it yourself? Then someone else may have: ask your prevention advisor for a new code. Your answers are never linked to a code.',
+	'barometer.linkFull':
+		'This team or department cannot take more answers through the link: it already has as many as it has staff. Did you get a personal code? Then use it. Otherwise your prevention advisor can give you one.',
+	'barometer.linkNoHeadcount':
+		'This team or department cannot take answers through the link, because its number of staff is not known. Ask your prevention advisor for a personal code.',
+	'barometer.linkAnsweredHere':
+		'This survey was already answered through the link from this browser. Everyone answers once. Do you share a computer with colleagues? Then ask your prevention advisor for a personal code.',
+	'barometer.resumed': 'You already opened a personal code in this browser: you can continue here.',
+	'barometer.otherCode': 'Not your code? Enter another code.',
 	'barometer.formExpired': 'This form is no longer valid. Reload the page and fill it in again.',
 	'barometer.chooseUnit': 'Choose the team or department you work in.',
 	'answer.missing': 'Choose an answer.',

@@ -369,8 +369,17 @@ export const fr: Record<keyof typeof nl, string> = {
 	'barometer.code': 'Code personnel',
 	'barometer.codeHelp': "Par exemple ABCD-EFGH-JKLM. Les majuscules et les tirets n'ont pas d'importance.",
 	'barometer.start': 'Commencer',
-	'barometer.unknownCode': "Nous ne connaissons pas ce code. Vérifiez que vous l'avez recopié correctement.",
-	'barometer.codeUsed': "Ce code a déjà servi pour répondre. Chaque code ne peut être utilisé qu'une fois.",
+	'barometer.codeInvalid':
+		"Ce code n'est pas valable ou a déjà été utilisé. Vous ne l'avez pas utilisé vous-même ? Quelqu'un d'autre l'a peut-être fait : demandez un nouveau code à votre conseiller en prévention. Vos réponses ne sont jamais liées à un code.",
+	'barometer.linkFull':
+		'Cette équipe ou ce service ne peut plus recevoir de réponses par le lien : il y en a déjà autant que de membres du personnel. Vous avez reçu un code personnel ? Utilisez-le. Sinon, votre conseiller en prévention peut vous en donner un.',
+	'barometer.linkNoHeadcount':
+		"Cette équipe ou ce service ne peut pas recevoir de réponses par le lien, car son effectif n'est pas connu. Demandez un code personnel à votre conseiller en prévention.",
+	'barometer.linkAnsweredHere':
+		'Cette mesure a déjà été remplie par le lien depuis ce navigateur. Chaque personne répond une fois. Vous partagez un ordinateur avec des collègues ? Demandez alors un code personnel à votre conseiller en prévention.',
+	'barometer.resumed':
+		'Vous avez déjà ouvert un code personnel dans ce navigateur : vous pouvez continuer ici.',
+	'barometer.otherCode': "Ce n'est pas votre code ? Saisissez un autre code.",
 	'barometer.formExpired': "Ce formulaire n'est plus valable. Rechargez la page et remplissez-le à nouveau.",
 	'barometer.chooseUnit': "Choisissez l'équipe ou le service où vous travaillez.",
 	'answer.missing': 'Choisissez une réponse.',

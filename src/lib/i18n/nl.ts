@@ -362,8 +362,16 @@ export const nl = {
 	'barometer.code': 'Persoonlijke code',
 	'barometer.codeHelp': 'Bijvoorbeeld ABCD-EFGH-JKLM. Hoofdletters en streepjes maken niet uit.',
 	'barometer.start': 'Beginnen',
-	'barometer.unknownCode': 'Deze code kennen we niet. Kijk na of je hem juist overnam.',
-	'barometer.codeUsed': 'Met deze code werd al geantwoord. Elke code kan maar één keer gebruikt worden.',
+	'barometer.codeInvalid':
+		'Deze code is niet geldig of werd al gebruikt. Heb je ze zelf niet gebruikt? Dan deed iemand anders dat misschien: vraag je preventieadviseur een nieuwe code. Je antwoorden zijn nooit aan een code gekoppeld.',
+	'barometer.linkFull':
+		'Voor dit team of deze afdeling kunnen via de link geen antwoorden meer bijkomen: er zijn er al zoveel als er medewerkers zijn. Heb je een persoonlijke code gekregen? Gebruik die dan. Anders kan je preventieadviseur je er een geven.',
+	'barometer.linkNoHeadcount':
+		'Dit team of deze afdeling kan via de link geen antwoorden ontvangen, omdat het aantal medewerkers niet gekend is. Vraag je preventieadviseur een persoonlijke code.',
+	'barometer.linkAnsweredHere':
+		"Vanuit deze browser werd deze meting al via de link ingevuld. Elke persoon antwoordt één keer. Deel je een computer met collega's? Vraag je preventieadviseur dan een persoonlijke code.",
+	'barometer.resumed': 'Je opende in deze browser al een persoonlijke code: je kan hier verder invullen.',
+	'barometer.otherCode': 'Niet jouw code? Geef een andere code in.',
 	'barometer.formExpired': 'Dit formulier is niet meer geldig. Laad de pagina opnieuw en vul het opnieuw in.',
 	'barometer.chooseUnit': 'Kies het team of de afdeling waar je werkt.',
 	'answer.missing': 'Kies een antwoord.',

@@ -1,26 +1,32 @@
 import { fail } from '@sveltejs/kit';
 import { ValidationError } from '$lib/domain/validation';
-import { loadQuestionnaire, submitFromForm } from '$lib/server/barometer/respondent-page';
+import { resumeClaim, startWithCode, submitFromForm } from '$lib/server/barometer/respondent-page';
 import { readForm } from '$lib/server/forms';
-import type { Actions } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const csr = false;
 
+/**
+ * A browser that opened a code and has not answered yet continues where it was; `?code` shows the
+ * code form anyway (someone else at the same computer).
+ */
+export const load: PageServerLoad = async ({ locals, cookies, request, url }) => {
+	if (request.method === 'POST' || url.searchParams.has('code')) return { resumed: null };
+	return { resumed: await resumeClaim(locals, cookies) };
+};
+
 export const actions: Actions = {
 	/** A personal code opens its wave's questionnaire; the code travels in the form, never in a URL. */
-	start: async ({ request, locals, cookies }) => {
+	start: async ({ request, locals, cookies, url }) => {
 		const form = await readForm(request);
-		const code = form.code ?? '';
 		try {
-			return { started: { ...(await loadQuestionnaire({ via: 'code', code }, locals, cookies)), code } };
+			return { started: await startWithCode(form.code ?? '', locals, cookies, url) };
 		} catch (e) {
 			if (e instanceof ValidationError)
-				return fail(400, { codeProblem: e.problems.code ?? { key: 'barometer.unknownCode' } });
+				return fail(400, { codeProblem: e.problems.code ?? { key: 'barometer.codeInvalid' } });
 			throw e;
 		}
 	},
-	submit: async ({ request, locals, cookies }) => {
-		const form = await readForm(request);
-		return submitFromForm({ via: 'code', code: form.code ?? '' }, form, locals, cookies);
-	}
+	submit: async ({ request, locals, cookies, url }) =>
+		submitFromForm('claim', await readForm(request), locals, cookies, url)
 };

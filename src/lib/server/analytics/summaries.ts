@@ -5,6 +5,7 @@ import type { InstrumentDefinition } from '../../instruments/types';
 import type { UnitNode } from '../../domain/units';
 import type { Database } from '../db/schema';
 import { columnsOfSummaries, decodePack, type SummaryColumns } from './packs';
+import { mixSealedResponses } from '../barometer/sealed';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -15,6 +16,8 @@ type Db = Kysely<Database> | Transaction<Database>;
  * summary is also stored as one pack per wave (packs.ts), which is what the analytics read.
  */
 export async function summariseWave(db: Db, organisationId: string, waveId: string): Promise<void> {
+	// The answers sealed while the wave took them go into `response` now, in random order (at rest).
+	await mixSealedResponses(db, organisationId, waveId);
 	const wave = await db
 		.selectFrom('wave')
 		.select(['definition', 'include_module'])

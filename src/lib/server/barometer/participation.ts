@@ -9,15 +9,33 @@ import { dimensionsOf, itemsOf } from '../../instruments';
 import type { DimensionResult, InstrumentDefinition } from '../../instruments/types';
 import type { Database } from '../db/schema';
 import { findUnits } from '../units/queries';
-import { findCodeByHash, findWave, findWaveUnitByToken, findWaveUnits } from './queries';
-import { hashCode } from './waves';
+import {
+	findClaim,
+	findReceipt,
+	findWave,
+	findWaveUnitByToken,
+	findWaveUnits,
+	isCodeOfPlannedWave,
+	openCodeClaim
+} from './queries';
+import { sealResponse, type SealedRow } from './sealed';
+import { hashCode, plainCodeHash } from './waves';
 
 /**
  * The employee's side. Nothing here knows who answers: no account, no address, no user agent.
- * A response is stored with its wave, unit, date and answers only; the personal result page is
- * built from the answers of the request that submitted them and stored nowhere.
+ *
+ * - A unit link answers straight away, up to the unit's headcount of link answers and once per
+ *   browser (the caller passes the waves this browser already answered by link).
+ * - A personal code is opened first (`openCode`): its row is deleted and a claim made, whose token
+ *   the browser keeps; the questionnaire then works with the claim, and submitting uses it up.
+ *   Asking a code's status costs the code: an unknown, opened or used code gets one answer.
+ * - A response is stored sealed (sealed.ts) with its unit and how it came in; it becomes a row of
+ *   `response` only when the wave closes, mixed with the others. The personal result page is built
+ *   from the answers of the request that submitted them and stored nowhere.
  */
-export type Entry = { via: 'link'; token: string } | { via: 'code'; code: string };
+export type Entry =
+	| { via: 'link'; token: string; answeredWaves?: ReadonlySet<string> }
+	| { via: 'code'; claim: string };
 
 export interface Questionnaire {
 	organisationName: string;
@@ -35,13 +53,21 @@ export interface Questionnaire {
 	/** The unit the link is for (the respondent confirms or corrects it). */
 	unitId: string | null;
 	units: Array<{ id: string; name: string; depth: number }>;
+	/** A link of a wave this browser already answered by link. */
+	answeredHere: boolean;
 }
 
 interface Resolved {
 	organisationId: string;
 	waveId: string;
 	unitId: string | null;
-	codeUsed: boolean;
+}
+
+/** The one answer for a code that is unknown, opened elsewhere or used: it teaches nothing. */
+const CODE_INVALID = { key: 'barometer.codeInvalid' } as const;
+
+export function claimHash(claim: string): string {
+	return sha256Hex(`claim:${claim}`);
 }
 
 async function resolveEntry(db: Kysely<Database>, entry: Entry): Promise<Resolved | null> {
@@ -52,21 +78,35 @@ async function resolveEntry(db: Kysely<Database>, entry: Entry): Promise<Resolve
 		if (known) return known;
 		const found = await findWaveUnitByToken(db, entry.token);
 		if (!found) return null;
-		const resolved = {
-			organisationId: found.organisation_id,
-			waveId: found.wave_id,
-			unitId: found.unit_id,
-			codeUsed: false
-		};
+		const resolved = { organisationId: found.organisation_id, waveId: found.wave_id, unitId: found.unit_id };
 		remember(tokenCache(db), entry.token, resolved);
 		return resolved;
 	}
-	const code = normaliseCode(entry.code);
-	if (!code) return null;
-	const found = await findCodeByHash(db, hashCode(code));
-	return found
-		? { organisationId: found.organisation_id, waveId: found.wave_id, unitId: null, codeUsed: found.used }
-		: null;
+	if (!/^[a-z2-7]{32}$/.test(entry.claim)) return null;
+	const found = await findClaim(db, claimHash(entry.claim));
+	return found ? { organisationId: found.organisation_id, waveId: found.wave_id, unitId: null } : null;
+}
+
+/**
+ * Opens a personal code: in one statement its row is deleted and a claim is made, while its wave
+ * takes answers. Returns the claim token for the browser to keep. An unknown code, a code opened
+ * before (here or elsewhere) and a used code are refused alike; only a code of a wave that has not
+ * opened yet is told so, and stays unopened (no code of such a wave can have been used).
+ */
+export async function openCode(
+	db: Kysely<Database>,
+	typed: string,
+	today: string
+): Promise<{ claim: string; waveId: string }> {
+	const code = normaliseCode(typed);
+	if (!code) throw new ValidationError({ code: CODE_INVALID });
+	const claim = randomToken(20);
+	const hashes = { keyed: hashCode(code), plain: plainCodeHash(code) };
+	const opened = await openCodeClaim(db, hashes, claimHash(claim), today);
+	if (opened) return { claim, waveId: opened.wave_id };
+	if (await isCodeOfPlannedWave(db, hashes, today))
+		throw new ValidationError({ code: { key: 'barometer.notYetOpen' } });
+	throw new ValidationError({ code: CODE_INVALID });
 }
 
 /** What never changes about a wave once created (its unit names may, so they are kept briefly). */
@@ -160,18 +200,17 @@ async function currentStatus(db: Kysely<Database>, organisationId: string, waveI
 async function resolveOrRefuse(db: Kysely<Database>, entry: Entry): Promise<Resolved> {
 	const resolved = await resolveEntry(db, entry);
 	if (resolved) return resolved;
-	if (entry.via === 'code') throw new ValidationError({ code: { key: 'barometer.unknownCode' } });
+	if (entry.via === 'code') throw new ValidationError({ code: CODE_INVALID });
 	error(404, 'error.notFound');
 }
 
-/** The questionnaire behind a unit link or a personal code; 404 for an unknown link. */
+/** The questionnaire behind a unit link or an opened code (a claim); 404 for an unknown link. */
 export async function openQuestionnaire(
 	db: Kysely<Database>,
 	entry: Entry,
 	today: string
 ): Promise<Questionnaire> {
 	const resolved = await resolveOrRefuse(db, entry);
-	if (resolved.codeUsed) throw new ValidationError({ code: { key: 'barometer.codeUsed' } });
 	const [context, { status, closesOn }] = await Promise.all([
 		waveContext(db, resolved.organisationId, resolved.waveId),
 		currentStatus(db, resolved.organisationId, resolved.waveId, today)
@@ -194,13 +233,16 @@ export async function openQuestionnaire(
 			text: i.text
 		})),
 		unitId: resolved.unitId,
-		units: context.units
+		units: context.units,
+		answeredHere: entry.via === 'link' && (entry.answeredWaves?.has(context.waveId) ?? false)
 	};
 }
 
 export interface SubmissionResult {
 	/** The wave's language, for respondents who chose none. */
 	language: 'nl' | 'fr' | 'en';
+	/** The wave answered, so that a browser can remember it answered a link of it. */
+	waveId: string;
 	/** False when the same form was submitted before (double click, retry): nothing new was stored. */
 	stored: boolean;
 	results: Array<
@@ -226,10 +268,8 @@ interface StoredResponse {
 	waveId: string;
 	unitId: string;
 	today: string;
-	instrumentVersion: number;
 	nonceHash: string;
-	answers: string;
-	scores: string;
+	sealed: SealedRow;
 }
 
 function refuseClosed(status: WaveStatus): never {
@@ -238,93 +278,120 @@ function refuseClosed(status: WaveStatus): never {
 	});
 }
 
+/** Refuses a submission the wave no longer (or not yet) takes; a retry of a stored form passes. */
+async function refuseUnlessSeen(db: Kysely<Database>, r: StoredResponse, open: boolean): Promise<false> {
+	if (await findReceipt(db, r.nonceHash)) return false;
+	if (!open) {
+		const { status } = await currentStatus(db, r.organisationId, r.waveId, r.today);
+		refuseClosed(status === 'open' ? 'closed' : status);
+	}
+	return false;
+}
+
 /**
- * A unit-link response in one statement (one round trip, atomic on its own): the receipt is
- * inserted only while the wave is open (the condition is waveStatus's 'open'), and the response
- * only when its receipt was new. The same form sent again (double click, retry after a network
- * error) gets its result page again, also when the wave closed in between, and stores nothing.
+ * The wave row while it takes answers, share-locked: closing it (by hand or by its date, which
+ * both summarise it) waits for the submission, and a submission that waited for a close finds
+ * the wave closed when the lock is granted, so no answer arrives after the wave's answers were mixed.
  */
-async function storeLinkResponse(db: Kysely<Database>, r: StoredResponse): Promise<boolean> {
-	const { rows } = await sql<{
-		opens_on: string;
-		closes_on: string;
-		closed: boolean;
-		inserted: boolean;
-		seen_before: boolean;
-	}>`
-		with receipt as (
+function openWave(r: StoredResponse) {
+	return sql`
+		select organisation_id, id from wave
+		where organisation_id = ${r.organisationId} and id = ${r.waveId}
+			and not closed and summarised_at is null and opens_on <= ${r.today} and closes_on >= ${r.today}
+		for share`;
+}
+
+function insertSealed(r: StoredResponse, from: string) {
+	const s = r.sealed;
+	return sql`
+		insert into response_sealed (organisation_id, wave_id, id, unit_id, via, sealed)
+		select ${s.organisation_id}, ${s.wave_id}, ${s.id}, ${s.unit_id}, ${s.via}, ${s.sealed}
+		from ${sql.table(from)}
+		returning 1`;
+}
+
+/**
+ * A unit-link response in one statement (one round trip, atomic on its own): while the wave takes
+ * answers, the unit's link counter goes up only below its headcount (the row lock of that update
+ * makes the cap hold for submissions at the same moment), and only for a nonce not seen before
+ * and a browser that has not answered a link of the wave; then the receipt and the sealed response.
+ */
+async function storeLinkResponse(
+	db: Kysely<Database>,
+	r: StoredResponse,
+	answeredHere: boolean
+): Promise<boolean> {
+	const { rows } = await sql<{ open: boolean; slot: boolean; inserted: boolean; headcount: number | null }>`
+		with w as (${openWave(r)}),
+		slot as (
+			update wave_unit wu set link_answers = wu.link_answers + 1
+			from w, unit u
+			where wu.organisation_id = w.organisation_id and wu.wave_id = w.id and wu.unit_id = ${r.unitId}
+				and u.organisation_id = wu.organisation_id and u.id = wu.unit_id
+				and wu.link_answers < coalesce(u.headcount, 0) and not ${answeredHere}::boolean
+				and not exists (
+					select 1 from submission_receipt s
+					where s.organisation_id = w.organisation_id and s.wave_id = w.id and s.nonce_hash = ${r.nonceHash}
+				)
+			returning wu.organisation_id, wu.wave_id
+		), receipt as (
 			insert into submission_receipt (organisation_id, wave_id, nonce_hash)
-			select w.organisation_id, w.id, ${r.nonceHash} from wave w
-			where w.organisation_id = ${r.organisationId} and w.id = ${r.waveId}
-				and not w.closed and w.opens_on <= ${r.today} and w.closes_on >= ${r.today}
+			select organisation_id, wave_id, ${r.nonceHash} from slot
 			on conflict do nothing
 			returning 1
-		), stored as (
-			insert into response (organisation_id, wave_id, unit_id, submitted_on, instrument_version, answers, scores)
-			select ${r.organisationId}, ${r.waveId}, ${r.unitId}, ${r.today}, ${r.instrumentVersion},
-				${r.answers}::jsonb, ${r.scores}::jsonb
-			from receipt
-			returning 1
-		)
-		select w.opens_on, w.closes_on, w.closed,
+		), stored as (${insertSealed(r, 'receipt')})
+		select exists (select 1 from w) as open, exists (select 1 from slot) as slot,
 			exists (select 1 from stored) as inserted,
-			exists (
-				select 1 from submission_receipt s
-				where s.organisation_id = w.organisation_id and s.wave_id = w.id and s.nonce_hash = ${r.nonceHash}
-			) as seen_before
-		from wave w where w.organisation_id = ${r.organisationId} and w.id = ${r.waveId}
+			(select headcount from unit where organisation_id = ${r.organisationId} and id = ${r.unitId}) as headcount
 	`.execute(db);
 	const outcome = rows[0]!;
 	if (outcome.inserted) return true;
-	const status = waveStatus(
-		{ opensOn: outcome.opens_on, closesOn: outcome.closes_on, closed: outcome.closed },
-		r.today
-	);
-	// Not inserted while open: the same nonce was stored before (or by a concurrent double click).
-	if (outcome.seen_before || status === 'open') return false;
-	refuseClosed(status);
-}
-
-/** A personal-code response: the code is marked used in the transaction that stores the response. */
-async function storeCodeResponse(db: Kysely<Database>, r: StoredResponse, code: string): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
-		const receipt = await trx
-			.insertInto('submission_receipt')
-			.values({ organisation_id: r.organisationId, wave_id: r.waveId, nonce_hash: r.nonceHash })
-			.onConflict((oc) => oc.doNothing())
-			.returning('nonce_hash')
-			.executeTakeFirst();
-		if (!receipt) return false;
-		const { status } = await currentStatus(trx, r.organisationId, r.waveId, r.today);
-		if (status !== 'open') refuseClosed(status);
-		// The response holds no reference to the code.
-		const used = await trx
-			.updateTable('wave_code')
-			.set({ used: true })
-			.where('code_hash', '=', hashCode(normaliseCode(code)!))
-			.where('used', '=', false)
-			.returning('code_hash')
-			.executeTakeFirst();
-		if (!used) throw new ValidationError({ code: { key: 'barometer.codeUsed' } });
-		await trx
-			.insertInto('response')
-			.values({
-				organisation_id: r.organisationId,
-				wave_id: r.waveId,
-				unit_id: r.unitId,
-				submitted_on: r.today,
-				instrument_version: r.instrumentVersion,
-				answers: r.answers,
-				scores: r.scores
-			})
-			.execute();
-		return true;
+	if (outcome.slot) {
+		// The same form twice at the same moment: the other one stored it; give its slot back.
+		await sql`
+			update wave_unit set link_answers = link_answers - 1
+			where organisation_id = ${r.organisationId} and wave_id = ${r.waveId} and unit_id = ${r.unitId}
+		`.execute(db);
+		return false;
+	}
+	if (!outcome.open || (await findReceipt(db, r.nonceHash))) return refuseUnlessSeen(db, r, outcome.open);
+	if (answeredHere) throw new ValidationError({ form: { key: 'barometer.linkAnsweredHere' } });
+	throw new ValidationError({
+		unitId: { key: outcome.headcount ? 'barometer.linkFull' : 'barometer.linkNoHeadcount' }
 	});
 }
 
 /**
- * Validates and stores one response. Every refusal is a ValidationError and stores nothing. With
- * a personal code, the code is marked used in the same transaction as the response is stored.
+ * A personal-code response in one statement: while the wave takes answers, the claim is used up
+ * (deleted) and the receipt and the sealed response are stored from it, so two submissions with
+ * one claim store one response. Nothing in it refers to the code or the claim.
+ */
+async function storeCodeResponse(db: Kysely<Database>, r: StoredResponse, claim: string): Promise<boolean> {
+	const { rows } = await sql<{ open: boolean; inserted: boolean }>`
+		with w as (${openWave(r)}),
+		claim as (
+			delete from response_claim c using w
+			where c.organisation_id = w.organisation_id and c.wave_id = w.id and c.claim_hash = ${claimHash(claim)}
+			returning c.organisation_id, c.wave_id
+		), receipt as (
+			insert into submission_receipt (organisation_id, wave_id, nonce_hash)
+			select organisation_id, wave_id, ${r.nonceHash} from claim
+			on conflict do nothing
+			returning 1
+		), stored as (${insertSealed(r, 'receipt')})
+		select exists (select 1 from w) as open, exists (select 1 from stored) as inserted
+	`.execute(db);
+	const outcome = rows[0]!;
+	if (outcome.inserted) return true;
+	if (!outcome.open || (await findReceipt(db, r.nonceHash))) return refuseUnlessSeen(db, r, outcome.open);
+	// Used up by a submission of another form at the same moment.
+	throw new ValidationError({ code: CODE_INVALID });
+}
+
+/**
+ * Validates and stores one response. Every refusal is a ValidationError and stores nothing. The
+ * same form again (same nonce) gives its result page again and stores nothing, also after its
+ * claim was used up by it and after the wave closed.
  */
 export async function submitResponse(
 	db: Kysely<Database>,
@@ -332,13 +399,20 @@ export async function submitResponse(
 	fields: Record<string, string>,
 	today: string
 ): Promise<SubmissionResult> {
-	const resolved = await resolveOrRefuse(db, entry);
+	const nonce = fields.nonce ?? '';
+	const nonceOk = /^[a-z2-7]{26}$/.test(nonce);
+	let resolved = await resolveEntry(db, entry);
+	if (!resolved && entry.via === 'code' && nonceOk) {
+		// The claim is gone: used by this very form before (a double click, a retry)?
+		const receipt = await findReceipt(db, nonceHash(nonce));
+		if (receipt) resolved = { organisationId: receipt.organisation_id, waveId: receipt.wave_id, unitId: null };
+	}
+	if (!resolved) resolved = await resolveOrRefuse(db, entry);
 	const context = await waveContext(db, resolved.organisationId, resolved.waveId);
 	const { definition, includeModule } = context;
 
 	const problems: FieldProblems = {};
-	const nonce = fields.nonce ?? '';
-	if (!/^[a-z2-7]{26}$/.test(nonce)) problems.form = { key: 'barometer.formExpired' };
+	if (!nonceOk) problems.form = { key: 'barometer.formExpired' };
 	const unitId = fields.unitId ?? '';
 	if (!context.unitIds.has(unitId)) problems.unitId = { key: 'barometer.chooseUnit' };
 	const answerFields = Object.fromEntries(Object.entries(fields).filter(([name]) => name.startsWith('q_')));
@@ -350,26 +424,34 @@ export async function submitResponse(
 		// A wave that no longer takes answers says so first: fixing the form would not help.
 		const { status } = await currentStatus(db, resolved.organisationId, resolved.waveId, today);
 		if (status !== 'open') refuseClosed(status);
-		if (resolved.codeUsed) throw new ValidationError({ code: { key: 'barometer.codeUsed' } });
 		throw new ValidationError(problems);
 	}
 
 	const scores = scoreAnswers(definition, checked.answers, includeModule);
+	const via = entry.via;
 	const row: StoredResponse = {
 		organisationId: resolved.organisationId,
 		waveId: resolved.waveId,
 		unitId,
 		today,
-		instrumentVersion: context.instrumentVersion,
 		nonceHash: nonceHash(nonce),
-		answers: JSON.stringify(checked.answers),
-		scores: JSON.stringify(Object.fromEntries(scores.map((s) => [s.dimension, s.score])))
+		sealed: sealResponse(
+			{ organisationId: resolved.organisationId, waveId: resolved.waveId, unitId, via },
+			{
+				instrumentVersion: context.instrumentVersion,
+				answers: checked.answers,
+				scores: Object.fromEntries(scores.map((s) => [s.dimension, s.score]))
+			}
+		)
 	};
 	const stored =
-		entry.via === 'link' ? await storeLinkResponse(db, row) : await storeCodeResponse(db, row, entry.code);
+		entry.via === 'link'
+			? await storeLinkResponse(db, row, entry.answeredWaves?.has(resolved.waveId) ?? false)
+			: await storeCodeResponse(db, row, entry.claim);
 	const dimensions = new Map(dimensionsOf(definition, includeModule).map((d) => [d.id, d]));
 	return {
 		language: context.language,
+		waveId: resolved.waveId,
 		stored,
 		provisionalThresholds: definition.provisionalThresholds,
 		results: scores.map((s) => {

@@ -1,5 +1,7 @@
 import { error } from '@sveltejs/kit';
+import { randomInt } from 'node:crypto';
 import { randomToken, sha256Hex } from '../crypto';
+import { keyedHash } from '../secret';
 import type { Kysely } from 'kysely';
 import { flattenTree } from '../../domain/units';
 import { ValidationError, unwrap } from '../../domain/validation';
@@ -18,7 +20,16 @@ import { countCodes, countResponsesByUnit, findWave, findWaveUnits, findWaves } 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_CODES_PER_BATCH = 5000;
 
+/**
+ * What is stored of a personal code: HMAC-SHA256 under the server secret (src/lib/server/secret.ts),
+ * so that whoever holds the code list and reads the database cannot tell which row is which code.
+ */
 export function hashCode(code: string): string {
+	return keyedHash('code', code);
+}
+
+/** The plain hash of codes issued before codes were keyed; such rows keep working. */
+export function plainCodeHash(code: string): string {
 	return sha256Hex(`code:${code}`);
 }
 
@@ -279,17 +290,30 @@ export async function generateCodes(
 		codes.add(formatCode(bytes));
 	}
 	const list = [...codes];
+	// Stored in another random order than the list handed out: the rows' physical order must not
+	// pair them with the lines of the mail merge.
+	const hashes = list.map(hashCode);
+	for (let i = hashes.length - 1; i > 0; i--) {
+		const j = randomInt(i + 1);
+		[hashes[i], hashes[j]] = [hashes[j]!, hashes[i]!];
+	}
 	await db.transaction().execute(async (trx) => {
-		for (let i = 0; i < list.length; i += 500) {
+		for (let i = 0; i < hashes.length; i += 500) {
 			await trx
 				.insertInto('wave_code')
 				.values(
-					list
+					hashes
 						.slice(i, i + 500)
-						.map((code) => ({ organisation_id: organisationId, wave_id: waveId, code_hash: hashCode(code) }))
+						.map((codeHash) => ({ organisation_id: organisationId, wave_id: waveId, code_hash: codeHash }))
 				)
 				.execute();
 		}
+		await trx
+			.updateTable('wave')
+			.set((eb) => ({ codes_issued: eb('codes_issued', '+', hashes.length) }))
+			.where('organisation_id', '=', organisationId)
+			.where('id', '=', waveId)
+			.execute();
 		await insertAuditEntry(trx, {
 			organisationId,
 			actorUserId: actor!.userId,

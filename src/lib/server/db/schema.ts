@@ -105,6 +105,8 @@ export interface WaveTable {
 	summarised_at: Timestamp | null;
 	/** The unit tree the summary was made with (migrations/2026-11-23-06-wave-tree.ts). */
 	summary_tree: ColumnType<UnitNode[] | null, never, never>;
+	/** Personal codes issued for the wave (their rows go when they are opened). */
+	codes_issued: ColumnType<number, number | undefined, number>;
 }
 
 export interface WaveUnitTable {
@@ -112,13 +114,33 @@ export interface WaveUnitTable {
 	wave_id: string;
 	unit_id: string;
 	link_token: string;
+	/** Link answers stored for the unit in this wave, capped at its headcount. */
+	link_answers: ColumnType<number, number | undefined, number>;
 }
 
+/** A personal code not opened yet: only its hash (keyed with the server secret, or plain for older codes). */
 export interface WaveCodeTable {
 	organisation_id: string;
 	wave_id: string;
 	code_hash: string;
-	used: ColumnType<boolean, boolean | undefined, boolean>;
+	keyed: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** An opened personal code: the SHA-256 of the token in the respondent's browser. */
+export interface ResponseClaimTable {
+	organisation_id: string;
+	wave_id: string;
+	claim_hash: string;
+}
+
+/** An answer of a wave that takes answers, sealed under the server secret (barometer/sealed.ts). */
+export interface ResponseSealedTable {
+	organisation_id: string;
+	wave_id: string;
+	id: string;
+	unit_id: string;
+	via: 'link' | 'code';
+	sealed: Uint8Array;
 }
 
 export interface ResponseTable {
@@ -126,7 +148,7 @@ export interface ResponseTable {
 	wave_id: string;
 	id: Generated<string>;
 	unit_id: string;
-	submitted_on: string;
+	via: 'link' | 'code';
 	instrument_version: number;
 	answers: ColumnType<Record<string, number>, string, string>;
 	scores: ColumnType<Record<string, number | null>, string, string>;
@@ -261,6 +283,8 @@ export interface Database {
 	wave: WaveTable;
 	wave_unit: WaveUnitTable;
 	wave_code: WaveCodeTable;
+	response_claim: ResponseClaimTable;
+	response_sealed: ResponseSealedTable;
 	response: ResponseTable;
 	submission_receipt: SubmissionReceiptTable;
 	signal_upload: SignalUploadTable;
@@ -370,16 +394,19 @@ export const tableColumns: { [T in keyof Database]: Record<keyof Database[T], tr
 		created_by: true,
 		created_at: true,
 		summarised_at: true,
-		summary_tree: true
+		summary_tree: true,
+		codes_issued: true
 	},
-	wave_unit: { organisation_id: true, wave_id: true, unit_id: true, link_token: true },
-	wave_code: { organisation_id: true, wave_id: true, code_hash: true, used: true },
+	wave_unit: { organisation_id: true, wave_id: true, unit_id: true, link_token: true, link_answers: true },
+	wave_code: { organisation_id: true, wave_id: true, code_hash: true, keyed: true },
+	response_claim: { organisation_id: true, wave_id: true, claim_hash: true },
+	response_sealed: { organisation_id: true, wave_id: true, id: true, unit_id: true, via: true, sealed: true },
 	response: {
 		organisation_id: true,
 		wave_id: true,
 		id: true,
 		unit_id: true,
-		submitted_on: true,
+		via: true,
 		instrument_version: true,
 		answers: true,
 		scores: true

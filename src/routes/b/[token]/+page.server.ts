@@ -1,4 +1,4 @@
-import { afterPost, loadQuestionnaire, submitFromForm } from '$lib/server/barometer/respondent-page';
+import { afterPost, linkEntry, loadQuestionnaire, submitFromForm } from '$lib/server/barometer/respondent-page';
 import { readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -8,9 +8,9 @@ export const csr = false;
 export const load: PageServerLoad = async ({ params, locals, cookies, request }) =>
 	request.method === 'POST'
 		? afterPost(locals)
-		: loadQuestionnaire({ via: 'link', token: params.token }, locals, cookies);
+		: loadQuestionnaire(linkEntry(params.token, cookies), locals, cookies);
 
 export const actions: Actions = {
-	default: async ({ request, params, locals, cookies }) =>
-		submitFromForm({ via: 'link', token: params.token }, await readForm(request), locals, cookies)
+	default: async ({ request, params, locals, cookies, url }) =>
+		submitFromForm(linkEntry(params.token, cookies), await readForm(request), locals, cookies, url)
 };

@@ -9,7 +9,9 @@ import { sql, type Kysely } from 'kysely';
  *   the codes it issued (`codes_issued`), since its rows no longer do.
  * - `response_claim`: an opened code, as the SHA-256 of the token the respondent's browser holds.
  * - `response_sealed`: the answers of a wave that takes answers, sealed with a key the database
- *   does not have; opened and mixed into `response` in random order when the wave closes.
+ *   does not have; opened and mixed into `response` in random order when the wave closes. No
+ *   foreign key to `unit`: its check would lock the unit row and leave the submitting
+ *   transaction's id in the row's xmax (the service checks the unit; `response` has the key).
  * - `response`: no date any more (a date is a time link); `via` says whether it came by link or code.
  *   Existing responses are written again in random order with fresh ids, and so are the receipts,
  *   so that no row keeps the transaction id of its submission.
@@ -75,15 +77,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 			['organisation_id', 'id'],
 			(c) => c.onDelete('cascade')
 		)
-		.addForeignKeyConstraint('response_sealed_unit_fk', ['organisation_id', 'unit_id'], 'unit', [
-			'organisation_id',
-			'id'
-		])
 		.execute();
 
 	await db.schema
 		.alterTable('response')
-		.addColumn('via', 'text', (c) => c.notNull().defaultTo('link').check(sql`via in ('link', 'code')`))
+		.addColumn('via', 'text', (c) =>
+			c
+				.notNull()
+				.defaultTo('link')
+				.check(sql`via in ('link', 'code')`)
+		)
 		.execute();
 	await db.schema
 		.alterTable('response')

@@ -82,7 +82,7 @@ async function setup() {
 		testDb.db,
 		advisor,
 		org.id,
-		waveFields({ includeModule: 'on' }),
+		waveFields({ includeModule: 'on', entry: 'links' }),
 		[ids.A, ids.B],
 		TODAY
 	);
@@ -90,11 +90,18 @@ async function setup() {
 		testDb.db,
 		advisor,
 		org.id,
-		waveFields({ name: 'Zonder module' }),
+		waveFields({ name: 'Zonder module', entry: 'links' }),
 		[ids.C],
 		TODAY
 	);
-	const otherWaveId = await createWave(testDb.db, otherAdmin, other.id, waveFields(), [X!], TODAY);
+	const otherWaveId = await createWave(
+		testDb.db,
+		otherAdmin,
+		other.id,
+		waveFields({ entry: 'links' }),
+		[X!],
+		TODAY
+	);
 	const linkOf = async (wave: string, unitId: string): Promise<Entry> => ({
 		via: 'link',
 		token: (await waveUnitRows(testDb.db, wave)).find((u) => u.unit_id === unitId)!.link_token

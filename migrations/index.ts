@@ -7,6 +7,7 @@ import * as analyticsInputs from './2026-11-23-05-analytics-inputs';
 import * as waveTree from './2026-11-23-06-wave-tree';
 import * as releaseLog from './2026-12-03-06-release-log';
 import * as respondentPrivacy from './2026-12-03-07-respondent-privacy';
+import * as signalPeople from './2026-12-03-09-signal-people';
 
 /**
  * Every migration, in order. Listed by hand because Node 20 cannot import `.ts` files at run time
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-23-05-analytics-inputs': analyticsInputs,
 	'2026-11-23-06-wave-tree': waveTree,
 	'2026-12-03-06-release-log': releaseLog,
-	'2026-12-03-07-respondent-privacy': respondentPrivacy
+	'2026-12-03-07-respondent-privacy': respondentPrivacy,
+	'2026-12-03-09-signal-people': signalPeople
 };

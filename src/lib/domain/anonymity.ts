@@ -21,7 +21,9 @@ export type SuppressionReason =
 	/** Passes k but not the higher minimum of a sensitive dimension. */
 	| 'sensitive'
 	/** Nothing to show: a missing figure, a unit outside the plan. */
-	| 'no-data';
+	| 'no-data'
+	/** Data changed after its plan was released, so that the released plan would now show too few people. */
+	| 'changed';
 
 /** Only this module holds the key: a value with it went through one of the gate functions below. */
 declare const GATE: unique symbol;

@@ -35,7 +35,8 @@ import { ResultCache } from './cache';
 import { ORGANISATION_ROOT, treeOf } from './common';
 import { readInputVersions, type InputVersions } from './inputs';
 import { byUnitId, FIELDS, type SummaryColumns } from './packs';
-import { figureSeries, indexTree, rollUpColumns, rollUpFigureColumns, type TreeIndex } from './rollup';
+import { figureSeries, indexTree, rollUpColumns, type TreeIndex } from './rollup';
+import { signalPlans, type SignalPlans } from './signal-plans';
 import { readSignalWindow, type SignalWindow } from './signal-window';
 import { ensureWaveSummaries, findWaveTrees, readWaveColumns } from './summaries';
 
@@ -509,10 +510,11 @@ export interface AttentionList {
 const ATTENTION_WAVES = 3;
 const ATTENTION_MONTHS = 24;
 
-/** The figures the watched rates are made of, and the headcount that gates them. */
+/** The figures the watched rates are made of, the headcount and the people the months are planned on. */
 export const RATE_FIGURES: readonly FigureId[] = [
 	...new Set<FigureId>([
 		'headcount',
+		'people',
 		...RATE_INDICATOR_IDS.flatMap((id) => [...RATE_INDICATORS[id].numerator, RATE_INDICATORS[id].denominator])
 	])
 ];
@@ -588,46 +590,36 @@ function surveyFindings(
 }
 
 /**
- * The signal reasons: the last months of figures, each unit's subtree, gated on its headcount.
+ * The signal reasons: the last months of figures, each unit's subtree along its month's tree, each
+ * month through its plan in force (signal-plans.ts): a month counts in a unit's series only when
+ * its plan shows the unit, and a unit has reasons only when the last month's plan shows it.
  * What indicatorFindings does per unit, with the organisation's rates computed once.
  */
 function signalFindings(
 	window: SignalWindow,
-	k: number,
-	index: TreeIndex,
-	tree: ReturnType<typeof treeOf>,
+	{ plans, index, rolled }: SignalPlans,
 	visible: readonly TreeRow<UnitRecord>[],
 	add: (unitId: string, found: readonly Finding[]) => void
 ): string | null {
 	const lastMonth = window.lastMonth;
 	if (!lastMonth) return null;
-	const { columns, figureIds } = window;
-	const headcount = figureIds.indexOf('headcount');
-	const last = window.months.length - 1;
-	const lastOwn = new Float64Array(index.ids.length);
-	columns.unitIds.forEach((id, r) => {
-		const i = index.position.get(id);
-		const value = columns.values[r * columns.figures + headcount]!;
-		if (i !== undefined && columns.month[r] === last) lastOwn[i] = Number.isNaN(value) ? 0 : value;
-	});
-	const plan = planDisclosure(
-		tree.map((u, i) => ({ ...u, ownCount: lastOwn[i]! })),
-		k
-	);
-	const rolled = rollUpFigureColumns(index, columns);
-	const seriesOf = (i: number) => figureSeries(rolled, i, index.ids[i]!, window.months, figureIds);
-	const root = index.position.get(ORGANISATION_ROOT)!;
-	const organisationSeries = seriesOf(root);
+	const { figureIds } = window;
+	const lastPlan = plans.get(lastMonth);
+	// The plans gate every month, so monthlyRates is not asked to gate on headcount as well.
+	const seriesOf = (unitId: string) =>
+		figureSeries(rolled, index.position.get(unitId)!, unitId, window.months, figureIds).filter(
+			(f) => plans.get(f.month)?.units.get(unitId)?.shown === true
+		);
+	const organisationSeries = seriesOf(ORGANISATION_ROOT);
 	const organisationRates = new Map<string, MonthlyRate[]>(
-		RATE_INDICATOR_IDS.map((indicator) => [indicator, monthlyRates(organisationSeries, indicator, k)])
+		RATE_INDICATOR_IDS.map((indicator) => [indicator, monthlyRates(organisationSeries, indicator, 1)])
 	);
 	for (const row of visible) {
-		if (!plan.units.get(row.unit.id)?.shown) continue;
-		const i = index.position.get(row.unit.id)!;
-		const series = seriesOf(i);
+		if (!lastPlan?.units.get(row.unit.id)?.shown) continue;
+		const series = seriesOf(row.unit.id);
 		for (const indicator of RATE_INDICATOR_IDS) {
 			const signal = rateSignal(
-				monthlyRates(series, indicator, k),
+				monthlyRates(series, indicator, 1),
 				organisationRates.get(indicator)!,
 				RATE_INDICATORS[indicator].model,
 				lastMonth
@@ -669,6 +661,7 @@ export async function attentionList(
 		organisationId,
 		...waves.map((w) => waveKey(w, versions)),
 		`signals ${versions.signals}`,
+		`releases ${versions.releases}`,
 		`k ${k}`
 	].join('#');
 
@@ -676,10 +669,7 @@ export async function attentionList(
 		// The signals are read while the waves are planned.
 		const signals = readSignalWindow(db, organisationId, ATTENTION_MONTHS, RATE_FIGURES);
 		signals.catch(() => {});
-		const [{ units, tree, index }, results] = await Promise.all([
-			inputs.units(),
-			waveResultsOf(inputs, waves)
-		]);
+		const [{ units }, results] = await Promise.all([inputs.units(), waveResultsOf(inputs, waves)]);
 		const visible = flattenTree(units);
 		const findings = new Map<string, Finding[]>();
 		const add = (unitId: string, found: readonly Finding[]) => {
@@ -689,7 +679,9 @@ export async function attentionList(
 			else findings.set(unitId, [...found]);
 		};
 		const dimensionNames = surveyFindings(visible, waves, results, add);
-		const month = signalFindings(await signals, k, index, tree, visible, add);
+		const window = await signals;
+		const plans = await signalPlans(db, organisationId, k, units, window, today);
+		const month = signalFindings(window, plans, visible, add);
 		const byId = new Map(units.map((u) => [u.id, u]));
 		const items = rankUnits([...findings].map(([unitId, found]) => ({ unitId, findings: found }))).map(
 			(entry) => ({

@@ -179,6 +179,8 @@ export interface SignalFigures {
 	work_accidents: number | null;
 	job_adaptation_requests: number | null;
 	psychosocial_requests: number | null;
+	/** People the unit-month's figures are about: on staff on any day of it, or in any of its figures. */
+	people: number | null;
 }
 
 export interface SignalUploadTable {
@@ -244,7 +246,7 @@ export interface WaveSummaryPackTable {
 /** Per organisation and input, a number that changes on every write to it. */
 export interface AnalyticsInputVersionTable {
 	organisation_id: string;
-	input: 'units' | 'signals';
+	input: 'units' | 'signals' | 'releases';
 	version: ColumnType<string, string | number, string | number>;
 }
 
@@ -315,7 +317,8 @@ export const signalFigureColumns: Record<keyof SignalFigures, true> = {
 	ongoing_incapacity_1y: true,
 	work_accidents: true,
 	job_adaptation_requests: true,
-	psychosocial_requests: true
+	psychosocial_requests: true,
+	people: true
 };
 
 /** The columns of every table, for the schema drift test. Typed so that a missing column fails to compile. */

@@ -6,8 +6,9 @@ import * as analytics from './2026-11-22-04-analytics';
 import * as analyticsInputs from './2026-11-23-05-analytics-inputs';
 import * as waveTree from './2026-11-23-06-wave-tree';
 import * as releaseLog from './2026-12-03-06-release-log';
-import * as respondentPrivacy from './2026-12-03-07-respondent-privacy';
 import * as signalPeople from './2026-12-03-09-signal-people';
+import * as respondentPrivacy from './2026-12-03-07-respondent-privacy';
+import * as waveEntry from './2026-12-03-08-wave-entry';
 
 /**
  * Every migration, in order. Listed by hand because Node 20 cannot import `.ts` files at run time
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-23-06-wave-tree': waveTree,
 	'2026-12-03-06-release-log': releaseLog,
 	'2026-12-03-07-respondent-privacy': respondentPrivacy,
+	'2026-12-03-08-wave-entry': waveEntry,
 	'2026-12-03-09-signal-people': signalPeople
 };

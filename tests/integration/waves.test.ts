@@ -158,7 +158,7 @@ describe('createWave', () => {
 			object_type: 'wave',
 			object_id: waveId
 		});
-		expect(audit[0]!.detail).toEqual({ name: 'Voorjaar', instrument: BUILT_IN, units: 2 });
+		expect(audit[0]!.detail).toEqual({ name: 'Voorjaar', instrument: BUILT_IN, units: 2, entry: 'links' });
 	});
 
 	it("keeps the wave's k when the organisation's k changes afterwards", async () => {
@@ -177,7 +177,7 @@ describe('createWave', () => {
 		});
 		const overview = await getWaveOverview(testDb.db, s.advisor, s.org.id, waveId, TODAY);
 		expect(overview.k).toBe(5);
-		expect(overview.units.every((u) => u.progress.kind === 'belowK' && u.progress.k === 5)).toBe(true);
+		expect(overview.units.every((u) => u.progress?.kind === 'belowK' && u.progress.k === 5)).toBe(true);
 
 		// A wave created after the change takes the new k.
 		const later = await makeWave(s, { name: 'Najaar' });
@@ -287,47 +287,86 @@ describe('createWave', () => {
 });
 
 describe('getWaveOverview', () => {
-	it('never shows a count below k: fewer than k, then a band while open, the count once closed', async () => {
+	it('never shows a count below k: fewer than k, then a band while open, the plan once closed', async () => {
 		const s = await setup();
 		const waveId = await makeWave(s);
-		const progressOf = async (unitId: string, today = TODAY) => {
-			const overview = await getWaveOverview(testDb.db, s.advisor, s.org.id, waveId, today);
-			return overview.units.find((u) => u.id === unitId)!.progress;
-		};
+		const overviewOf = (today = TODAY) => getWaveOverview(testDb.db, s.advisor, s.org.id, waveId, today);
+		const progressOf = async (unitId: string, today = TODAY) =>
+			(await overviewOf(today)).units.find((u) => u.id === unitId)!.progress;
 
 		expect(await progressOf(s.ids.WARD1)).toEqual({ kind: 'belowK', k: 5 });
 		for (let i = 1; i <= 4; i++) {
 			await respond(waveId, s.ids.WARD1);
 			expect(await progressOf(s.ids.WARD1)).toEqual({ kind: 'belowK', k: 5 });
 		}
-		const belowK = await getWaveOverview(testDb.db, s.advisor, s.org.id, waveId, TODAY);
-		expect(JSON.stringify(belowK)).not.toMatch(/"count"/);
+		const belowK = await overviewOf();
+		expect(JSON.stringify(belowK)).not.toMatch(/"count"|"n":/);
 
 		await respond(waveId, s.ids.WARD1);
-		// 5 of 20 people: a band, no count.
-		expect(await progressOf(s.ids.WARD1)).toEqual({ kind: 'band', band: '25to50' });
+		// 5 of 20 people (20 = 4k, under 8k): the widest band, no count.
+		expect(await progressOf(s.ids.WARD1)).toEqual({ kind: 'band', band: 'under50' });
 		expect(await progressOf(s.ids.WARD2)).toEqual({ kind: 'belowK', k: 5 });
+		expect((await overviewOf()).released).toBe(false);
 
 		await setWaveClosed(testDb.db, s.advisor, s.org.id, waveId, true, {}, TODAY);
-		expect(await progressOf(s.ids.WARD1)).toEqual({ kind: 'final', count: 5, rate: 25 });
-		// A unit under k stays "fewer than k" after closing too.
-		expect(await progressOf(s.ids.WARD2)).toEqual({ kind: 'belowK', k: 5 });
+		const closed = await overviewOf();
+		const ward1 = closed.units.find((u) => u.id === s.ids.WARD1)!;
+		expect(ward1.progress).toBeNull();
+		expect(ward1.respondents).toMatchObject({ shown: true, n: 5, value: { rate: 0.25 } });
+		// A unit the plan hides shows its reason and no number.
+		expect(closed.units.find((u) => u.id === s.ids.WARD2)!.respondents).toEqual({
+			shown: false,
+			reason: 'below-k'
+		});
+		expect(closed.organisation).toMatchObject({ shown: true, n: 5 });
+		// Showing participation released the wave.
+		expect(closed.released).toBe(true);
 	});
 
-	it('shows the exact count once the closing date has passed', async () => {
+	it('shows participation through the plan once the closing date has passed', async () => {
 		const s = await setup();
 		const waveId = await makeWave(s);
 		for (let i = 0; i < 6; i++) await respond(waveId, s.ids.WARD2);
 		const open = await getWaveOverview(testDb.db, s.advisor, s.org.id, waveId, TODAY);
 		expect(open.status).toBe('open');
-		expect(open.units.find((u) => u.id === s.ids.WARD2)!.progress).toEqual({ kind: 'band', band: '75plus' });
+		// 8 people, fewer than 4k: no band that would narrow the count.
+		expect(open.units.find((u) => u.id === s.ids.WARD2)!.progress).toEqual({ kind: 'atLeastK', k: 5 });
 		const after = await getWaveOverview(testDb.db, s.advisor, s.org.id, waveId, '2026-04-01');
 		expect(after.status).toBe('closed');
-		expect(after.units.find((u) => u.id === s.ids.WARD2)!.progress).toEqual({
-			kind: 'final',
-			count: 6,
-			rate: 75
+		expect(after.units.find((u) => u.id === s.ids.WARD2)!.respondents).toMatchObject({
+			shown: true,
+			n: 6,
+			value: { rate: 0.75 }
 		});
+	});
+
+	it('shows no links for a wave run with personal codes, and its links take no answers', async () => {
+		const s = await setup();
+		const waveId = await makeWave(s, { entry: 'codes' });
+		expect((await waveRow(testDb.db, waveId)).entry).toBe('codes');
+		const overview = await getWaveOverview(testDb.db, s.advisor, s.org.id, waveId, TODAY);
+		expect(overview.entry).toBe('codes');
+		expect(overview.units.every((u) => u.linkToken === null)).toBe(true);
+		// The tokens exist in the database, but a link of a code wave is refused with its own message.
+		await expect(respond(waveId, s.ids.WARD1)).rejects.toMatchObject({
+			status: 404,
+			body: { message: 'waves.linkOffCodes' }
+		});
+		const links = await getWaveOverview(testDb.db, s.advisor, s.org.id, await makeWave(s), TODAY);
+		expect(links.entry).toBe('links');
+		expect(links.units.every((u) => /^[a-z2-7]{26}$/.test(u.linkToken ?? ''))).toBe(true);
+	});
+
+	it('runs a new wave with personal codes unless links are asked for', async () => {
+		const s = await setup();
+		const { entry: _links, ...withoutEntry } = waveFields();
+		const waveId = await createWave(testDb.db, s.advisor, s.org.id, withoutEntry, [s.ids.WARD1], TODAY);
+		expect((await waveRow(testDb.db, waveId)).entry).toBe('codes');
+		await expectProblem(
+			createWave(testDb.db, s.advisor, s.org.id, waveFields({ entry: 'mail' }), [s.ids.WARD1], TODAY),
+			'entry',
+			'waves.entryUnknown'
+		);
 	});
 
 	it('describes the wave with its units and links', async () => {
@@ -380,7 +419,11 @@ describe('setWaveClosed', () => {
 		const waveId = await makeWave(s);
 		await setWaveClosed(testDb.db, s.advisor, s.org.id, waveId, true, {}, TODAY);
 		expect(await waveRow(testDb.db, waveId)).toMatchObject({ closed: true, closes_on: '2026-03-31' });
-		expect((await getWaveOverview(testDb.db, s.advisor, s.org.id, waveId, TODAY)).status).toBe('closed');
+		// The wave's state without its participation: nothing of it is shown, so nothing is final.
+		const unread = await getWaveOverview(testDb.db, s.advisor, s.org.id, waveId, TODAY, {
+			participation: false
+		});
+		expect(unread).toMatchObject({ status: 'closed', released: false });
 
 		await setWaveClosed(testDb.db, s.advisor, s.org.id, waveId, false, {}, TODAY);
 		expect(await waveRow(testDb.db, waveId)).toMatchObject({ closed: false, closes_on: '2026-03-31' });
@@ -391,6 +434,31 @@ describe('setWaveClosed', () => {
 			['wave.close', waveId, s.advisor.userId],
 			['wave.reopen', waveId, s.advisor.userId]
 		]);
+	});
+
+	it('refuses to reopen a wave once anything of it was shown, and does not offer it', async () => {
+		const s = await setup();
+		const waveId = await makeWave(s);
+		for (let i = 0; i < 5; i++) await respond(waveId, s.ids.WARD1);
+		await setWaveClosed(testDb.db, s.advisor, s.org.id, waveId, true, {}, TODAY);
+		const read = await getWaveOverview(testDb.db, s.advisor, s.org.id, waveId, TODAY);
+		expect(read.released).toBe(true);
+		const auditBefore = (await auditOf(testDb.db, s.org.id)).length;
+		await expectProblem(
+			setWaveClosed(testDb.db, s.advisor, s.org.id, waveId, false, {}, TODAY),
+			'wave',
+			'waves.reopenReleased'
+		);
+		expect(await waveRow(testDb.db, waveId)).toMatchObject({ closed: true });
+		expect(await auditOf(testDb.db, s.org.id)).toHaveLength(auditBefore);
+		// Closing it again changes nothing: the summary stays as it was released.
+		const summarised = (await waveRow(testDb.db, waveId)).summarised_at;
+		await setWaveClosed(testDb.db, s.advisor, s.org.id, waveId, true, {}, TODAY);
+		expect((await waveRow(testDb.db, waveId)).summarised_at).toEqual(summarised);
+		const again = await getWaveOverview(testDb.db, s.advisor, s.org.id, waveId, TODAY, {
+			participation: false
+		});
+		expect(again.released).toBe(true);
 	});
 
 	it('reopens a wave whose closing date has passed only with a new closing date', async () => {
@@ -448,7 +516,7 @@ describe('generateCodes', () => {
 
 		const rows = await codeRows(testDb.db, waveId);
 		expect(rows).toHaveLength(40);
-		expect(rows.every((r) => r.organisation_id === s.org.id && r.used === false)).toBe(true);
+		expect(rows.every((r) => r.organisation_id === s.org.id && r.keyed)).toBe(true);
 		expect(rows.map((r) => r.code_hash).sort()).toEqual(codes.map(hashCode).sort());
 
 		const stored = await everythingStored(testDb.db);

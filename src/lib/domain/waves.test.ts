@@ -23,19 +23,36 @@ describe('waveStatus', () => {
 
 describe('responseProgress', () => {
 	it.each([
-		['no answers yet', 0, 30, 5, 'open', { kind: 'belowK', k: 5 }],
-		['one fewer than k', 4, 30, 5, 'open', { kind: 'belowK', k: 5 }],
-		['below k stays hidden after closing too', 4, 30, 5, 'closed', { kind: 'belowK', k: 5 }],
-		['k reached, low rate', 5, 30, 5, 'open', { kind: 'band', band: 'under25' }],
-		['a quarter exactly', 10, 40, 5, 'open', { kind: 'band', band: '25to50' }],
-		['half exactly', 20, 40, 5, 'open', { kind: 'band', band: '50to75' }],
-		['three quarters', 30, 40, 5, 'open', { kind: 'band', band: '75plus' }],
-		['more answers than headcount', 50, 40, 5, 'open', { kind: 'band', band: '75plus' }],
-		['no headcount known', 7, null, 5, 'open', { kind: 'band', band: 'unknown' }],
-		['closed: the count and the rate', 12, 40, 5, 'closed', { kind: 'final', count: 12, rate: 30 }],
-		['closed without headcount', 12, null, 5, 'closed', { kind: 'final', count: 12, rate: null }]
-	] as const)('%s', (_name, count, headcount, k, status, expected) => {
-		expect(responseProgress(count, headcount, k, status)).toEqual(expected);
+		['no answers yet', 0, 30, 5, { kind: 'belowK', k: 5 }],
+		['one fewer than k', 4, 30, 5, { kind: 'belowK', k: 5 }],
+		['k reached, low rate', 5, 40, 5, { kind: 'band', band: 'under25' }],
+		['k reached, headcount below 8k', 5, 30, 5, { kind: 'band', band: 'under50' }],
+		['a quarter exactly', 10, 40, 5, { kind: 'band', band: '25to50' }],
+		['half exactly', 20, 40, 5, { kind: 'band', band: '50to75' }],
+		['three quarters', 30, 40, 5, { kind: 'band', band: '75plus' }],
+		['more answers than headcount', 50, 40, 5, { kind: 'band', band: '75plus' }],
+		['headcount 4k: every band spans k people', 5, 20, 5, { kind: 'band', band: 'under50' }],
+		['headcount below 4k: no band', 6, 19, 5, { kind: 'atLeastK', k: 5 }],
+		['a team of exactly k: no band', 5, 5, 5, { kind: 'atLeastK', k: 5 }],
+		['no headcount known', 7, null, 5, { kind: 'atLeastK', k: 5 }]
+	] as const)('%s', (_name, count, headcount, k, expected) => {
+		expect(responseProgress(count, headcount, k)).toEqual(expected);
+	});
+
+	it('never narrows a count to fewer than k possible values', () => {
+		// Whatever the band says, at least k different counts in [k, headcount] agree with it.
+		for (let k = 3; k <= 10; k++)
+			for (let headcount = 1; headcount <= 60; headcount++) {
+				const seen = new Map<string, number>();
+				for (let count = k; count <= headcount; count++) {
+					const key = JSON.stringify(responseProgress(count, headcount, k));
+					seen.set(key, (seen.get(key) ?? 0) + 1);
+				}
+				for (const [key, counts] of seen) {
+					if (JSON.parse(key).kind === 'band')
+						expect(counts, `${k} ${headcount} ${key}`).toBeGreaterThanOrEqual(k);
+				}
+			}
 	});
 });
 
@@ -63,6 +80,7 @@ describe('validateWaveInput', () => {
 				language: 'nl',
 				opensOn: '2026-03-01',
 				closesOn: '2026-03-21',
+				entry: 'codes',
 				unitIds: ['u1', 'u2']
 			}
 		});
@@ -87,12 +105,32 @@ describe('validateWaveInput', () => {
 		],
 		['no units', {}, [], 'unitIds', 'waves.noUnits'],
 		['a unit of elsewhere', {}, ['u9'], 'unitIds', 'units.parentUnknown'],
-		['an unknown language', { language: 'de' }, ['u1'], 'language', 'validation.language']
+		['an unknown language', { language: 'de' }, ['u1'], 'language', 'validation.language'],
+		['an unknown way to answer', { entry: 'mail' }, ['u1'], 'entry', 'waves.entryUnknown']
 	])('refuses %s', (_name, change, units, field, key) => {
 		const result = validateWaveInput({ ...fields, ...change }, units, context);
 		expect(result.ok).toBe(false);
 		if (!result.ok) expect(result.problems[field]?.key).toBe(key);
 	});
+});
+
+it('takes unit links only when asked for', () => {
+	const context = { instruments: ['knipperlicht-barometer@1'], units: new Set(['u1']), today: '2026-03-01' };
+	const base = {
+		name: 'W',
+		instrument: 'knipperlicht-barometer@1',
+		language: 'nl',
+		opensOn: '2026-03-01',
+		closesOn: '2026-03-21'
+	};
+	const entry = (fields: Record<string, string>) => {
+		const result = validateWaveInput({ ...base, ...fields }, ['u1'], context);
+		return result.ok ? result.value.entry : null;
+	};
+	expect(entry({})).toBe('codes');
+	expect(entry({ entry: '' })).toBe('codes');
+	expect(entry({ entry: 'codes' })).toBe('codes');
+	expect(entry({ entry: 'links' })).toBe('links');
 });
 
 describe('codes', () => {

@@ -15,31 +15,36 @@ export function waveStatus(
 
 export type ResponseProgress =
 	| { kind: 'belowK'; k: number }
-	| { kind: 'band'; band: 'under25' | '25to50' | '50to75' | '75plus' | 'unknown' }
-	| { kind: 'final'; count: number; rate: number | null };
+	| { kind: 'atLeastK'; k: number }
+	| { kind: 'band'; band: 'under25' | '25to50' | 'under50' | '50to75' | '75plus' };
 
 /**
- * What an advisor may see of a unit's participation. Below k nothing but "fewer than k" (no live
- * count that would let anyone watch a colleague answer). From k on, only a band of the response
- * rate while the wave is open, because an exact count that ticks up dates each answer. The exact
- * count appears once the wave is closed and the unit reached k.
+ * What an advisor may see of a unit's participation while its wave takes answers (a closed wave's
+ * participation comes from the gate, with the wave's plan: docs/anonymity.md, "Participation").
+ * Below k nothing but "fewer than k" (no live count that would let anyone watch a colleague
+ * answer). From k on, a band of the response rate, and only bands that each leave at least k
+ * possible counts from k to the headcount: a narrower band would pin a small team's count to one
+ * or two values, which the wave's closed figures could then turn into the count of a smaller
+ * group. So no band below a headcount of 4k (only "at least k", as without a headcount), and
+ * "under 50%" instead of "under 25%" and "25 to 50%" below 8k. Which bands a unit can show
+ * depends on its headcount and k only, never on its count.
  */
-export function responseProgress(
-	count: number,
-	headcount: number | null,
-	k: number,
-	status: WaveStatus
-): ResponseProgress {
+export function responseProgress(count: number, headcount: number | null, k: number): ResponseProgress {
 	if (count < k) return { kind: 'belowK', k };
-	const rate = headcount && headcount > 0 ? Math.min(1, count / headcount) : null;
-	if (status === 'closed')
-		return { kind: 'final', count, rate: rate === null ? null : Math.round(rate * 100) };
-	if (rate === null) return { kind: 'band', band: 'unknown' };
-	return {
-		kind: 'band',
-		band: rate < 0.25 ? 'under25' : rate < 0.5 ? '25to50' : rate < 0.75 ? '50to75' : '75plus'
-	};
+	if (!headcount || headcount < 4 * k) return { kind: 'atLeastK', k };
+	const rate = Math.min(1, count / headcount);
+	if (rate >= 0.75) return { kind: 'band', band: '75plus' };
+	if (rate >= 0.5) return { kind: 'band', band: '50to75' };
+	if (headcount < 8 * k) return { kind: 'band', band: 'under50' };
+	return { kind: 'band', band: rate < 0.25 ? 'under25' : '25to50' };
 }
+
+/**
+ * How people answer a wave: personal codes (the default: one answer per code, nobody can add
+ * answers to a unit) or unit links (anyone with a link can answer, up to the unit's headcount).
+ */
+export type WaveEntry = 'codes' | 'links';
+export const WAVE_ENTRIES: readonly WaveEntry[] = ['codes', 'links'];
 
 export interface WaveInput {
 	name: string;
@@ -48,6 +53,7 @@ export interface WaveInput {
 	language: Language;
 	opensOn: string;
 	closesOn: string;
+	entry: WaveEntry;
 	unitIds: string[];
 }
 
@@ -81,6 +87,9 @@ export function validateWaveInput(
 	if (!isIsoDate(closesOn)) problems.closesOn = { key: 'validation.date' };
 	else if (closesOn < context.today) problems.closesOn = { key: 'waves.closesInPast' };
 	else if (isIsoDate(opensOn) && closesOn < opensOn) problems.closesOn = { key: 'waves.closesBeforeOpens' };
+	// Personal codes unless the form asks for links.
+	const entry = fields.entry === undefined || fields.entry === '' ? 'codes' : fields.entry;
+	if (!WAVE_ENTRIES.includes(entry as WaveEntry)) problems.entry = { key: 'waves.entryUnknown' };
 	const unique = [...new Set(unitIds)];
 	if (unique.length === 0) problems.unitIds = { key: 'waves.noUnits' };
 	else if (unique.some((id) => !context.units.has(id))) problems.unitIds = { key: 'units.parentUnknown' };
@@ -94,6 +103,7 @@ export function validateWaveInput(
 			language: language as Language,
 			opensOn,
 			closesOn,
+			entry: entry as WaveEntry,
 			unitIds: unique
 		}
 	};

@@ -475,6 +475,37 @@ export const en: Record<keyof typeof nl, string> = {
 	'waves.progress.band.unknown': 'At least the minimum reached (headcount unknown)',
 	'waves.progress.final': '{count} answers ({rate}%)',
 	'waves.progress.finalNoRate': '{count} answers',
+	'waves.progress.atLeastK': 'At least {k} answers',
+	'waves.progress.band.under50': 'Under 50% answered',
+	'waves.progress.closedHelp':
+		'Once closed, participation follows the same rules as the results: a unit the results do not show shows no number here either, only the reason.',
+	'waves.participationOrganisation': 'Whole organisation: {count} answers',
+	'waves.entry': 'How do employees answer?',
+	'waves.entry.codes': 'With personal codes (recommended)',
+	'waves.entry.codesHelp':
+		'Every employee gets their own code that works once. Nobody can add answers to a team.',
+	'waves.entry.links': 'With a link per unit',
+	'waves.entry.linksHelp':
+		"Easy to spread (poster, QR code), but anyone with the link can answer, up to the unit's headcount. A unit without a headcount takes no answers through its link.",
+	'waves.entryUnknown': 'Choose how employees answer.',
+	'waves.entryCodesOnly': 'Employees answer with personal codes. This wave has no unit links.',
+	'waves.linkRisk.title': 'What a link-based wave cannot protect against',
+	'waves.linkRisk.text':
+		"Anyone with a unit's link can answer more than once, up to that unit's headcount. So someone can pad a small team with answers of their own that they know, and then work out a colleague's answers. Use personal codes when that matters.",
+	'waves.linkRisk.rules':
+		'A unit needs a headcount to take answers through its link. A unit that has more link answers than staff when the wave closes is not shown, and its answers count nowhere.',
+	'waves.linkOffCodes':
+		'This wave works with personal codes: this link takes no answers. Enter your personal code on the barometer page (/b), or ask your prevention advisor for a code.',
+	'waves.reopenReleased': 'This wave can no longer be reopened: its results have been read and are final.',
+	'waves.final':
+		"The results of this wave have been read and are final. It can no longer be reopened: a second version of the same figures would make the difference, and so someone's answers, visible.",
+	'waves.reopenUntilRead':
+		'Reopening stays possible as long as nobody has seen anything of this wave. Opening the results, a unit page or the participation below makes them final.',
+	'waves.overfull': 'not shown: more link answers than staff; these answers count nowhere',
+	'waves.overfullUnits':
+		'Not shown, because of more link answers than staff (these answers count nowhere): {units}.',
+	'waves.overfullWave':
+		'{wave}: not shown, because of more link answers than staff; these answers count nowhere.',
 	'waves.link': 'Link and poster',
 	'waves.poster': 'Print the poster',
 	'poster.title': 'How is your work going?',

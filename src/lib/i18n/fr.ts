@@ -48,7 +48,8 @@ export const fr: Record<keyof typeof nl, string> = {
 	'results.suppressed.remainder': 'non affiché : le reste du groupe est trop petit',
 	'results.suppressed.sensitive': 'non affiché : thème sensible, groupe minimum plus élevé',
 	'results.suppressed.no-data': 'pas de données',
-	'results.suppressed.changed': 'non affiché : corrigé après avoir été affiché, trop peu de personnes maintenant',
+	'results.suppressed.changed':
+		'non affiché : corrigé après avoir été affiché, trop peu de personnes maintenant',
 	'results.legend': 'Part en orange ou rouge :',
 	'results.legendSuppressed': 'non affiché (anonymat)',
 	'results.legendTrend': 'au moins 5 points de pourcentage de plus ou de moins que la mesure précédente',
@@ -488,6 +489,40 @@ export const fr: Record<keyof typeof nl, string> = {
 	'waves.progress.band.unknown': 'Au moins le minimum atteint (effectif inconnu)',
 	'waves.progress.final': '{count} réponses ({rate} %)',
 	'waves.progress.finalNoRate': '{count} réponses',
+	'waves.progress.atLeastK': 'Au moins {k} réponses',
+	'waves.progress.band.under50': 'Moins de 50 % de réponses',
+	'waves.progress.closedHelp':
+		"Après la clôture, la participation suit les mêmes règles que les résultats : une unité que les résultats ne montrent pas n'affiche pas de nombre ici non plus, seulement la raison.",
+	'waves.participationOrganisation': "Toute l'organisation : {count} réponses",
+	'waves.entry': 'Comment le personnel répond-il ?',
+	'waves.entry.codes': 'Avec des codes personnels (recommandé)',
+	'waves.entry.codesHelp':
+		'Chaque membre du personnel reçoit son propre code, valable une fois. Personne ne peut ajouter des réponses à une équipe.',
+	'waves.entry.links': 'Avec un lien par unité',
+	'waves.entry.linksHelp':
+		"Facile à diffuser (affiche, code QR), mais toute personne qui a le lien peut répondre, jusqu'à l'effectif de l'unité. Une unité sans effectif ne reçoit pas de réponses par son lien.",
+	'waves.entryUnknown': 'Choisissez comment le personnel répond.',
+	'waves.entryCodesOnly':
+		"Le personnel répond avec des codes personnels. Cette mesure n'a pas de lien par unité.",
+	'waves.linkRisk.title': "Ce qu'une mesure par liens ne peut pas protéger",
+	'waves.linkRisk.text':
+		"Toute personne qui a le lien d'une unité peut répondre plus d'une fois, jusqu'à l'effectif de cette unité. Quelqu'un peut ainsi compléter une petite équipe avec ses propres réponses, connues, puis calculer les réponses d'un collègue. Utilisez des codes personnels si cela compte.",
+	'waves.linkRisk.rules':
+		"Une unité a besoin d'un effectif pour recevoir des réponses par son lien. Si, à la clôture, une unité a plus de réponses par lien que d'effectif, elle n'est pas montrée et ses réponses ne comptent nulle part.",
+	'waves.linkOffCodes':
+		"Cette mesure fonctionne avec des codes personnels : ce lien n'accepte pas de réponses. Saisissez votre code personnel sur la page du baromètre (/b), ou demandez un code à votre conseiller en prévention.",
+	'waves.reopenReleased':
+		'Cette mesure ne peut plus être rouverte : ses résultats ont déjà été consultés et sont définitifs.',
+	'waves.final':
+		"Les résultats de cette mesure ont déjà été consultés et sont définitifs. La rouvrir n'est plus possible : une deuxième version des mêmes chiffres rendrait visible la différence, et donc les réponses de quelqu'un.",
+	'waves.reopenUntilRead':
+		"La réouverture reste possible tant que personne n'a rien consulté de cette mesure. Ouvrir les résultats, une page d'unité ou la participation ci-dessous les rend définitifs.",
+	'waves.overfull':
+		"non affiché : plus de réponses par le lien que d'effectif ; ces réponses ne comptent nulle part",
+	'waves.overfullUnits':
+		"Non affichées, car plus de réponses par le lien que d'effectif (ces réponses ne comptent nulle part) : {units}.",
+	'waves.overfullWave':
+		"{wave} : non affichée, car plus de réponses par le lien que d'effectif ; ces réponses ne comptent nulle part.",
 	'waves.link': 'Lien et affiche',
 	'waves.poster': "Imprimer l'affiche",
 	'poster.title': 'Comment se passe votre travail ?',
@@ -692,7 +727,8 @@ export const fr: Record<keyof typeof nl, string> = {
 	'unitResults.suppressed.remainder': 'non affiché : le reste du groupe est trop petit',
 	'unitResults.suppressed.sensitive': 'non affiché : groupe minimum plus élevé',
 	'unitResults.suppressed.no-data': 'pas de données',
-	'unitResults.suppressed.changed': 'non affiché : corrigé après avoir été affiché, trop peu de personnes maintenant',
+	'unitResults.suppressed.changed':
+		'non affiché : corrigé après avoir été affiché, trop peu de personnes maintenant',
 	'indicator.absenceRate': 'Absentéisme maladie',
 	'indicator.absenceRateShort': 'Absentéisme court (jusqu’à 1 mois)',
 	'indicator.absenceRateMedium': 'Absentéisme moyen (1 à 12 mois)',

@@ -45,7 +45,8 @@ export const nl = {
 	'results.suppressed.remainder': 'niet getoond: de rest van de groep is te klein',
 	'results.suppressed.sensitive': 'niet getoond: gevoelig thema, hogere minimumgroep',
 	'results.suppressed.no-data': 'geen gegevens',
-	'results.suppressed.changed': 'niet getoond: gecorrigeerd nadat het eerst getoond werd, nu te weinig mensen',
+	'results.suppressed.changed':
+		'niet getoond: gecorrigeerd nadat het eerst getoond werd, nu te weinig mensen',
 	'results.legend': 'Aandeel in oranje of rood:',
 	'results.legendSuppressed': 'niet getoond (anonimiteit)',
 	'results.legendTrend': 'minstens 5 procentpunten hoger of lager dan de vorige meting',
@@ -480,6 +481,40 @@ export const nl = {
 	'waves.progress.band.unknown': 'Minstens het minimum bereikt (aantal medewerkers onbekend)',
 	'waves.progress.final': '{count} antwoorden ({rate}%)',
 	'waves.progress.finalNoRate': '{count} antwoorden',
+	'waves.progress.atLeastK': 'Minstens {k} antwoorden',
+	'waves.progress.band.under50': 'Minder dan 50% geantwoord',
+	'waves.progress.closedHelp':
+		'Na het afsluiten volgt de deelname dezelfde regels als de resultaten: een eenheid die de resultaten niet tonen, toont hier ook geen aantal, alleen de reden.',
+	'waves.participationOrganisation': 'Hele organisatie: {count} antwoorden',
+	'waves.entry': 'Hoe antwoorden medewerkers?',
+	'waves.entry.codes': 'Met persoonlijke codes (aanbevolen)',
+	'waves.entry.codesHelp':
+		'Elke medewerker krijgt een eigen code die één keer werkt. Niemand kan extra antwoorden aan een team toevoegen.',
+	'waves.entry.links': 'Met een link per eenheid',
+	'waves.entry.linksHelp':
+		'Makkelijk te verspreiden (affiche, QR-code), maar iedereen met de link kan antwoorden, tot het aantal medewerkers van de eenheid. Een eenheid zonder aantal medewerkers neemt geen antwoorden via de link aan.',
+	'waves.entryUnknown': 'Kies hoe medewerkers antwoorden.',
+	'waves.entryCodesOnly':
+		'Medewerkers antwoorden met persoonlijke codes. Deze meting heeft geen links per eenheid.',
+	'waves.linkRisk.title': 'Wat een meting met links niet kan beschermen',
+	'waves.linkRisk.text':
+		'Wie de link van een eenheid heeft, kan meer dan één keer antwoorden, tot het aantal medewerkers van die eenheid. Zo kan iemand een klein team aanvullen met eigen, gekende antwoorden en daarna de antwoorden van een collega uitrekenen. Gebruik persoonlijke codes als dat ertoe doet.',
+	'waves.linkRisk.rules':
+		'Een eenheid heeft een aantal medewerkers nodig om antwoorden via haar link te krijgen. Heeft een eenheid bij het afsluiten meer antwoorden via de link dan medewerkers, dan wordt ze niet getoond en tellen haar antwoorden nergens mee.',
+	'waves.linkOffCodes':
+		'Deze meting werkt met persoonlijke codes: deze link neemt geen antwoorden aan. Vul je persoonlijke code in op de pagina van de barometer (/b), of vraag je preventieadviseur om een code.',
+	'waves.reopenReleased':
+		'Deze meting kan niet meer heropend worden: haar resultaten werden al bekeken en zijn definitief.',
+	'waves.final':
+		'De resultaten van deze meting werden al bekeken en zijn definitief. Heropenen kan niet meer: een tweede versie van dezelfde cijfers zou het verschil, en daarmee iemands antwoorden, zichtbaar maken.',
+	'waves.reopenUntilRead':
+		'Heropenen kan zolang niemand iets van deze meting bekeek. Wie de resultaten, een eenheidspagina of de deelname hieronder opent, maakt ze definitief.',
+	'waves.overfull':
+		'niet getoond: meer antwoorden via de link dan medewerkers; deze antwoorden tellen nergens mee',
+	'waves.overfullUnits':
+		'Niet getoond, want meer antwoorden via de link dan medewerkers (deze antwoorden tellen nergens mee): {units}.',
+	'waves.overfullWave':
+		'{wave}: niet getoond, want meer antwoorden via de link dan medewerkers; deze antwoorden tellen nergens mee.',
 	'waves.link': 'Link en affiche',
 	'waves.poster': 'Affiche afdrukken',
 	'poster.title': 'Hoe gaat het met je werk?',
@@ -677,7 +712,8 @@ export const nl = {
 	'unitResults.suppressed.remainder': 'niet getoond: de rest van de groep is te klein',
 	'unitResults.suppressed.sensitive': 'niet getoond: hogere minimumgroep',
 	'unitResults.suppressed.no-data': 'geen gegevens',
-	'unitResults.suppressed.changed': 'niet getoond: gecorrigeerd nadat het eerst getoond werd, nu te weinig mensen',
+	'unitResults.suppressed.changed':
+		'niet getoond: gecorrigeerd nadat het eerst getoond werd, nu te weinig mensen',
 	'indicator.absenceRate': 'Ziekteverzuim',
 	'indicator.absenceRateShort': 'Kort verzuim (tot 1 maand)',
 	'indicator.absenceRateMedium': 'Middellang verzuim (1 tot 12 maanden)',

@@ -4,6 +4,7 @@ import {
 	disclose,
 	planDimensions,
 	planDisclosure,
+	suppressed,
 	type CountedUnit,
 	type Disclosed,
 	type DisclosurePlan
@@ -39,6 +40,7 @@ import { figureSeries, indexTree, rollUpColumns, type TreeIndex } from './rollup
 import { signalPlans, type SignalPlans } from './signal-plans';
 import { readSignalWindow, type SignalWindow } from './signal-window';
 import { ensureWaveSummaries, findWaveTrees, readWaveColumns } from './summaries';
+import { readingReleased, releaseWaves } from './wave-release';
 
 /**
  * The analytics gate: the only way from responses (through their summaries) to anything a screen,
@@ -77,6 +79,11 @@ export interface HeatmapRow {
 	previous: Disclosed<DimensionFigure>[] | null;
 	/** Units hidden on their own whose people count in this row. */
 	pooled: string[];
+	/**
+	 * More link answers than staff when the wave closed (docs/anonymity.md, "Link waves"): its
+	 * answers count nowhere and the row shows nothing of its own.
+	 */
+	overfull: boolean;
 }
 
 export interface WaveChoice {
@@ -303,6 +310,71 @@ export async function closedWaveResults(
 	return results.map((result, i) => ({ result, units: trees[i]!.units }));
 }
 
+/**
+ * A closed wave's participation per unit (docs/anonymity.md, "Participation"): the respondents of
+ * each unit (with its sub-units) and the response rate against the headcount then, through the
+ * wave's plan, exactly as the heatmap shows them; a unit the plan hides shows its reason and no
+ * number. Showing it releases the wave. Null for a wave that still takes answers.
+ */
+export async function waveParticipation(
+	db: Kysely<Database>,
+	organisationId: string,
+	waveId: string,
+	today: string
+): Promise<{ units: Map<string, Disclosed<{ rate: number | null }>>; overfull: Set<string> } | null> {
+	return readingReleased(async () => {
+		const wave = (await ensureWaveSummaries(db, organisationId, today)).find((w) => w.id === waveId);
+		if (!wave) return null;
+		const { result, units } = (await closedWaveResults(db, organisationId, [wave]))[0]!;
+		await releaseWaves(db, organisationId, [wave], today, async () => [{ result, units }]);
+		const headcounts = new Map(
+			flattenTree(units).map((r) => [r.unit.id, r.subtreeHeadcount as number | undefined])
+		);
+		const overfull = overfullUnits(units);
+		const figures = new Map(
+			[ORGANISATION_ROOT, ...units.map((u) => u.id)].map((id) => {
+				const headcount = id === ORGANISATION_ROOT ? undefined : headcounts.get(id);
+				const figure = overfull.has(id)
+					? suppressed('no-data')
+					: disclose(result.respondentPlan, id, (n) => ({
+							rate: headcount ? Math.min(1, n / headcount) : null
+						}));
+				return [id, figure] as const;
+			})
+		);
+		return { units: figures, overfull };
+	});
+}
+
+/** The units of a wave's tree that had more link answers than staff when it closed (summariseWave). */
+export function overfullUnits(units: readonly UnitNode[]): Set<string> {
+	return new Set(
+		units.filter((u) => (u as UnitNode & { overfull?: boolean }).overfull === true).map((u) => u.id)
+	);
+}
+
+/** The row of a unit left out of its wave's figures: nothing of its own, with that as the reason. */
+function overfullRow(
+	unitId: string,
+	name: string,
+	code: string,
+	depth: number,
+	dimensions: number,
+	previous: WaveResult | null
+): HeatmapRow {
+	return {
+		unitId,
+		name,
+		code,
+		depth,
+		respondents: suppressed('no-data'),
+		cells: Array.from({ length: dimensions }, () => suppressed('no-data')),
+		previous: previous ? previous.plans.map(() => suppressed('no-data')) : null,
+		pooled: [],
+		overfull: true
+	};
+}
+
 /** resultOf, from a wave's summary columns. */
 function resultOfColumns(
 	tree: ReturnType<typeof treeOf>,
@@ -391,9 +463,19 @@ export async function heatmap(
 	organisationId: string,
 	options: { waveId?: string | null; today?: string } = {}
 ): Promise<Heatmap> {
+	return readingReleased(() => readHeatmap(db, actor, organisationId, options));
+}
+
+async function readHeatmap(
+	db: Kysely<Database>,
+	actor: Actor | null,
+	organisationId: string,
+	options: { waveId?: string | null; today?: string }
+): Promise<Heatmap> {
 	const membership = authorize(actor, 'analytics.view', { organisationId });
+	const today = options.today ?? todayInBelgium();
 	const [closed, versions] = await Promise.all([
-		ensureWaveSummaries(db, organisationId, options.today ?? todayInBelgium()),
+		ensureWaveSummaries(db, organisationId, today),
 		readInputVersions(db, organisationId)
 	]);
 	const waves = closed.map((w) => ({ id: w.id, name: w.name, closesOn: w.closes_on }));
@@ -437,9 +519,11 @@ export async function heatmap(
 		);
 		const headcounts = new Map(flat.map((r) => [r.unit.id, r.subtreeHeadcount as number | undefined]));
 		const names = new Map(flat.map((r) => [r.unit.id, r.unit.name]));
+		const overfull = overfullUnits(own.units);
 		const rowOf = (unitId: string, name: string, code: string, depth: number): HeatmapRow => {
 			const plan = current.respondentPlan.units.get(unitId);
 			const headcount = headcounts.get(unitId);
+			if (overfull.has(unitId)) return overfullRow(unitId, name, code, depth, current.plans.length, previous);
 			return {
 				unitId,
 				name,
@@ -455,7 +539,8 @@ export async function heatmap(
 							.filter((id) => id !== ORGANISATION_ROOT)
 							.map((id) => names.get(id) ?? '')
 							.filter(Boolean)
-					: []
+					: [],
+				overfull: false
 			};
 		};
 		const [organisation, ...rows] = freezeEach([
@@ -465,6 +550,10 @@ export async function heatmap(
 		return { units: freezeEach(units), organisation: organisation!, rows: Object.freeze(rows) };
 	});
 
+	// Shown waves are final from now on (docs/anonymity.md, "Across waves").
+	await releaseWaves(db, organisationId, previousWave ? [wave, previousWave] : [wave], today, (ws) =>
+		closedWaveResults(db, organisationId, ws)
+	);
 	const scope =
 		membership.role === 'manager' && membership.unitId ? subtreeIds(snapshot.units, membership.unitId) : null;
 	return {
@@ -646,6 +735,15 @@ export async function attentionList(
 	organisationId: string,
 	options: { today?: string } = {}
 ): Promise<AttentionList> {
+	return readingReleased(() => readAttentionList(db, actor, organisationId, options));
+}
+
+async function readAttentionList(
+	db: Kysely<Database>,
+	actor: Actor | null,
+	organisationId: string,
+	options: { today?: string }
+): Promise<AttentionList> {
 	const membership = authorize(actor, 'analytics.view', { organisationId });
 	const today = options.today ?? todayInBelgium();
 	const [closed, organisation, versions] = await Promise.all([
@@ -657,15 +755,19 @@ export async function attentionList(
 	const k = organisation.min_group_size;
 	const waves = attentionWaves(closed);
 	const inputs = new RequestInputs(db, organisationId, versions);
-	const key = [
-		organisationId,
-		...waves.map((w) => waveKey(w, versions)),
-		`signals ${versions.signals}`,
-		`releases ${versions.releases}`,
-		`k ${k}`
-	].join('#');
+	const keyOf = (releases: string) =>
+		[
+			organisationId,
+			...waves.map((w) => waveKey(w, versions)),
+			// Months of signals not released yet are planned on the tree of now.
+			`units ${versions.units}`,
+			`signals ${versions.signals}`,
+			`releases ${releases}`,
+			`k ${k}`
+		].join('#');
 
-	const snapshot = await attentions.get(key, async () => {
+	let releasedAs: string | null = null;
+	const snapshot = await attentions.get(keyOf(versions.releases), async () => {
 		// The signals are read while the waves are planned.
 		const signals = readSignalWindow(db, organisationId, ATTENTION_MONTHS, RATE_FIGURES);
 		signals.catch(() => {});
@@ -681,6 +783,7 @@ export async function attentionList(
 		const dimensionNames = surveyFindings(visible, waves, results, add);
 		const window = await signals;
 		const plans = await signalPlans(db, organisationId, k, units, window, today);
+		releasedAs = plans.releasedAs;
 		const month = signalFindings(window, plans, visible, add);
 		const byId = new Map(units.map((u) => [u.id, u]));
 		const items = rankUnits([...findings].map(([unitId, found]) => ({ unitId, findings: found }))).map(
@@ -704,6 +807,10 @@ export async function attentionList(
 		};
 	});
 
+	// Months released by this computation changed the releases version; the snapshot holds them.
+	if (releasedAs !== null) void attentions.get(keyOf(releasedAs), async () => snapshot);
+	// The waves the reasons compare are shown through them: final from now on.
+	await releaseWaves(db, organisationId, waves, today, (ws) => closedWaveResults(db, organisationId, ws));
 	// Ranks are a total order (rankUnits breaks ties by unit id), so the ranking of a subtree is
 	// the ranking of all units with the others left out.
 	const scope =

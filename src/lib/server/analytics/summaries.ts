@@ -32,12 +32,23 @@ export async function summariseWave(db: Db, organisationId: string, waveId: stri
 	await sql`delete from wave_unit_summary where organisation_id = ${organisationId} and wave_id = ${waveId}`.execute(
 		db
 	);
+	// A unit with more link answers than its headcount now (docs/anonymity.md, "Link waves") is
+	// not summarised at all: its answers count nowhere, and its node in the tree says why.
+	const overfull = sql`
+		select r.unit_id from response r
+		join unit u on u.organisation_id = r.organisation_id and u.id = r.unit_id
+		where r.organisation_id = ${organisationId} and r.wave_id = ${waveId} and r.via = 'link'
+		group by r.unit_id, u.headcount
+		having count(*) > coalesce(u.headcount, 0)
+	`;
 	await sql`
 		with d (dim, ord, risk_high, orange, red) as (values ${sql.join(rows)}),
+		overfull as (${overfull}),
 		scored as (
 			select r.unit_id, d.ord, (r.scores ->> d.dim)::float8 as score, d.risk_high, d.orange, d.red
 			from response r cross join d
 			where r.organisation_id = ${organisationId} and r.wave_id = ${waveId}
+				and r.unit_id not in (select unit_id from overfull)
 		),
 		banded as (
 			select unit_id, ord, score,
@@ -59,6 +70,7 @@ export async function summariseWave(db: Db, organisationId: string, waveId: stri
 		respondents as (
 			select unit_id, count(*)::int as respondents from response
 			where organisation_id = ${organisationId} and wave_id = ${waveId}
+				and unit_id not in (select unit_id from overfull)
 			group by unit_id
 		)
 		insert into wave_unit_summary
@@ -72,10 +84,12 @@ export async function summariseWave(db: Db, organisationId: string, waveId: stri
 	`.execute(db);
 	// The unit tree of this moment stays with the summary: the wave is planned on it for good.
 	await sql`
+		with overfull as (${overfull})
 		update wave set summarised_at = now(), summary_tree = (
 			select coalesce(jsonb_agg(jsonb_build_object(
 				'id', u.id, 'parentId', u.parent_id, 'code', u.code, 'name', u.name,
-				'headcount', u.headcount, 'archived', u.valid_to is not null
+				'headcount', u.headcount, 'archived', u.valid_to is not null,
+				'overfull', u.id in (select unit_id from overfull)
 			) order by u.code), '[]'::jsonb)
 			from unit u where u.organisation_id = ${organisationId}
 		)

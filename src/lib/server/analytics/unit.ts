@@ -33,12 +33,14 @@ import {
 	cellsOf,
 	closedWaveResults,
 	dimensionColumns,
+	overfullUnits,
 	type DimensionColumn,
 	type DimensionFigure,
 	type WaveChoice
 } from './service';
 import { readSignalWindow, type SignalWindow } from './signal-window';
 import { ensureWaveSummaries } from './summaries';
+import { readingReleased, releaseWaves } from './wave-release';
 
 /**
  * One unit's results through the gate (docs/anonymity.md): its barometer figures in every closed
@@ -64,6 +66,8 @@ export interface WaveHistoryEntry {
 	pooledInto: string | null;
 	/** Units below this one whose people count in its figures without being shown on their own. */
 	pooled: string[];
+	/** More link answers than staff when the wave closed: its answers count nowhere (docs/anonymity.md). */
+	overfull: boolean;
 }
 
 export type IndicatorFigures = Record<IndicatorId, Disclosed<number>>;
@@ -171,6 +175,16 @@ export async function unitResults(
 	unitId: string,
 	options: { today?: string } = {}
 ): Promise<UnitResults> {
+	return readingReleased(() => readUnitResults(db, actor, organisationId, unitId, options));
+}
+
+async function readUnitResults(
+	db: Kysely<Database>,
+	actor: Actor | null,
+	organisationId: string,
+	unitId: string,
+	options: { today?: string }
+): Promise<UnitResults> {
 	const membership = authorize(actor, 'analytics.view', { organisationId });
 	const [units, organisation] = await Promise.all([
 		findUnits(db, organisationId),
@@ -183,11 +197,13 @@ export async function unitResults(
 	const names = new Map(units.map((u) => [u.id, u.name]));
 
 	// The barometer: each closed wave on its own plan, with the organisation beside it.
-	const closed = (await ensureWaveSummaries(db, organisationId, options.today ?? todayInBelgium())).slice(
-		0,
-		HISTORY_WAVES
-	);
+	const today = options.today ?? todayInBelgium();
+	const closed = (await ensureWaveSummaries(db, organisationId, today)).slice(0, HISTORY_WAVES);
 	const results = await closedWaveResults(db, organisationId, closed);
+	// Shown waves are final from now on (docs/anonymity.md, "Across waves").
+	await releaseWaves(db, organisationId, closed, today, async (ws) =>
+		ws.map((w) => results[closed.indexOf(w)]!)
+	);
 	const latest = closed[0];
 	const columns = latest ? dimensionColumns(latest) : [];
 	const waves = closed.map((wave, w): WaveHistoryEntry => {
@@ -201,6 +217,16 @@ export async function unitResults(
 				return i < 0 ? null : cells[i]!;
 			});
 		const plan = result.respondentPlan.units.get(unitId);
+		if (overfullUnits(waveUnits).has(unitId))
+			return {
+				wave: { id: wave.id, name: wave.name, closesOn: wave.closes_on },
+				respondents: suppressed('no-data'),
+				cells: columns.map(() => suppressed('no-data')),
+				organisation: align(cellsOf(result, ORGANISATION_ROOT)),
+				pooledInto: null,
+				pooled: [],
+				overfull: true
+			};
 		return {
 			wave: { id: wave.id, name: wave.name, closesOn: wave.closes_on },
 			respondents: disclose(result.respondentPlan, unitId, (n) => ({
@@ -214,7 +240,8 @@ export async function unitResults(
 						? ORGANISATION_ROOT
 						: (waveNames.get(plan.pooledInto) ?? null)
 					: null,
-			pooled: plan?.shown === true ? plan.pooled.map((id) => waveNames.get(id) ?? '').filter(Boolean) : []
+			pooled: plan?.shown === true ? plan.pooled.map((id) => waveNames.get(id) ?? '').filter(Boolean) : [],
+			overfull: false
 		};
 	});
 

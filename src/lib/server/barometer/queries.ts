@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 
@@ -90,17 +91,23 @@ export async function countCodes(db: Db, organisationId: string, waveId: string)
 	return row?.codes_issued ?? 0;
 }
 
-/** The wave and unit behind a unit link, with the other units of the wave to choose from. */
-export function findWaveUnitByToken(db: Db, token: string) {
-	return db
+/**
+ * The wave and unit behind a unit link, with the other units of the wave to choose from. A wave
+ * run with personal codes takes nothing through its links: that is refused here, with a page
+ * that says so (a wave's way of answering never changes, so a link's answer never does either).
+ */
+export async function findWaveUnitByToken(db: Db, token: string) {
+	const found = await db
 		.selectFrom('wave_unit as wu')
 		.innerJoin('wave as w', (j) =>
 			j.onRef('w.organisation_id', '=', 'wu.organisation_id').onRef('w.id', '=', 'wu.wave_id')
 		)
 		.innerJoin('organisation as o', 'o.id', 'w.organisation_id')
-		.select(['w.organisation_id', 'w.id as wave_id', 'wu.unit_id', 'o.name as organisation_name'])
+		.select(['w.organisation_id', 'w.id as wave_id', 'wu.unit_id', 'o.name as organisation_name', 'w.entry'])
 		.where('wu.link_token', '=', token)
 		.executeTakeFirst();
+	if (found?.entry === 'codes') error(404, 'waves.linkOffCodes');
+	return found;
 }
 
 /**

@@ -10,7 +10,10 @@ import { BUILT_IN_INSTRUMENTS } from '../../instruments';
 import { validateInstrument } from '../../instruments/schema';
 import type { InstrumentDefinition } from '../../instruments/types';
 import { authorize, type Actor } from '../access';
+import { ORGANISATION_ROOT, waveParticipation } from '../analytics/service';
 import { dropWaveSummary, summariseWave } from '../analytics/summaries';
+import { isWaveReleased } from '../analytics/wave-release';
+import { suppressed } from '../../domain/anonymity';
 import { insertAuditEntry } from '../audit/queries';
 import type { Database } from '../db/schema';
 import { findOrganisation } from '../organisations/queries';
@@ -153,6 +156,7 @@ export async function createWave(
 				// k is frozen for the wave: a later change of the organisation's settings does not apply to it.
 				min_group_size: organisation!.min_group_size,
 				sensitive_min_group_size: organisation!.sensitive_min_group_size,
+				entry: input.entry,
 				created_by: actor!.userId
 			})
 			.returning('id')
@@ -174,7 +178,7 @@ export async function createWave(
 			action: 'wave.create',
 			objectType: 'wave',
 			objectId: wave.id,
-			detail: { name: input.name, instrument: choice.value, units: input.unitIds.length }
+			detail: { name: input.name, instrument: choice.value, units: input.unitIds.length, entry: input.entry }
 		});
 		return wave.id;
 	});
@@ -187,23 +191,32 @@ async function requireWave(db: Kysely<Database>, organisationId: string, waveId:
 	return wave;
 }
 
-/** A wave for its advisor: status, units with their link and what may be shown of participation. */
+/**
+ * A wave for its advisor: status, how people answer, units with their link (a link wave only) and
+ * what may be shown of participation (docs/anonymity.md, "Participation"): while the wave takes
+ * answers a band at most (responseProgress); once closed, each unit's respondents through the
+ * wave's plan, exactly as the results show them, which releases the wave.
+ */
 export async function getWaveOverview(
 	db: Kysely<Database>,
 	actor: Actor | null,
 	organisationId: string,
 	waveId: string,
-	today: string
+	today: string,
+	options: { participation?: boolean } = {}
 ) {
 	authorize(actor, 'wave.view', { organisationId });
 	const wave = await requireWave(db, organisationId, waveId);
 	const status = waveStatus({ opensOn: wave.opens_on, closesOn: wave.closes_on, closed: wave.closed }, today);
-	const [units, counts, codes] = await Promise.all([
+	const participation = options.participation ?? true;
+	const [units, counts, codes, closed] = await Promise.all([
 		findWaveUnits(db, organisationId, waveId),
-		countResponsesByUnit(db, organisationId, waveId),
-		countCodes(db, organisationId, waveId)
+		status === 'closed' || !participation ? null : countResponsesByUnit(db, organisationId, waveId),
+		countCodes(db, organisationId, waveId),
+		status === 'closed' && participation ? waveParticipation(db, organisationId, waveId, today) : null
 	]);
 	const definition = wave.definition as InstrumentDefinition;
+	const links = wave.entry === 'links';
 	return {
 		id: wave.id,
 		name: wave.name,
@@ -214,15 +227,21 @@ export async function getWaveOverview(
 		opensOn: wave.opens_on,
 		closesOn: wave.closes_on,
 		status,
+		entry: wave.entry,
 		k: wave.min_group_size,
 		codes: { total: codes },
+		// Shown results are final: such a wave cannot be reopened (setWaveClosed).
+		released: closed !== null || (status === 'closed' && (await isWaveReleased(db, organisationId, waveId))),
+		organisation: closed?.units.get(ORGANISATION_ROOT) ?? null,
 		units: units.map((u) => ({
 			id: u.id,
 			code: u.code,
 			name: u.name,
-			linkToken: u.link_token,
-			// The count itself never leaves this function.
-			progress: responseProgress(counts.get(u.id) ?? 0, u.headcount, wave.min_group_size, status)
+			linkToken: links ? u.link_token : null,
+			// The count itself never leaves this function; a closed wave's goes through the gate.
+			progress: counts ? responseProgress(counts.get(u.id) ?? 0, u.headcount, wave.min_group_size) : null,
+			respondents: closed ? (closed.units.get(u.id) ?? suppressed('no-data')) : null,
+			overfull: closed?.overfull.has(u.id) ?? false
 		}))
 	};
 }
@@ -238,6 +257,8 @@ export async function setWaveClosed(
 ) {
 	authorize(actor, 'wave.edit', { organisationId });
 	const wave = await requireWave(db, organisationId, waveId);
+	if (!closed && (await isWaveReleased(db, organisationId, waveId)))
+		throw new ValidationError({ wave: { key: 'waves.reopenReleased' } });
 	let closesOn = wave.closes_on;
 	if (!closed && closesOn < today) {
 		// Reopening a wave whose closing date has passed needs a new closing date.
@@ -247,15 +268,28 @@ export async function setWaveClosed(
 		closesOn = next;
 	}
 	await db.transaction().execute(async (trx) => {
+		// The row lock orders this against a first reader releasing the wave (wave-release.ts):
+		// either the release is written first and is found here, or the reader finds the wave reopened.
+		const current = await trx
+			.selectFrom('wave')
+			.select('summarised_at')
+			.where('organisation_id', '=', organisationId)
+			.where('id', '=', waveId)
+			.forUpdate()
+			.executeTakeFirstOrThrow();
+		if (!closed && (await isWaveReleased(trx, organisationId, waveId)))
+			throw new ValidationError({ wave: { key: 'waves.reopenReleased' } });
 		await trx
 			.updateTable('wave')
 			.set({ closed, closes_on: closesOn })
 			.where('organisation_id', '=', organisationId)
 			.where('id', '=', waveId)
 			.execute();
-		// Results exist only for a wave that takes no more answers (see docs/anonymity.md).
-		if (closed) await summariseWave(trx, organisationId, waveId);
-		else await dropWaveSummary(trx, organisationId, waveId);
+		// Results exist only for a wave that takes no more answers (see docs/anonymity.md). A wave
+		// already summarised (its closing date passed) keeps its summary: closing it is no new close.
+		if (closed) {
+			if (current.summarised_at === null) await summariseWave(trx, organisationId, waveId);
+		} else await dropWaveSummary(trx, organisationId, waveId);
 		await insertAuditEntry(trx, {
 			organisationId,
 			actorUserId: actor!.userId,

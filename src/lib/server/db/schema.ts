@@ -107,6 +107,8 @@ export interface WaveTable {
 	summary_tree: ColumnType<UnitNode[] | null, never, never>;
 	/** Personal codes issued for the wave (their rows go when they are opened). */
 	codes_issued: ColumnType<number, number | undefined, number>;
+	/** How people answer: personal codes only, or unit links too (migrations/2026-12-03-08-wave-entry.ts). */
+	entry: ColumnType<'codes' | 'links', 'codes' | 'links' | undefined, 'codes' | 'links'>;
 }
 
 export interface WaveUnitTable {
@@ -398,7 +400,8 @@ export const tableColumns: { [T in keyof Database]: Record<keyof Database[T], tr
 		created_at: true,
 		summarised_at: true,
 		summary_tree: true,
-		codes_issued: true
+		codes_issued: true,
+		entry: true
 	},
 	wave_unit: { organisation_id: true, wave_id: true, unit_id: true, link_token: true, link_answers: true },
 	wave_code: { organisation_id: true, wave_id: true, code_hash: true, keyed: true },

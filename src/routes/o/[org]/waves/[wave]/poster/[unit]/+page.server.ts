@@ -7,9 +7,12 @@ import type { PageServerLoad } from './$types';
 
 /** A printable A4 poster for one unit: the link as text and as a QR code. */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const wave = await getWaveOverview(getDb(), locals.actor, params.org, params.wave, todayInBelgium());
+	const wave = await getWaveOverview(getDb(), locals.actor, params.org, params.wave, todayInBelgium(), {
+		participation: false
+	});
 	const unit = wave.units.find((u) => u.id === params.unit);
-	if (!unit) error(404, 'error.notFound');
+	// A wave run with personal codes has no links to print.
+	if (!unit || !unit.linkToken) error(404, 'error.notFound');
 	const link = `${url.origin}/b/${unit.linkToken}`;
 	const qr = await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 	return {

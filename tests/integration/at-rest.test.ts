@@ -106,7 +106,7 @@ async function mixedRun(people: number, linkAnswers: number) {
 	const claims: string[] = [];
 	let seen = await sealedXmins(db, waveId);
 	const submit = async (entry: Entry, index: number) => {
-		const fields = {
+		const fields: Record<string, string> = {
 			...answersFor(index),
 			unitId: index % 2 ? units.A : units.B,
 			nonce: newSubmissionNonce()

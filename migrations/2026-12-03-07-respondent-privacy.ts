@@ -19,6 +19,16 @@ import { sql, type Kysely } from 'kysely';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
+	await db.schema
+		.alterTable('wave')
+		.addColumn('codes_issued', 'integer', (c) => c.notNull().defaultTo(0))
+		.execute();
+	await sql`
+		update wave w set codes_issued = (
+			select count(*)::int from wave_code c where c.organisation_id = w.organisation_id and c.wave_id = w.id
+		)
+	`.execute(db);
+
 	await sql`delete from wave_code where used`.execute(db);
 	await db.schema.alterTable('wave_code').dropColumn('used').execute();
 	await db.schema
@@ -29,16 +39,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.alterTable('wave_code')
 		.alterColumn('keyed', (c) => c.setDefault(true))
 		.execute();
-
-	await db.schema
-		.alterTable('wave')
-		.addColumn('codes_issued', 'integer', (c) => c.notNull().defaultTo(0))
-		.execute();
-	await sql`
-		update wave w set codes_issued = (
-			select count(*)::int from wave_code c where c.organisation_id = w.organisation_id and c.wave_id = w.id
-		)
-	`.execute(db);
 
 	await db.schema
 		.createTable('response_claim')

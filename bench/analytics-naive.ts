@@ -10,7 +10,8 @@
 //   compareAttentionLists checks the fast path against it (the benchmark and
 //   tests/integration/analytics.test.ts).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { disclose, planDisclosure, type Disclosed } from '../src/lib/domain/anonymity';
+import { disclose, planDisclosure, type Disclosed, type DisclosurePlan } from '../src/lib/domain/anonymity';
+import { releasedMonthPlan } from '../src/lib/domain/signals/month-plans';
 import {
 	dimensionFindings,
 	indicatorFindings,
@@ -29,6 +30,7 @@ import { waveStatus } from '../src/lib/domain/waves';
 import { dimensionsOf } from '../src/lib/instruments';
 import type { InstrumentDefinition, Localised } from '../src/lib/instruments/types';
 import { monthFiguresOf, toSummary, treeOf } from '../src/lib/server/analytics/common';
+import { findReleases } from '../src/lib/server/analytics/releases';
 import {
 	cellsOf,
 	ORGANISATION_ROOT,
@@ -412,28 +414,50 @@ export async function naiveAttentionList(
 		const from = formatMonth(isoMonth(lastMonth) - ATTENTION_MONTHS + 1);
 		const figures: UnitMonthFigures[] = monthFiguresOf(months.filter((m) => m.month.slice(0, 7) >= from));
 		const k = organisation.min_group_size;
-		const lastOwn = new Map(
-			figures.filter((f) => f.month === lastMonth).map((f) => [f.unitId, f.headcount ?? 0])
+		// Each month on its plan in force: its release (k, tree, units shown) with the people of
+		// now, or, not released, planned with today's k and tree. Figures roll up along the
+		// month's tree and count in a unit's series only where the month's plan shows the unit.
+		const monthList = Array.from({ length: ATTENTION_MONTHS }, (_, i) =>
+			formatMonth(isoMonth(lastMonth) - ATTENTION_MONTHS + 1 + i)
 		);
-		const plan = planDisclosure(
-			tree.map((u) => ({ ...u, ownCount: lastOwn.get(u.id) ?? 0 })),
-			k
+		const released = await findReleases(
+			db,
+			organisationId,
+			'signal-month',
+			monthList.map((m) => `${m}-01`)
 		);
 		const byUnit = new Map<string, UnitMonthFigures[]>();
-		for (const total of rollUpFigures(
-			tree.map((u) => ({ id: u.id, parentId: u.parentId }) as never),
-			figures
-		)) {
-			const list = byUnit.get(total.unitId);
-			if (list) list.push(total);
-			else byUnit.set(total.unitId, [total]);
+		let lastPlan: DisclosurePlan | null = null;
+		for (const month of monthList) {
+			const ofMonth = figures.filter((f) => f.month === month);
+			if (ofMonth.length === 0) continue;
+			const own = new Map(ofMonth.map((f) => [f.unitId, f.people ?? 0]));
+			const release = released.get(`${month}-01`);
+			const monthTree = release ? release.tree : tree;
+			const plan = release
+				? releasedMonthPlan(release, own)
+				: planDisclosure(
+						tree.map((u) => ({ ...u, ownCount: own.get(u.id) ?? 0 })),
+						k
+					);
+			if (month === lastMonth) lastPlan = plan;
+			const inTree = new Set(monthTree.map((u) => u.id));
+			for (const total of rollUpFigures(
+				monthTree.map((u) => ({ id: u.id, parentId: u.parentId }) as never),
+				ofMonth.filter((f) => inTree.has(f.unitId))
+			)) {
+				if (!plan.units.get(total.unitId)?.shown) continue;
+				const list = byUnit.get(total.unitId);
+				if (list) list.push(total);
+				else byUnit.set(total.unitId, [total]);
+			}
 		}
 		const organisationSeries = byUnit.get(ORGANISATION_ROOT) ?? [];
 		for (const row of visible) {
-			if (!plan.units.get(row.unit.id)?.shown) continue;
+			if (!lastPlan?.units.get(row.unit.id)?.shown) continue;
 			const series = byUnit.get(row.unit.id) ?? [];
 			for (const indicator of RATE_INDICATOR_IDS)
-				add(row.unit.id, indicatorFindings(indicator, series, organisationSeries, k, lastMonth));
+				add(row.unit.id, indicatorFindings(indicator, series, organisationSeries, 1, lastMonth));
 		}
 	}
 

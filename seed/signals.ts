@@ -345,7 +345,9 @@ function simulateUnit(
 			jobAdaptationRequests: adaptation,
 			psychosocialRequests,
 			spellsEnded: ended,
-			spellsEndedDays: endedDays
+			spellsEndedDays: endedDays,
+			// As a monthly file gives it: the month-end staff and those who left in the month.
+			people: people + leaversVoluntary + leaversInvoluntary
 		});
 	}
 	return out;

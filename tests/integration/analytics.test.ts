@@ -426,7 +426,7 @@ describe('analytics kept between requests', () => {
 		expect(mapped.units).toBe(versions.units);
 	});
 
-	it('shows the organisation’s k changed: a unit below the new k loses its signal reasons', async () => {
+	it('shows the organisation’s k changed: the months shown keep their k, a new month has the new one', async () => {
 		const s = await setup();
 		await close(s);
 		await importFile(s, signalsFile(monthsTo('2026-02', 24), '2025-09'));
@@ -440,10 +440,13 @@ describe('analytics kept between requests', () => {
 			sensitiveMinGroupSize: '10'
 		});
 		const after = await current(s);
-		// A1's headcount in the signals is 6: below the new k, so none of its rates are looked at.
-		expect(rateReasons(after.list, s.ids.A1)).toEqual([]);
-		// The wave keeps the k it was frozen with.
+		// The months shown before were released with k = 5 and keep it, like the wave.
+		expect(rateReasons(after.list, s.ids.A1)).toEqual(rateReasons(before.list, s.ids.A1));
 		expect(after.map.wave).toMatchObject({ k: 5 });
+		// A month shown for the first time is planned with k = 7: A1 (6 people) is hidden in it, so
+		// its rates are no longer looked at.
+		await importFile(s, signalsFile(['2026-03'], '2025-09'));
+		expect(rateReasons((await current(s)).list, s.ids.A1)).toEqual([]);
 	});
 
 	it('reads the summary rows when a wave’s pack is missing or belongs to another summary', async () => {

@@ -189,6 +189,18 @@ function unitMonth(unit: string, month: string, figures: Partial<SignalFigures>)
 	return { unit, month, ...NONE, ...figures };
 }
 
+/**
+ * A unit-month of a monthly file: its people are month-end headcount plus the month's leavers
+ * (docs/signals-import.md), unless named.
+ */
+function monthlyMonth(unit: string, month: string, figures: Partial<SignalFigures>) {
+	const people =
+		figures.headcount === null || figures.headcount === undefined
+			? null
+			: Math.ceil(figures.headcount) + (figures.leavers_voluntary ?? 0) + (figures.leavers_involuntary ?? 0);
+	return unitMonth(unit, month, { people, ...figures });
+}
+
 /** The figures in force (signal_month) of an organisation by unit code and `yyyy-mm`. */
 async function figuresIn(organisationId: string) {
 	const rows = await testDb.db
@@ -267,7 +279,7 @@ describe('importSignals: a monthly file', () => {
 		'WARD2;01/02/2025;8;7,25;152,75;3,5;0;0;2;0;0;1;0;0;0;0;1;1;2,5'
 	].map((line) => line.split(';'));
 	const EXPECTED = [
-		unitMonth('WARD1', '2025-01', {
+		monthlyMonth('WARD1', '2025-01', {
 			headcount: 24,
 			fte: 21.5,
 			planned_days: 1234.5,
@@ -286,7 +298,7 @@ describe('importSignals: a monthly file', () => {
 			spells_ended: 5,
 			spells_ended_days: 11.5
 		}),
-		unitMonth('WARD1', '2025-02', {
+		monthlyMonth('WARD1', '2025-02', {
 			headcount: 24,
 			fte: 21.5,
 			planned_days: 430,
@@ -305,7 +317,7 @@ describe('importSignals: a monthly file', () => {
 			spells_ended: 3,
 			spells_ended_days: 7
 		}),
-		unitMonth('WARD2', '2025-02', {
+		monthlyMonth('WARD2', '2025-02', {
 			headcount: 8,
 			fte: 7.25,
 			planned_days: 152.75,
@@ -390,8 +402,8 @@ describe('importSignals: a monthly file', () => {
 			' WARD2 ,2025-01,8,"7,25",152\n';
 		await imported(importFiles(s.advisor, s.org.id, upload('en.csv', Buffer.from(text))));
 		expect(await figuresIn(s.org.id)).toEqual([
-			unitMonth('WARD1', '2025-01', { headcount: 24, fte: 21.5, planned_days: 473.25 }),
-			unitMonth('WARD2', '2025-01', { headcount: 8, fte: 7.25, planned_days: 152 })
+			monthlyMonth('WARD1', '2025-01', { headcount: 24, fte: 21.5, planned_days: 473.25 }),
+			monthlyMonth('WARD2', '2025-01', { headcount: 8, fte: 7.25, planned_days: 152 })
 		]);
 	});
 
@@ -402,7 +414,7 @@ describe('importSignals: a monthly file', () => {
 			['Café', '03/2025', '6', '5,5']
 		]);
 		await imported(importFiles(s.hr, s.org.id, upload('cp1252.csv', Buffer.from(text, 'latin1'), 7)));
-		expect(await figuresIn(s.org.id)).toEqual([unitMonth('CAFÉ', '2025-03', { headcount: 6, fte: 5.5 })]);
+		expect(await figuresIn(s.org.id)).toEqual([monthlyMonth('CAFÉ', '2025-03', { headcount: 6, fte: 5.5 })]);
 	});
 });
 
@@ -592,13 +604,13 @@ describe('importSignals: unknown unit codes', () => {
 
 		await imported(importFiles(s.hr, s.org.id, upload('codes.csv', FILE)));
 		expect(await figuresIn(s.org.id)).toEqual([
-			unitMonth('CAFÉ', '2025-01', { headcount: 3 }),
-			unitMonth('OFFICE', '2025-01', { headcount: 5 }),
-			unitMonth('WARD1', '2024-12', { headcount: 10 }),
-			unitMonth('WARD1', '2025-01', { headcount: 24 }),
-			unitMonth('WARD2', '2025-01', { headcount: 8 }),
-			unitMonth('WARD2', '2025-02', { headcount: 8 }),
-			unitMonth('WARD2', '2025-03', { headcount: 9 })
+			monthlyMonth('CAFÉ', '2025-01', { headcount: 3 }),
+			monthlyMonth('OFFICE', '2025-01', { headcount: 5 }),
+			monthlyMonth('WARD1', '2024-12', { headcount: 10 }),
+			monthlyMonth('WARD1', '2025-01', { headcount: 24 }),
+			monthlyMonth('WARD2', '2025-01', { headcount: 8 }),
+			monthlyMonth('WARD2', '2025-02', { headcount: 8 }),
+			monthlyMonth('WARD2', '2025-03', { headcount: 9 })
 		]);
 	});
 
@@ -664,10 +676,10 @@ describe('importSignals: re-uploads, history and undo', () => {
 		const first = await imported(importFiles(s.hr, s.org.id, upload('januari.csv', FIRST)));
 		const second = await imported(importFiles(s.hr, s.org.id, upload('februari.csv', SECOND)));
 		expect(await figuresIn(s.org.id)).toEqual([
-			unitMonth('WARD1', '2025-01', { headcount: 20 }),
-			unitMonth('WARD1', '2025-02', { headcount: 25 }),
-			unitMonth('WARD1', '2025-03', { headcount: 26 }),
-			unitMonth('WARD2', '2025-01', { headcount: 8 })
+			monthlyMonth('WARD1', '2025-01', { headcount: 20 }),
+			monthlyMonth('WARD1', '2025-02', { headcount: 25 }),
+			monthlyMonth('WARD1', '2025-03', { headcount: 26 }),
+			monthlyMonth('WARD2', '2025-01', { headcount: 8 })
 		]);
 		expect(await figureRows(s.org.id)).toHaveLength(5);
 
@@ -701,9 +713,9 @@ describe('importSignals: re-uploads, history and undo', () => {
 
 		await undoUpload(testDb.db, s.advisor, s.org.id, second.uploadId);
 		expect(await figuresIn(s.org.id)).toEqual([
-			unitMonth('WARD1', '2025-01', { headcount: 20 }),
-			unitMonth('WARD1', '2025-02', { headcount: 21 }),
-			unitMonth('WARD2', '2025-01', { headcount: 8 })
+			monthlyMonth('WARD1', '2025-01', { headcount: 20 }),
+			monthlyMonth('WARD1', '2025-02', { headcount: 21 }),
+			monthlyMonth('WARD2', '2025-01', { headcount: 8 })
 		]);
 		expect(await figureRows(s.org.id)).toHaveLength(5);
 		const after = await signalsOverview(testDb.db, s.hr, s.org.id);
@@ -760,11 +772,11 @@ describe('importSignals: re-uploads, history and undo', () => {
 		await imported(importFiles(s.hr, s.org.id, upload('c.csv', headcountCsv([['WARD1', '02/2025', '24']]))));
 		await undoUpload(testDb.db, s.hr, s.org.id, second.uploadId);
 		expect(await figuresIn(s.org.id)).toEqual([
-			unitMonth('WARD1', '2025-01', { headcount: 20 }),
-			unitMonth('WARD1', '2025-02', { headcount: 24 })
+			monthlyMonth('WARD1', '2025-01', { headcount: 20 }),
+			monthlyMonth('WARD1', '2025-02', { headcount: 24 })
 		]);
 		await undoUpload(testDb.db, s.hr, s.org.id, first.uploadId);
-		expect(await figuresIn(s.org.id)).toEqual([unitMonth('WARD1', '2025-02', { headcount: 24 })]);
+		expect(await figuresIn(s.org.id)).toEqual([monthlyMonth('WARD1', '2025-02', { headcount: 24 })]);
 	});
 
 	it.each([
@@ -813,10 +825,10 @@ describe('importSignals: re-uploads, history and undo', () => {
 		const again = await imported(importFiles(s.hr, s.org.id, upload('januari.csv', FIRST)));
 		expect(again.uploadId).not.toBe(first.uploadId);
 		expect(await figuresIn(s.org.id)).toEqual([
-			unitMonth('WARD1', '2025-01', { headcount: 20 }),
-			unitMonth('WARD1', '2025-02', { headcount: 21 }),
-			unitMonth('WARD1', '2025-03', { headcount: 26 }),
-			unitMonth('WARD2', '2025-01', { headcount: 8 })
+			monthlyMonth('WARD1', '2025-01', { headcount: 20 }),
+			monthlyMonth('WARD1', '2025-02', { headcount: 21 }),
+			monthlyMonth('WARD1', '2025-03', { headcount: 26 }),
+			monthlyMonth('WARD2', '2025-01', { headcount: 8 })
 		]);
 
 		await undoUpload(testDb.db, s.hr, s.org.id, again.uploadId);
@@ -858,7 +870,7 @@ describe('importSignals: re-uploads, history and undo', () => {
 			)
 		);
 		const FULL_WARD1 = { headcount: 24, fte: 21.5, planned_days: 473, sick_days_short: 14.5 };
-		const WARD2 = unitMonth('WARD2', '2025-01', {
+		const WARD2 = monthlyMonth('WARD2', '2025-01', {
 			headcount: 8,
 			fte: 7,
 			planned_days: 150,
@@ -866,7 +878,13 @@ describe('importSignals: re-uploads, history and undo', () => {
 			leavers_voluntary: 0
 		});
 		expect(await figuresIn(s.org.id)).toEqual([
-			unitMonth('WARD1', '2025-01', { ...FULL_WARD1, leavers_voluntary: 2, psychosocial_requests: 1 }),
+			// A file without headcount brings no people: WARD1's stay as the full file gave them.
+			unitMonth('WARD1', '2025-01', {
+				...FULL_WARD1,
+				people: 25,
+				leavers_voluntary: 2,
+				psychosocial_requests: 1
+			}),
 			WARD2
 		]);
 		// The upload itself stores only what it supplied.
@@ -876,7 +894,7 @@ describe('importSignals: re-uploads, history and undo', () => {
 
 		await undoUpload(testDb.db, s.hr, s.org.id, partial.uploadId);
 		expect(await figuresIn(s.org.id)).toEqual([
-			unitMonth('WARD1', '2025-01', { ...FULL_WARD1, leavers_voluntary: 1 }),
+			monthlyMonth('WARD1', '2025-01', { ...FULL_WARD1, leavers_voluntary: 1 }),
 			WARD2
 		]);
 	});
@@ -908,25 +926,29 @@ describe('importSignals: spells and staffing files', () => {
 	 *   leave is not sickness and counts nowhere.
 	 */
 	const SPELL_FIGURES = [
-		unitMonth('WARD1', '2025-01', { ...SPELLS_ZERO, sick_days_short: 10, spells: 1 }),
+		unitMonth('WARD1', '2025-01', { ...SPELLS_ZERO, sick_days_short: 10, spells: 1, people: 1 }),
 		unitMonth('WARD1', '2025-02', {
 			...SPELLS_ZERO,
+			people: 1,
 			sick_days_short: 12,
 			sick_days_medium: 8,
 			new_incapacity_4w: 1,
 			spells_ended: 1,
 			spells_ended_days: 30
 		}),
-		unitMonth('WARD1', '2025-03', { ...SPELLS_ZERO, sick_days_short: 16, spells: 1 }),
+		unitMonth('WARD1', '2025-03', { ...SPELLS_ZERO, sick_days_short: 16, spells: 1, people: 1 }),
 		unitMonth('WARD2', '2025-01', {
 			...SPELLS_ZERO,
+			people: 1,
 			sick_days_short: 2,
 			spells: 1,
 			spells_ended: 1,
 			spells_ended_days: 2
 		}),
+		// The work accident's person and the person with a short spell.
 		unitMonth('WARD2', '2025-02', {
 			...SPELLS_ZERO,
+			people: 2,
 			sick_days_short: 1,
 			spells: 1,
 			spells_ended: 1,
@@ -935,6 +957,7 @@ describe('importSignals: spells and staffing files', () => {
 		}),
 		unitMonth('WARD2', '2025-03', {
 			...SPELLS_ZERO,
+			people: 1,
 			sick_days_short: 3,
 			spells: 1,
 			spells_ended: 1,
@@ -969,7 +992,8 @@ describe('importSignals: spells and staffing files', () => {
 			units: 2,
 			unitMonths: 6
 		});
-		const kept = { headcount: 10, planned_days: 200 };
+		// The monthly file still supplies WARD1's headcount: its 10 people stay the unit's people.
+		const kept = { headcount: 10, planned_days: 200, people: 10 };
 		expect(await figuresIn(s.org.id)).toEqual(
 			SPELL_FIGURES.map((f) => (f.unit === 'WARD1' ? { ...f, ...kept } : f))
 		);
@@ -1001,14 +1025,15 @@ describe('importSignals: spells and staffing files', () => {
 		 */
 		const staff = {
 			WARD1: [
-				{ headcount: 1, fte: 0.8, planned_days: 18.4 },
-				{ headcount: 2, fte: 1.3, planned_days: 26 },
-				{ headcount: 2, fte: 1.3, planned_days: 27.3 }
+				{ headcount: 1, fte: 0.8, planned_days: 18.4, people: 1 },
+				{ headcount: 2, fte: 1.3, planned_days: 26, people: 2 },
+				{ headcount: 2, fte: 1.3, planned_days: 27.3, people: 2 }
 			],
 			WARD2: [
-				{ headcount: 2, fte: 2, planned_days: 46 },
-				{ headcount: 1, fte: 1, planned_days: 30, leavers_voluntary: 1 },
-				{ headcount: 1, fte: 1, planned_days: 21 }
+				{ headcount: 2, fte: 2, planned_days: 46, people: 2 },
+				// The leaver counts in February, the month they were on the staff for two weeks.
+				{ headcount: 1, fte: 1, planned_days: 30, leavers_voluntary: 1, people: 2 },
+				{ headcount: 1, fte: 1, planned_days: 21, people: 1 }
 			]
 		};
 		const weighted: Record<string, Partial<SignalFigures>> = {
@@ -1040,8 +1065,8 @@ describe('importSignals: spells and staffing files', () => {
 			importFiles(s.hr, s.org.id, upload('p.csv', staffing), { period: { from: '2025-01', to: '2025-02' } })
 		);
 		expect(await figuresIn(s.org.id)).toEqual([
-			unitMonth('WARD1', '2025-01', { ...NO_LEAVERS, headcount: 1, fte: 1, planned_days: 23 }),
-			unitMonth('WARD1', '2025-02', { ...NO_LEAVERS, headcount: 1, fte: 1, planned_days: 20 })
+			unitMonth('WARD1', '2025-01', { ...NO_LEAVERS, headcount: 1, fte: 1, planned_days: 23, people: 1 }),
+			unitMonth('WARD1', '2025-02', { ...NO_LEAVERS, headcount: 1, fte: 1, planned_days: 20, people: 1 })
 		]);
 
 		const overlap = spellsCsv([
@@ -1392,14 +1417,14 @@ describe('signals access', () => {
 
 		const ours = await imported(importFiles(s.hr, s.org.id, upload('a.csv', FILE)));
 		expect(await everything(s.other.id)).toEqual(theirsBefore);
-		expect(await figuresIn(s.org.id)).toEqual([unitMonth('WARD1', '2025-01', { headcount: 24 })]);
+		expect(await figuresIn(s.org.id)).toEqual([monthlyMonth('WARD1', '2025-01', { headcount: 24 })]);
 
 		// The identical file in the other organisation is not "unchanged" there.
 		const same = await imported(importFiles(s.otherHr, s.other.id, upload('b.csv', FILE)));
 		expect(same.uploadId).not.toBe(ours.uploadId);
-		expect(await figuresIn(s.other.id)).toEqual([unitMonth('WARD1', '2025-01', { headcount: 24 })]);
+		expect(await figuresIn(s.other.id)).toEqual([monthlyMonth('WARD1', '2025-01', { headcount: 24 })]);
 		await undoUpload(testDb.db, s.otherHr, s.other.id, same.uploadId);
-		expect(await figuresIn(s.other.id)).toEqual([unitMonth('WARD1', '2025-01', { headcount: 30 })]);
+		expect(await figuresIn(s.other.id)).toEqual([monthlyMonth('WARD1', '2025-01', { headcount: 30 })]);
 
 		// Undoing our upload from the other organisation: unknown there, 404 here.
 		const oursBefore = await everything(s.org.id);
@@ -1551,20 +1576,37 @@ describe('importFromRequest', () => {
 			}
 		]);
 		expect(await figuresIn(s.org.id)).toEqual([
-			unitMonth('OFFICE', '2024-12', { ...SPELLS_ZERO, sick_days_medium: 22 }),
-			unitMonth('OFFICE', '2025-01', { ...SPELLS_ZERO, sick_days_long: 23, ongoing_incapacity_1y: 1 }),
-			unitMonth('OFFICE', '2025-02', { ...SPELLS_ZERO, sick_days_long: 20, ongoing_incapacity_1y: 1 }),
-			unitMonth('OFFICE', '2025-03', { ...SPELLS_ZERO, sick_days_long: 21, ongoing_incapacity_1y: 1 }),
-			unitMonth('WARD1', '2024-12', SPELLS_ZERO),
+			unitMonth('OFFICE', '2024-12', { ...SPELLS_ZERO, sick_days_medium: 22, people: 1 }),
+			unitMonth('OFFICE', '2025-01', {
+				...SPELLS_ZERO,
+				sick_days_long: 23,
+				ongoing_incapacity_1y: 1,
+				people: 1
+			}),
+			unitMonth('OFFICE', '2025-02', {
+				...SPELLS_ZERO,
+				sick_days_long: 20,
+				ongoing_incapacity_1y: 1,
+				people: 1
+			}),
+			unitMonth('OFFICE', '2025-03', {
+				...SPELLS_ZERO,
+				sick_days_long: 21,
+				ongoing_incapacity_1y: 1,
+				people: 1
+			}),
+			// Spells files count only the people in their figures.
+			unitMonth('WARD1', '2024-12', { ...SPELLS_ZERO, people: 0 }),
 			unitMonth('WARD1', '2025-01', {
 				...SPELLS_ZERO,
+				people: 1,
 				sick_days_short: 2,
 				spells: 1,
 				spells_ended: 1,
 				spells_ended_days: 2
 			}),
-			unitMonth('WARD1', '2025-02', SPELLS_ZERO),
-			unitMonth('WARD1', '2025-03', SPELLS_ZERO)
+			unitMonth('WARD1', '2025-02', { ...SPELLS_ZERO, people: 0 }),
+			unitMonth('WARD1', '2025-03', { ...SPELLS_ZERO, people: 0 })
 		]);
 	});
 

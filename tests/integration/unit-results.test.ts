@@ -120,15 +120,18 @@ describe('unitResults', () => {
 		expect(r.signals.k).toBe(5);
 		expect(r.signals.months.at(-1)!.month).toBe(LAST_MONTH);
 		expect(r.signals.months[0]!.month).toBe(FIRST_MONTH);
-		// A's subtree: A (2) + A1 (6) + A2 (6) + A3 (3) = 17 people, 20 planned days each, 1 + m % 4 sick days per unit.
+		// A's subtree: A (2) + A1 (6) + A2 (6) + A3 (3) = 17 at month end, 20 planned days each, 1 + m % 4
+		// sick days per unit. In the first month each unit also had a leaver: n counts the people the
+		// month is about (17 + 4), the rate is per person at month end.
 		const first = monthOf(r, FIRST_MONTH);
-		expect(first.unit.absenceRate).toEqual({ shown: true, n: 17, value: ((4 * 1) / (17 * 20)) * 100 });
+		expect(first.unit.absenceRate).toEqual({ shown: true, n: 21, value: ((4 * 1) / (17 * 20)) * 100 });
 		const organisationPeople = 2 + 6 + 6 + 3 + 6 + 7 + 3;
 		expect(first.organisation.absenceRate).toEqual({
 			shown: true,
-			n: organisationPeople,
+			n: organisationPeople + 7,
 			value: ((7 * 1) / (organisationPeople * 20)) * 100
 		});
+		expect(monthOf(r, formatMonth(isoMonth(FIRST_MONTH) + 1)).unit.absenceRate).toMatchObject({ n: 17 });
 	});
 
 	it('hides a month below k and every twelve-month figure that contains it, and nothing else', async () => {
@@ -160,9 +163,14 @@ describe('unitResults', () => {
 					expect(month.unitRolling[id]).toEqual({ shown: false, reason: hasTwelve ? reason : 'no-data' });
 				}
 		}
-		// Turnover is not a health figure (docs/indicators.md): it stays shown for a small team.
-		const last = monthOf(await results('A3'), FIRST_MONTH);
-		expect(last.unit.turnoverVoluntary).toMatchObject({ shown: true, n: 3 });
+		// Turnover counts people who left: it goes through the month's plan like every figure about
+		// the people of a month (docs/anonymity.md, "Health signals").
+		const small = monthOf(await results('A3'), FIRST_MONTH);
+		expect(small.unit.turnoverVoluntary).toEqual({ shown: false, reason: 'below-k' });
+		expect(monthOf(await results('A1'), FIRST_MONTH).unit.turnoverVoluntary).toMatchObject({
+			shown: true,
+			n: 7
+		});
 	});
 
 	it('carries no number in any hidden figure', async () => {
@@ -202,13 +210,13 @@ describe('unitResults after a change', () => {
 		const s = await setup();
 		const of = (code: Code) => unitResults(testDb.db, s.advisor, s.org.id, s.ids[code], { today: AFTER });
 		const before = await of('A');
-		expect(monthOf(before, FIRST_MONTH).unit.absenceRate).toMatchObject({ shown: true, n: 17 });
+		expect(monthOf(before, FIRST_MONTH).unit.absenceRate).toMatchObject({ shown: true, n: 21 });
 
-		// A1 moves under B: A's signals (planned on the tree of now) lose its 6 people, while the
+		// A1 moves under B: the months shown before keep the tree they were released with, as the
 		// closed wave keeps the tree it was summarised with.
 		await moveUnit(testDb.db, s.admin, s.org.id, s.ids.A1, s.ids.B);
 		const moved = await of('A');
-		expect(monthOf(moved, FIRST_MONTH).unit.absenceRate).toMatchObject({ shown: true, n: 11 });
+		expect(moved.signals).toEqual(before.signals);
 		expect(moved.history.waves[0]!.respondents).toEqual(before.history.waves[0]!.respondents);
 
 		await undoUpload(testDb.db, s.hr, s.org.id, s.uploadId);

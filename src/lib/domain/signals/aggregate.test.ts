@@ -161,7 +161,7 @@ describe('spells: sick days by month and by day position', () => {
 			['unit-v', '2025-02', 0, null, null],
 			['unit-v', '2025-03', 1, null, null]
 		]);
-		expect(result).toMatchObject({ supplied: SPELL_FIGURES });
+		expect(result).toMatchObject({ supplied: [...SPELL_FIGURES, 'people'] });
 	});
 
 	it('clips spells to the period passed in', () => {
@@ -461,7 +461,7 @@ describe('staffing', () => {
 			'2025-02': { headcount: 2, fte: 2, plannedDays: 48, leaversVoluntary: 1 },
 			'2025-03': { headcount: 2, fte: 2, plannedDays: 20 }
 		});
-		expect(result).toMatchObject({ supplied: ids });
+		expect(result).toMatchObject({ supplied: [...ids, 'people'] });
 		expect(figuresOf(result)[0]!.sickDaysShort).toBeNull();
 	});
 
@@ -485,12 +485,43 @@ describe('staffing', () => {
 		});
 	});
 
+	it('counts as people everyone on the staff on any day of the month, leavers included', () => {
+		// January: A, B (from the 16th), C (leaves on the 31st), E. February: A, B (leaves on the
+		// 14th), E. March: A, E; D starts in April.
+		const result = importFiles([staff], options);
+		expect(table(result, 'unit-u', ['headcount', 'people'])).toEqual({
+			'2025-01': { headcount: 3, people: 4 },
+			'2025-02': { headcount: 2, people: 3 },
+			'2025-03': { headcount: 2, people: 2 }
+		});
+	});
+
+	it('counts each person once per unit-month, whatever figures they are in', () => {
+		// B: on staff in January and February, a spell in February. F: a spell in March in unit V
+		// while on the staff of U; it counts in V's March and in U's months.
+		const result = importFiles(
+			[
+				spells(
+					['B', 'U', '03/02/2025', '07/02/2025', 'ziekte'],
+					['F', 'V', '03/03/2025', '04/03/2025', 'ziekte']
+				),
+				staffing(...staff.rows, ['F', 'U', '1', '01/01/2024', '', ''])
+			],
+			{ today: '2025-03-15' }
+		);
+		expect(table(result, 'unit-u', ['people'])).toEqual({
+			'2025-02': { people: 4 },
+			'2025-03': { people: 3 }
+		});
+		expect(table(result, 'unit-v', ['people'])).toEqual({ '2025-02': {}, '2025-03': { people: 1 } });
+	});
+
 	it('supplies no leavers without leave date and reason columns', () => {
 		const result = importFiles(
 			[{ header: ['Sleutel', 'Eenheid', 'VTE', 'Datum in dienst'], rows: [['A', 'U', '1', '01/01/2020']] }],
 			options
 		);
-		expect(result).toMatchObject({ ok: true, supplied: ['headcount', 'fte', 'plannedDays'] });
+		expect(result).toMatchObject({ ok: true, supplied: ['headcount', 'fte', 'plannedDays', 'people'] });
 	});
 
 	it('needs a period when it comes without spells', () => {
@@ -652,19 +683,51 @@ describe('monthly', () => {
 			formats: ['monthly'],
 			rows: 2,
 			period: null,
-			supplied: ['headcount', 'fte', 'plannedDays', 'sickDaysShort', 'spells'],
+			supplied: ['headcount', 'fte', 'plannedDays', 'sickDaysShort', 'spells', 'people'],
 			figures: [
 				expected('unit-u', '2025-01', {
 					headcount: 24,
 					fte: 21.5,
 					plannedDays: 473,
 					sickDaysShort: 14.5,
-					spells: 6
+					spells: 6,
+					people: 24
 				}),
-				expected('unit-v', '2025-02', { headcount: 10, plannedDays: 200, sickDaysShort: 0, spells: 0 })
+				expected('unit-v', '2025-02', {
+					headcount: 10,
+					plannedDays: 200,
+					sickDaysShort: 0,
+					spells: 0,
+					people: 10
+				})
 			]
 		});
 	});
+
+	it.each([
+		['headcount only', ['12', '', '', ''], 12],
+		['headcount and leavers', ['12', '2', '1', ''], 15],
+		['leavers of both kinds and frequent absentees', ['3', '1', '2', '3'], 6],
+		['no headcount: not known', ['', '1', '', ''], null]
+	])(
+		'works out people from a monthly row: %s',
+		(_, [headcount, voluntary, involuntary, frequent], people) => {
+			const result = importFiles([
+				{
+					header: [
+						'Eenheidscode',
+						'Maand',
+						'Aantal medewerkers',
+						'Vrijwillige vertrekkers',
+						'Onvrijwillige vertrekkers',
+						'Frequent verzuimers'
+					],
+					rows: [['U', '01/2025', headcount!, voluntary!, involuntary!, frequent!]]
+				}
+			]);
+			expect(figuresOf(result)[0]!.people).toBe(people);
+		}
+	);
 
 	it('accepts limits that are just reached', () => {
 		const result = importFiles([
@@ -835,7 +898,7 @@ describe('files of one upload', () => {
 			formats: ['spells'],
 			rows: 0,
 			period: null,
-			supplied: SPELL_FIGURES,
+			supplied: [...SPELL_FIGURES, 'people'],
 			figures: []
 		});
 	});

@@ -15,6 +15,7 @@ import {
 	LEAVE_REASONS,
 	type ColumnId,
 	type FigureId,
+	type MonthlyFigureId,
 	type SignalsFormat
 } from './formats';
 import {
@@ -271,9 +272,27 @@ export function splitSpellDays(start: number, from: number, to: number, out: Flo
 
 /** Per monthly figure: whole number or not, and the largest plausible value. */
 const MONTHLY_SPECS: { whole: boolean; max: number }[] = FIGURES.map((id) => {
-	const spec = COLUMNS.monthly.find((c) => c.id === id)!;
-	return { whole: spec.type === 'count', max: spec.max ?? Infinity };
+	// `people` has no column: it is worked out from the row (monthlyPeople).
+	const spec = COLUMNS.monthly.find((c) => c.id === id);
+	return { whole: !spec || spec.type === 'count', max: spec?.max ?? Infinity };
 });
+
+/**
+ * The people a monthly row is about, without person ids: month-end headcount plus the leavers of
+ * the month (everyone on staff on any day of it but those who left for a reason that is not
+ * turnover, which only makes the group look smaller), and never fewer than a count of persons in
+ * the row. NaN (not supplied) without a headcount.
+ */
+function monthlyPeople(v: Float64Array): number {
+	const headcount = v[FIG.headcount]!;
+	if (headcount !== headcount) return NaN;
+	const known = (x: number) => (x === x ? x : 0);
+	return Math.max(
+		Math.ceil(headcount) + known(v[FIG.leaversVoluntary]!) + known(v[FIG.leaversInvoluntary]!),
+		known(v[FIG.frequentAbsentees]!),
+		known(v[FIG.ongoingIncapacity1y]!)
+	);
+}
 
 const round4 = (value: number) => Math.round(value * 1e4) / 1e4;
 
@@ -359,7 +378,8 @@ export class SignalsAccumulator {
 			if (id && cols[id] < 0) cols[id] = index;
 		});
 		this.cols = cols;
-		if (format === 'monthly') FIGURES.forEach((id, f) => (this.monthlyColumns[f] = cols[id]));
+		if (format === 'monthly')
+			FIGURES.forEach((id, f) => (this.monthlyColumns[f] = id === 'people' ? -1 : cols[id]));
 		if (format === 'staffing') {
 			this.staffHasLeave = cols.leaveDate >= 0;
 			this.staffHasReason = cols.leaveReason >= 0;
@@ -604,12 +624,15 @@ export class SignalsAccumulator {
 			const spec = MONTHLY_SPECS[f]!;
 			const value = parseNumber(raw, spec.whole);
 			if (value === EMPTY) continue;
-			if (isFailure(value)) this.problem(line, FIGURES[f]!, raw, failureKey(value));
+			// Only figures with a column get here: people has none.
+			const column = FIGURES[f] as MonthlyFigureId;
+			if (isFailure(value)) this.problem(line, column, raw, failureKey(value));
 			else if (value > spec.max)
-				this.problem(line, FIGURES[f]!, raw, 'signals.problem.tooLarge', { max: spec.max });
+				this.problem(line, column, raw, 'signals.problem.tooLarge', { max: spec.max });
 			else values[f] = value;
 		}
 		this.checkMonthlyCombinations(line, cells, values);
+		values[FIG.people] = monthlyPeople(values);
 
 		if (unit < 0 || isFailure(month)) return;
 		const slot = unit * 4096 + (month - MIN_MONTH);
@@ -781,7 +804,9 @@ export class SignalsAccumulator {
 	}
 
 	private monthlyFigures(formats: SignalsFormat[]): SignalsImportResult {
-		const supplied = FIGURES.filter((_, f) => this.monthlyColumns[f]! >= 0);
+		const supplied = FIGURES.filter(
+			(id, f) => this.monthlyColumns[f]! >= 0 || (id === 'people' && this.monthlyColumns[FIG.headcount]! >= 0)
+		);
 		const { unit, month, values, length } = this.monthly;
 		const figures: UnitMonthFigures[] = [];
 		for (let i = 0; i < length; i++) {
@@ -819,6 +844,7 @@ export class SignalsAccumulator {
 			if (this.staffHasLeave && this.staffHasReason) supplied.push('leaversVoluntary', 'leaversInvoluntary');
 		}
 		if (hasSpells) supplied.push(...SPELL_FIGURES);
+		supplied.push('people');
 		const suppliedOrdered = FIGURES.filter((id) => supplied.includes(id));
 
 		// Day → month by table lookup: the aggregation asks it several times for every spell.
@@ -840,6 +866,7 @@ export class SignalsAccumulator {
 		if (months > 0) {
 			if (hasSpells) this.aggregateSpells(order, grid, from, months, firstDay, endDay, lastDay, hasStaffing);
 			if (hasStaffing) this.aggregateStaff(grid, from, months, firstDay, endDay, lastDay);
+			this.countPeople(order, grid, from, months, lastDay);
 		}
 
 		const figures: UnitMonthFigures[] = [];
@@ -929,40 +956,126 @@ export class SignalsAccumulator {
 
 		// Employees with 3 or more sickness spells started in the 12 months up to each month end,
 		// counted once, in the unit of their latest spell of that window.
-		let scratchMonths = new Int32Array(64);
-		let scratchUnits = new Int32Array(64);
-		let k = 0;
-		while (k < length) {
+		for (let k = 0; k < length;) {
 			const keyId = key[order[k]!]!;
-			let n = 0;
 			let i = k;
-			for (; i < length && key[order[i]!] === keyId; i++) {
-				const s = order[i]!;
-				if (type[s] !== SICKNESS || start[s]! > lastDay) continue;
-				if (n === scratchMonths.length) {
-					const biggerMonths = new Int32Array(n * 2);
-					biggerMonths.set(scratchMonths);
-					scratchMonths = biggerMonths;
-					const biggerUnits = new Int32Array(n * 2);
-					biggerUnits.set(scratchUnits);
-					scratchUnits = biggerUnits;
-				}
-				scratchMonths[n] = this.monthAt(start[s]!);
-				scratchUnits[n] = unit[s]!;
-				n++;
-			}
+			while (i < length && key[order[i]!] === keyId) i++;
+			this.frequentCells(
+				order,
+				k,
+				i,
+				lastDay,
+				from,
+				months,
+				(u, m) => grid[cell(u, m, FIG.frequentAbsentees)]!++
+			);
 			k = i;
-			if (n < 3) continue;
-			let lo = 0;
-			let hi = -1;
-			const mFirst = Math.max(scratchMonths[2]!, from);
-			const mLast = Math.min(scratchMonths[n - 1]! + 11, from + months - 1);
-			for (let month = mFirst; month <= mLast; month++) {
-				while (hi + 1 < n && scratchMonths[hi + 1]! <= month) hi++;
-				while (scratchMonths[lo]! < month - 11) lo++;
-				if (hi - lo + 1 >= 3) grid[cell(scratchUnits[hi]!, month - from, FIG.frequentAbsentees)]!++;
+		}
+	}
+
+	private scratchMonths = new Int32Array(64);
+	private scratchUnits = new Int32Array(64);
+
+	/**
+	 * The unit-months (month relative to `from`) in which the employee whose spells are
+	 * order[begin..end) counts as a frequent absentee: 3 or more sickness spells started in the 12
+	 * months up to the month end, in the unit of the latest of them.
+	 */
+	private frequentCells(
+		order: Int32Array,
+		begin: number,
+		end: number,
+		lastDay: number,
+		from: number,
+		months: number,
+		visit: (unit: number, month: number) => void
+	): void {
+		const { unit, start, type } = this.spells;
+		let n = 0;
+		for (let i = begin; i < end; i++) {
+			const s = order[i]!;
+			if (type[s] !== SICKNESS || start[s]! > lastDay) continue;
+			if (n === this.scratchMonths.length) {
+				const biggerMonths = new Int32Array(n * 2);
+				biggerMonths.set(this.scratchMonths);
+				this.scratchMonths = biggerMonths;
+				const biggerUnits = new Int32Array(n * 2);
+				biggerUnits.set(this.scratchUnits);
+				this.scratchUnits = biggerUnits;
+			}
+			this.scratchMonths[n] = this.monthAt(start[s]!);
+			this.scratchUnits[n] = unit[s]!;
+			n++;
+		}
+		if (n < 3) return;
+		const scratchMonths = this.scratchMonths;
+		let lo = 0;
+		let hi = -1;
+		const mFirst = Math.max(scratchMonths[2]!, from);
+		const mLast = Math.min(scratchMonths[n - 1]! + 11, from + months - 1);
+		for (let month = mFirst; month <= mLast; month++) {
+			while (hi + 1 < n && scratchMonths[hi + 1]! <= month) hi++;
+			while (scratchMonths[lo]! < month - 11) lo++;
+			if (hi - lo + 1 >= 3) visit(this.scratchUnits[hi]!, month - from);
+		}
+	}
+
+	/**
+	 * `people` per unit-month: the distinct employees on the unit's staff on any day of the month
+	 * or in any of its figures (a spell's days, its start or end, an incapacity, a frequent absentee,
+	 * a leaver). An employee in two units in a month counts in both. Each employee's cells are
+	 * marked together, so one stamp per cell tells whether they were counted there already.
+	 */
+	private countPeople(
+		order: Int32Array | null,
+		grid: Float64Array,
+		from: number,
+		months: number,
+		lastDay: number
+	): void {
+		const stamp = new Int32Array(this.unitIds.length * months).fill(-1);
+		const mark = (keyId: number, u: number, m: number) => {
+			const c = u * months + m;
+			if (stamp[c] === keyId) return;
+			stamp[c] = keyId;
+			grid[c * F + FIG.people]!++;
+		};
+		const hasStaffing = this.formats.includes('staffing');
+		const staff = this.staff;
+		const markStaff = (keyId: number) => {
+			const r = keyId < this.staffRowOfKey.length ? this.staffRowOfKey[keyId]! : -1;
+			if (r < 0) return;
+			const hired = staff.start[r]!;
+			if (hired > lastDay) return;
+			const m0 = Math.max(this.monthAt(hired) - from, 0);
+			const m1 = Math.min(this.monthAt(Math.min(staff.leave[r]!, lastDay)) - from, months - 1);
+			for (let m = m0; m <= m1; m++) mark(keyId, staff.unit[r]!, m);
+		};
+		const counted = new Uint8Array(this.keys.size);
+		if (order) {
+			const { key, unit, start, end, type, length } = this.spells;
+			for (let k = 0; k < length;) {
+				const keyId = key[order[k]!]!;
+				counted[keyId] = 1;
+				if (hasStaffing) markStaff(keyId);
+				let i = k;
+				for (; i < length && key[order[i]!] === keyId; i++) {
+					const s = order[i]!;
+					if (type[s] === OTHER_ABSENCE) continue;
+					const first = start[s]!;
+					const last = end[s]! > lastDay ? lastDay : end[s]!;
+					if (first > last) continue;
+					// Every figure of a spell falls in a month from its start to its last day.
+					const m0 = Math.max(this.monthAt(first) - from, 0);
+					const m1 = Math.min(this.monthAt(last) - from, months - 1);
+					for (let m = m0; m <= m1; m++) mark(keyId, unit[s]!, m);
+				}
+				this.frequentCells(order, k, i, lastDay, from, months, (u, m) => mark(keyId, u, m));
+				k = i;
 			}
 		}
+		if (hasStaffing)
+			for (let keyId = 0; keyId < counted.length; keyId++) if (!counted[keyId]) markStaff(keyId);
 	}
 
 	private aggregateStaff(

@@ -29,11 +29,19 @@ export const FIGURES = [
 	'jobAdaptationRequests',
 	'psychosocialRequests',
 	'spellsEnded',
-	'spellsEndedDays'
+	'spellsEndedDays',
+	/**
+	 * The people the unit-month's figures are about: everyone on its staff on any day of the month
+	 * or in any of its figures (a leaver, a spell). The group size the month's plan protects; not a
+	 * column of the monthly format but worked out from it (docs/signals-import.md).
+	 */
+	'people'
 ] as const;
 export type FigureId = (typeof FIGURES)[number];
 
-export type MonthlyColumn = 'unitCode' | 'month' | FigureId;
+/** The figures a monthly file has a column for: all but people, which is worked out from them. */
+export type MonthlyFigureId = Exclude<FigureId, 'people'>;
+export type MonthlyColumn = 'unitCode' | 'month' | MonthlyFigureId;
 export type SpellsColumn = 'employeeKey' | 'unitCode' | 'startDate' | 'endDate' | 'absenceType';
 export type StaffingColumn = 'employeeKey' | 'unitCode' | 'fte' | 'startDate' | 'leaveDate' | 'leaveReason';
 export type ColumnId = MonthlyColumn | SpellsColumn | StaffingColumn;
@@ -73,14 +81,14 @@ const EMPLOYEE_KEY: ColumnSpec = {
 	}
 };
 
-const count = (id: FigureId, headers: ColumnSpec['headers'], max = 1_000_000): ColumnSpec => ({
+const count = (id: MonthlyFigureId, headers: ColumnSpec['headers'], max = 1_000_000): ColumnSpec => ({
 	id,
 	required: false,
 	type: 'count',
 	max,
 	headers
 });
-const decimal = (id: FigureId, headers: ColumnSpec['headers'], max: number): ColumnSpec => ({
+const decimal = (id: MonthlyFigureId, headers: ColumnSpec['headers'], max: number): ColumnSpec => ({
 	id,
 	required: false,
 	type: 'decimal',

@@ -13,6 +13,8 @@ export interface InputVersions {
 	units: string;
 	/** Every write to the figures in force (signal_month: imports, undos) and to the unit code mapping. */
 	signals: string;
+	/** Every month of collective signals released (disclosure_release, kind 'signal-month'). */
+	releases: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function readInputVersions(db: Db, organisationId: string): Promise
 		.select(['input', (eb) => eb.cast<string>('version', 'text').as('version')])
 		.where('organisation_id', '=', organisationId)
 		.execute();
-	const versions: InputVersions = { units: '0', signals: '0' };
+	const versions: InputVersions = { units: '0', signals: '0', releases: '0' };
 	for (const row of rows) versions[row.input] = row.version;
 	return versions;
 }

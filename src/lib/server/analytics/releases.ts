@@ -88,3 +88,37 @@ export async function recordRelease(
 	const stored = await findReleases(db, organisationId, release.kind, [release.subject]);
 	return stored.get(release.subject)!;
 }
+
+/**
+ * recordRelease for several subjects of one kind at once: one insert and one read. Returns the
+ * releases in force for all of them (the earlier one wherever one existed already).
+ */
+export async function recordReleases(
+	db: Db,
+	organisationId: string,
+	kind: ReleaseKind,
+	releases: ReadonlyArray<Omit<Release, 'kind'>>
+): Promise<Map<string, Release>> {
+	if (releases.length === 0) return new Map();
+	for (const release of releases) {
+		const problem = releaseProblem(release);
+		if (problem) throw new UnsafeReleaseError(problem);
+	}
+	const rows = releases.map(
+		(r) =>
+			sql`(${organisationId}, ${kind}, ${r.subject}, ${r.k}, ${JSON.stringify(r.tree)}::jsonb,
+				${JSON.stringify(r.own)}::jsonb, ${JSON.stringify(r.shown)}::jsonb, ${JSON.stringify(r.detail)}::jsonb,
+				${r.releasedOn}::date)`
+	);
+	await sql`
+		insert into disclosure_release (organisation_id, kind, subject, k, tree, own, shown, detail, released_on)
+		values ${sql.join(rows)}
+		on conflict do nothing
+	`.execute(db);
+	return findReleases(
+		db,
+		organisationId,
+		kind,
+		releases.map((r) => r.subject)
+	);
+}

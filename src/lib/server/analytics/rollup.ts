@@ -145,6 +145,50 @@ export function rollUpFigureColumns(tree: TreeIndex, columns: FigureColumns): Ro
 	return { figures, months, present, values };
 }
 
+/** A month's unit tree over the positions of one list of ids, and which of them are in it. */
+export interface MonthTree {
+	tree: TreeIndex;
+	/** 1 for a unit of this month's tree; records of other units count nowhere in the month. */
+	member: Uint8Array;
+}
+
+/**
+ * rollUpFigureColumns with a tree per month (`trees[m]`, all over the same ids in the same order):
+ * a month's figures roll up along the tree it was released with.
+ */
+export function rollUpFigureColumnsByMonth(
+	trees: readonly MonthTree[],
+	columns: FigureColumns
+): RolledUpFigures {
+	const { figures, months } = columns;
+	const n = trees[0]?.tree.ids.length ?? 0;
+	const present = new Uint8Array(n * months);
+	const values = new Float64Array(n * months * figures);
+	const position = trees[0]?.tree.position ?? new Map<string, number>();
+	columns.unitIds.forEach((id, r) => {
+		const i = position.get(id);
+		const m = columns.month[r]!;
+		if (i === undefined || !trees[m]!.member[i]) return;
+		const slot = i * months + m;
+		present[slot] = 1;
+		values.set(columns.values.subarray(r * figures, (r + 1) * figures), slot * figures);
+	});
+	for (let m = 0; m < months; m++) {
+		const { tree } = trees[m]!;
+		for (const i of tree.bottomUp) {
+			const p = tree.parent[i]!;
+			if (p < 0) continue;
+			const from = i * months + m;
+			if (!present[from]) continue;
+			const to = p * months + m;
+			present[to] = 1;
+			for (let f = 0; f < figures; f++)
+				values[to * figures + f] = values[to * figures + f]! + values[from * figures + f]!;
+		}
+	}
+	return { figures, months, present, values };
+}
+
 /** emptyFigures as one literal: objects of one shape from the start, for tens of thousands of them. */
 function blankFigures(unitId: string, month: string): UnitMonthFigures {
 	return {
@@ -166,7 +210,8 @@ function blankFigures(unitId: string, month: string): UnitMonthFigures {
 		jobAdaptationRequests: null,
 		psychosocialRequests: null,
 		spellsEnded: null,
-		spellsEndedDays: null
+		spellsEndedDays: null,
+		people: null
 	};
 }
 

@@ -3,8 +3,6 @@ import type { Kysely } from 'kysely';
 import {
 	disclose,
 	discloseInEvery,
-	discloseWithoutMinimum,
-	planDisclosure,
 	suppressed,
 	type Disclosed,
 	type DisclosurePlan
@@ -12,12 +10,7 @@ import {
 import { formatMonth } from '../../domain/signals/calendar';
 import type { UnitMonthFigures } from '../../domain/signals/figures';
 import { FIGURES } from '../../domain/signals/formats';
-import {
-	computeIndicators,
-	HEALTH_INDICATORS,
-	INDICATORS,
-	type IndicatorId
-} from '../../domain/signals/indicators';
+import { computeIndicators, INDICATORS, type IndicatorId } from '../../domain/signals/indicators';
 import { isoMonth } from '../../domain/signals/parse';
 import { flattenTree, subtreeIds } from '../../domain/units';
 import { authorize, type Actor } from '../access';
@@ -26,9 +19,10 @@ import type { Database } from '../db/schema';
 import { findOrganisation } from '../organisations/queries';
 import { findUnits } from '../units/queries';
 import { ResultCache } from './cache';
-import { ORGANISATION_ROOT, treeOf } from './common';
+import { ORGANISATION_ROOT } from './common';
 import { readInputVersions } from './inputs';
-import { figureSeries, indexTree, rollUpFigureColumns, type RolledUpFigures, type TreeIndex } from './rollup';
+import { figureSeries, type RolledUpFigures, type TreeIndex } from './rollup';
+import { signalPlans } from './signal-plans';
 import {
 	cellsOf,
 	closedWaveResults,
@@ -90,82 +84,72 @@ export interface UnitResults {
 
 /**
  * The indicators of a series over `months` (one month, or a rolling year), gated by the monthly
- * plans: a health indicator is shown only when the unit is shown in the plan of every month of
- * the range, so that no month's remainder below k hides inside a longer figure.
+ * plans: an indicator is shown only when the unit is shown in the plan of every month of the
+ * range, so that no month's remainder below k hides inside a longer figure. Turnover too: it
+ * counts people who left, and every figure about the people of a month goes through its plan.
+ * The plans (with the k each month was released with) are the gate, so computeIndicators is not
+ * asked to gate on headcount as well.
  */
 function gatedIndicators(
 	series: readonly UnitMonthFigures[],
 	plans: ReadonlyMap<string, DisclosurePlan>,
 	unitId: string,
-	range: { from: string; to: string },
-	k: number
+	range: { from: string; to: string }
 ): IndicatorFigures {
 	const inRange = series.filter((f) => f.month >= range.from && f.month <= range.to);
-	const computed = inRange.length > 0 ? computeIndicators(inRange, range, k) : null;
+	const computed = inRange.length > 0 ? computeIndicators(inRange, range, 1) : null;
 	const monthPlans: (DisclosurePlan | undefined)[] = [];
 	for (let m = isoMonth(range.from); m <= isoMonth(range.to); m++) monthPlans.push(plans.get(formatMonth(m)));
 	const gated = {} as Record<IndicatorId, Disclosed<number>>;
 	for (const id of INDICATORS) {
 		const figure = computed?.[id];
 		if (!figure) gated[id] = suppressed('no-data');
-		else if (HEALTH_INDICATORS.has(id))
-			gated[id] = discloseInEvery(monthPlans, unitId, () => (figure.shown ? figure.value : null));
-		else
-			gated[id] = figure.shown ? discloseWithoutMinimum(figure.n, figure.value) : suppressed(figure.reason);
+		else {
+			const decision = discloseInEvery(monthPlans, unitId, () => (figure.shown ? figure.value : null));
+			// The plans' reason first; where they show the unit, the figure's own (a missing figure).
+			const plansShow = monthPlans.every((p) => p?.units.get(unitId)?.shown === true);
+			gated[id] = !figure.shown && plansShow ? suppressed(figure.reason) : decision;
+		}
 	}
 	return gated;
 }
 
 /**
  * What every unit page of an organisation shares for its signals, kept per process under a key of
- * every input (the unit tree and signals versions, read per request, and k): the figures of the
- * months shown and the rolling year before them, each unit's subtree totals, and one plan per month
- * on that month's headcounts over the whole tree.
+ * every input (the unit tree, signals and releases versions, read per request, and k): the figures
+ * of the months shown and the rolling year before them, each unit's subtree totals along its
+ * month's tree, and each month's plan in force (signal-plans.ts: released at its first showing).
  */
 interface SignalBasis {
 	window: SignalWindow;
 	index: TreeIndex;
 	rolled: RolledUpFigures;
 	plans: Map<string, DisclosurePlan>;
+	releasedAs: string | null;
 }
 
 const signalBases = new ResultCache<SignalBasis>(2);
 
-async function signalBasis(db: Kysely<Database>, organisationId: string, k: number): Promise<SignalBasis> {
+async function signalBasis(
+	db: Kysely<Database>,
+	organisationId: string,
+	k: number,
+	today: string
+): Promise<SignalBasis> {
 	const versions = await readInputVersions(db, organisationId);
-	const key = [organisationId, versions.units, versions.signals, k].join('|');
-	// The units are read after the versions, so they are at least as new as the key says.
-	return signalBases.get(key, async () => {
+	const keyOf = (releases: string) => [organisationId, versions.units, versions.signals, releases, k].join('|');
+	// The units and releases are read after the versions, so they are at least as new as the key says.
+	const basis = await signalBases.get(keyOf(versions.releases), async () => {
 		const [current, window] = await Promise.all([
 			findUnits(db, organisationId),
 			readSignalWindow(db, organisationId, SIGNAL_MONTHS + ROLLING_MONTHS - 1, FIGURES)
 		]);
-		const tree = treeOf(current);
-		const index = indexTree(tree);
-		const headcount = window.figureIds.indexOf('headcount');
-		const own = window.months.map(() => new Float64Array(tree.length));
-		const present = window.months.map(() => false);
-		const { columns } = window;
-		columns.unitIds.forEach((id, r) => {
-			const i = index.position.get(id);
-			const m = columns.month[r]!;
-			present[m] = true;
-			const value = columns.values[r * columns.figures + headcount]!;
-			if (i !== undefined) own[m]![i] = Number.isNaN(value) ? 0 : value;
-		});
-		const plans = new Map<string, DisclosurePlan>();
-		window.months.forEach((month, m) => {
-			if (present[m])
-				plans.set(
-					month,
-					planDisclosure(
-						tree.map((u, i) => ({ ...u, ownCount: own[m]![i]! })),
-						k
-					)
-				);
-		});
-		return { window, index, rolled: rollUpFigureColumns(index, columns), plans };
+		const { plans, index, rolled, releasedAs } = await signalPlans(db, organisationId, k, current, window, today);
+		return { window, index, rolled, plans, releasedAs };
 	});
+	// Months released by this computation changed the releases version; the basis holds them.
+	if (basis.releasedAs !== null) void signalBases.get(keyOf(basis.releasedAs), async () => basis);
+	return basis;
 }
 
 export async function unitResults(
@@ -245,9 +229,9 @@ async function readUnitResults(
 		};
 	});
 
-	// Signals: one plan per month on that month's headcount, for the unit's subtree and the organisation.
+	// Signals: each month on its released plan, for the unit's subtree and the organisation.
 	const k = organisation.min_group_size;
-	const basis = await signalBasis(db, organisationId, k);
+	const basis = await signalBasis(db, organisationId, k, options.today ?? todayInBelgium());
 	const months: SignalMonth[] = [];
 	const position = basis.index.position.get(unitId);
 	const lastMonth = basis.window.lastMonth;
@@ -263,10 +247,10 @@ async function readUnitResults(
 			const rolling = { from: formatMonth(m - ROLLING_MONTHS + 1), to: month };
 			months.push({
 				month,
-				unit: gatedIndicators(unitSeries, basis.plans, unitId, single, k),
-				organisation: gatedIndicators(organisationSeries, basis.plans, ORGANISATION_ROOT, single, k),
-				unitRolling: gatedIndicators(unitSeries, basis.plans, unitId, rolling, k),
-				organisationRolling: gatedIndicators(organisationSeries, basis.plans, ORGANISATION_ROOT, rolling, k)
+				unit: gatedIndicators(unitSeries, basis.plans, unitId, single),
+				organisation: gatedIndicators(organisationSeries, basis.plans, ORGANISATION_ROOT, single),
+				unitRolling: gatedIndicators(unitSeries, basis.plans, unitId, rolling),
+				organisationRolling: gatedIndicators(organisationSeries, basis.plans, ORGANISATION_ROOT, rolling)
 			});
 		}
 	}

@@ -22,7 +22,8 @@ export const COLUMN_OF: Record<FigureId, keyof SignalFigures> = {
 	jobAdaptationRequests: 'job_adaptation_requests',
 	psychosocialRequests: 'psychosocial_requests',
 	spellsEnded: 'spells_ended',
-	spellsEndedDays: 'spells_ended_days'
+	spellsEndedDays: 'spells_ended_days',
+	people: 'people'
 };
 
 /** The figure columns, in one fixed order for the bulk insert. */
@@ -167,6 +168,42 @@ export async function refreshCurrentFigures(db: Db, organisationId: string, uplo
 		join (${touched}) t on t.unit_id = f.unit_id and t.month = f.month
 		where f.organisation_id = ${organisationId} and u.undone_at is null
 		group by f.organisation_id, f.unit_id, f.month
+	`.execute(db);
+	await refreshPeople(db, organisationId, uploadId);
+}
+
+/**
+ * Sets `people` of the figures in force for the unit-months an upload touched: the largest
+ * `people` of the active uploads that still supply one of the unit-month's figures in force. Each
+ * upload counts the people its own figures are about, so a spells file after a monthly file
+ * (people on staff) does not make the unit look smaller, and a corrected file that replaces every
+ * figure of the earlier one replaces its people too. Runs after every import and undo.
+ */
+export async function refreshPeople(db: Db, organisationId: string, uploadId: string): Promise<void> {
+	const others = FIGURE_NAMES.filter((n) => n !== 'people');
+	const supplies = sql.join(
+		others.map((n) => sql`u.seq = max(case when f.${sql.ref(n)} is not null then u.seq end) over w`),
+		sql` or `
+	);
+	await sql`
+		update signal_month m set people = p.people
+		from (
+			select unit_id, month, max(people) filter (where supplies) as people
+			from (
+				select f.unit_id, f.month, f.people, (${supplies}) as supplies
+				from signal_figure f
+				join signal_upload u on u.organisation_id = f.organisation_id and u.id = f.upload_id
+				join (
+					select distinct unit_id, month from signal_figure
+					where organisation_id = ${organisationId} and upload_id = ${uploadId}
+				) t on t.unit_id = f.unit_id and t.month = f.month
+				where f.organisation_id = ${organisationId} and u.undone_at is null
+				window w as (partition by f.unit_id, f.month)
+			) r
+			group by unit_id, month
+		) p
+		where m.organisation_id = ${organisationId} and m.unit_id = p.unit_id and m.month = p.month
+			and m.people is distinct from p.people
 	`.execute(db);
 }
 

@@ -29,6 +29,7 @@ import {
 	lockSignalImports,
 	markUploadUndone,
 	refreshCurrentFigures,
+	refreshPeople,
 	upsertUnitCodeAlias,
 	type FigureAccess
 } from './queries';
@@ -269,6 +270,7 @@ export async function importSignals(
 			uploadedBy: actor!.userId
 		});
 		await insertFigures(trx, organisationId, upload.id, figures, { latest: true, access: DOMAIN_FIGURES });
+		await refreshPeople(trx, organisationId, upload.id);
 		await insertAuditEntry(trx, {
 			organisationId,
 			actorUserId: actor!.userId,

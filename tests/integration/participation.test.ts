@@ -798,6 +798,9 @@ describe('parallel submissions', () => {
 			expect(results.map((r) => r.stored).sort()).toEqual([false, true]);
 			expect(results[0]!.results).toEqual(results[1]!.results);
 			expect(await responsesOf(testDb.db, s.waveId)).toHaveLength(round);
+			// The copy that lost gave its place in the unit's link cap back.
+			const unitA = (await waveUnitRows(testDb.db, s.waveId)).find((u) => u.unit_id === s.ids.A)!;
+			expect(unitA.link_answers).toBe(round);
 		}
 		const receipts = await testDb.db
 			.selectFrom('submission_receipt')

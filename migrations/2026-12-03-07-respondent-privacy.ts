@@ -10,8 +10,8 @@ import { sql, type Kysely } from 'kysely';
  * - `response_claim`: an opened code, as the SHA-256 of the token the respondent's browser holds.
  * - `response_sealed`: the answers of a wave that takes answers, sealed with a key the database
  *   does not have; opened and mixed into `response` in random order when the wave closes. No
- *   foreign key to `unit`: its check would lock the unit row and leave the submitting
- *   transaction's id in the row's xmax (the service checks the unit; `response` has the key).
+ *   foreign key to `unit`, so that a submission does not lock (and stamp with its transaction id)
+ *   the unit row; the service checks the unit, and `response` has the key.
  * - `response`: no date any more (a date is a time link); `via` says whether it came by link or code.
  *   Existing responses are written again in random order with fresh ids, and so are the receipts,
  *   so that no row keeps the transaction id of its submission.

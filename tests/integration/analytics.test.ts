@@ -196,7 +196,7 @@ describe('analytics of a closed wave', () => {
 });
 
 describe('analytics of a wave that takes answers', () => {
-	it('has no results while open, drops them on reopening and brings them back on closing', async () => {
+	it('has no results while open, drops them on reopening before anyone read them, and brings them back on closing', async () => {
 		const s = await setup();
 		const open = await heatmap(testDb.db, s.advisor, s.org.id, { today: TODAY });
 		expect(open.waves).toEqual([]);
@@ -208,10 +208,9 @@ describe('analytics of a wave that takes answers', () => {
 		expect((await attentionList(testDb.db, s.advisor, s.org.id, { today: TODAY })).items).toEqual([]);
 
 		await close(s);
-		const closed = await heatmap(testDb.db, s.advisor, s.org.id, { today: TODAY, waveId: s.waveId });
-		expect(closed.wave?.id).toBe(s.waveId);
 		expect((await waveRow(testDb.db, s.waveId)).summarised_at).not.toBeNull();
 
+		// Nobody has seen anything of it yet: it can be reopened (docs/anonymity.md, "Across waves").
 		await close(s, false);
 		expect((await waveRow(testDb.db, s.waveId)).summarised_at).toBeNull();
 		const summaryRows = await testDb.db
@@ -228,6 +227,10 @@ describe('analytics of a wave that takes answers', () => {
 		const again = await heatmap(testDb.db, s.advisor, s.org.id, { today: TODAY });
 		expect(again.wave?.id).toBe(s.waveId);
 		expect(again.rows.find((r) => r.unitId === s.ids.A)!.respondents).toMatchObject({ shown: true, n: 17 });
+		// Once read, it is final.
+		await expect(close(s, false)).rejects.toMatchObject({
+			problems: { wave: { key: 'waves.reopenReleased' } }
+		});
 	});
 
 	it('summarises a wave that closed by passing its closing date', async () => {
@@ -326,7 +329,7 @@ const rateReasons = (list: AttentionList, unitId: string) =>
 	);
 
 describe('analytics kept between requests', () => {
-	it('keeps a closed wave on the unit tree it was summarised with, until it is reopened and closed again', async () => {
+	it('keeps a closed wave on the unit tree it was summarised with, for good once it was read', async () => {
 		const s = await setup();
 		await close(s);
 		const before = await kept(s);
@@ -342,12 +345,14 @@ describe('analytics kept between requests', () => {
 		);
 		expect(after.map.organisation).toEqual(before.map.organisation);
 
-		// Reopened and closed again, the wave is summarised anew, on the tree of that moment.
-		await close(s, false);
+		// It was read, so it cannot be reopened and summarised anew on the tree of now.
+		await expect(close(s, false)).rejects.toMatchObject({
+			problems: { wave: { key: 'waves.reopenReleased' } }
+		});
 		await close(s);
-		const replanned = await current(s);
-		expect(rowOf(replanned.map, s.ids.A)!.respondents).toMatchObject({ shown: true, n: 11 });
-		expect(rowOf(replanned.map, s.ids.B)!.respondents).toMatchObject({ shown: true, n: 22 });
+		const still = await current(s);
+		expect(rowOf(still.map, s.ids.A)!.respondents).toMatchObject({ shown: true, n: 17 });
+		expect(rowOf(still.map, s.ids.B)!.respondents).toMatchObject({ shown: true, n: 16 });
 	});
 
 	it('shows a change made by any other process or path (a plain UPDATE of the unit table)', async () => {
@@ -362,15 +367,16 @@ describe('analytics kept between requests', () => {
 		expect(a2.respondents).toEqual(rowOf(before.map, s.ids.A2)!.respondents);
 	});
 
-	it('shows a wave reopened, answered once more and closed again', async () => {
+	it('shows a wave reopened before anyone read it, answered once more and closed again', async () => {
 		const s = await setup();
 		await close(s);
-		await kept(s);
 		await close(s, false);
 		const open = await heatmap(testDb.db, s.advisor, s.org.id, { today: TODAY });
 		expect(open.wave).toBeNull();
 		expect((await attentionList(testDb.db, s.advisor, s.org.id, { today: TODAY })).wave).toBeNull();
 
+		// A1's link took as many answers as its headcount: a newcomer makes room for one more.
+		await sql`update unit set headcount = 7 where id = ${s.ids.A1}`.execute(testDb.db);
 		const token = (await waveUnitRows(testDb.db, s.waveId)).find((l) => l.unit_id === s.ids.A1)!.link_token;
 		const answered = await submitResponse(
 			testDb.db,

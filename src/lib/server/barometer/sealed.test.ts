@@ -48,9 +48,11 @@ describe('sealResponse and openSealed', () => {
 				(where, what, change, at) => {
 					const row = sealResponse(where, what);
 					const sealed = Buffer.from(row.sealed);
+					const i = at % sealed.length;
+					sealed[i] = sealed[i]! ^ (1 + (at % 255));
 					const moved =
 						change === 'byte'
-							? { ...row, sealed: ((sealed[at % sealed.length] ^= 1 + (at % 255)), sealed) }
+							? { ...row, sealed }
 							: change === 'via'
 								? { ...row, via: (row.via === 'link' ? 'code' : 'link') as Via }
 								: { ...row, [change]: randomUUID() };

@@ -355,7 +355,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'barometer.closed': 'This wave is closed. No more answers are accepted.',
 	'barometer.notYetOpen': 'This wave has not opened yet. Please try again later.',
 	'barometer.codeIntro':
-		'Did you receive a personal code? Enter it here. The code only makes sure you answer once; your answers are never linked to it.',
+		'Did you receive a personal code? Enter it here. Entering it uses it: then fill in the questionnaire in this browser (you can come back to it later in the same browser). The code only makes sure you answer once; your answers are never linked to it.',
 	'barometer.code': 'Personal code',
 	'barometer.codeHelp': 'For example ABCD-EFGH-JKLM. Capitals and dashes do not matter.',
 	'barometer.start': 'Start',

@@ -367,7 +367,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'barometer.closed': "Cette mesure est clôturée. Plus aucune réponse n'est acceptée.",
 	'barometer.notYetOpen': "Cette mesure n'est pas encore ouverte. Réessayez plus tard.",
 	'barometer.codeIntro':
-		"Vous avez reçu un code personnel ? Saisissez-le ici. Le code garantit seulement que vous ne répondez qu'une fois ; vos réponses n'y sont jamais liées.",
+		"Vous avez reçu un code personnel ? Saisissez-le ici. Dès que vous le saisissez, il est utilisé : remplissez ensuite le questionnaire dans ce navigateur (vous pourrez y revenir plus tard dans le même navigateur). Le code garantit seulement que vous ne répondez qu'une fois ; vos réponses n'y sont jamais liées.",
 	'barometer.code': 'Code personnel',
 	'barometer.codeHelp': "Par exemple ABCD-EFGH-JKLM. Les majuscules et les tirets n'ont pas d'importance.",
 	'barometer.start': 'Commencer',

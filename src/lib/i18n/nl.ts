@@ -360,7 +360,7 @@ export const nl = {
 	'barometer.closed': 'Deze meting is afgesloten. Er worden geen antwoorden meer aanvaard.',
 	'barometer.notYetOpen': 'Deze meting is nog niet geopend. Probeer het later opnieuw.',
 	'barometer.codeIntro':
-		'Heb je een persoonlijke code gekregen? Vul hem hier in. De code zorgt alleen dat je één keer kunt antwoorden; je antwoorden worden er niet aan gekoppeld.',
+		'Heb je een persoonlijke code gekregen? Vul hem hier in. Zodra je hem invult, is hij gebruikt: vul de vragenlijst daarna in deze browser in (je kunt er later in dezelfde browser naar terugkeren). De code zorgt alleen dat je één keer kunt antwoorden; je antwoorden worden er niet aan gekoppeld.',
 	'barometer.code': 'Persoonlijke code',
 	'barometer.codeHelp': 'Bijvoorbeeld ABCD-EFGH-JKLM. Hoofdletters en streepjes maken niet uit.',
 	'barometer.start': 'Beginnen',

@@ -421,9 +421,10 @@ describe('setWaveClosed', () => {
 		expect(await waveRow(testDb.db, waveId)).toMatchObject({ closed: true, closes_on: '2026-03-31' });
 		// The wave's state without its participation: nothing of it is shown, so nothing is final.
 		const unread = await getWaveOverview(testDb.db, s.advisor, s.org.id, waveId, TODAY, {
-			participation: false
+			participation: 'ifReleased'
 		});
-		expect(unread).toMatchObject({ status: 'closed', released: false });
+		expect(unread).toMatchObject({ status: 'closed', released: false, participationHidden: true });
+		expect(unread.units.every((u) => u.respondents === null && u.progress === null)).toBe(true);
 
 		await setWaveClosed(testDb.db, s.advisor, s.org.id, waveId, false, {}, TODAY);
 		expect(await waveRow(testDb.db, waveId)).toMatchObject({ closed: false, closes_on: '2026-03-31' });
@@ -456,9 +457,11 @@ describe('setWaveClosed', () => {
 		await setWaveClosed(testDb.db, s.advisor, s.org.id, waveId, true, {}, TODAY);
 		expect((await waveRow(testDb.db, waveId)).summarised_at).toEqual(summarised);
 		const again = await getWaveOverview(testDb.db, s.advisor, s.org.id, waveId, TODAY, {
-			participation: false
+			participation: 'ifReleased'
 		});
-		expect(again.released).toBe(true);
+		// Released, the wave page shows its participation without being asked.
+		expect(again).toMatchObject({ released: true, participationHidden: false });
+		expect(again.units.find((u) => u.id === s.ids.WARD1)!.respondents).toMatchObject({ shown: true, n: 5 });
 	});
 
 	it('reopens a wave whose closing date has passed only with a new closing date', async () => {

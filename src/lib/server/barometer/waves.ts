@@ -195,7 +195,9 @@ async function requireWave(db: Kysely<Database>, organisationId: string, waveId:
  * A wave for its advisor: status, how people answer, units with their link (a link wave only) and
  * what may be shown of participation (docs/anonymity.md, "Participation"): while the wave takes
  * answers a band at most (responseProgress); once closed, each unit's respondents through the
- * wave's plan, exactly as the results show them, which releases the wave.
+ * wave's plan, exactly as the results show them, which releases the wave. `participation`: 'show'
+ * (the default) shows it; 'ifReleased' only for a wave already released, so that looking at a
+ * closed wave that nobody has read (to reopen it) does not make it final; 'never' not at all.
  */
 export async function getWaveOverview(
 	db: Kysely<Database>,
@@ -203,17 +205,19 @@ export async function getWaveOverview(
 	organisationId: string,
 	waveId: string,
 	today: string,
-	options: { participation?: boolean } = {}
+	options: { participation?: 'show' | 'ifReleased' | 'never' } = {}
 ) {
 	authorize(actor, 'wave.view', { organisationId });
 	const wave = await requireWave(db, organisationId, waveId);
 	const status = waveStatus({ opensOn: wave.opens_on, closesOn: wave.closes_on, closed: wave.closed }, today);
-	const participation = options.participation ?? true;
+	const mode = options.participation ?? 'show';
+	const released = status === 'closed' && (await isWaveReleased(db, organisationId, waveId));
+	const show = mode === 'show' || (mode === 'ifReleased' && released);
 	const [units, counts, codes, closed] = await Promise.all([
 		findWaveUnits(db, organisationId, waveId),
-		status === 'closed' || !participation ? null : countResponsesByUnit(db, organisationId, waveId),
+		status === 'closed' || mode === 'never' ? null : countResponsesByUnit(db, organisationId, waveId),
 		countCodes(db, organisationId, waveId),
-		status === 'closed' && participation ? waveParticipation(db, organisationId, waveId, today) : null
+		status === 'closed' && show ? waveParticipation(db, organisationId, waveId, today) : null
 	]);
 	const definition = wave.definition as InstrumentDefinition;
 	const links = wave.entry === 'links';
@@ -231,7 +235,9 @@ export async function getWaveOverview(
 		k: wave.min_group_size,
 		codes: { total: codes },
 		// Shown results are final: such a wave cannot be reopened (setWaveClosed).
-		released: closed !== null || (status === 'closed' && (await isWaveReleased(db, organisationId, waveId))),
+		released: closed !== null || released,
+		// A closed wave nobody has read: its participation is shown only on request (it makes it final).
+		participationHidden: status === 'closed' && closed === null && mode !== 'never',
 		organisation: closed?.units.get(ORGANISATION_ROOT) ?? null,
 		units: units.map((u) => ({
 			id: u.id,

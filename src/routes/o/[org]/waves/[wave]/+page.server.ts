@@ -5,7 +5,10 @@ import { formAction, readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => ({
-	wave: await getWaveOverview(getDb(), locals.actor, params.org, params.wave, todayInBelgium()),
+	// A closed wave's participation releases it: shown when asked for, or once it was released anyway.
+	wave: await getWaveOverview(getDb(), locals.actor, params.org, params.wave, todayInBelgium(), {
+		participation: url.searchParams.has('participation') ? 'show' : 'ifReleased'
+	}),
 	origin: url.origin,
 	today: todayInBelgium()
 });

@@ -8,7 +8,7 @@ import type { PageServerLoad } from './$types';
 /** A printable A4 poster for one unit: the link as text and as a QR code. */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const wave = await getWaveOverview(getDb(), locals.actor, params.org, params.wave, todayInBelgium(), {
-		participation: false
+		participation: 'never'
 	});
 	const unit = wave.units.find((u) => u.id === params.unit);
 	// A wave run with personal codes has no links to print.

@@ -1,4 +1,5 @@
 import { isHttpError } from '@sveltejs/kit';
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { scoreAnswers } from '../../src/lib/domain/scoring';
@@ -470,6 +471,65 @@ describe('submitResponse with a personal code', () => {
 			);
 		}
 		expect(await submissionCounts(testDb.db)).toEqual(before);
+	});
+});
+
+describe('asking a code costs the code (generated)', () => {
+	type Status = 'unused' | 'opened' | 'used' | 'unknown';
+	it('answers every probe of a code that is not unused the same way, and a probe of an unused one uses it up', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(fc.constantFrom<Status>('unused', 'opened', 'used', 'unknown'), {
+					minLength: 1,
+					maxLength: 6
+				}),
+				async (statuses) => {
+					const s = await setup();
+					const codes = await codesFor(s, statuses.length);
+					const owners: Array<Entry | null> = [];
+					for (const [i, status] of statuses.entries()) {
+						if (status === 'unknown') codes[i] = `ZZZZ-ZZZZ-ZZ${'23456789'[i]}${'23456789'[i]}`;
+						const entry = status === 'opened' || status === 'used' ? await opened(codes[i]!) : null;
+						if (status === 'used') await submitResponse(testDb.db, entry!, validForm(s.ids.A), TODAY);
+						owners.push(status === 'opened' ? entry : null);
+					}
+					// The insider probes every code of the list.
+					const probes = [];
+					for (const code of codes)
+						probes.push(await openCode(testDb.db, code, TODAY).catch((e: unknown) => e));
+					for (const [i, status] of statuses.entries()) {
+						const probe = probes[i];
+						if (status === 'unused') {
+							expect(probe).toMatchObject({ waveId: s.waveId });
+							// The owner finds it used on entry, and is told what to do.
+							await expectProblem(openCode(testDb.db, codes[i]!, TODAY), 'code', 'barometer.codeInvalid');
+						} else {
+							expect(probe).toBeInstanceOf(ValidationError);
+							expect((probe as ValidationError).problems).toEqual({ code: { key: 'barometer.codeInvalid' } });
+						}
+						// An owner who opened the code in their browser still answers with it.
+						const owner = owners[i];
+						if (owner)
+							expect((await submitResponse(testDb.db, owner, validForm(s.ids.B), TODAY)).stored).toBe(true);
+					}
+				}
+			),
+			{ numRuns: 12 }
+		);
+	});
+
+	it('lets one of two browsers opening the same code at once have it', async () => {
+		const s = await setup();
+		for (const code of await codesFor(s, 4)) {
+			const outcomes = await Promise.allSettled([
+				openCode(testDb.db, code, TODAY),
+				openCode(testDb.db, code, TODAY)
+			]);
+			expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+		}
+		const { rows } = await sql<{ n: number }>`
+			select count(*)::int as n from response_claim where wave_id = ${s.waveId}`.execute(testDb.db);
+		expect(rows[0]!.n).toBe(4);
 	});
 });
 

@@ -189,7 +189,25 @@ describe('a released wave is final', () => {
 		);
 	});
 
-	it('can still be reopened when closed but not read, and extended before it closes', async () => {
+	it('keeps its figures when a team moves and the wave is closed again after it was read', async () => {
+		const w = await makeWorld({
+			k: 3,
+			units: [
+				{ parent: null, headcount: 0, answers: 0 },
+				{ parent: 0, headcount: 4, answers: 4 },
+				{ parent: null, headcount: 5, answers: 5 },
+				{ parent: 2, headcount: 1, answers: 1 }
+			]
+		});
+		await setWaveClosed(testDb.db, w.advisor, w.org.id, w.waveId, true, {}, TODAY);
+		const first = figuresOf(await readHeatmap(w));
+		// The one-person team moves to the other department; closing again is no new close.
+		await moveUnit(testDb.db, w.admin, w.org.id, w.unitIds[3]!, w.unitIds[0]!);
+		await setWaveClosed(testDb.db, w.advisor, w.org.id, w.waveId, true, {}, TODAY);
+		expect(figuresOf(await readHeatmap(w))).toEqual(first);
+	});
+
+	it('can still be reopened when closed but not read', async () => {
 		const w = await makeWorld({ k: 3, units: [{ parent: null, headcount: 6, answers: 4 }] });
 		await setWaveClosed(testDb.db, w.advisor, w.org.id, w.waveId, true, {}, TODAY);
 		await setWaveClosed(testDb.db, w.advisor, w.org.id, w.waveId, false, {}, TODAY);
@@ -326,8 +344,13 @@ describe('a released wave is final', () => {
 		const commands = fc.commands(
 			[
 				fc.nat({ max: 6 }).map((u) => new Answer(u)),
+				// Closes and reads twice as often: the interesting sequences close, read, then try again.
+				fc.constant(new Close()),
 				fc.constant(new Close()),
 				fc.constant(new Reopen()),
+				fc
+					.constantFrom('heatmap' as const, 'participation' as const, 'unit' as const)
+					.map((r) => new Read(r)),
 				fc
 					.constantFrom('heatmap' as const, 'participation' as const, 'unit' as const)
 					.map((r) => new Read(r)),
@@ -345,7 +368,7 @@ describe('a released wave is final', () => {
 					sequence
 				);
 			}),
-			{ numRuns: 15, seed: 42 }
+			{ numRuns: 40, seed: 42 }
 		);
 	});
 });

@@ -19,6 +19,27 @@ export class WaveChangedError extends Error {
 	}
 }
 
+/** A wave's figures would differ from those it released: a bug or a change behind the product's back. */
+export class ReleasedOtherwiseError extends Error {
+	constructor(readonly waveId: string) {
+		super('The wave was released in another form; its figures are not shown again differently');
+	}
+}
+
+function samePlan(
+	a: { k: number; own: Readonly<Record<string, number>>; shown: readonly string[] },
+	b: { k: number; own: Readonly<Record<string, number>>; shown: readonly string[] }
+): boolean {
+	const sorted = (ids: readonly string[]) => [...ids].sort().join(',');
+	const owns = (own: Readonly<Record<string, number>>) =>
+		Object.entries(own)
+			.filter(([, n]) => n > 0)
+			.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+			.map(([id, n]) => `${id}:${n}`)
+			.join(',');
+	return a.k === b.k && sorted(a.shown) === sorted(b.shown) && owns(a.own) === owns(b.own);
+}
+
 interface WaveToRelease {
 	id: string;
 	summarised_at: Date | null;
@@ -105,12 +126,14 @@ export async function releaseWaves<W extends WaveToRelease & { min_group_size: n
 				wave.summarised_at &&
 				new Date(row.summarised_at).getTime() === new Date(wave.summarised_at).getTime();
 			if (!same) throw new WaveChangedError(wave.id);
-			await recordRelease(trx, organisationId, {
+			const inForce = await recordRelease(trx, organisationId, {
 				kind: 'wave',
 				subject: wave.id,
 				...plan,
 				releasedOn: today
 			});
+			// The first release wins; figures of the same wave in another form are never shown.
+			if (!samePlan(inForce, plan)) throw new ReleasedOtherwiseError(wave.id);
 		});
 		known.add(releaseKey(organisationId, wave));
 	}

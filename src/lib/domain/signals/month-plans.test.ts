@@ -94,9 +94,16 @@ describe('released month plans, generated', () => {
 					parentId: i === 0 ? null : ids[parents[i - 1]!]!
 				}));
 				const own = (values: number[]) => Object.fromEntries(ids.map((id, i) => [id, values[i]!]));
-				const { release } = planSignalMonth(tree, own(first), k);
+				const { release, detail, plan: now } = planSignalMonth(tree, own(first), k);
 				expect(releaseProblem(release)).toBeNull();
-				const plan = releasedMonthPlan(release, own(later));
+				// Unchanged, the released plan is the plan of its first showing; the reasons kept with
+				// it give the same plan as planning the release again.
+				expect(releasedMonthPlan({ ...release, detail }, own(first))).toEqual(
+					releasedMonthPlan(release, own(first))
+				);
+				for (const [id, unit] of now.units)
+					expect(releasedMonthPlan({ ...release, detail }, own(first)).units.get(id)).toEqual(unit);
+				const plan = releasedMonthPlan({ ...release, detail }, own(later));
 				const shown = shownOf(plan);
 				if (shown.length > 0) {
 					expect(shown).toEqual([...release.shown].sort());

@@ -62,9 +62,9 @@ export async function signalPlans(
 	const fresh: Array<Omit<Release, 'kind'>> = [];
 	months.forEach((month, m) => {
 		if (!present[m] || released.has(`${month}-01`)) return;
-		const { release, plan } = planSignalMonth(current, own[m]!, k);
+		const { release, detail, plan } = planSignalMonth(current, own[m]!, k);
 		if (release.shown.length > 0)
-			fresh.push({ ...release, subject: `${month}-01`, detail: {}, releasedOn: today });
+			fresh.push({ ...release, subject: `${month}-01`, detail: { ...detail }, releasedOn: today });
 		else plans.set(month, plan);
 	});
 	for (const [subject, release] of await recordReleases(db, organisationId, 'signal-month', fresh))

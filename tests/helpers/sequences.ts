@@ -489,15 +489,23 @@ export class ReadOverview extends Step {
 		if (!wave) return;
 		await attempt(world, async () => {
 			const overview = await getWaveOverview(world.db, world.advisor, world.organisationId, wave.id, TODAY);
+			const organisation = (overview as { organisation?: unknown }).organisation;
+			if (isShown(organisation)) record(world, wave, ROOT, organisation.n, 'wave overview');
 			for (const unit of overview.units) {
-				// Any exact count of a unit's participation is a figure about its respondents.
+				// Any exact count of a unit's participation is a figure about its respondents: its own
+				// respondents as a progress count, its subtree's through the wave's plan.
 				const progress = (unit.progress ?? {}) as Record<string, unknown>;
 				const count = progress.count ?? progress.n;
 				if (typeof count === 'number') record(world, wave, unit.id, count, 'wave overview', true);
+				const respondents = (unit as { respondents?: unknown }).respondents;
+				if (isShown(respondents)) record(world, wave, unit.id, respondents.n, 'wave overview');
 			}
 		});
 	}
 }
+
+const isShown = (figure: unknown): figure is { shown: true; n: number } =>
+	typeof figure === 'object' && figure !== null && (figure as { shown?: unknown }).shown === true;
 
 export class MoveUnit extends Step {
 	constructor(

@@ -222,4 +222,35 @@ describe('unitResults after a change', () => {
 		await undoUpload(testDb.db, s.hr, s.org.id, s.uploadId);
 		expect((await of('A')).signals.months).toEqual([]);
 	});
+
+	it('hides a month whole, with its reason, when a correction would show too few people, and shows it again after the undo', async () => {
+		const s = await setup();
+		const of = (code: Code) => unitResults(testDb.db, s.advisor, s.org.id, s.ids[code], { today: AFTER });
+		const before = await of('A1');
+		expect(monthOf(before, FIRST_MONTH).unit.absenceRate).toMatchObject({ shown: true, n: 7 });
+
+		// HR corrects A1's first month to 2 people: A1 was shown in that month, and would now show 2.
+		const header = SIGNAL_COLUMNS.map((id) => COLUMNS.monthly.find((c) => c.id === id)!.headers.en[0]!);
+		const row = ['A1', FIRST_MONTH, '2', '2', '40', '1', '0', '0', '0', '0'];
+		const bytes = new TextEncoder().encode([header, row].map((r) => r.join(';')).join('\n') + '\n');
+		const correction = await importSignals(
+			testDb.db,
+			s.hr,
+			s.org.id,
+			[{ name: 'correctie.csv', stream: once(bytes) }],
+			{
+				today: AFTER
+			}
+		);
+		if (correction.status !== 'imported') throw new Error(correction.status);
+		const corrected = monthOf(await of('A1'), FIRST_MONTH);
+		for (const figures of [corrected.unit, corrected.organisation])
+			for (const id of INDICATORS) expect(figures[id]).toEqual({ shown: false, reason: 'changed' });
+		// The other months keep their plan and figures.
+		const next = formatMonth(isoMonth(FIRST_MONTH) + 1);
+		expect(monthOf(await of('A1'), next)).toEqual(monthOf(before, next));
+
+		await undoUpload(testDb.db, s.hr, s.org.id, correction.uploadId);
+		expect(await of('A1')).toEqual(before);
+	});
 });

@@ -137,14 +137,22 @@ async function signalBasis(
 	today: string
 ): Promise<SignalBasis> {
 	const versions = await readInputVersions(db, organisationId);
-	const keyOf = (releases: string) => [organisationId, versions.units, versions.signals, releases, k].join('|');
+	const keyOf = (releases: string) =>
+		[organisationId, versions.units, versions.signals, releases, k].join('|');
 	// The units and releases are read after the versions, so they are at least as new as the key says.
 	const basis = await signalBases.get(keyOf(versions.releases), async () => {
 		const [current, window] = await Promise.all([
 			findUnits(db, organisationId),
 			readSignalWindow(db, organisationId, SIGNAL_MONTHS + ROLLING_MONTHS - 1, FIGURES)
 		]);
-		const { plans, index, rolled, releasedAs } = await signalPlans(db, organisationId, k, current, window, today);
+		const { plans, index, rolled, releasedAs } = await signalPlans(
+			db,
+			organisationId,
+			k,
+			current,
+			window,
+			today
+		);
 		return { window, index, rolled, plans, releasedAs };
 	});
 	// Months released by this computation changed the releases version; the basis holds them.
@@ -267,5 +275,9 @@ async function readUnitResults(
 
 /** Months before the first figures are left out rather than shown as a row of "no data". */
 function hasAny(month: SignalMonth): boolean {
-	return INDICATORS.some((id) => month.unit[id].shown || month.organisation[id].shown);
+	// A month hidden whole after a correction stays, with its reason.
+	const changed = (figure: Disclosed<number>) => !figure.shown && figure.reason === 'changed';
+	return INDICATORS.some(
+		(id) => month.unit[id].shown || month.organisation[id].shown || changed(month.organisation[id])
+	);
 }

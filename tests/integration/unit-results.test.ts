@@ -7,7 +7,7 @@ import { heatmap } from '../../src/lib/server/analytics/service';
 import { unitResults, type UnitResults } from '../../src/lib/server/analytics/unit';
 import { setWaveClosed } from '../../src/lib/server/barometer/waves';
 import { importSignals, undoUpload } from '../../src/lib/server/signals/service';
-import { moveUnit } from '../../src/lib/server/units/service';
+import { addUnit, archiveUnit, moveUnit } from '../../src/lib/server/units/service';
 import { analyticsOrganisation, answers, PEOPLE, type Code } from '../helpers/analytics';
 import { useTestDatabase } from '../helpers/db';
 
@@ -221,6 +221,42 @@ describe('unitResults after a change', () => {
 
 		await undoUpload(testDb.db, s.hr, s.org.id, s.uploadId);
 		expect((await of('A')).signals.months).toEqual([]);
+	});
+
+	it('keeps a released month to its units: a unit added later is not in it, an archived one stays', async () => {
+		const s = await setup();
+		const of = (code: Code) => unitResults(testDb.db, s.advisor, s.org.id, s.ids[code], { today: AFTER });
+		const before = await of('A');
+		expect(monthOf(before, FIRST_MONTH).unit.absenceRate).toMatchObject({ shown: true, n: 21 });
+
+		// A new team under A gets figures for a month that was shown already: not in that month's plan.
+		const added = await addUnit(testDb.db, s.admin, s.org.id, {
+			code: 'A4',
+			name: 'Unit A4',
+			headcount: '8',
+			parentId: s.ids.A
+		});
+		const header = SIGNAL_COLUMNS.map((id) => COLUMNS.monthly.find((c) => c.id === id)!.headers.en[0]!);
+		const row = ['A4', FIRST_MONTH, '8', '8', '160', '3', '0', '0', '0', '0'];
+		const bytes = new TextEncoder().encode([header, row].map((r) => r.join(';')).join('\n') + '\n');
+		const outcome = await importSignals(
+			testDb.db,
+			s.hr,
+			s.org.id,
+			[{ name: 'a4.csv', stream: once(bytes) }],
+			{
+				today: AFTER
+			}
+		);
+		expect(outcome.status).toBe('imported');
+		const newTeam = await unitResults(testDb.db, s.advisor, s.org.id, added.id, { today: AFTER });
+		for (const month of newTeam.signals.months)
+			expect(month.unit.absenceRate, month.month).toEqual({ shown: false, reason: 'no-data' });
+		expect((await of('A')).signals).toEqual(before.signals);
+
+		// An archived team stays in the months it was released in.
+		await archiveUnit(testDb.db, s.admin, s.org.id, s.ids.A3, AFTER);
+		expect((await of('A')).signals).toEqual(before.signals);
 	});
 
 	it('hides a month whole, with its reason, when a correction would show too few people, and shows it again after the undo', async () => {

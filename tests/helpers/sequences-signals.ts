@@ -11,7 +11,10 @@ import { attempt, TODAY, type Model, type World } from './sequences';
  * page showed. A month's people are the atoms: each unit's people in that month, counted as the
  * test uploaded them (month-end headcount plus those who left during the month). Which unit-months
  * a shown figure covers is found from its value: the absence rate of the unit's subtree in a tree
- * the test has seen, computed from the figures in force, must be the one shown.
+ * the test has seen, computed from the figures in force, must be the one shown. At every read that
+ * shows something of a month, everything shown of it so far is checked on the month's people as
+ * they are then: a correction changes values inside a released plan, which must still isolate
+ * nobody.
  */
 
 export const SIGNAL_MONTHS = ['2025-12', '2026-01', '2026-02'] as const;
@@ -35,8 +38,6 @@ export interface SignalsState {
 	aliases: Map<string, string>;
 	/** Per month: the sets of unit ids a shown health figure covered, by their key. */
 	figures: Map<string, Map<string, string[]>>;
-	/** Per unit-month: the fewest people it had at any read that showed a figure over it. */
-	people: Map<string, number>;
 	/** Per month: k when a figure of it was first shown. */
 	k: Map<string, number>;
 }
@@ -45,7 +46,6 @@ export const newSignalsState = (): SignalsState => ({
 	uploads: [],
 	aliases: new Map(),
 	figures: new Map(),
-	people: new Map(),
 	k: new Map()
 });
 
@@ -220,6 +220,7 @@ export function recordSignalPage(world: World, unitId: string, months: readonly 
 	const current = inForce(state);
 	const trees = [...world.trees].reverse();
 	for (const month of months) {
+		let shown = false;
 		for (const [who, figures] of [
 			[unitId, month.unit],
 			[null, month.organisation]
@@ -245,34 +246,33 @@ export function recordSignalPage(world: World, unitId: string, months: readonly 
 			const sorted = [...match].sort();
 			sets.set(sorted.join(','), sorted);
 			if (!state.k.has(month.month)) state.k.set(month.month, world.k);
-			for (const id of match) {
-				const row = current.get(key(id, month.month))!;
-				const people = row.headcount + row.leavers;
-				const k = key(id, month.month);
-				state.people.set(k, Math.min(state.people.get(k) ?? Infinity, people));
-			}
+			shown = true;
 		}
+		// When the month shows anything, everything shown of it so far, on its people of now: a
+		// correction changes values inside a released plan, which must still isolate nobody.
+		if (!shown) continue;
+		const found = smallGroup(world, month.month, (id) => {
+			const row = current.get(key(id, month.month));
+			return row ? row.headcount + row.leavers : 0;
+		});
+		if (found) world.problems.push(found);
 	}
 }
 
-/** Per month: a group of 1 to k-1 people that the shown health figures isolate. */
-export function signalFindings(world: World): string[] {
-	const state = world.signals;
-	const found: string[] = [];
-	for (const [month, sets] of state.figures) {
-		const atoms = [...new Set([...sets.values()].flat())];
-		const position = new Map(atoms.map((id, i) => [id, i]));
-		const counts = atoms.map((id) => state.people.get(key(id, month)) ?? 0);
-		const k = state.k.get(month)!;
-		const shown = [...sets.values()].map((ids) => ids.map((id) => position.get(id)!));
-		const group = recoverableSmallGroup(counts, shown, k);
-		if (group) {
-			const codes = group.map((i) => world.units.find((u) => u.id === atoms[i])?.code);
-			const people = group.reduce((s, i) => s + counts[i]!, 0);
-			found.push(
-				`signals ${month} (k = ${k}): the figures seen isolate ${people} people of ${codes.join(', ')}`
-			);
-		}
-	}
-	return found;
+function smallGroup(world: World, month: string, people: (unitId: string) => number): string | null {
+	const sets = world.signals.figures.get(month);
+	if (!sets) return null;
+	const atoms = [...new Set([...sets.values()].flat())];
+	const position = new Map(atoms.map((id, i) => [id, i]));
+	const counts = atoms.map(people);
+	const k = world.signals.k.get(month)!;
+	const group = recoverableSmallGroup(
+		counts,
+		[...sets.values()].map((ids) => ids.map((id) => position.get(id)!)),
+		k
+	);
+	if (!group) return null;
+	const codes = group.map((i) => world.units.find((u) => u.id === atoms[i])?.code);
+	const total = group.reduce((s, i) => s + counts[i]!, 0);
+	return `signals ${month} (k = ${k}): the figures seen isolate ${total} people of ${codes.join(', ')}`;
 }

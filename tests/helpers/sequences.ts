@@ -19,13 +19,7 @@ import { saveOrganisationSettings } from '../../src/lib/server/organisations/ser
 import { archiveUnit, moveUnit, renameUnit } from '../../src/lib/server/units/service';
 import { answerFields, waveFields, waveUnitRows } from './barometer';
 import { makeMember, makeOrganisation, makeUnits, nextNumber } from './factories';
-import {
-	newSignalsState,
-	recordSignalPage,
-	signalCommands,
-	signalFindings,
-	type SignalsState
-} from './sequences-signals';
+import { newSignalsState, recordSignalPage, signalCommands, type SignalsState } from './sequences-signals';
 
 /**
  * Sequences of actions against the real services, and the attacker who keeps every figure any read
@@ -264,7 +258,6 @@ export function findings(world: World): string[] {
 			);
 		}
 	});
-	found.push(...signalFindings(world));
 	return found;
 }
 

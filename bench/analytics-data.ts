@@ -118,8 +118,7 @@ export interface WaveLines {
 	unitsBelowK: number;
 }
 
-export const RESPONSE_COLUMNS =
-	'organisation_id, wave_id, unit_id, via, instrument_version, answers, scores';
+export const RESPONSE_COLUMNS = 'organisation_id, wave_id, unit_id, via, instrument_version, answers, scores';
 
 /**
  * The responses of one wave, spread over the units by headcount: 68-92% of each team answers

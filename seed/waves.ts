@@ -368,7 +368,10 @@ export async function seedDemoWaves(
 	// As the product stores them (docs/anonymity.md, "At rest"): sealed while a wave takes answers,
 	// mixed into `response` when it closes; a wave already past its closing date gets them mixed.
 	const takesAnswers = generated.waves.map((w) => w.closesOn >= options.today && !w.closed);
-	const shuffled = inRandomOrder(responses, createRandom(hash('demo-response-order') ^ (options.seed ?? 2026)));
+	const shuffled = inRandomOrder(
+		responses,
+		createRandom(hash('demo-response-order') ^ (options.seed ?? 2026))
+	);
 	const toMix = shuffled.filter((r) => !takesAnswers[r.wave]);
 	const toSeal = shuffled.filter((r) => takesAnswers[r.wave]);
 	for (let i = 0; i < toMix.length; i += BATCH) {
@@ -391,12 +394,14 @@ export async function seedDemoWaves(
 		await db
 			.insertInto('response_sealed')
 			.values(
-				toSeal.slice(i, i + BATCH).map((r) =>
-					sealResponse(
-						{ organisationId, waveId: waveIds[r.wave]!, unitId: r.unitId, via: 'code' },
-						{ instrumentVersion: generated.definition.version, answers: r.answers, scores: r.scores }
+				toSeal
+					.slice(i, i + BATCH)
+					.map((r) =>
+						sealResponse(
+							{ organisationId, waveId: waveIds[r.wave]!, unitId: r.unitId, via: 'code' },
+							{ instrumentVersion: generated.definition.version, answers: r.answers, scores: r.scores }
+						)
 					)
-				)
 			)
 			.execute();
 	}

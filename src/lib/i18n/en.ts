@@ -481,7 +481,8 @@ export const en: Record<keyof typeof nl, string> = {
 		'Once closed, participation follows the same rules as the results: a unit the results do not show shows no number here either, only the reason.',
 	'waves.participationOrganisation': 'Whole organisation: {count} answers',
 	'waves.participationShow': 'Show participation',
-	'waves.participationShowHelp': 'This makes the results of this wave final: it can no longer be reopened afterwards.',
+	'waves.participationShowHelp':
+		'This makes the results of this wave final: it can no longer be reopened afterwards.',
 	'waves.entry': 'How do employees answer?',
 	'waves.entry.codes': 'With personal codes (recommended)',
 	'waves.entry.codesHelp':

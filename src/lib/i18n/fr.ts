@@ -495,7 +495,8 @@ export const fr: Record<keyof typeof nl, string> = {
 		"Après la clôture, la participation suit les mêmes règles que les résultats : une unité que les résultats ne montrent pas n'affiche pas de nombre ici non plus, seulement la raison.",
 	'waves.participationOrganisation': "Toute l'organisation : {count} réponses",
 	'waves.participationShow': 'Afficher la participation',
-	'waves.participationShowHelp': 'Cela rend les résultats de cette mesure définitifs : elle ne pourra plus être rouverte.',
+	'waves.participationShowHelp':
+		'Cela rend les résultats de cette mesure définitifs : elle ne pourra plus être rouverte.',
 	'waves.entry': 'Comment le personnel répond-il ?',
 	'waves.entry.codes': 'Avec des codes personnels (recommandé)',
 	'waves.entry.codesHelp':

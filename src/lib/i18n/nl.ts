@@ -487,7 +487,8 @@ export const nl = {
 		'Na het afsluiten volgt de deelname dezelfde regels als de resultaten: een eenheid die de resultaten niet tonen, toont hier ook geen aantal, alleen de reden.',
 	'waves.participationOrganisation': 'Hele organisatie: {count} antwoorden',
 	'waves.participationShow': 'Deelname tonen',
-	'waves.participationShowHelp': 'Dat maakt de resultaten van deze meting definitief: daarna kan ze niet meer heropend worden.',
+	'waves.participationShowHelp':
+		'Dat maakt de resultaten van deze meting definitief: daarna kan ze niet meer heropend worden.',
 	'waves.entry': 'Hoe antwoorden medewerkers?',
 	'waves.entry.codes': 'Met persoonlijke codes (aanbevolen)',
 	'waves.entry.codesHelp':

@@ -34,8 +34,7 @@ import { hashCode, plainCodeHash } from './waves';
  *   from the answers of the request that submitted them and stored nowhere.
  */
 export type Entry =
-	| { via: 'link'; token: string; answeredWaves?: ReadonlySet<string> }
-	| { via: 'code'; claim: string };
+	{ via: 'link'; token: string; answeredWaves?: ReadonlySet<string> } | { via: 'code'; claim: string };
 
 export interface Questionnaire {
 	organisationName: string;
@@ -405,7 +404,8 @@ export async function submitResponse(
 	if (!resolved && entry.via === 'code' && nonceOk) {
 		// The claim is gone: used by this very form before (a double click, a retry)?
 		const receipt = await findReceipt(db, nonceHash(nonce));
-		if (receipt) resolved = { organisationId: receipt.organisation_id, waveId: receipt.wave_id, unitId: null };
+		if (receipt)
+			resolved = { organisationId: receipt.organisation_id, waveId: receipt.wave_id, unitId: null };
 	}
 	if (!resolved) resolved = await resolveOrRefuse(db, entry);
 	const context = await waveContext(db, resolved.organisationId, resolved.waveId);

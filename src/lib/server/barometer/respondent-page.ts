@@ -129,7 +129,8 @@ export async function submitFromForm(
 ) {
 	const db = getDb();
 	const today = todayInBelgium();
-	const resolvedEntry: Entry = entry === 'claim' ? (claimEntry(cookies) ?? { via: 'code', claim: '' }) : entry;
+	const resolvedEntry: Entry =
+		entry === 'claim' ? (claimEntry(cookies) ?? { via: 'code', claim: '' }) : entry;
 	try {
 		const outcome = await submitResponse(db, resolvedEntry, fields, today);
 		applyWaveLanguage(locals, cookies, outcome);

@@ -65,11 +65,7 @@ export function sealResponse(
 /** Opens a sealed row; throws when it was altered or moved to another unit, wave or organisation. */
 export function openSealed(row: SealedRow): SealedContent {
 	const data = Buffer.from(row.sealed);
-	const decipher = createDecipheriv(
-		'aes-256-gcm',
-		keyOf(row.organisation_id),
-		data.subarray(0, IV_BYTES)
-	);
+	const decipher = createDecipheriv('aes-256-gcm', keyOf(row.organisation_id), data.subarray(0, IV_BYTES));
 	decipher.setAAD(
 		boundTo({
 			organisationId: row.organisation_id,

@@ -1,4 +1,9 @@
-import { afterPost, linkEntry, loadQuestionnaire, submitFromForm } from '$lib/server/barometer/respondent-page';
+import {
+	afterPost,
+	linkEntry,
+	loadQuestionnaire,
+	submitFromForm
+} from '$lib/server/barometer/respondent-page';
 import { readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -7,12 +7,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { buildIfStale } from '../scripts/build-if-stale.js';
-import { DEMO_PASSWORD } from '../seed/demo';
+import { DEMO_PASSWORD, isEmpty, seedDemo } from '../seed/demo';
 import { BAROMETER, itemsOf } from '../src/lib/instruments';
 import { openDatabase, type OpenOptions } from '../src/lib/server/db/connect';
+import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { startServer, type RunningServer } from '../tests/helpers/server';
 import {
 	createPostgresDatabase,
@@ -199,7 +200,22 @@ async function receiptsIn(options: OpenOptions): Promise<number> {
 }
 
 /**
- * The app on an engine: the first start migrates and seeds the demo, one submission is checked
+ * Seeds the demo before the server starts and lifts every unit's headcount: a unit link takes at
+ * most its unit's headcount of answers, and the load sends thousands through one link.
+ */
+async function prepareDatabase(options: OpenOptions): Promise<void> {
+	const handle = await openDatabase({ ...options, poolSize: 1 });
+	try {
+		await migrateToLatest(handle.db);
+		if (await isEmpty(handle.db)) await seedDemo(handle.db);
+		await handle.db.updateTable('unit').set({ headcount: 10_000_000 }).execute();
+	} finally {
+		await handle.close();
+	}
+}
+
+/**
+ * The app on an engine: the demo is seeded with room for the load's link answers, one submission is checked
  * to come back as the personal result page, then the load. Afterwards every 200 must have stored
  * its submission.
  */
@@ -212,12 +228,14 @@ async function measureApp(
 	problems: string[],
 	onPage: (server: RunningServer, link: Link) => Promise<void> = async () => {}
 ): Promise<Run> {
-	const server = await startServer(entry, env, 180_000);
+	// The seeding here and the server must share the secret that keys codes and seals answers.
+	const secret = randomBytes(32).toString('hex');
+	process.env.KNIPPERLICHT_SECRET = secret;
+	await prepareDatabase(database);
+	const server = await startServer(entry, { ...env, KNIPPERLICHT_SECRET: secret }, 180_000);
 	let run: Run;
 	try {
-		ctx.log(
-			`${engine}: the first start (migrate, seed the demo) served /login after ${Math.round(server.startupMs)} ms`
-		);
+		ctx.log(`${engine}: the server served /login after ${Math.round(server.startupMs)} ms`);
 		const link = await openWaveLink(server.url);
 		ctx.log(`${engine}: submitting to /b/${link.token} for unit ${link.unitId}, ${ITEMS.length} items`);
 		await onPage(server, link);

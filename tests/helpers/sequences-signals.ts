@@ -10,11 +10,12 @@ import { attempt, TODAY, type Model, type World } from './sequences';
  * again with other values) and undone, HR codes mapped to units, and every health figure a unit
  * page showed. A month's people are the atoms: each unit's people in that month, counted as the
  * test uploaded them (month-end headcount plus those who left during the month). Which unit-months
- * a shown figure covers is found from its value: the absence rate of the unit's subtree in a tree
- * the test has seen, computed from the figures in force, must be the one shown. At every read that
- * shows something of a month, everything shown of it so far is checked on the month's people as
- * they are then: a correction changes values inside a released plan, which must still isolate
- * nobody.
+ * a shown figure covers is found from its n and value: the people of now and the absence rate of
+ * the unit's subtree in a tree the test has seen, computed from the figures in force, must be the
+ * ones shown (a figure that several groups fit is left out: the attacker cannot place it). At
+ * every read that shows something of a month, everything shown of it so far is checked on the
+ * month's people as they are then: a correction changes values inside a released plan, which
+ * must still isolate nobody.
  */
 
 export const SIGNAL_MONTHS = ['2025-12', '2026-01', '2026-02'] as const;
@@ -227,20 +228,35 @@ export function recordSignalPage(world: World, unitId: string, months: readonly 
 		] as const) {
 			const figure = figures.absenceRate;
 			if (!figure.shown) continue;
-			const match = trees
-				.map((tree) => subtree(tree, who).filter((id) => current.has(key(id, month.month))))
-				.find((ids) => {
-					const rows = ids.map((id) => current.get(key(id, month.month))!);
-					const planned = rows.reduce((s, r) => s + r.planned, 0);
-					const sick = rows.reduce((s, r) => s + r.sick, 0);
-					return planned > 0 && Math.abs((sick / planned) * 100 - figure.value) < 1e-9;
-				});
-			if (!match) {
+			// The subtrees whose people of now are its n and whose absence rate is its value. When
+			// several different groups fit both, the attacker cannot tell which it is about.
+			const people = (id: string) => {
+				const row = current.get(key(id, month.month))!;
+				return row.headcount + row.leavers;
+			};
+			const fitting = new Map(
+				trees
+					.map((tree) => subtree(tree, who).filter((id) => current.has(key(id, month.month))))
+					.filter((ids) => {
+						const rows = ids.map((id) => current.get(key(id, month.month))!);
+						const planned = rows.reduce((s, r) => s + r.planned, 0);
+						const sick = rows.reduce((s, r) => s + r.sick, 0);
+						return (
+							planned > 0 &&
+							ids.reduce((s, id) => s + people(id), 0) === figure.n &&
+							Math.abs((sick / planned) * 100 - figure.value) < 1e-9
+						);
+					})
+					.map((ids) => [[...ids].sort().join(','), ids])
+			);
+			if (fitting.size === 0) {
 				world.problems.push(
-					`unit page: the absence rate ${figure.value} of ${month.month} matches no subtree the test knows`
+					`unit page: the absence rate ${figure.value} (n = ${figure.n}) of ${month.month} fits no subtree the test knows`
 				);
 				continue;
 			}
+			if (fitting.size > 1) continue;
+			const match = [...fitting.values()][0]!;
 			const sets = state.figures.get(month.month) ?? new Map<string, string[]>();
 			state.figures.set(month.month, sets);
 			const sorted = [...match].sort();

@@ -197,8 +197,13 @@ async function expectResult(page: Page, lang: Lang): Promise<void> {
 		expect(text).toContain(texts[`result.help.${route}.text`]);
 	}
 	await expect(questions(page).count()).resolves.toBe(0);
-	// Nothing about the respondent is kept in the browser either: at most the language choice.
-	for (const cookie of await page.context().cookies()) expect(cookie.name).toBe('kl_lang');
+	// Nothing about the respondent is kept in the browser either: at most the language choice and,
+	// after a link answer, which waves this browser answered (never what).
+	for (const cookie of await page.context().cookies()) {
+		expect(['kl_lang', 'kl_answered']).toContain(cookie.name);
+		if (cookie.name === 'kl_answered')
+			expect(decodeURIComponent(cookie.value)).toMatch(/^[0-9a-f-]{36}([.,|][0-9a-f-]{36})*$/);
+	}
 }
 
 /** Answers everything through the unit link and submits: one more stored response. */
@@ -212,8 +217,8 @@ async function completeThroughLink(lang: Lang = 'nl', seed = 0): Promise<Page> {
 }
 
 /** The participation cell of the wave's one unit, as the advisor sees it now. */
-async function progressCell(): Promise<string> {
-	await advisor.goto(url(`/o/${wave.org}/waves/${wave.id}`));
+async function progressCell(options: { show?: boolean } = {}): Promise<string> {
+	await advisor.goto(url(`/o/${wave.org}/waves/${wave.id}${options.show ? '?participation' : ''}`));
 	const rows = advisor.locator('main table tbody tr');
 	await expect(rows.count()).resolves.toBe(1);
 	return ((await rows.first().locator('td').nth(1).textContent()) ?? '').trim();
@@ -227,9 +232,13 @@ async function startWithCode(page: Page, typed: string, texts: Texts = nl): Prom
 	);
 }
 
-const bandTexts = (['under25', '25to50', '50to75', '75plus', 'unknown'] as const).map((b) =>
-	translate('nl', `waves.progress.band.${b}`)
-);
+/** What an open wave may show of a unit that reached k: a band, or only that it reached k. */
+const bandTexts = () => [
+	...(['under25', '25to50', 'under50', '50to75', '75plus', 'unknown'] as const).map((b) =>
+		translate('nl', `waves.progress.band.${b}`)
+	),
+	translate('nl', 'waves.progress.atLeastK', { k: wave.k })
+];
 
 beforeAll(async () => {
 	browser = await launchBrowser();
@@ -268,6 +277,11 @@ describe.sequential('barometer', () => {
 			const opensOn = await advisor.getByLabel(nl['waves.opensOn'], { exact: true }).inputValue();
 			expect(opensOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 			await advisor.getByLabel(nl['waves.closesOn'], { exact: true }).fill(addDays(opensOn, 7));
+			// Personal codes are the default; this wave also tests the unit link, so it asks for links.
+			await expect(
+				advisor.getByRole('radio', { name: nl['waves.entry.codes'], exact: true }).isChecked()
+			).resolves.toBe(true);
+			await advisor.getByRole('radio', { name: nl['waves.entry.links'], exact: true }).check();
 			// The form offers every unit checked: keep exactly one.
 			const units = advisor.locator('main input[type="checkbox"][name="unitIds"]');
 			expect(await units.count()).toBeGreaterThan(1);
@@ -285,6 +299,8 @@ describe.sequential('barometer', () => {
 			const overview = await mainText(advisor);
 			expect(overview).toContain(nl['waves.status.open']);
 			expect(overview).toContain(`+ ${nl['waves.module']}`);
+			// A link wave says plainly what it cannot protect against.
+			expect(overview).toContain(nl['waves.linkRisk.title']);
 			const k = new RegExp(escapeRegExp(nl['waves.kFrozen']).replace('\\{k\\}', '(\\d+)')).exec(overview);
 			wave.k = Number(k?.[1]);
 			expect(wave.k).toBeGreaterThanOrEqual(3);
@@ -339,12 +355,11 @@ describe.sequential('barometer', () => {
 			await expectResult(page, lang);
 			stored++;
 
-			// The result is shown once: the link and a reload show a new, empty questionnaire.
+			// The result is shown once, and this browser has answered this wave through its link: the
+			// link now says so and offers no questionnaire.
 			await page.goto(url(wave.link));
-			await expectQuestionnaire(page, lang);
-			expect(await checkedValues(page)).toEqual({});
-			await page.reload();
-			await expectQuestionnaire(page, lang);
+			expect(await mainText(page)).toContain(CATALOGUES[lang]['barometer.linkAnsweredHere']);
+			await expect(questions(page).count()).resolves.toBe(0);
 		},
 		TIMEOUT
 	);
@@ -354,7 +369,7 @@ describe.sequential('barometer', () => {
 		async () => {
 			const cell = await progressCell();
 			if (stored < wave.k) expect(cell).toBe(translate('nl', 'waves.progress.belowK', { k: wave.k }));
-			else expect(bandTexts).toContain(cell);
+			else expect(bandTexts()).toContain(cell);
 			expect(cell).not.toContain(String(stored));
 		},
 		TIMEOUT
@@ -640,7 +655,7 @@ describe.sequential('barometer', () => {
 				await opened.pop()!.close();
 			}
 			const band = await progressCell();
-			expect(bandTexts).toContain(band);
+			expect(bandTexts()).toContain(band);
 
 			// A respondent has the form open and filled in when the wave closes.
 			const late = await respondent('nl');
@@ -652,9 +667,20 @@ describe.sequential('barometer', () => {
 				advisor.getByRole('button', { name: nl['waves.close'], exact: true }).click()
 			);
 			expect(await mainText(advisor)).toContain(nl['waves.closedDone']);
+			// Until someone asks for it, a closed wave's participation is not shown: showing it makes
+			// the wave final (it can no longer be reopened).
+			await advisor.goto(url(`/o/${wave.org}/waves/${wave.id}`));
+			expect(await mainText(advisor)).toContain(nl['waves.participationShow']);
+			await expect(
+				advisor.getByRole('button', { name: nl['waves.reopen'], exact: true }).count()
+			).resolves.toBe(1);
 			const final = textPattern('nl', 'waves.progress.final', { count: String(stored), rate: '\\d{1,3}' });
-			const closed = await progressCell();
+			const closed = await progressCell({ show: true });
 			expect(closed).toMatch(final);
+			// Shown once, the wave is final.
+			await expect(
+				advisor.getByRole('button', { name: nl['waves.reopen'], exact: true }).count()
+			).resolves.toBe(0);
 			expect(await mainText(advisor)).toContain(nl['waves.status.closed']);
 
 			await submit(late, 'nl');
@@ -679,6 +705,7 @@ describe.sequential('barometer', () => {
 			await expect(questions(late).count()).resolves.toBe(0);
 
 			expect(await progressCell()).toBe(closed);
+			expect(await progressCell({ show: true })).toBe(closed);
 		},
 		TIMEOUT
 	);

@@ -97,7 +97,7 @@ const day = (month: number, d: number) => `${String(d).padStart(2, '0')}/0${mont
 function files(people: readonly Person[], codes: readonly string[]) {
 	const everyone: Person[] = [
 		...people,
-		// The class 6 case: the last unit's only person leaves mid-February after a spell.
+		// The case of people who left: the last unit's only person leaves mid-February after a spell.
 		{ unit: codes.length - 1, leaves: 1, leaveDay: 14, spell: { month: 1, day: 4, days: 2 } }
 	];
 	const staff = everyone.map((p, i) =>
@@ -266,7 +266,7 @@ async function run(parents: number[], k0: number, actions: Action[]) {
 				expect(rest === 0 || rest >= release!.k, `${month} ${id} leaves ${rest}`).toBe(true);
 			}
 		}
-		// The class 6 person: on the staff in February, gone at its end, one leaver, one person.
+		// The person who left: on the staff in February, gone at its end, one leaver, one person.
 		const last = people.find((p) => p.unit_id === unitIds.at(-1) && p.month === '2025-02-01');
 		if (last) expect(last).toMatchObject({ headcount: 0, leavers_voluntary: 1, people: 1 });
 	}

@@ -14,8 +14,8 @@ import { expectProblem } from '../helpers/expect';
 import { makeMember, makeOrganisation, makeUnits, nextNumber } from '../helpers/factories';
 
 /**
- * Issue 10, classes 1 and 4, and the wave side of class 3 (docs/anonymity.md, "Participation",
- * "Across waves" and "Link waves"), on the real services and database:
+ * Participation, closed waves that stay closed, and the wave side of link waves (docs/anonymity.md,
+ * "Participation", "Across waves" and "Link waves"), on the real services and database:
  * - a closed wave's participation on the wave page is the heatmap's n, unit for unit;
  * - the first showing of anything of a closed wave releases it, and a released wave cannot be
  *   reopened, so its figures never change, whatever is answered, moved or closed afterwards;

@@ -74,7 +74,7 @@ describe('anonymity across sequences of actions', () => {
 		900_000
 	);
 
-	// The attacks of issue 10 as fixed sequences, each of which recovered somebody before the
+	// The attacks listed in docs/anonymity.md as fixed sequences, each of which recovered somebody before the
 	// release log, frozen plans and link rules (run against that code, the test above shrinks to
 	// sequences like these).
 	const team = (entry: 'codes' | 'links', answers: number[]): OrganisationShape => ({

@@ -11,7 +11,7 @@ import { makeMember, makeOrganisation, makeUnits, nextNumber } from '../helpers/
 import { useTestDatabase } from '../helpers/db';
 
 /**
- * Issue 10, classes 5 and 6 on the real services: generated trees and sequences of uploads
+ * Frozen signal-month plans and who counts in a month, on the real services: generated trees and sequences of uploads
  * (staffing and spells, so that people leave and fall ill), corrections, undos, changes of k and
  * moves of units, with the unit pages and the attention list read in between. After every read:
  * - a month shows the units its release shows, or nothing at all (a change made it unsafe);

@@ -12,7 +12,6 @@ import { peopleTables } from '../../../../eslint/people-tables.js';
  */
 RuleTester.describe = describe;
 RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 const ROOT = new URL('../../../../', import.meta.url).pathname;
 

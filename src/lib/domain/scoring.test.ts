@@ -232,7 +232,7 @@ describe('validateAnswers', () => {
 		Object.fromEntries(allItems(includeModule).map((item) => [`q_${item.id}`, value]));
 
 	it('accepts a complete form and ignores fields that are not answers', () => {
-		const raw = { ...form('3'), csrf: 'token', 'q_stress-tense': ' 4 ' };
+		const raw = { ...form('3'), csrf: 'token', 'q_stress-tense': '4' };
 		const result = validateAnswers(BAROMETER, false, raw);
 		expect(result).toEqual({ ok: true, answers: { ...answerAll(3), 'stress-tense': 4 } });
 	});
@@ -265,6 +265,65 @@ describe('validateAnswers', () => {
 	])('refuses %s', (_name, change, itemId, key) => {
 		const result = validateAnswers(BAROMETER, false, { ...form('3'), ...change });
 		expect(result).toEqual({ ok: false, problems: [{ itemId, key }] });
+	});
+
+	it.each([
+		['a leading space', ' 3'],
+		['a trailing space', '3 '],
+		['a tab', '\t3'],
+		['a line break', '3\n'],
+		['a non-breaking space', '\u00a03'],
+		['a plus sign', '+3'],
+		['a leading zero', '03'],
+		['a minus zero', '-0'],
+		['a decimal point', '3.'],
+		['a decimal zero', '3.0'],
+		['an exponent', '3e0'],
+		['a hexadecimal spelling', '0x3'],
+		['full-width digits', '\uff13'],
+		['Arabic-Indic digits', '\u0663']
+	])('refuses a non-canonical spelling: %s', (_name, value) => {
+		const result = validateAnswers(BAROMETER, false, { ...form('3'), 'q_stress-tense': value });
+		expect(result.ok).toBe(false);
+		if (!result.ok) {
+			expect(result.problems).toHaveLength(1);
+			expect(result.problems[0]!.itemId).toBe('stress-tense');
+			expect(['answer.outOfRange', 'answer.notANumber']).toContain(result.problems[0]!.key);
+		}
+	});
+
+	it('accepts exactly the canonical digits of each value on a scale, zero included', () => {
+		const eleven: InstrumentDefinition = { ...BAROMETER, scale: ELEVEN };
+		for (let value = ELEVEN.min; value <= ELEVEN.max; value++) {
+			expect(validateAnswers(eleven, false, form(String(value)))).toEqual({
+				ok: true,
+				answers: answerAll(value)
+			});
+		}
+		expect(validateAnswers(eleven, false, form('00')).ok).toBe(false);
+		expect(validateAnswers(eleven, false, form('010')).ok).toBe(false);
+	});
+
+	it('refuses every other spelling of an allowed value', () => {
+		const padding = fc.constantFrom(' ', '\t', '\n', '\r', '\u00a0', '\u2007', '\u3000', '\ufeff');
+		const spelling = fc.integer({ min: FIVE.min, max: FIVE.max }).chain((value) =>
+			fc.oneof(
+				fc
+					.tuple(fc.array(padding, { minLength: 1, maxLength: 3 }), fc.boolean())
+					.map(([pad, before]) => (before ? pad.join('') + value : value + pad.join(''))),
+				fc.integer({ min: 1, max: 4 }).map((zeros) => '0'.repeat(zeros) + value),
+				fc.constantFrom(`+${value}`, `${value}.`, `${value}.0`, `${value}e0`, `${value}E+0`),
+				fc.constant(`0x${value}`),
+				fc.constant(String.fromCharCode(0xff10 + value))
+			)
+		);
+		fc.assert(
+			fc.property(spelling, (value) => {
+				const result = validateAnswers(BAROMETER, false, { ...form('3'), 'q_stress-tense': value });
+				expect(result.ok).toBe(false);
+				if (!result.ok) expect(result.problems.map((p) => p.itemId)).toEqual(['stress-tense']);
+			})
+		);
 	});
 
 	it('asks for every item, module items too when included', () => {

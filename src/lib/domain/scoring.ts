@@ -148,12 +148,14 @@ export function validateAnswers(
 			problems.push({ itemId: item.id, key: 'answer.missing' });
 			continue;
 		}
-		const text = typeof value === 'string' ? value.trim() : '';
-		if (/^[+-]?\d+$/.test(text)) {
+		// Only the exact digits the form's options send: " 3", "+3" or "03" are refused rather than
+		// read as 3, so what is stored is always what one of the options said.
+		const text = typeof value === 'string' ? value : '';
+		if (/^(0|-?[1-9]\d*)$/.test(text)) {
 			const number = Number(text);
 			if (number >= scale.min && number <= scale.max) answers[item.id] = number;
 			else problems.push({ itemId: item.id, key: 'answer.outOfRange' });
-		} else if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) {
+		} else if (/^-?(\d+\.\d*|\.\d+)$/.test(text)) {
 			// A number, but not a whole one: no answer on the scale has this value.
 			problems.push({ itemId: item.id, key: 'answer.outOfRange' });
 		} else problems.push({ itemId: item.id, key: 'answer.notANumber' });

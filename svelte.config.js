@@ -8,6 +8,9 @@ const config = {
 	kit: {
 		// The test harness builds into its own folder so that it never overwrites a running `npm start`.
 		adapter: adapter({ out: process.env.KNIPPERLICHT_BUILD_DIR ?? 'build' }),
+		// Cross-site forms are refused by the app's own hook (src/hooks.server.ts), with the same rule,
+		// so the refusal is a page in the user's language with the security headers.
+		csrf: { trustedOrigins: ['*'] },
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 export const root = new URL('..', import.meta.url).pathname;
 
@@ -44,8 +44,10 @@ export function buildIfStale(outDir = 'build', { quiet = false } = {}) {
 /** @param {string} outDir @param {boolean} quiet */
 function buildLocked(outDir, quiet) {
 	const buildDir = join(root, outDir);
-	const entry = join(buildDir, 'index.js');
+	// The entry is our own server (scripts/serve.js) around the adapter's handler.
+	const entry = join(buildDir, 'server.js');
 	const sources = [
+		'scripts/serve.js',
 		'src',
 		'migrations',
 		'seed',
@@ -73,6 +75,13 @@ function buildLocked(outDir, quiet) {
 				`The build failed (exit ${result.status}).\n${result.stderr?.toString() ?? ''}${result.stdout?.toString() ?? ''}`
 			);
 		}
+		const serveModule = relative(buildDir, join(root, 'scripts/serve.js'));
+		writeFileSync(
+			entry,
+			`// Written by scripts/build-if-stale.js: serves this build.\n` +
+				`import { serve } from '${serveModule.startsWith('.') ? serveModule : `./${serveModule}`}';\n` +
+				`await serve(new URL('.', import.meta.url).pathname);\n`
+		);
 	}
 	return entry;
 }

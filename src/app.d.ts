@@ -14,6 +14,10 @@ declare global {
 			user: SessionUser | null;
 			session: ValidSession | null;
 			actor: Actor | null;
+			/** The id under which an unexpected error of this request was logged. */
+			errorId?: string;
+			/** The database was out of reach during this request (answered with 503). */
+			unavailable?: boolean;
 		}
 		interface PageData {
 			locale: Locale;

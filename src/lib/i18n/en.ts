@@ -90,6 +90,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'signals.phase.storing': 'Storing…',
 	'signals.progressFigures': '{sent} of {total} KB sent, {rows} rows processed',
 	'signals.uploadFailed': 'The upload failed. Nothing changed; please try again.',
+	'signals.uploadBroken':
+		'The file did not arrive whole (the upload was cut off or is not a file form). Nothing was stored; please upload it again.',
 	'signals.imported': '{rows} rows imported for {units} units, {from} to {to}.',
 	'signals.unchanged': 'This file ({file}) was imported before and is still in force: nothing changed.',
 	'signals.refused': 'Nothing imported: {count} problems found. Correct the file and upload it again.',
@@ -163,7 +165,9 @@ export const en: Record<keyof typeof nl, string> = {
 	'login.password': 'Password',
 	'login.submit': 'Sign in',
 	'login.invalid': 'This e-mail address and password do not match. Please try again.',
-	'login.throttled': 'Too many failed attempts. Wait a quarter of an hour, then try again.',
+	'login.throttled': 'Too many failed attempts. Try again in {minutes} min.',
+	'login.throttledAccount':
+		'This account is temporarily protected after too many failed attempts. Sign in on a device you have signed in on before, or try again in {minutes} min.',
 	'login.signedOut': 'You have signed out.',
 
 	'account.title': 'My account',
@@ -317,6 +321,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'error.payloadTooLarge': 'What you sent is too large. Nothing was changed.',
 	'error.methodNotAllowed': 'This action is not possible here.',
 	'error.unexpected': 'Something unexpected went wrong. Nothing was changed. Please try again later.',
+	'error.unavailable': 'The service is briefly unavailable. Please try again in a minute.',
+	'error.crossSite': 'This form was sent from another site and was refused. Nothing was changed.',
 	'error.back': 'Back to the start',
 	'error.status': 'Error code {status}',
 

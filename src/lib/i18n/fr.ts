@@ -93,6 +93,8 @@ export const fr: Record<keyof typeof nl, string> = {
 	'signals.phase.storing': 'Enregistrement en cours…',
 	'signals.progressFigures': '{sent} sur {total} ko envoyés, {rows} lignes traitées',
 	'signals.uploadFailed': "L'import a échoué. Rien n'a changé ; réessayez.",
+	'signals.uploadBroken':
+		"Le fichier n'est pas arrivé en entier (l'envoi a été interrompu ou n'est pas un formulaire de fichier). Rien n'a été enregistré ; envoyez-le à nouveau.",
 	'signals.imported': '{rows} lignes importées pour {units} unités, de {from} à {to}.',
 	'signals.unchanged': 'Ce fichier ({file}) a déjà été importé et est toujours en vigueur : rien n’a changé.',
 	'signals.refused': 'Rien importé : {count} problèmes trouvés. Corrigez le fichier et réimportez-le.',
@@ -167,7 +169,9 @@ export const fr: Record<keyof typeof nl, string> = {
 	'login.password': 'Mot de passe',
 	'login.submit': 'Se connecter',
 	'login.invalid': 'Cette adresse e-mail et ce mot de passe ne correspondent pas. Veuillez réessayer.',
-	'login.throttled': "Trop de tentatives échouées. Attendez un quart d'heure, puis réessayez.",
+	'login.throttled': 'Trop de tentatives échouées. Réessayez dans {minutes} min.',
+	'login.throttledAccount':
+		'Ce compte est temporairement protégé après trop de tentatives échouées. Connectez-vous sur un appareil où vous vous êtes déjà connecté, ou réessayez dans {minutes} min.',
 	'login.signedOut': 'Vous êtes déconnecté.',
 
 	'account.title': 'Mon compte',
@@ -328,6 +332,8 @@ export const fr: Record<keyof typeof nl, string> = {
 	'error.methodNotAllowed': "Cette action n'est pas possible ici.",
 	'error.unexpected':
 		"Une erreur inattendue s'est produite. Rien n'a été modifié. Veuillez réessayer plus tard.",
+	'error.unavailable': 'Le service est momentanément indisponible. Réessayez dans une minute.',
+	'error.crossSite': "Ce formulaire a été envoyé depuis un autre site et a été refusé. Rien n'a changé.",
 	'error.back': "Retour à l'accueil",
 	'error.status': "Code d'erreur {status}",
 

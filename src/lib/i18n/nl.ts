@@ -90,6 +90,8 @@ export const nl = {
 	'signals.phase.storing': 'Bezig met opslaan…',
 	'signals.progressFigures': '{sent} van {total} kB verzonden, {rows} rijen verwerkt',
 	'signals.uploadFailed': 'Het opladen is niet gelukt. Er is niets veranderd; probeer het opnieuw.',
+	'signals.uploadBroken':
+		'Het bestand is niet volledig aangekomen (het opladen werd onderbroken of is geen bestandsformulier). Er is niets opgeslagen; laad het opnieuw op.',
 	'signals.imported': '{rows} rijen ingelezen voor {units} eenheden, {from} tot {to}.',
 	'signals.unchanged': 'Dit bestand ({file}) werd al ingelezen en geldt nog: er is niets veranderd.',
 	'signals.refused':
@@ -165,7 +167,9 @@ export const nl = {
 	'login.password': 'Wachtwoord',
 	'login.submit': 'Aanmelden',
 	'login.invalid': 'Dit e-mailadres en wachtwoord horen niet bij elkaar. Probeer het opnieuw.',
-	'login.throttled': 'Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.',
+	'login.throttled': 'Te veel mislukte pogingen. Probeer het over {minutes} min. opnieuw.',
+	'login.throttledAccount':
+		'Dit account is tijdelijk beveiligd na te veel mislukte pogingen. Meld je aan op een toestel waarop je al eerder aanmeldde, of probeer het over {minutes} min. opnieuw.',
 	'login.signedOut': 'Je bent afgemeld.',
 
 	'account.title': 'Mijn account',
@@ -322,6 +326,9 @@ export const nl = {
 	'error.payloadTooLarge': 'Wat je verstuurde is te groot. Er is niets gewijzigd.',
 	'error.methodNotAllowed': 'Deze actie is hier niet mogelijk.',
 	'error.unexpected': 'Er ging onverwacht iets mis. Er is niets gewijzigd. Probeer het later opnieuw.',
+	'error.unavailable': 'De dienst is even niet bereikbaar. Probeer het over een minuut opnieuw.',
+	'error.crossSite':
+		'Dit formulier werd vanaf een andere site verstuurd en is geweigerd. Er is niets veranderd.',
 	'error.back': 'Terug naar het begin',
 	'error.status': 'Foutcode {status}',
 

@@ -4,16 +4,10 @@ import { isLocale } from '$lib/i18n';
 import { setUserLanguage } from '$lib/server/users/service';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
+import { sameSitePath } from '$lib/server/redirect';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
-
-/** Only same-site paths: never an open redirect to another host. */
-function safeRedirect(target: string | undefined): string {
-	return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\')
-		? target
-		: '/';
-}
 
 export const actions: Actions = {
 	default: async ({ request, cookies, locals, url }) => {
@@ -28,6 +22,6 @@ export const actions: Actions = {
 			});
 			if (locals.user) await setUserLanguage(getDb(), locals.user.id, form.lang);
 		}
-		redirect(303, safeRedirect(form.redirectTo));
+		redirect(303, sameSitePath(form.redirectTo, url.origin));
 	}
 };

@@ -95,9 +95,14 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 		let closing = false;
 		// An idle connection can be cut (a server restart, a dropped database). Without a listener
 		// that error would end the process; the pool replaces the connection on the next query.
-		pool.on('error', (e) => {
+		const lost = (e: Error) => {
 			if (!closing) console.error(`A PostgreSQL connection was lost: ${e.message}`);
-		});
+		};
+		pool.on('error', lost);
+		// A connection in use can be cut too (a failover, a restart, pg_terminate_backend): the
+		// pool listens only while a connection is idle, so each connection gets its own listener.
+		// The query in flight fails with the error; the pool drops the broken connection on release.
+		pool.on('connect', (client) => client.on('error', lost));
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 		return {
 			db,

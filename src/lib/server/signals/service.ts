@@ -16,7 +16,7 @@ import { insertAuditEntry } from '../audit/queries';
 import { todayInBelgium } from '../clock';
 import type { Database, SignalFigures } from '../db/schema';
 import { uploadLimitBytes } from '../limits';
-import { streamMultipart } from '../multipart';
+import { streamMultipart, uploadFailure, type StreamedFile } from '../multipart';
 import { findUnits } from '../units/queries';
 import {
 	findCurrentUploadByHash,
@@ -396,10 +396,57 @@ export async function signalsOverview(db: Kysely<Database>, actor: Actor | null,
 	};
 }
 
+/** An upload form whose first file has begun to arrive. */
+export interface OpenedUpload {
+	fields: Record<string, string>;
+	first: IteratorResult<StreamedFile>;
+	files: AsyncGenerator<StreamedFile>;
+	maxBytes: number;
+}
+
 /**
- * An upload form as it arrives (multipart, streamed): the optional period fields come before the
- * file inputs in the form, so they are known once the first file starts.
+ * Starts reading an upload form (multipart, streamed) up to its first file: a body that is not
+ * a file form, is cut off before its first file or is over the size limit fails here, before an
+ * endpoint has answered. The optional period fields come before the file inputs in the form, so
+ * they are known by then.
  */
+export async function openUpload(
+	actor: Actor | null,
+	organisationId: string,
+	request: Request
+): Promise<OpenedUpload> {
+	authorize(actor, 'signals.import', { organisationId });
+	const maxBytes = uploadLimitBytes();
+	const { fields, files } = streamMultipart(request, { fileBytes: maxBytes, files: 2 });
+	try {
+		return { fields, first: await files.next(), files, maxBytes };
+	} catch (e) {
+		throw uploadFailure(e);
+	}
+}
+
+/** Imports an opened upload; a body that breaks off while a file is read is refused as such. */
+export async function importOpened(
+	db: Kysely<Database>,
+	actor: Actor | null,
+	organisationId: string,
+	{ fields, first, files, maxBytes }: OpenedUpload,
+	onProgress?: ImportOptions['onProgress']
+): Promise<ImportOutcome> {
+	const period = fields.from || fields.to ? { from: fields.from ?? '', to: fields.to ?? '' } : undefined;
+	async function* uploads(): AsyncGenerator<UploadFile> {
+		if (first.done) return;
+		yield { name: first.value.name, stream: first.value.stream };
+		for await (const file of files) yield { name: file.name, stream: file.stream };
+	}
+	try {
+		return await importSignals(db, actor, organisationId, uploads(), { period, maxBytes, onProgress });
+	} catch (e) {
+		throw uploadFailure(e);
+	}
+}
+
+/** An upload form as it arrives, imported. */
 export async function importFromRequest(
 	db: Kysely<Database>,
 	actor: Actor | null,
@@ -407,15 +454,11 @@ export async function importFromRequest(
 	request: Request,
 	onProgress?: ImportOptions['onProgress']
 ): Promise<ImportOutcome> {
-	authorize(actor, 'signals.import', { organisationId });
-	const maxBytes = uploadLimitBytes();
-	const { fields, files } = streamMultipart(request, { fileBytes: maxBytes, files: 2 });
-	const first = await files.next();
-	const period = fields.from || fields.to ? { from: fields.from ?? '', to: fields.to ?? '' } : undefined;
-	async function* uploads(): AsyncGenerator<UploadFile> {
-		if (first.done) return;
-		yield { name: first.value.name, stream: first.value.stream };
-		for await (const file of files) yield { name: file.name, stream: file.stream };
-	}
-	return importSignals(db, actor, organisationId, uploads(), { period, maxBytes, onProgress });
+	return importOpened(
+		db,
+		actor,
+		organisationId,
+		await openUpload(actor, organisationId, request),
+		onProgress
+	);
 }

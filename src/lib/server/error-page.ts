@@ -1,0 +1,66 @@
+import { isMessageKey, translate, type Locale } from '$lib/i18n';
+
+/** The message shown for a status when the error itself carries none the user can read. */
+const MESSAGE_OF_STATUS: Record<number, string> = {
+	400: 'error.badRequest',
+	403: 'error.forbidden',
+	404: 'error.notFound',
+	405: 'error.methodNotAllowed',
+	413: 'error.payloadTooLarge',
+	503: 'error.unavailable'
+};
+
+export function errorMessageKey(status: number, key?: string | null): string {
+	if (isMessageKey(key)) return key;
+	return (
+		MESSAGE_OF_STATUS[status] ?? (status >= 400 && status < 500 ? 'error.badRequest' : 'error.unexpected')
+	);
+}
+
+const escape = (s: string) =>
+	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * The app's own error page for answers made without the page renderer: a refusal before routing
+ * (a cross-site form), the database out of reach while the request was being read, or the
+ * framework's fallback page. Self-contained (inline style, no script), in the user's language,
+ * with the error id when there is one.
+ */
+export function errorPage(locale: Locale, status: number, key?: string | null, id?: string): Response {
+	const t = (k: string, params?: Record<string, string | number>) => escape(translate(locale, k, params));
+	const html = `<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t('error.title')} · ${t('app.name')}</title>
+<style>
+body{margin:0;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2933;background:#f5f6f7}
+main{max-width:28rem;margin:3rem auto;padding:0 1rem}
+.card{background:#fff;border:1px solid #d6dade;border-radius:6px;padding:1rem 1.25rem}
+h1{font-size:1.4rem;margin:0 0 .5rem}
+.muted{color:#52606d}
+a{color:#0b5cad}
+</style>
+</head>
+<body>
+<main id="content">
+<div class="card" role="alert">
+<h1>${t('error.title')}</h1>
+<p>${t(errorMessageKey(status, key))}</p>
+<p class="muted">${t('error.status', { status })}${id ? ` · ${escape(id)}` : ''}</p>
+<p><a href="/">${t('error.back')}</a></p>
+</div>
+</main>
+</body>
+</html>
+`;
+	const headers = new Headers({
+		'content-type': 'text/html; charset=utf-8',
+		'cache-control': 'no-store',
+		'content-security-policy':
+			"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+	});
+	if (status === 503) headers.set('retry-after', '10');
+	return new Response(html, { status, headers });
+}

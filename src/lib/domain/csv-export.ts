@@ -3,10 +3,20 @@ import type { UnitNode } from './units';
 
 /**
  * A cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return) is prefixed
- * with an apostrophe, so an export can never carry a formula injection.
+ * with an apostrophe, so an export can never carry a formula injection. A value that already
+ * starts with apostrophes before such a character gets one more, so restoreCell() can tell the
+ * two apart and every value comes back unchanged.
  */
 export function neutraliseCell(value: string): string {
-	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	return /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/**
+ * Undoes neutraliseCell() on a cell of a file we exported and the user imports again: removes
+ * the one apostrophe it adds, and changes no other cell.
+ */
+export function restoreCell(cell: string): string {
+	return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 const UNIT_HEADERS: Record<'nl' | 'fr' | 'en', [string, string, string, string]> = {

@@ -1,3 +1,4 @@
+import { restoreCell } from './csv-export';
 import type { FieldProblems, Problem, Validated } from './validation';
 
 /** A unit as the tree logic needs it. `archived` units keep their place for history but take no changes. */
@@ -229,8 +230,10 @@ export function planUnitImport(
 		parentCode: string | null;
 		headcount: number | null;
 	}> = [];
+	// Our own export escapes cells a spreadsheet would run as a formula; an unchanged export
+	// imported again must give the same names and codes.
 	const cell = (row: Record<string, string>, column: UnitColumn) =>
-		columns[column] ? (row[columns[column]!] ?? '').trim() : '';
+		columns[column] ? restoreCell((row[columns[column]!] ?? '').trim()).trim() : '';
 
 	rows.forEach((row, index) => {
 		const line = lines?.[index] ?? index + 2;

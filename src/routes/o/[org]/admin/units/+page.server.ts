@@ -1,3 +1,4 @@
+import { todayInBelgium } from '$lib/server/clock';
 import { getDb } from '$lib/server/db';
 import { formAction, readForm } from '$lib/server/forms';
 import { addUnit, archiveUnit, listUnitsForAdmin, moveUnit, renameUnit } from '$lib/server/units/service';
@@ -18,8 +19,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const editId = url.searchParams.get('edit');
 	return { units, editing: units.find((u) => u.id === editId && !u.archived) ?? null };
 };
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const actions: Actions = {
 	add: async ({ request, locals, params }) => {
@@ -46,7 +45,7 @@ export const actions: Actions = {
 	archive: async ({ request, locals, params }) => {
 		const form = await readForm(request);
 		return formAction(form, async () => {
-			await archiveUnit(getDb(), locals.actor, params.org, form.unitId ?? '', today());
+			await archiveUnit(getDb(), locals.actor, params.org, form.unitId ?? '', todayInBelgium());
 			return { done: 'units.archivedDone' };
 		});
 	}

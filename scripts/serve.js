@@ -85,6 +85,9 @@ async function serveHere(buildDir) {
 			if (stopping) clearTimeout(stopping);
 			// The app closes its database on this event (src/hooks.server.ts).
 			process.emit('sveltekit:shutdown', reason);
+			// A worker's channel to the primary would keep it alive: let it go, so the process ends
+			// once the database is closed.
+			cluster.worker?.disconnect();
 		});
 	};
 	process.on('SIGTERM', () => shutdown('SIGTERM'));

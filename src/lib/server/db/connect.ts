@@ -91,7 +91,14 @@ export function lockDataFolder(dir: string): () => void {
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
 	if (options.url) {
-		const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+		const pool = new pg.Pool({
+			connectionString: options.url,
+			max: options.poolSize ?? 10,
+			// A server that does not answer (a network partition) fails the request after 10 s
+			// instead of holding it forever; the next request tries again.
+			connectionTimeoutMillis: 10_000,
+			keepAlive: true
+		});
 		let closing = false;
 		// An idle connection can be cut (a server restart, a dropped database). Without a listener
 		// that error would end the process; the pool replaces the connection on the next query.

@@ -184,6 +184,27 @@ describe('requests the app refuses', () => {
 		expect(client.cookies.has(SESSION_COOKIE)).toBe(false);
 	});
 
+	it.each([
+		['beyond bigint', '9223372036854775808'],
+		['far beyond bigint', '9'.repeat(40)],
+		['negative', '-1'],
+		['with a leading zero', '012'],
+		['with a plus sign', '+12'],
+		['with spaces', ' 12'],
+		['fractional', '1.5'],
+		['not a number', 'abc'],
+		['empty', '']
+	])('an audit page cursor %s is 400, never a server error', async (_, before) => {
+		const response = await admin.get(`/o/${org}/audit?before=${encodeURIComponent(before)}`);
+		expect(response.status).toBe(400);
+		expect(decodeHtml(await response.text())).toContain(nl['error.badRequest']);
+	});
+
+	it('an audit page cursor at the top of bigint is a page', async () => {
+		const response = await admin.get(`/o/${org}/audit?before=9223372036854775807`);
+		expect(response.status).toBe(200);
+	});
+
 	it('a post to a page without actions is 405', async () => {
 		const response = await admin.post(`/o/${org}`, { anything: 'x' });
 		expect(response.status).toBe(405);

@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import { validateOrganisationSettings, type OrganisationSettings } from '../../domain/organisation-settings';
 import { unwrap } from '../../domain/validation';
@@ -82,6 +83,16 @@ export async function getOrganisationContext(
 
 export const AUDIT_PAGE_SIZE = 50;
 
+const MAX_BIGINT = 2n ** 63n - 1n;
+
+/**
+ * Whether a paging cursor is an audit entry id as the page writes it: canonical digits within
+ * bigint. Anything else would reach the database as a value it cannot compare.
+ */
+export function isAuditId(value: string): boolean {
+	return /^(0|[1-9]\d{0,18})$/.test(value) && BigInt(value) <= MAX_BIGINT;
+}
+
 export async function listAuditLog(
 	db: Kysely<Database>,
 	actor: Actor | null,
@@ -89,8 +100,11 @@ export async function listAuditLog(
 	before: string | null
 ) {
 	authorize(actor, 'audit.view', { organisationId });
-	const cursor = before && /^\d+$/.test(before) ? before : undefined;
-	const rows = await findAuditEntries(db, organisationId, { limit: AUDIT_PAGE_SIZE + 1, before: cursor });
+	if (before !== null && !isAuditId(before)) error(400, 'error.badRequest');
+	const rows = await findAuditEntries(db, organisationId, {
+		limit: AUDIT_PAGE_SIZE + 1,
+		before: before ?? undefined
+	});
 	return {
 		entries: rows.slice(0, AUDIT_PAGE_SIZE).map((r) => ({
 			id: String(r.id),

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { checkLayout, type LayoutRules } from '../../src/lib/server/db/layout-check';
 import { GLOBAL_UNIQUE_INDEXES, TABLE_LAYOUT } from '../../src/lib/server/db/layout';
+import type { Database } from '../../src/lib/server/db/schema';
 import { useTestDatabase } from '../helpers/db';
 
 const testDb = useTestDatabase();
@@ -60,7 +61,7 @@ const base = `
 class RolledBack extends Error {}
 
 /** Runs `work` in a transaction that is always rolled back. */
-async function rolledBack(database: Kysely<unknown>, work: (trx: Kysely<unknown>) => Promise<void>) {
+async function rolledBack(database: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<void>) {
 	try {
 		await database.transaction().execute(async (trx) => {
 			await work(trx);
@@ -71,7 +72,7 @@ async function rolledBack(database: Kysely<unknown>, work: (trx: Kysely<unknown>
 	}
 }
 
-async function probe(db: Kysely<unknown>, ddl: string, rules = probeRules): Promise<string[]> {
+async function probe(db: Kysely<Database>, ddl: string, rules = probeRules): Promise<string[]> {
 	let problems: string[] = [];
 	await rolledBack(db, async (trx) => {
 		await sql.raw(`create schema ${PROBE}; set local search_path to ${PROBE};`).execute(trx);
@@ -198,7 +199,7 @@ describe('the layout check', () => {
 	it('leaves nothing behind', async () => {
 		const schemas = await sql<{ n: number }>`
 			select count(*)::int as n from pg_namespace where nspname = ${PROBE}`.execute(testDb.db);
-		expect(schemas.rows[0].n).toBe(0);
+		expect(schemas.rows[0]!.n).toBe(0);
 	});
 
 	it('accepts a declared global unique index and nothing else', async () => {

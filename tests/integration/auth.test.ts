@@ -1,13 +1,21 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from '../../src/lib/server/auth/password';
-import { changePassword, signIn } from '../../src/lib/server/auth/service';
+import fc from 'fast-check';
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { THROTTLE_RULES } from '../../src/lib/domain/throttle';
+import { readDeviceCookie } from '../../src/lib/server/auth/device-cookie';
+import { hashPassword, passwordVerificationCount, verifyPassword } from '../../src/lib/server/auth/password';
+import { changePassword, signIn, type SignInBrowser } from '../../src/lib/server/auth/service';
+import { throttleKey } from '../../src/lib/server/auth/throttle';
+import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
+import type { Database } from '../../src/lib/server/db/schema';
 import {
 	generateSessionToken,
 	invalidateSession,
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
 import { useTestDatabase } from '../helpers/db';
+import { withDatabase } from '../helpers/postgres';
 import { expectProblem } from '../helpers/expect';
 import {
 	TEST_PASSWORD,
@@ -20,6 +28,22 @@ import {
 import { userRow } from '../helpers/queries';
 
 const testDb = useTestDatabase();
+
+// On PostgreSQL, concurrent sign-ins also go through a pool as wide as the server's default (10),
+// so that attempts really overlap; PGlite has a single connection either way.
+let wide: DatabaseHandle | undefined;
+beforeAll(async () => {
+	const url = process.env.DATABASE_URL;
+	if (!url) return;
+	const { name } = await sql<{ name: string }>`select current_database() as name`
+		.execute(testDb.db)
+		.then((r) => r.rows[0]!);
+	wide = await openDatabase({ url: withDatabase(url, name), poolSize: 10 });
+});
+afterAll(async () => {
+	await wide?.close();
+});
+const wideDb = (): Kysely<Database> => wide?.db ?? testDb.db;
 
 const DAY = 24 * 60 * 60 * 1000;
 // Every test uses its own accounts and client address (uniqueEmail, uniqueClient), so throttle
@@ -111,77 +135,302 @@ describe('signIn', () => {
 		if (result.ok) expect(result.session.userId).toBe(user.id);
 	});
 
-	it('blocks an account after 5 failures, even for the right password, from any client', async () => {
+	it('keeps neither e-mail addresses, client addresses nor device nonces in the throttle table', async () => {
+		const user = await makeUser(testDb.db, { email: uniqueEmail('private') });
 		const client = uniqueClient();
-		const user = await makeUser(testDb.db, { email: uniqueEmail('target') });
-		for (let i = 0; i < 4; i++) {
-			expect(await signIn(testDb.db, user.email, `wrong-${i}`, client)).toEqual({
-				ok: false,
-				reason: 'invalid'
-			});
-		}
-		// Four failures do not block yet.
-		expect((await signIn(testDb.db, user.email, TEST_PASSWORD, client)).ok).toBe(true);
-		// A success clears the account's count: five new failures are needed.
-		for (let i = 0; i < 5; i++) {
-			expect(await signIn(testDb.db, user.email, `wrong-${i}`, client)).toEqual({
-				ok: false,
-				reason: 'invalid'
-			});
-		}
-		expect(await signIn(testDb.db, user.email, TEST_PASSWORD, client)).toEqual({
-			ok: false,
-			reason: 'throttled'
-		});
-		expect(await signIn(testDb.db, user.email.toUpperCase(), TEST_PASSWORD, uniqueClient())).toEqual({
-			ok: false,
-			reason: 'throttled'
-		});
-		expect(await sessionRowsOf(user.id)).toHaveLength(1);
-	});
-
-	it('blocks a client address after 30 failures, while other accounts from it work until then', async () => {
-		const client = uniqueClient();
-		const blocked = await makeUser(testDb.db, { email: uniqueEmail('blocked') });
-		const other = await makeUser(testDb.db, { email: uniqueEmail('other') });
-		for (let i = 0; i < 5; i++) await signIn(testDb.db, blocked.email, `wrong-${i}`, client);
-		expect(await signIn(testDb.db, blocked.email, TEST_PASSWORD, client)).toEqual({
-			ok: false,
-			reason: 'throttled'
-		});
-		expect((await signIn(testDb.db, other.email, TEST_PASSWORD, client)).ok).toBe(true);
-
-		// 5 failures so far; unknown addresses bring the client to 29.
-		for (let i = 0; i < 24; i++) {
-			expect(await signIn(testDb.db, uniqueEmail('nobody'), 'wrong-password', client)).toEqual({
-				ok: false,
-				reason: 'invalid'
-			});
-		}
-		expect((await signIn(testDb.db, other.email, TEST_PASSWORD, client)).ok).toBe(true);
-		expect(await signIn(testDb.db, uniqueEmail('nobody'), 'wrong-password', client)).toEqual({
-			ok: false,
-			reason: 'invalid'
-		});
-		// The 30th failure blocks the client for every account, but not the account elsewhere.
-		expect(await signIn(testDb.db, other.email, TEST_PASSWORD, client)).toEqual({
-			ok: false,
-			reason: 'throttled'
-		});
-		expect((await signIn(testDb.db, other.email, TEST_PASSWORD, uniqueClient())).ok).toBe(true);
-	});
-
-	it('keeps neither e-mail addresses nor client addresses in the throttle table', async () => {
-		const email = uniqueEmail('private');
-		const client = uniqueClient();
-		await signIn(testDb.db, email, 'wrong-password', client);
+		const first = await signIn(testDb.db, user.email, TEST_PASSWORD, client);
+		if (!first.ok) throw new Error('sign-in refused');
+		await signIn(testDb.db, user.email, 'wrong-password', client, { deviceCookie: first.deviceCookie });
+		await signIn(testDb.db, user.email, 'wrong-password', client);
 		const rows = await testDb.db.selectFrom('login_throttle').select('key_hash').execute();
-		expect(rows.length).toBeGreaterThanOrEqual(2);
+		expect(rows.length).toBeGreaterThanOrEqual(3);
+		const nonce = first.deviceCookie.split('.')[1]!;
 		for (const { key_hash } of rows) {
 			expect(key_hash).toMatch(/^[0-9a-f]{64}$/);
-			expect(key_hash).not.toContain(email);
-			expect(key_hash).not.toContain(client);
+			for (const secret of [user.email, client, nonce]) expect(key_hash).not.toContain(secret);
 		}
+	});
+});
+
+// Sign-in throttling with device cookies, as docs/architecture.md ("Sessions and sign-in") lays it out.
+describe('signIn throttling', () => {
+	const LIMIT = THROTTLE_RULES.account.maxAttempts;
+
+	async function signInOk(email: string, client = uniqueClient(), browser: SignInBrowser = {}) {
+		const result = await signIn(testDb.db, email, TEST_PASSWORD, client, browser);
+		if (!result.ok) throw new Error(`sign-in of ${email} refused: ${result.reason}`);
+		return result;
+	}
+
+	async function fail(email: string, times: number, client: string, browser: SignInBrowser = {}) {
+		for (let i = 0; i < times; i++)
+			expect(await signIn(testDb.db, email, `wrong-${i}`, client, browser)).toEqual({
+				ok: false,
+				reason: 'invalid'
+			});
+	}
+
+	async function attemptsOf(scope: 'account' | 'address' | 'device', value: string) {
+		const row = await testDb.db
+			.selectFrom('login_throttle')
+			.select('attempts')
+			.where('key_hash', '=', throttleKey(scope, value).hash)
+			.executeTakeFirst();
+		return row?.attempts ?? 0;
+	}
+
+	it('refuses untrusted clients once the account’s attempts are used up, from any address, right password or not', async () => {
+		const user = await makeUser(testDb.db, { email: uniqueEmail('target') });
+		await fail(user.email, LIMIT, uniqueClient());
+		const before = passwordVerificationCount();
+		for (const [email, client] of [
+			[user.email, uniqueClient()],
+			[user.email.toUpperCase(), uniqueClient()]
+		] as const) {
+			const result = await signIn(testDb.db, email, TEST_PASSWORD, client);
+			expect(result).toMatchObject({ ok: false, reason: 'throttled', scope: 'account' });
+			if (!result.ok && result.reason === 'throttled') {
+				expect(result.retryAfterMinutes).toBeGreaterThanOrEqual(1);
+				expect(result.retryAfterMinutes).toBeLessThanOrEqual(15);
+			}
+		}
+		// A refused attempt checks no password at all.
+		expect(passwordVerificationCount()).toBe(before);
+		expect(await sessionRowsOf(user.id)).toHaveLength(0);
+	});
+
+	it('answers an unknown e-mail address exactly as a known one, refusal included', async () => {
+		const known = await makeUser(testDb.db, { email: uniqueEmail('known') });
+		const unknown = uniqueEmail('unknown');
+		const answers = [];
+		for (const email of [known.email, unknown]) {
+			const client = uniqueClient();
+			await fail(email, LIMIT, client);
+			answers.push(await signIn(testDb.db, email, TEST_PASSWORD, client));
+		}
+		expect(answers[0]).toMatchObject({ ok: false, reason: 'throttled', scope: 'account' });
+		expect(answers[1]).toEqual(answers[0]);
+	});
+
+	it('lets a success give back its place, so normal sign-ins from one address never add up', async () => {
+		const user = await makeUser(testDb.db, { email: uniqueEmail('daily') });
+		const client = uniqueClient();
+		for (let i = 0; i < THROTTLE_RULES.address.maxAttempts + 5; i++) await signInOk(user.email, client);
+		expect(await attemptsOf('account', user.email)).toBe(0);
+		expect(await attemptsOf('address', client)).toBe(0);
+		// Failures stay counted across a success: one more failure reaches the limit.
+		await fail(user.email, LIMIT - 1, client);
+		await signInOk(user.email, client);
+		await fail(user.email, 1, client);
+		expect(await signIn(testDb.db, user.email, TEST_PASSWORD, uniqueClient())).toMatchObject({
+			reason: 'throttled',
+			scope: 'account'
+		});
+	});
+
+	it('refuses an address that tries too many accounts, but not the same accounts elsewhere or on a trusted device', async () => {
+		const client = uniqueClient();
+		const owner = await makeUser(testDb.db, { email: uniqueEmail('owner') });
+		const trusted = await signInOk(owner.email, uniqueClient());
+		const other = await makeUser(testDb.db, { email: uniqueEmail('other') });
+		for (let i = 0; i < THROTTLE_RULES.address.maxAttempts - 1; i++)
+			await fail(uniqueEmail('nobody'), 1, client);
+		// One place left: an untrusted sign-in still works and gives it back.
+		await signInOk(other.email, client);
+		await fail(uniqueEmail('nobody'), 1, client);
+		expect(await signIn(testDb.db, other.email, TEST_PASSWORD, client)).toMatchObject({
+			reason: 'throttled',
+			scope: 'address'
+		});
+		await signInOk(other.email, uniqueClient());
+		// The owner's browser that signed in before is throttled on its own, not by the address.
+		await signInOk(owner.email, client, { deviceCookie: trusted.deviceCookie });
+	});
+
+	it('lets the owner sign in on a trusted device while guessing elsewhere locks out untrusted clients', async () => {
+		const owner = await makeUser(testDb.db, { email: uniqueEmail('owner') });
+		const trusted = await signInOk(owner.email);
+		expect(readDeviceCookie(trusted.deviceCookie)?.userId).toBe(owner.id);
+
+		await fail(owner.email, LIMIT, uniqueClient());
+		expect(await signIn(testDb.db, owner.email, TEST_PASSWORD, uniqueClient())).toMatchObject({
+			reason: 'throttled',
+			scope: 'account'
+		});
+		const again = await signInOk(owner.email, uniqueClient(), { deviceCookie: trusted.deviceCookie });
+		// Every success hands out a new nonce, which is trusted in turn.
+		expect(again.deviceCookie).not.toBe(trusted.deviceCookie);
+		await signInOk(owner.email, uniqueClient(), { deviceCookie: again.deviceCookie });
+		// The attacker's count is untouched by the owner's sign-ins.
+		expect(await attemptsOf('account', owner.email)).toBe(LIMIT);
+	});
+
+	it.each([
+		[
+			'a forged signature',
+			(cookie: string) => cookie.slice(0, -4) + (cookie.endsWith('0000') ? '1111' : '0000')
+		],
+		['garbage', () => 'not-a-device-cookie'],
+		['another account’s cookie', (_cookie: string, otherCookie: string) => otherCookie],
+		[
+			'this account’s id re-signed as nobody can',
+			(cookie: string, otherCookie: string) =>
+				[cookie.split('.')[0], ...otherCookie.split('.').slice(1)].join('.')
+		]
+	])('treats %s as no device cookie', async (_label, tamper) => {
+		const owner = await makeUser(testDb.db, { email: uniqueEmail('owner') });
+		const other = await makeUser(testDb.db, { email: uniqueEmail('other') });
+		const cookie = (await signInOk(owner.email)).deviceCookie;
+		const otherCookie = (await signInOk(other.email)).deviceCookie;
+		await fail(owner.email, LIMIT, uniqueClient());
+		expect(
+			await signIn(testDb.db, owner.email, TEST_PASSWORD, uniqueClient(), {
+				deviceCookie: tamper(cookie, otherCookie)
+			})
+		).toMatchObject({ reason: 'throttled', scope: 'account' });
+		await signInOk(owner.email, uniqueClient(), { deviceCookie: cookie });
+	});
+
+	it('locks a device cookie after its own failures, and only that device', async () => {
+		const owner = await makeUser(testDb.db, { email: uniqueEmail('owner') });
+		const laptop = (await signInOk(owner.email)).deviceCookie;
+		const phone = (await signInOk(owner.email)).deviceCookie;
+		await fail(owner.email, THROTTLE_RULES.device.maxAttempts, uniqueClient(), { deviceCookie: laptop });
+		expect(
+			await signIn(testDb.db, owner.email, TEST_PASSWORD, uniqueClient(), { deviceCookie: laptop })
+		).toMatchObject({ reason: 'throttled', scope: 'device' });
+		await signInOk(owner.email, uniqueClient(), { deviceCookie: phone });
+		// Failures on a trusted device do not count against the account for untrusted clients.
+		expect(await attemptsOf('account', owner.email)).toBe(0);
+		await signInOk(owner.email, uniqueClient());
+	});
+
+	it('forgives a device’s typos once its owner signs in on it', async () => {
+		const owner = await makeUser(testDb.db, { email: uniqueEmail('owner') });
+		const cookie = (await signInOk(owner.email)).deviceCookie;
+		await fail(owner.email, THROTTLE_RULES.device.maxAttempts - 1, uniqueClient(), { deviceCookie: cookie });
+		const fresh = (await signInOk(owner.email, uniqueClient(), { deviceCookie: cookie })).deviceCookie;
+		await fail(owner.email, THROTTLE_RULES.device.maxAttempts - 1, uniqueClient(), { deviceCookie: fresh });
+		await signInOk(owner.email, uniqueClient(), { deviceCookie: fresh });
+	});
+
+	it('opens a new window once the old one ended, and purges ended windows', async () => {
+		const owner = await makeUser(testDb.db, { email: uniqueEmail('later') });
+		const stale = uniqueEmail('stale');
+		await fail(owner.email, LIMIT, uniqueClient());
+		await fail(stale, 1, uniqueClient());
+		const ended = new Date(Date.now() - THROTTLE_RULES.account.windowMs);
+		await testDb.db
+			.updateTable('login_throttle')
+			.set({ window_started_at: ended })
+			.where('key_hash', 'in', [throttleKey('account', owner.email).hash, throttleKey('account', stale).hash])
+			.execute();
+		await signInOk(owner.email);
+		expect(await attemptsOf('account', owner.email)).toBe(0);
+		const left = await testDb.db
+			.selectFrom('login_throttle')
+			.select('key_hash')
+			.where('window_started_at', '<=', ended)
+			.execute();
+		expect(left).toEqual([]);
+	});
+
+	it('stops checking passwords at the limit, however many attempts arrive at once', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				fc.integer({ min: LIMIT + 1, max: 50 }),
+				fc.nat(),
+				fc.array(fc.boolean(), { minLength: 50, maxLength: 50 }),
+				fc.boolean(),
+				async (concurrency, correctAt, sameAddress, trustedBurst) => {
+					const db = wideDb();
+					const owner = await makeUser(db, { email: uniqueEmail('burst') });
+					const device = trustedBurst ? { deviceCookie: (await signInOk(owner.email)).deviceCookie } : {};
+					const attacker = uniqueClient();
+					// At most one attempt carries the right password; with correctAt past the end, none does.
+					const correct = correctAt % (concurrency + 1);
+					const before = passwordVerificationCount();
+					const results = await Promise.all(
+						Array.from({ length: concurrency }, (_, i) =>
+							signIn(
+								db,
+								owner.email,
+								i === correct ? TEST_PASSWORD : `wrong-${i}`,
+								sameAddress[i] ? attacker : uniqueClient(),
+								device
+							)
+						)
+					);
+					const checks = passwordVerificationCount() - before;
+					const invalid = results.filter((r) => !r.ok && r.reason === 'invalid').length;
+					const successes = results.filter((r) => r.ok).length;
+					const refused = results.filter((r) => !r.ok && r.reason === 'throttled');
+					// Wrong passwords are checked at most LIMIT times; a success gives its place back.
+					expect(invalid).toBeLessThanOrEqual(LIMIT);
+					expect(successes).toBeLessThanOrEqual(1);
+					expect(checks).toBe(invalid + successes);
+					expect(refused).toHaveLength(concurrency - checks);
+					for (const r of refused) expect(r).toMatchObject({ scope: trustedBurst ? 'device' : 'account' });
+					// With no place left at the end, every attempt beyond the limit was refused unchecked.
+					if (successes === 0) expect(checks).toBe(LIMIT);
+					expect(await sessionRowsOf(owner.id)).toHaveLength(successes + (trustedBurst ? 1 : 0));
+					if (!trustedBurst) expect(await attemptsOf('account', owner.email)).toBe(invalid);
+					// Once the limit is reached by failures, the right password stays out too.
+					if (invalid === LIMIT)
+						expect(await signIn(db, owner.email, TEST_PASSWORD, uniqueClient(), device)).toMatchObject({
+							reason: 'throttled'
+						});
+				}
+			),
+			{ numRuns: 10 }
+		);
+	});
+
+	it('refuses a burst of right passwords after the limit without checking any', async () => {
+		const owner = await makeUser(testDb.db, { email: uniqueEmail('late') });
+		await fail(owner.email, LIMIT, uniqueClient());
+		const before = passwordVerificationCount();
+		const results = await Promise.all(
+			Array.from({ length: 20 }, () => signIn(wideDb(), owner.email, TEST_PASSWORD, uniqueClient()))
+		);
+		expect(passwordVerificationCount()).toBe(before);
+		expect(results.every((r) => !r.ok && r.reason === 'throttled')).toBe(true);
+	});
+});
+
+describe('signIn again', () => {
+	it('ends the session the browser held, in the same step', async () => {
+		const user = await makeUser(testDb.db, { email: uniqueEmail('again') });
+		const first = await signedIn(testDb.db, user.email);
+		const second = await signIn(testDb.db, user.email, TEST_PASSWORD, uniqueClient(), {
+			sessionToken: first.token
+		});
+		expect(second.ok).toBe(true);
+		if (!second.ok) return;
+		expect(await validateSessionToken(testDb.db, first.token)).toEqual({ session: null, user: null });
+		expect((await validateSessionToken(testDb.db, second.token)).user?.id).toBe(user.id);
+		expect((await sessionRowsOf(user.id)).map((r) => r.id)).toEqual([sha256Hex(second.token)]);
+	});
+
+	it('ends another account’s session held by the same browser, and leaves that account’s other sessions', async () => {
+		const previous = await makeUser(testDb.db, { email: uniqueEmail('previous') });
+		const next = await makeUser(testDb.db, { email: uniqueEmail('next') });
+		const here = await signedIn(testDb.db, previous.email);
+		const elsewhere = await signedIn(testDb.db, previous.email);
+		expect(
+			(await signIn(testDb.db, next.email, TEST_PASSWORD, uniqueClient(), { sessionToken: here.token })).ok
+		).toBe(true);
+		expect(await validateSessionToken(testDb.db, here.token)).toEqual({ session: null, user: null });
+		expect((await validateSessionToken(testDb.db, elsewhere.token)).user?.id).toBe(previous.id);
+	});
+
+	it('keeps the session when the new sign-in fails', async () => {
+		const user = await makeUser(testDb.db, { email: uniqueEmail('keep') });
+		const first = await signedIn(testDb.db, user.email);
+		expect(
+			await signIn(testDb.db, user.email, 'wrong-password', uniqueClient(), { sessionToken: first.token })
+		).toEqual({ ok: false, reason: 'invalid' });
+		expect((await validateSessionToken(testDb.db, first.token)).user?.id).toBe(user.id);
 	});
 });
 

@@ -7,7 +7,15 @@ export function hashPassword(password: string): Promise<string> {
 	return hash(password, OPTIONS);
 }
 
+let verifications = 0;
+
+/** How many passwords this process has checked: lets tests see that throttling stops checks. */
+export function passwordVerificationCount(): number {
+	return verifications;
+}
+
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+	verifications++;
 	try {
 		return await verify(passwordHash, password);
 	} catch {

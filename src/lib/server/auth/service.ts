@@ -4,51 +4,95 @@ import { ValidationError, unwrap } from '../../domain/validation';
 import type { Database } from '../db/schema';
 import { findUserByEmail, findUserById, updateUserPassword } from '../users/queries';
 import { hashPassword, verifyPassword } from './password';
-import { createSession, generateSessionToken, invalidateUserSessions, type ValidSession } from './session';
+import { issueDeviceCookie, readDeviceCookie } from './device-cookie';
 import {
-	ACCOUNT_RULE,
-	CLIENT_RULE,
-	blockedUntil,
-	clearFailures,
-	recordFailure,
-	throttleKey
+	createSession,
+	generateSessionToken,
+	invalidateUserSessions,
+	sessionIdFromToken,
+	type ValidSession
+} from './session';
+import {
+	purgeExpiredAttempts,
+	releaseAttempts,
+	reserveAttempts,
+	throttleKey,
+	type ThrottleKey
 } from './throttle';
+import { minutesUntil, scopesFor, type ThrottleScope } from '../../domain/throttle';
 
 export type SignInResult =
-	| { ok: true; token: string; session: ValidSession; mustChangePassword: boolean }
-	| { ok: false; reason: 'invalid' | 'throttled' };
+	| { ok: true; token: string; session: ValidSession; mustChangePassword: boolean; deviceCookie: string }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'throttled'; scope: ThrottleScope; retryAfterMinutes: number };
+
+/** What the browser sent along: its device cookie and the session it may already hold. */
+export interface SignInBrowser {
+	deviceCookie?: string;
+	sessionToken?: string;
+}
 
 // Verifying against a real hash when the account does not exist keeps the response time the same,
 // so timing does not tell which e-mail addresses have an account.
 let dummyHash: Promise<string> | null = null;
 
+/**
+ * Signs in with the device-cookie scheme (docs/architecture.md, "Sessions and sign-in"). The
+ * account counter is keyed on the e-mail address as typed, existing or not, so a refusal looks the
+ * same for every address.
+ */
 export async function signIn(
 	db: Kysely<Database>,
 	emailInput: unknown,
 	passwordInput: unknown,
-	clientAddress: string
+	clientAddress: string,
+	browser: SignInBrowser = {}
 ): Promise<SignInResult> {
 	const email = typeof emailInput === 'string' ? normaliseEmail(emailInput) : '';
 	const password = typeof passwordInput === 'string' ? passwordInput : '';
-	const accountKey = throttleKey('account', email);
-	const clientKey = throttleKey('client', clientAddress);
-	if ((await blockedUntil(db, accountKey)) || (await blockedUntil(db, clientKey)))
-		return { ok: false, reason: 'throttled' };
-
 	const user = email ? await findUserByEmail(db, email) : undefined;
+	const device = readDeviceCookie(browser.deviceCookie);
+	// A cookie of another account, or a forged one, makes the browser as untrusted as having none.
+	const trusted = device !== null && user !== undefined && device.userId === user.id;
+	const keys: ThrottleKey[] = scopesFor(trusted).map((scope) =>
+		throttleKey(scope, scope === 'device' ? device!.nonce : scope === 'account' ? email : clientAddress)
+	);
+	const now = new Date();
+	const reserved = await reserveAttempts(db, keys, now);
+	if (!reserved.ok)
+		return {
+			ok: false,
+			reason: 'throttled',
+			scope: reserved.scope,
+			retryAfterMinutes: minutesUntil(reserved.retryAt, now)
+		};
+
 	dummyHash ??= hashPassword('not-a-password-of-anyone');
 	const valid = user
 		? await verifyPassword(user.password_hash, password)
 		: (await verifyPassword(await dummyHash, password), false);
-	if (!user || !valid || !user.active) {
-		await recordFailure(db, accountKey, ACCOUNT_RULE);
-		await recordFailure(db, clientKey, CLIENT_RULE);
-		return { ok: false, reason: 'invalid' };
-	}
-	await clearFailures(db, accountKey);
+	// A failed attempt keeps the place it reserved.
+	if (!user || !valid || !user.active) return { ok: false, reason: 'invalid' };
+
 	const token = generateSessionToken();
-	const session = await createSession(db, token, user.id);
-	return { ok: true, token, session, mustChangePassword: user.must_change_password };
+	const session = await db.transaction().execute(async (trx) => {
+		await releaseAttempts(trx, keys);
+		// Signing in again ends the session this browser held, whoever it belonged to.
+		if (browser.sessionToken)
+			await trx
+				.deleteFrom('user_session')
+				.where('id', '=', sessionIdFromToken(browser.sessionToken))
+				.execute();
+		return createSession(trx, token, user.id);
+	});
+	await purgeExpiredAttempts(db);
+	return {
+		ok: true,
+		token,
+		session,
+		mustChangePassword: user.must_change_password,
+		deviceCookie: issueDeviceCookie(user.id)
+	};
 }
 
 /**

@@ -72,9 +72,8 @@ export interface AuditLogTable {
 
 export interface LoginThrottleTable {
 	key_hash: string;
-	failures: ColumnType<number, number | undefined, number>;
+	attempts: ColumnType<number, number | undefined, number>;
 	window_started_at: ColumnType<Date, Date, Date>;
-	blocked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface InstrumentTable {
@@ -373,7 +372,7 @@ export const tableColumns: { [T in keyof Database]: Record<keyof Database[T], tr
 		detail: true,
 		at: true
 	},
-	login_throttle: { key_hash: true, failures: true, window_started_at: true, blocked_until: true },
+	login_throttle: { key_hash: true, attempts: true, window_started_at: true },
 	instrument: {
 		organisation_id: true,
 		key: true,

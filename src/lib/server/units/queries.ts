@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { UnitNode } from '../../domain/units';
+import { todayInBelgium } from '../clock';
 import type { Database, NewUnit, Unit } from '../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -30,8 +31,10 @@ export async function findUnits(db: Db, organisationId: string): Promise<UnitRec
 	return rows.map(unitRowToUnit);
 }
 
+/** A new unit is valid from today in Belgium unless told otherwise (not the database's UTC date). */
 export async function insertUnit(db: Db, values: NewUnit): Promise<UnitRecord> {
-	return unitRowToUnit(await db.insertInto('unit').values(values).returningAll().executeTakeFirstOrThrow());
+	const row = { ...values, valid_from: values.valid_from ?? todayInBelgium() };
+	return unitRowToUnit(await db.insertInto('unit').values(row).returningAll().executeTakeFirstOrThrow());
 }
 
 export async function updateUnit(

@@ -35,15 +35,19 @@ export function errorPage(locale: Locale, status: number, key?: string | null, i
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t('error.title')} · ${t('app.name')}</title>
 <style>
-body{margin:0;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2933;background:#f5f6f7}
-main{max-width:28rem;margin:3rem auto;padding:0 1rem}
-.card{background:#fff;border:1px solid #d6dade;border-radius:6px;padding:1rem 1.25rem}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1c1917;background:#f5f5f4}
+header{background:#1c1917;padding:.9rem 1rem}
+header a{color:#fff;font-weight:700;text-decoration:none}
+main{max-width:28rem;margin:2rem auto;padding:0 1rem}
+.card{background:#fff;border:1px solid #d6d3d1;border-radius:6px;padding:1rem 1.25rem}
 h1{font-size:1.4rem;margin:0 0 .5rem}
-.muted{color:#52606d}
-a{color:#0b5cad}
+.muted{color:#57534e}
+a{color:#1e40af}
+:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
 </style>
 </head>
 <body>
+<header><a href="/">${t('app.name')}</a></header>
 <main id="content">
 <div class="card" role="alert">
 <h1>${t('error.title')}</h1>

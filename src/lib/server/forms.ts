@@ -1,14 +1,24 @@
 import { error, fail } from '@sveltejs/kit';
 import { ValidationError } from '../domain/validation';
 
-/** The submitted form data. A body that is not a form is a 400 (a too large one stays a 413), and nothing happens. */
+/**
+ * The submitted form data. A body that is not a form is a 400 (a too large one stays a 413), and
+ * nothing happens. So is a text field holding U+0000: no browser form sends it, and PostgreSQL text
+ * cannot store or even compare it, so it would fail the first query that sees it.
+ */
 async function formDataOf(request: Request): Promise<FormData> {
+	let data: FormData;
 	try {
-		return await request.formData();
+		data = await request.formData();
 	} catch (e) {
 		if (e && typeof e === 'object' && 'status' in e && (e as { status: number }).status === 413) throw e;
 		error(400, 'error.badRequest');
 	}
+	for (const [name, value] of data) {
+		if (name.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000')))
+			error(400, 'error.badRequest');
+	}
+	return data;
 }
 
 function textFields(data: FormData): Record<string, string> {

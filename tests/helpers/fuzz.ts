@@ -34,7 +34,7 @@ export { fuzzTargets } from './fuzz-requests';
  * - an answer, unless the client stopped sending its body half-way; never a 5xx; and the process
  *   still answers GET /healthz afterwards;
  * - a POST whose Origin is foreign and whose content type is a form's is refused with 403 (CSRF),
- *   or with 431 when its URL is over Node's header limit;
+ *   with 431 when its URL is over Node's header limit, or sent on to its canonical path (307/308);
  * - a POST is answered with a 4xx: the generated bodies are never a valid command (broken,
  *   oversized, wrong type, or fields with nonsense values, sent to unknown ids where an id is all a
  *   command needs). Allowed besides: the sign-in redirect (303 to /login) for a visitor without a
@@ -123,7 +123,10 @@ export function judge(target: Target, c: FuzzCase, answer: Answer): string[] {
 	if (status >= 500) problems.push(`status ${status}`);
 	else if (c.body && c.foreignOrigin && formType(c.body.contentType)) {
 		// 431: Node refuses a URL over its header limit before anything else looks at the request.
-		if (status !== 403 && status !== 431) problems.push(`a cross-site form post answered ${status}, not 403`);
+		// 307/308: a non-canonical path is sent to its canonical form first, where the post is refused.
+		const canonical = (status === 307 || status === 308) && isSameSite(location);
+		if (status !== 403 && status !== 431 && !canonical)
+			problems.push(`a cross-site form post answered ${status}, not 403`);
 	} else if (target.method === 'GET') {
 		if (!(status === 200 || is4xx || (status >= 300 && status < 400 && isSameSite(location))))
 			problems.push(`GET answered ${status}${location ? ` to ${location}` : ''}`);

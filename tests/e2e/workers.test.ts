@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIfStale } from '../../scripts/build-if-stale.js';
-import { databaseNameFrom, onServer, uniqueName, withDatabase } from '../helpers/postgres';
-import { startServer, type RunningServer } from '../helpers/server';
+import { freshDatabase, startServer, type RunningServer } from '../helpers/server';
 
 /**
  * `KNIPPERLICHT_WORKERS`: on PostgreSQL the server runs that many processes (node:cluster) and
@@ -12,22 +8,13 @@ import { startServer, type RunningServer } from '../helpers/server';
  */
 const url = process.env.DATABASE_URL || null;
 let server: RunningServer;
-let cleanup: () => Promise<void> | void;
+let cleanup: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
 	const entry = buildIfStale('.test-build', { quiet: true });
-	let env: NodeJS.ProcessEnv;
-	if (url) {
-		const name = uniqueName(`${databaseNameFrom(url)}_workers`);
-		await onServer(url, `create database "${name}"`);
-		env = { DATABASE_URL: withDatabase(url, name) };
-		cleanup = () => onServer(url, `drop database if exists "${name}" with (force)`);
-	} else {
-		const dir = mkdtempSync(join(tmpdir(), 'kl-workers-'));
-		env = { DATABASE_URL: '', KNIPPERLICHT_DATA_DIR: dir };
-		cleanup = () => rmSync(dir, { recursive: true, force: true });
-	}
-	server = await startServer(entry, { ...env, KNIPPERLICHT_WORKERS: '2' });
+	const database = await freshDatabase('workers');
+	cleanup = database.remove;
+	server = await startServer(entry, { ...database.env, KNIPPERLICHT_WORKERS: '2' });
 });
 
 afterAll(async () => {

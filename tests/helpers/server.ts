@@ -1,5 +1,32 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { databaseNameFrom, onServer, uniqueName, withDatabase } from './postgres';
+
+/**
+ * An empty database for a server of its own, on the engine of the run: a new database on the
+ * PostgreSQL server of DATABASE_URL, or a temporary PGlite folder. The server migrates and seeds it.
+ */
+export async function freshDatabase(
+	label: string
+): Promise<{ env: NodeJS.ProcessEnv; remove(): Promise<void> }> {
+	const url = process.env.DATABASE_URL;
+	if (url) {
+		const name = uniqueName(`${databaseNameFrom(url)}_${label}`);
+		await onServer(url, `create database "${name}"`);
+		return {
+			env: { DATABASE_URL: withDatabase(url, name) },
+			remove: () => onServer(url, `drop database if exists "${name}" with (force)`)
+		};
+	}
+	const dir = mkdtempSync(join(tmpdir(), `kl-${label}-`));
+	return {
+		env: { DATABASE_URL: '', KNIPPERLICHT_DATA_DIR: dir },
+		remove: async () => rmSync(dir, { recursive: true, force: true })
+	};
+}
 
 export async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { routeTree } from '../helpers/route-tree';
 import { Client, homeOrganisationOf, unitIdsByCode } from '../helpers/http';
 
 /**
@@ -116,18 +117,12 @@ function discoverRoutes(): string[] {
 	return [...routes].sort();
 }
 
-/** The form actions of each page, read from its +page.server.ts. */
+/** The form actions of each page, as the TypeScript parser finds them in its +page.server.ts. */
+const endpoints = routeTree();
 function actionsOf(route: string): string[] {
-	const file = new URL(`../../src/routes${route === '/' ? '' : route}/+page.server.ts`, import.meta.url)
-		.pathname;
-	let source: string;
-	try {
-		source = readFileSync(file, 'utf8');
-	} catch {
-		return [];
-	}
-	const block = /export const actions[^=]*=\s*\{([\s\S]*)\};?\s*$/.exec(source)?.[1] ?? '';
-	return [...block.matchAll(/^\t(\w+): async/gm)].map((m) => m[1]!);
+	return endpoints
+		.filter((e) => e.routeId === route && e.kind.startsWith('action:'))
+		.map((e) => e.kind.slice('action:'.length));
 }
 
 const clients = {} as Record<Who, Client>;

@@ -282,7 +282,9 @@ describe('a large signals import interrupted', () => {
 			let kill: Promise<void> | null = null;
 			await streamUpload(server, hr, organisationId, path, name, (line) => {
 				const p = line.progress;
-				const due = p?.phase === phase && (phase !== 'reading' || (p.bytes ?? 0) > bytes / 3);
+				// The first progress of the phase: reading progress is sent at most every 200 ms, so a
+				// fast machine may read the whole file between two lines after the first.
+				const due = p?.phase === phase && (phase !== 'reading' || (p.bytes ?? 0) < bytes);
 				if (due && !kill) kill = killServer(server, signal);
 			});
 			expect(kill, `no '${phase}' progress came before the answer ended`).not.toBeNull();

@@ -3,7 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 
 /**
  * The table types, defined once and used everywhere. They follow migrations/ exactly;
- * tests/integration/schema.test.ts compares them with the migrated database.
+ * tests/integration/migrations.test.ts compares them with the migrated database.
  */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateOnly = ColumnType<string, string | undefined, string>;

@@ -7,14 +7,15 @@
 //   These calls are served from what service.ts keeps in process memory (keyed on every input,
 //   read per request). Baseline, in the same run: the naive scan, the same heatmap computed per
 //   request from the raw responses (one SQL aggregation over response.scores with the bands, then
-//   the same roll-up and plan in JavaScript: bench/analytics-naive.ts), p95 over as many calls.
+//   the same roll-up and plan in JavaScript: tests/oracles/analytics-naive.ts), p95 over as many
+//   calls.
 // - analytics.heatmap.<engine>.cold_ms: the median of COLD_CALLS calls, each the first call after
 //   an input changed and the process forgot what it kept (a unit's headcount, by a plain UPDATE, so nothing
 //   kept applies and everything is read and computed afresh). Same baseline.
 // - analytics.attention.postgres.p95_ms and .cold_ms: attentionList() likewise. Baseline: the
 //   straightforward recomputation (the implementation before the fast path: every summary row and
-//   36 months of signal rows read per request, bench/analytics-naive.ts), p95 in the same run; the
-//   issue's fixed 200 ms is printed as met or not beside it.
+//   36 months of signal rows read per request, tests/oracles/analytics-naive.ts), p95 in the same
+//   run; the fixed 200 ms is printed as met or not beside it.
 // Correctness: every row and cell of heatmap() equals the naive computation (same disclosure,
 // same n, means and shares within 1e-9), and some rows are pooled or suppressed; attentionList()
 // equals the straightforward recomputation (same units, order, scores and reasons, numbers within
@@ -59,7 +60,7 @@ import {
 	compareHeatmaps,
 	naiveAttentionList,
 	naiveHeatmap
-} from './analytics-naive';
+} from '../tests/oracles/analytics-naive';
 import {
 	createPostgresDatabase,
 	figure,

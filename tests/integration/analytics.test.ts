@@ -5,7 +5,7 @@ import {
 	compareHeatmaps,
 	naiveAttentionList,
 	naiveHeatmap
-} from '../../bench/analytics-naive';
+} from '../oracles/analytics-naive';
 import { COLUMNS, type ColumnId } from '../../src/lib/domain/signals';
 import { BAROMETER, dimensionsOf } from '../../src/lib/instruments';
 import { readInputVersions } from '../../src/lib/server/analytics/inputs';

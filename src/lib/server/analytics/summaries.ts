@@ -4,6 +4,7 @@ import { dimensionsOf } from '../../instruments';
 import type { InstrumentDefinition } from '../../instruments/types';
 import type { UnitNode } from '../../domain/units';
 import type { Database } from '../db/schema';
+import { BAND_CODE, bandSql } from './bands';
 import { columnsOfSummaries, decodePack, type SummaryColumns } from './packs';
 import { mixSealedResponses } from '../barometer/sealed';
 
@@ -52,19 +53,15 @@ export async function summariseWave(db: Db, organisationId: string, waveId: stri
 		),
 		banded as (
 			select unit_id, ord, score,
-				case
-					when score is null then null
-					when risk_high then case when score >= red then 2 when score >= orange then 1 else 0 end
-					else case when score <= red then 2 when score <= orange then 1 else 0 end
-				end as band
+				${bandSql(sql.ref('score'), sql.ref('risk_high'), sql.ref('orange'), sql.ref('red'))} as band
 			from scored
 		),
 		per_dimension as (
 			select unit_id, ord, count(score)::int as scored, coalesce(sum(score), 0) as score_sum,
 				coalesce(sum(score * score), 0) as score_sum_sq,
-				count(*) filter (where band = 0)::int as green,
-				count(*) filter (where band = 1)::int as orange,
-				count(*) filter (where band = 2)::int as red
+				count(*) filter (where band = ${sql.lit(BAND_CODE.green)})::int as green,
+				count(*) filter (where band = ${sql.lit(BAND_CODE.orange)})::int as orange,
+				count(*) filter (where band = ${sql.lit(BAND_CODE.red)})::int as red
 			from banded group by unit_id, ord
 		),
 		respondents as (

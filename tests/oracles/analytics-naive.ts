@@ -1,4 +1,6 @@
-// The baselines of the analytics benchmark.
+// The baselines of the analytics benchmark (bench/analytics.bench.ts), also the oracle of
+// tests/integration/analytics.test.ts. They are written out independently of the code they check
+// (the band rule too, rather than with analytics/bands.ts), so that a mistake there shows here.
 // - The heatmap's "naive scan": the same heatmap computed per request from the raw `response` rows
 //   (one SQL aggregation over response.scores, bands included) instead of the wave summaries,
 //   followed by the same roll-up and anonymity plan in JavaScript as
@@ -10,8 +12,13 @@
 //   compareAttentionLists checks the fast path against it (the benchmark and
 //   tests/integration/analytics.test.ts).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { disclose, planDisclosure, type Disclosed, type DisclosurePlan } from '../src/lib/domain/anonymity';
-import { releasedMonthPlan } from '../src/lib/domain/signals/month-plans';
+import {
+	disclose,
+	planDisclosure,
+	type Disclosed,
+	type DisclosurePlan
+} from '../../src/lib/domain/anonymity';
+import { releasedMonthPlan } from '../../src/lib/domain/signals/month-plans';
 import {
 	dimensionFindings,
 	indicatorFindings,
@@ -19,18 +26,18 @@ import {
 	RATE_INDICATOR_IDS,
 	type Finding,
 	type ShownDimension
-} from '../src/lib/domain/early-warning';
-import { formatMonth } from '../src/lib/domain/signals/calendar';
-import type { UnitMonthFigures } from '../src/lib/domain/signals/figures';
-import { rollUpFigures } from '../src/lib/domain/signals/indicators';
-import { isoMonth } from '../src/lib/domain/signals/parse';
-import { flattenTree, subtreeIds } from '../src/lib/domain/units';
-import { dimensionStats, type UnitSummary } from '../src/lib/domain/wave-results';
-import { waveStatus } from '../src/lib/domain/waves';
-import { dimensionsOf } from '../src/lib/instruments';
-import type { InstrumentDefinition, Localised } from '../src/lib/instruments/types';
-import { monthFiguresOf, toSummary, treeOf } from '../src/lib/server/analytics/common';
-import { findReleases } from '../src/lib/server/analytics/releases';
+} from '../../src/lib/domain/early-warning';
+import { formatMonth } from '../../src/lib/domain/signals/calendar';
+import type { UnitMonthFigures } from '../../src/lib/domain/signals/figures';
+import { rollUpFigures } from '../../src/lib/domain/signals/indicators';
+import { isoMonth } from '../../src/lib/domain/signals/parse';
+import { flattenTree, subtreeIds } from '../../src/lib/domain/units';
+import { dimensionStats, type UnitSummary } from '../../src/lib/domain/wave-results';
+import { waveStatus } from '../../src/lib/domain/waves';
+import { dimensionsOf } from '../../src/lib/instruments';
+import type { InstrumentDefinition, Localised } from '../../src/lib/instruments/types';
+import { monthFiguresOf, toSummary, treeOf } from '../../src/lib/server/analytics/common';
+import { findReleases } from '../../src/lib/server/analytics/releases';
 import {
 	cellsOf,
 	ORGANISATION_ROOT,
@@ -40,12 +47,16 @@ import {
 	type Heatmap,
 	type HeatmapRow,
 	type WaveResult
-} from '../src/lib/server/analytics/service';
-import { ensureWaveSummaries, findWaveSummaries, findWaveTrees } from '../src/lib/server/analytics/summaries';
-import type { Database } from '../src/lib/server/db/schema';
-import { findOrganisation } from '../src/lib/server/organisations/queries';
-import { findCurrentFigures } from '../src/lib/server/signals/queries';
-import { findUnits } from '../src/lib/server/units/queries';
+} from '../../src/lib/server/analytics/service';
+import {
+	ensureWaveSummaries,
+	findWaveSummaries,
+	findWaveTrees
+} from '../../src/lib/server/analytics/summaries';
+import type { Database } from '../../src/lib/server/db/schema';
+import { findOrganisation } from '../../src/lib/server/organisations/queries';
+import { findCurrentFigures } from '../../src/lib/server/signals/queries';
+import { findUnits } from '../../src/lib/server/units/queries';
 
 export { cellsOf, planWave };
 
@@ -107,6 +118,7 @@ export function aggregationQuery(organisationId: string, waves: readonly WaveRow
 	const dimensions = dimensionsOf(first.definition as InstrumentDefinition, first.include_module);
 	const waveIds = waves.map((w) => w.id);
 	const score = dimensions.map((d) => sql.ref(`s.${d.id}`));
+	// bandOf's rule written out on its own, deliberately not bandSql: this is what checks it.
 	const bands = dimensions.map((d, i) => {
 		const v = score[i]!;
 		return d.bands.riskWhen === 'high'

@@ -15,7 +15,7 @@
 // - analytics.attention.postgres.p95_ms and .cold_ms: attentionList() likewise. Baseline: the
 //   straightforward recomputation (the implementation before the fast path: every summary row and
 //   36 months of signal rows read per request, tests/oracles/analytics-naive.ts), p95 in the same
-//   run; the fixed 200 ms is printed as met or not beside it.
+//   run; the fixed 200 ms target is printed as met or not beside it.
 // Correctness: every row and cell of heatmap() equals the naive computation (same disclosure,
 // same n, means and shares within 1e-9), and some rows are pooled or suppressed; attentionList()
 // equals the straightforward recomputation (same units, order, scores and reasons, numbers within

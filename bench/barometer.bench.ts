@@ -33,10 +33,10 @@ const SINGLE_WARMUP_MS = 300;
 const SINGLE_MS = 1_500;
 /** More errors than this share of the measured requests fails the benchmark. */
 const MAX_ERROR_SHARE = 0.01;
-/** The targets: at least half the bare handler's throughput, a p99 of at most 50 ms. */
+/** The targets: at least half the bare handler's throughput, a p99 of at most 50 ms. */
 const TARGET_RPS_RATIO = 0.5;
 const TARGET_P99_MS = 50;
-/** The budget for the JavaScript of the questionnaire page, gzipped. */
+/** The budget for the JavaScript of the questionnaire page, gzipped. */
 const JS_BUDGET_KB = 40;
 
 const ADVISOR = 'preventie@zonnedael.demo';

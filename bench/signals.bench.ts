@@ -10,7 +10,7 @@
 // (pg-copy-streams) of the file's rows into a bare table; PGlite's own `COPY … FROM '/dev/blob'`.
 // The peak memory (VmHWM of the child) has the same child's peak before it starts importing (node,
 // the modules, an open pool) as its baseline: the ratio is how much the import adds to a process
-// at rest, measured in the same run; the issue's fixed 300 MB is printed as met or not beside it.
+// at rest, measured in the same run; the fixed 300 MB target is printed as met or not beside it.
 // A quarter-size file (same employees, units and months) is imported once more, for how the peak
 // grows with the rows.
 import { spawn } from 'node:child_process';
@@ -44,7 +44,7 @@ const TODAY = '2026-11-15';
 const REPETITIONS = { postgres: 3, pglite: 3 };
 /** Spells per key of the smaller file that shows how the peak memory grows with the rows. */
 const SMALL_SPELLS_PER_KEY = 5;
-/** The issue's targets. */
+/** The targets. */
 const TARGET_ROWS_PER_S = 150_000;
 const TARGET_COPY_FACTOR = 2;
 const TARGET_PEAK_MB = 300;
@@ -219,7 +219,7 @@ function logRun(
 	);
 }
 
-/** The targets of the issue, printed as met or not. */
+/** The targets, printed as met or not. */
 function reportTargets(ctx: BenchContext, engine: string, file: SpellsFile, runs: Run[]): void {
 	const importMs = median(runs.map((r) => r.importMs));
 	const rate = rowsPerS(file.rows, importMs);

@@ -17,7 +17,7 @@ import {
 } from './harness';
 
 const RUNS = 5;
-/** The target: a start on an existing data folder serves its first page within 3,000 ms. */
+/** The target: a start on an existing data folder serves its first page within 3,000 ms. */
 const TARGET_MS = 3000;
 
 interface Start {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decide, navigationFor, type Action, type Actor } from './access';
+import type { UnitNode } from '../domain/units';
+import { decide, navigationFor, scopeOf, type Action, type Actor, type ActorMembership } from './access';
 
 const ORG = 'org-a';
 const OTHER = 'org-b';
@@ -101,5 +102,52 @@ describe('navigationFor', () => {
 	});
 	it('shows nothing of another organisation', () => {
 		expect(navigationFor(admin, OTHER)).toEqual([]);
+	});
+});
+
+describe('scopeOf', () => {
+	// root ─ care ─ ward-2 ─ night
+	//      │      └ ward-3
+	//      └ office (archived)
+	const unit = (id: string, parentId: string | null, archived = false): UnitNode => ({
+		id,
+		parentId,
+		code: id,
+		name: id,
+		headcount: null,
+		archived
+	});
+	const units = [
+		unit('root', null),
+		unit('care', 'root'),
+		unit('ward-2', 'care'),
+		unit('night', 'ward-2'),
+		unit('ward-3', 'care'),
+		unit('office', 'root', true)
+	];
+	const all = ['root', 'care', 'ward-2', 'night', 'ward-3', 'office'];
+	const member = (role: ActorMembership['role'], unitId: string | null = null): ActorMembership => ({
+		organisationId: ORG,
+		role,
+		unitId
+	});
+	it.each([
+		['an advisor sees every unit, archived ones too', member('advisor'), units, all],
+		['hr sees every unit', member('hr'), units, all],
+		['an admin sees every unit', member('admin'), units, all],
+		[
+			'a manager sees their unit and what lies below it',
+			member('manager', 'ward-2'),
+			units,
+			['ward-2', 'night']
+		],
+		['a manager of a leaf sees that unit only', member('manager', 'night'), units, ['night']],
+		['a manager of the root sees every unit', member('manager', 'root'), units, all],
+		['a manager of an archived unit still sees it', member('manager', 'office'), units, ['office']],
+		['a manager whose unit is gone sees nothing', member('manager', 'gone'), units, []],
+		['a manager without a unit sees nothing', member('manager', null), units, []],
+		['no units, nothing to see', member('advisor'), [], []]
+	] as const)('%s', (_name, membership, tree, expected) => {
+		expect([...scopeOf(membership, tree)].sort()).toEqual([...expected].sort());
 	});
 });

@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { subtreeIds, type UnitNode } from '../domain/units';
 import type { Role } from './db/schema';
 
 /**
@@ -98,6 +99,18 @@ export function authorize(actor: Actor | null, action: Action, target: Target): 
 	if (!decision.allowed)
 		error(decision.status, decision.status === 404 ? 'error.notFound' : 'error.forbidden');
 	return decision.membership;
+}
+
+/**
+ * The units of the organisation a member may see, given the membership `authorize` returned: all
+ * of them, or a manager's own unit with everything below it (none when that unit is not in the
+ * tree). The same rule as `unitScoped` in the policy, for filtering many units at once.
+ */
+export function scopeOf(membership: ActorMembership, units: readonly UnitNode[]): ReadonlySet<string> {
+	if (membership.role !== 'manager') return new Set(units.map((u) => u.id));
+	const own = membership.unitId;
+	if (!own || !units.some((u) => u.id === own)) return new Set();
+	return subtreeIds(units, own);
 }
 
 /** The navigation a member sees, derived from the same policy. */

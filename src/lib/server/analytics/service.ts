@@ -23,11 +23,11 @@ import {
 	type WarningMessage
 } from '../../domain/early-warning';
 import type { FigureId } from '../../domain/signals/formats';
-import { flattenTree, subtreeIds, type TreeRow, type UnitNode } from '../../domain/units';
+import { flattenTree, type TreeRow, type UnitNode } from '../../domain/units';
 import { dimensionStats, rollUpSummaries, type UnitSummary } from '../../domain/wave-results';
 import { dimensionsOf } from '../../instruments';
 import type { InstrumentDefinition, Localised } from '../../instruments/types';
-import { authorize, type Actor } from '../access';
+import { authorize, scopeOf, type Actor } from '../access';
 import { todayInBelgium } from '../clock';
 import type { Database } from '../db/schema';
 import { findOrganisation } from '../organisations/queries';
@@ -554,8 +554,7 @@ async function readHeatmap(
 	await releaseWaves(db, organisationId, previousWave ? [wave, previousWave] : [wave], today, (ws) =>
 		closedWaveResults(db, organisationId, ws)
 	);
-	const scope =
-		membership.role === 'manager' && membership.unitId ? subtreeIds(snapshot.units, membership.unitId) : null;
+	const scope = scopeOf(membership, snapshot.units);
 	return {
 		waves,
 		wave: {
@@ -570,7 +569,7 @@ async function readHeatmap(
 			: null,
 		dimensions: dimensionColumns(wave),
 		organisation: snapshot.organisation,
-		rows: scope ? snapshot.rows.filter((r) => scope.has(r.unitId)) : [...snapshot.rows]
+		rows: snapshot.rows.filter((r) => scope.has(r.unitId))
 	};
 }
 
@@ -813,15 +812,14 @@ async function readAttentionList(
 	await releaseWaves(db, organisationId, waves, today, (ws) => closedWaveResults(db, organisationId, ws));
 	// Ranks are a total order (rankUnits breaks ties by unit id), so the ranking of a subtree is
 	// the ranking of all units with the others left out.
-	const scope =
-		membership.role === 'manager' && membership.unitId ? subtreeIds(snapshot.units, membership.unitId) : null;
+	const scope = scopeOf(membership, snapshot.units);
 	const latest = closed[0];
 	return {
 		wave: latest ? { id: latest.id, name: latest.name, closesOn: latest.closes_on } : null,
 		month: snapshot.month,
 		dimensionNames: snapshot.dimensionNames,
 		items: snapshot.items
-			.filter((item) => !scope || scope.has(item.unitId))
+			.filter((item) => scope.has(item.unitId))
 			.map((item, i) => ({ rank: i + 1, ...item }))
 	};
 }

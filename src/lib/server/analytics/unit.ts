@@ -12,8 +12,8 @@ import type { UnitMonthFigures } from '../../domain/signals/figures';
 import { FIGURES } from '../../domain/signals/formats';
 import { computeIndicators, INDICATORS, type IndicatorId } from '../../domain/signals/indicators';
 import { isoMonth } from '../../domain/signals/parse';
-import { flattenTree, subtreeIds } from '../../domain/units';
-import { authorize, type Actor } from '../access';
+import { flattenTree } from '../../domain/units';
+import { authorize, scopeOf, type Actor } from '../access';
 import { todayInBelgium } from '../clock';
 import type { Database } from '../db/schema';
 import { findOrganisation } from '../organisations/queries';
@@ -183,9 +183,7 @@ async function readUnitResults(
 		findOrganisation(db, organisationId)
 	]);
 	const unit = units.find((u) => u.id === unitId);
-	const scope =
-		membership.role === 'manager' && membership.unitId ? subtreeIds(units, membership.unitId) : null;
-	if (!unit || !organisation || (scope && !scope.has(unitId))) error(404, 'error.notFound');
+	if (!unit || !organisation || !scopeOf(membership, units).has(unitId)) error(404, 'error.notFound');
 	const names = new Map(units.map((u) => [u.id, u.name]));
 
 	// The barometer: each closed wave on its own plan, with the organisation beside it.

@@ -43,8 +43,11 @@ export async function getUnit(
 	organisationId: string,
 	unitId: string
 ) {
+	// Nothing of the organisation is read for someone who is not a member of it.
+	authorize(actor, 'organisation.view', { organisationId });
 	const units = await findUnits(db, organisationId);
 	const unit = units.find((u) => u.id === unitId);
+	// A unit out of a manager's reach is 404, like one that does not exist.
 	authorize(actor, 'unit.view', { organisationId, unitPath: unit ? pathToRoot(units, unit.id) : [] });
 	if (!unit) error(404, 'error.notFound');
 	const byId = new Map(units.map((u) => [u.id, u]));

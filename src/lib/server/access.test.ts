@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitNode } from '../domain/units';
-import { decide, navigationFor, scopeOf, type Action, type Actor, type ActorMembership } from './access';
+import {
+	decide,
+	navigationFor,
+	scopeOf,
+	type Access,
+	type Action,
+	type Actor,
+	type ActorMembership
+} from './access';
 
 const ORG = 'org-a';
 const OTHER = 'org-b';
@@ -126,11 +134,10 @@ describe('scopeOf', () => {
 		unit('office', 'root', true)
 	];
 	const all = ['root', 'care', 'ward-2', 'night', 'ward-3', 'office'];
-	const member = (role: ActorMembership['role'], unitId: string | null = null): ActorMembership => ({
-		organisationId: ORG,
-		role,
-		unitId
-	});
+	// Only authorize() makes an Access; the table states memberships directly, including ones the
+	// policy would refuse (a manager without a unit), to pin what scopeOf does with them.
+	const member = (role: ActorMembership['role'], unitId: string | null = null) =>
+		({ organisationId: ORG, role, unitId }) as Access<'unit.view'>;
 	it.each([
 		['an advisor sees every unit, archived ones too', member('advisor'), units, all],
 		['hr sees every unit', member('hr'), units, all],

@@ -71,6 +71,15 @@ export interface Target {
 
 export type Decision = { allowed: true; membership: ActorMembership } | { allowed: false; status: 403 | 404 };
 
+declare const granted: unique symbol;
+
+/**
+ * What `authorize` hands back: the membership that allowed `action`, marked so that only
+ * `authorize` makes one. Functions that narrow data to a member's reach (`scopeOf`) take this, not a
+ * bare membership, so they cannot be reached without the policy having been asked first.
+ */
+export type Access<A extends Action = Action> = ActorMembership & { readonly [granted]: A };
+
 export function decide(actor: Actor | null, action: Action, target: Target): Decision {
 	if (!actor) return { allowed: false, status: 404 };
 	const membership = actor.memberships.find((m) => m.organisationId === target.organisationId);
@@ -93,20 +102,24 @@ export function can(actor: Actor | null, action: Action, target: Target): boolea
  * Throws SvelteKit's 404 or 403 unless allowed; returns the membership that allowed it. A visitor
  * who is not signed in is sent to the sign-in page (which tells nothing about the target).
  */
-export function authorize(actor: Actor | null, action: Action, target: Target): ActorMembership {
+export function authorize<A extends Action>(actor: Actor | null, action: A, target: Target): Access<A> {
 	if (!actor) redirect(303, '/login');
 	const decision = decide(actor, action, target);
 	if (!decision.allowed)
 		error(decision.status, decision.status === 404 ? 'error.notFound' : 'error.forbidden');
-	return decision.membership;
+	return decision.membership as Access<A>;
 }
 
 /**
- * The units of the organisation a member may see, given the membership `authorize` returned: all
- * of them, or a manager's own unit with everything below it (none when that unit is not in the
- * tree). The same rule as `unitScoped` in the policy, for filtering many units at once.
+ * The units of the organisation a member may see, given the access `authorize` returned for a
+ * unit-scoped action: all of them, or a manager's own unit with everything below it (none when that
+ * unit is not in the tree). The same rule as `unitScoped` in the policy, for filtering many units at
+ * once.
  */
-export function scopeOf(membership: ActorMembership, units: readonly UnitNode[]): ReadonlySet<string> {
+export function scopeOf(
+	membership: Access<'analytics.view' | 'unit.view'>,
+	units: readonly UnitNode[]
+): ReadonlySet<string> {
 	if (membership.role !== 'manager') return new Set(units.map((u) => u.id));
 	const own = membership.unitId;
 	if (!own || !units.some((u) => u.id === own)) return new Set();

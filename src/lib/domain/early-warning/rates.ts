@@ -1,0 +1,491 @@
+import { formatMonth } from '../signals/calendar';
+import type { UnitMonthFigures } from '../signals/figures';
+import type { FigureId } from '../signals/formats';
+import { HEALTH_INDICATORS, type IndicatorId } from '../signals/indicators';
+import { isoMonth } from '../signals/parse';
+import { checkShown, type Checked } from './shared';
+
+/**
+ * Rates over months: a unit's monthly rate against its own baseline (the 12 months before the
+ * last 6) and against the organisation in the same month, each as an EWMA of standardised
+ * differences with a binomial or Poisson standard error from the unit's denominator, widened by
+ * the Laney factor when the months vary more than that.
+ */
+
+/**
+ * One month of a rate that passed the anonymity gate: `n` is the headcount it was gated on,
+ * `numerator / denominator` the rate (sick days / planned days, leavers / headcount...).
+ */
+export interface ShownRate {
+	shown: true;
+	n: number;
+	numerator: number;
+	denominator: number;
+}
+export interface MonthlyRate {
+	/** `yyyy-mm`. */
+	month: string;
+	value: ShownRate;
+}
+
+/**
+ * How a month's count varies by chance around a rate p with denominator d: binomial p(1-p)/d for
+ * a share of days or people, Poisson p/d for events that can repeat (spells, accidents).
+ */
+export type VarianceModel = 'binomial' | 'poisson';
+
+export interface RateParameters {
+	/** EWMA weight of the newest month. */
+	lambda: number;
+	/** Width of the band in standard deviations of the smoothed value (L). */
+	limit: number;
+	/** Months before the window that make the unit's own baseline. */
+	baselineMonths: number;
+	/** Fewer baseline months with figures than this: no comparison ('short-history'). */
+	minBaselineMonths: number;
+	/** Months ending with `asOf` that are watched; the EWMA starts at the reference before them. */
+	windowMonths: number;
+	/** Months ending with `asOf` in which a month above the band flags the comparison... */
+	persistenceWindow: number;
+	/** ...and persistent when at least this many of them are above the band. */
+	persistenceMin: number;
+}
+
+export const RATE_PARAMETERS: Readonly<RateParameters> = Object.freeze({
+	lambda: 0.3,
+	limit: 2.7,
+	baselineMonths: 12,
+	minBaselineMonths: 6,
+	windowMonths: 6,
+	persistenceWindow: 4,
+	persistenceMin: 3
+});
+
+/** d2 for moving ranges of two: the mean moving range of a standard normal series. */
+const D2 = 1.128;
+
+/** One watched month. Rates, reference and band are fractions (0.059 for 5.9 %). */
+export interface ChartMonth {
+	month: string;
+	rate: number;
+	/** The unit's baseline (own history) or the organisation's rate that month. */
+	reference: number;
+	/** The month's standardised difference: (rate - reference) / (dispersion x standard error). */
+	y: number;
+	/** EWMA of y, started at 0 (the reference) before the window. */
+	ewma: number;
+	/** ewma / its standard deviation: the band is at z = limit. */
+	z: number;
+	/** The band in rate units: reference + limit x sd(ewma) x dispersion x standard error. */
+	band: number;
+	/** The smoothed line in rate units: reference + ewma x dispersion x standard error. */
+	smoothed: number;
+	/** The smoothed line and the month's own rate are both above the band. */
+	above: boolean;
+}
+
+export interface RateComparison {
+	comparison: 'own-history' | 'organisation';
+	/**
+	 * 'short-history': fewer than `minBaselineMonths` baseline months; 'no-data': no month in the
+	 * window with figures (of the unit, and for this comparison also of the organisation).
+	 */
+	status: 'ok' | 'short-history' | 'no-data';
+	/** The Laney factor: how much more the baseline months vary than chance alone (at least 1). */
+	dispersion: number;
+	/** Baseline months with figures (with organisation figures too, for the organisation). */
+	baselineMonths: number;
+	/** The watched months with figures, oldest first. */
+	months: ChartMonth[];
+	/** Months above the band among the last `persistenceWindow` months. */
+	recentAbove: number;
+	/** Months above the band in a row, ending with `asOf` (0 when `asOf` is not above). */
+	consecutive: number;
+	/** At least one month above the band among the last `persistenceWindow` months. */
+	flagged: boolean;
+}
+
+export interface RateSignal {
+	asOf: string;
+	/** The unit's rate over its baseline months (Σ numerators / Σ denominators), or null. */
+	baseline: number | null;
+	/** The last watched month with unit figures, with the plain numbers of the explanation. */
+	latest: { month: string; rate: number; organisation: number | null; n: number } | null;
+	/** The smallest n of the watched months with figures. */
+	n: number;
+	ownHistory: RateComparison;
+	organisation: RateComparison;
+}
+
+function monthMap(series: readonly MonthlyRate[], what: string): Map<number, ShownRate> {
+	const map = new Map<number, ShownRate>();
+	for (const { month, value } of series) {
+		checkShown(value, `${what} ${month}`);
+		const { numerator, denominator } = value;
+		if (!Number.isFinite(numerator) || numerator < 0)
+			throw new RangeError(`${what} ${month}: numerator must be a number ≥ 0`);
+		if (!Number.isFinite(denominator) || denominator <= 0)
+			throw new RangeError(`${what} ${month}: denominator must be a number > 0`);
+		const index = isoMonth(month);
+		if (map.has(index)) throw new Error(`${what}: two values for ${month}`);
+		map.set(index, value);
+	}
+	return map;
+}
+
+/**
+ * The variance of one unit of denominator at rate p: p(1-p) or p. A rate of exactly 0 (or 1) would
+ * make every later event infinitely far out, so p is kept at least half an event away from it:
+ * half an event over `total`, the denominator the rate was measured on.
+ */
+export function unitVariance(p: number, total: number, model: VarianceModel): number {
+	const floor = 0.5 / total;
+	if (model === 'poisson') return Math.max(p, floor);
+	const q = Math.min(Math.max(p, floor), 1 - floor);
+	return Math.max(q * (1 - q), floor * (1 - floor));
+}
+
+/** The Laney factor: the mean moving range of the z scores over d2, at least 1. */
+export function laneyFactor(zs: readonly number[]): number {
+	if (zs.length < 2) return 1;
+	let sum = 0;
+	for (let i = 1; i < zs.length; i++) sum += Math.abs(zs[i]! - zs[i - 1]!);
+	return Math.max(1, sum / (zs.length - 1) / D2);
+}
+
+/** The standard deviation of an EWMA of standard normal values after j of them. */
+export function ewmaSd(lambda: number, j: number): number {
+	return Math.sqrt((lambda / (2 - lambda)) * (1 - (1 - lambda) ** (2 * j)));
+}
+
+interface Observation {
+	month: number;
+	rate: number;
+	reference: number;
+	/** The standard error of the month's rate around the reference, before dispersion. */
+	se: number;
+}
+
+function notCharted(
+	comparison: RateComparison['comparison'],
+	status: 'short-history' | 'no-data',
+	baselineMonths: number
+): RateComparison {
+	return {
+		comparison,
+		status,
+		dispersion: 1,
+		baselineMonths,
+		months: [],
+		recentAbove: 0,
+		consecutive: 0,
+		flagged: false
+	};
+}
+
+function chart(
+	comparison: RateComparison['comparison'],
+	baseline: Observation[],
+	window: Observation[],
+	asOf: number,
+	p: RateParameters
+): RateComparison {
+	if (window.length === 0) return notCharted(comparison, 'no-data', baseline.length);
+	if (baseline.length < p.minBaselineMonths) return notCharted(comparison, 'short-history', baseline.length);
+	const dispersion = laneyFactor(baseline.map((o) => (o.rate - o.reference) / o.se));
+	const months: ChartMonth[] = [];
+	let ewma = 0;
+	window.forEach((o, i) => {
+		const scale = dispersion * o.se;
+		const y = (o.rate - o.reference) / scale;
+		ewma = p.lambda * y + (1 - p.lambda) * ewma;
+		const sd = ewmaSd(p.lambda, i + 1);
+		const z = ewma / sd;
+		months.push({
+			month: formatMonth(o.month),
+			rate: o.rate,
+			reference: o.reference,
+			y,
+			ewma,
+			z,
+			band: o.reference + p.limit * sd * scale,
+			smoothed: o.reference + ewma * scale,
+			above: z >= p.limit && y >= p.limit * sd
+		});
+	});
+	const aboveAt = new Map(window.map((o, i) => [o.month, months[i]!.above]));
+	let recentAbove = 0;
+	for (let m = asOf - p.persistenceWindow + 1; m <= asOf; m++) if (aboveAt.get(m)) recentAbove++;
+	let consecutive = 0;
+	while (aboveAt.get(asOf - consecutive)) consecutive++;
+	return {
+		comparison,
+		status: 'ok',
+		dispersion,
+		baselineMonths: baseline.length,
+		months,
+		recentAbove,
+		consecutive,
+		flagged: recentAbove >= 1
+	};
+}
+
+/**
+ * One unit's rate series against its own history and against the organisation, as of the month
+ * `asOf`. Months without a shown value are simply absent (a gap: the EWMA waits for the next
+ * month). Only a rise is looked for: every indicator here is worse when higher.
+ */
+export function rateSignal(
+	unit: readonly MonthlyRate[],
+	organisation: readonly MonthlyRate[],
+	model: VarianceModel,
+	asOf: string,
+	parameters: Partial<RateParameters> = {}
+): RateSignal {
+	const p: RateParameters = { ...RATE_PARAMETERS, ...parameters };
+	if (!(p.lambda > 0 && p.lambda <= 1)) throw new RangeError('lambda must be in (0, 1]');
+	if (!(p.limit > 0)) throw new RangeError('The limit must be above 0');
+	if (!(p.minBaselineMonths >= 2 && p.minBaselineMonths <= p.baselineMonths))
+		throw new RangeError('At least 2 baseline months are needed, and no more than the baseline holds');
+	if (!(p.persistenceMin >= 1 && p.persistenceMin <= p.persistenceWindow))
+		throw new RangeError('persistenceMin must lie within the persistence window');
+	if (!(p.persistenceWindow >= 1 && p.persistenceWindow <= p.windowMonths))
+		throw new RangeError('The persistence window must lie within the watched months');
+	const end = isoMonth(asOf);
+	const windowStart = end - p.windowMonths + 1;
+	const baselineStart = windowStart - p.baselineMonths;
+	const own = monthMap(unit, 'unit');
+	const org = monthMap(organisation, 'organisation');
+	const rateOf = (v: ShownRate) => v.numerator / v.denominator;
+
+	const baselineMonths: number[] = [];
+	const windowMonths: number[] = [];
+	for (let m = baselineStart; m < windowStart; m++) if (own.has(m)) baselineMonths.push(m);
+	for (let m = windowStart; m <= end; m++) if (own.has(m)) windowMonths.push(m);
+
+	// Own history: the baseline rate pooled over the baseline months.
+	let num = 0;
+	let den = 0;
+	for (const m of baselineMonths) {
+		num += own.get(m)!.numerator;
+		den += own.get(m)!.denominator;
+	}
+	const baseline = baselineMonths.length > 0 ? num / den : null;
+	const ownObservation = (m: number): Observation => {
+		const v = own.get(m)!;
+		const variance = unitVariance(baseline!, den, model);
+		return { month: m, rate: rateOf(v), reference: baseline!, se: Math.sqrt(variance / v.denominator) };
+	};
+	const ownHistory =
+		baseline === null
+			? notCharted('own-history', windowMonths.length === 0 ? 'no-data' : 'short-history', 0)
+			: chart('own-history', baselineMonths.map(ownObservation), windowMonths.map(ownObservation), end, p);
+
+	// The organisation: the same month's organisation rate, the unit's denominator.
+	const orgObservation = (m: number): Observation => {
+		const v = own.get(m)!;
+		const o = org.get(m)!;
+		const reference = rateOf(o);
+		const variance = unitVariance(reference, o.denominator, model);
+		return { month: m, rate: rateOf(v), reference, se: Math.sqrt(variance / v.denominator) };
+	};
+	const organisationComparison = chart(
+		'organisation',
+		baselineMonths.filter((m) => org.has(m)).map(orgObservation),
+		windowMonths.filter((m) => org.has(m)).map(orgObservation),
+		end,
+		p
+	);
+
+	const last = windowMonths.at(-1);
+	const latest = last === undefined ? null : { month: last, value: own.get(last)!, org: org.get(last) };
+	return {
+		asOf: formatMonth(end),
+		baseline,
+		latest: latest && {
+			month: formatMonth(latest.month),
+			rate: rateOf(latest.value),
+			organisation: latest.org ? rateOf(latest.org) : null,
+			n: latest.value.n
+		},
+		n: windowMonths.length === 0 ? 0 : Math.min(...windowMonths.map((m) => own.get(m)!.n)),
+		ownHistory,
+		organisation: organisationComparison
+	};
+}
+
+/**
+ * The signal indicators early warning watches, as monthly rates. Each is the indicator of
+ * docs/indicators.md for a range of one month: numerator / denominator x scale. They are flows
+ * (new days, spells, leavers, cases), not stocks: a stock such as long absence or the rolling
+ * count of frequent absentees carries the same people from month to month, so a run of months
+ * above the band would mostly be one person's continuing absence rather than a rising signal.
+ */
+export const RATE_INDICATORS = {
+	absenceRateShort: {
+		numerator: ['sickDaysShort'],
+		denominator: 'plannedDays',
+		model: 'binomial',
+		scale: 100,
+		unit: 'percent'
+	},
+	frequency: {
+		numerator: ['spells'],
+		denominator: 'headcount',
+		model: 'poisson',
+		scale: 12,
+		unit: 'perEmployeePerYear'
+	},
+	turnoverVoluntary: {
+		numerator: ['leaversVoluntary'],
+		denominator: 'headcount',
+		model: 'binomial',
+		scale: 1200,
+		unit: 'percentPerYear'
+	},
+	newLongIncapacityPer100Fte: {
+		numerator: ['newIncapacity4w'],
+		denominator: 'fte',
+		model: 'poisson',
+		scale: 1200,
+		unit: 'per100FtePerYear'
+	},
+	accidentsPer100Fte: {
+		numerator: ['workAccidents'],
+		denominator: 'fte',
+		model: 'poisson',
+		scale: 1200,
+		unit: 'per100FtePerYear'
+	}
+} as const satisfies Partial<
+	Record<
+		IndicatorId,
+		{
+			numerator: readonly FigureId[];
+			denominator: FigureId;
+			model: VarianceModel;
+			/** From numerator / denominator of one month to the indicator's unit. */
+			scale: number;
+			unit: 'percent' | 'percentPerYear' | 'perEmployeePerYear' | 'per100FtePerYear';
+		}
+	>
+>;
+export type RateIndicatorId = keyof typeof RATE_INDICATORS;
+export const RATE_INDICATOR_IDS = Object.keys(RATE_INDICATORS) as RateIndicatorId[];
+
+/**
+ * One indicator's monthly rates from per-unit-month figures, behind the same gate as
+ * computeIndicators: a month without headcount, or (for a health indicator) with a headcount
+ * below k, or without its figures or a positive denominator, is left out.
+ */
+export function monthlyRates(
+	figures: readonly UnitMonthFigures[],
+	indicator: RateIndicatorId,
+	k: number
+): MonthlyRate[] {
+	const definition = RATE_INDICATORS[indicator];
+	const health = HEALTH_INDICATORS.has(indicator);
+	const rates: MonthlyRate[] = [];
+	const seen = new Set<string>();
+	for (const record of figures) {
+		if (seen.has(record.month)) throw new Error(`Two records for ${record.unitId} in ${record.month}`);
+		seen.add(record.month);
+		const n = record.headcount;
+		if (n === null || n < 1 || (health && n < k)) continue;
+		let numerator = 0;
+		for (const id of definition.numerator) {
+			const value = record[id];
+			if (value === null) {
+				numerator = NaN;
+				break;
+			}
+			numerator += value;
+		}
+		const denominator = record[definition.denominator];
+		if (Number.isNaN(numerator) || denominator === null || !(denominator > 0)) continue;
+		rates.push({ month: record.month, value: { shown: true, n, numerator, denominator } });
+	}
+	return rates.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+}
+
+export type RateFinding = Checked & {
+	kind: 'rate';
+	indicator: RateIndicatorId;
+	comparison: 'own-history' | 'organisation';
+	direction: 'worse';
+	/** The last watched month with figures. */
+	month: string;
+	/** Plain numbers in the indicator's unit (5.9 for 5.9 %): the unit, its baseline, the organisation. */
+	value: number;
+	baseline: number | null;
+	organisation: number | null;
+	/** How far out: the EWMA's z (the band is at `limit`), and value / reference (null if 0). */
+	z: number;
+	ratio: number | null;
+	/** Months above the band among the last `window`, and in a row up to the last month. */
+	monthsAbove: number;
+	window: number;
+	consecutive: number;
+	/** At least `persistenceMin` of the last `window` months above the band. */
+	persistent: boolean;
+	/** The smallest n of the watched months. */
+	n: number;
+};
+
+/** The flagged comparisons of a rate signal as findings, in the indicator's unit. */
+export function rateFindings(
+	indicator: RateIndicatorId,
+	signal: RateSignal,
+	parameters: Partial<RateParameters> = {}
+): RateFinding[] {
+	const p: RateParameters = { ...RATE_PARAMETERS, ...parameters };
+	const { scale } = RATE_INDICATORS[indicator];
+	const latest = signal.latest;
+	if (!latest) return [];
+	const display = (v: number | null) => (v === null ? null : v * scale);
+	const findings: RateFinding[] = [];
+	for (const comparison of [signal.ownHistory, signal.organisation]) {
+		if (!comparison.flagged) continue;
+		const last = comparison.months.at(-1)!;
+		findings.push({
+			kind: 'rate',
+			indicator,
+			comparison: comparison.comparison,
+			direction: 'worse',
+			month: latest.month,
+			value: latest.rate * scale,
+			baseline: display(signal.baseline),
+			organisation: display(latest.organisation),
+			z: last.z,
+			ratio: last.reference > 0 ? last.rate / last.reference : null,
+			monthsAbove: comparison.recentAbove,
+			window: p.persistenceWindow,
+			consecutive: comparison.consecutive,
+			persistent: comparison.recentAbove >= p.persistenceMin,
+			n: signal.n
+		} as RateFinding);
+	}
+	return findings;
+}
+
+/**
+ * Findings of one indicator for one unit: the unit's and the organisation's figures (the
+ * organisation as one total per month, e.g. the root of rollUpFigures), both through the k gate.
+ */
+export function indicatorFindings(
+	indicator: RateIndicatorId,
+	unitFigures: readonly UnitMonthFigures[],
+	organisationFigures: readonly UnitMonthFigures[],
+	k: number,
+	asOf: string,
+	parameters: Partial<RateParameters> = {}
+): RateFinding[] {
+	const signal = rateSignal(
+		monthlyRates(unitFigures, indicator, k),
+		monthlyRates(organisationFigures, indicator, k),
+		RATE_INDICATORS[indicator].model,
+		asOf,
+		parameters
+	);
+	return rateFindings(indicator, signal, parameters);
+}

@@ -131,10 +131,12 @@ export default ts.config(
 						{
 							group: [
 								'$lib/server/analytics/*',
-								'!$lib/server/analytics/service',
+								'!$lib/server/analytics/heatmap',
+								'!$lib/server/analytics/attention',
 								'!$lib/server/analytics/unit'
 							],
-							message: 'Routes reach analytics only through the gate: the service and the unit page.'
+							message:
+								'Routes reach analytics only through the gate: the heatmap, the attention list and the unit page.'
 						}
 					]
 				}

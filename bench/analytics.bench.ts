@@ -4,7 +4,7 @@
 // latest). Then, on the latest wave:
 // - analytics.heatmap.<engine>.p95_ms: heatmap() for the whole organisation (all units × all
 //   dimensions, anonymity applied) as an advisor, p95 over CALLS calls after one warm-up call.
-//   These calls are served from what service.ts keeps in process memory (keyed on every input,
+//   These calls are served from what the analytics modules keep in process memory (keyed on every input,
 //   read per request). Baseline, in the same run: the naive scan, the same heatmap computed per
 //   request from the raw responses (one SQL aggregation over response.scores with the bands, then
 //   the same roll-up and plan in JavaScript: tests/oracles/analytics-naive.ts), p95 over as many
@@ -26,7 +26,9 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { seedLargeOrganisation } from '../seed/large';
 import { dimensionsOf } from '../src/lib/instruments';
 import type { InstrumentDefinition } from '../src/lib/instruments/types';
-import * as analytics from '../src/lib/server/analytics/service';
+import { attentionList, RATE_FIGURES } from '../src/lib/server/analytics/attention';
+import { forgetAnalyticsResults } from '../src/lib/server/analytics/cache';
+import { heatmap as readHeatmap } from '../src/lib/server/analytics/heatmap';
 import { unitResults } from '../src/lib/server/analytics/unit';
 import type { Actor } from '../src/lib/server/access';
 import { readInputVersions } from '../src/lib/server/analytics/inputs';
@@ -261,7 +263,7 @@ async function coldReads(ctx: BenchContext, engine: string, db: Kysely<Database>
 				waves.map((x) => x.id)
 			)
 		);
-		const signals = await timed(() => readSignalWindow(db, organisationId, 24, analytics.RATE_FIGURES));
+		const signals = await timed(() => readSignalWindow(db, organisationId, 24, RATE_FIGURES));
 		const all = await timed(() => findCurrentFigures(db, organisationId));
 		if (i === 0) continue;
 		const values = [w.ms, v.ms, u.ms, p.ms, r.ms, signals.ms, all.ms];
@@ -287,8 +289,8 @@ async function measure(
 	const { organisationId, actor } = await setUp(ctx, engine, handle, url);
 	const db = handle.db;
 	ctx.log(`${engine}: measuring; ${load()}`);
-	const heatmapOf = () => analytics.heatmap(db, actor, organisationId, { today: TODAY });
-	const attentionOf = () => analytics.attentionList(db, actor, organisationId, { today: TODAY });
+	const heatmapOf = () => readHeatmap(db, actor, organisationId, { today: TODAY });
+	const attentionOf = () => attentionList(db, actor, organisationId, { today: TODAY });
 	// An input changes: a unit's headcount, as any process might write it, and the process forgets
 	// what it kept. (A closed wave keeps its own unit tree, so a unit change alone would leave its
 	// plans kept.) Every read and computation of the call is done afresh.
@@ -301,7 +303,7 @@ async function measure(
 		.executeTakeFirstOrThrow();
 	const changeInput = async () => {
 		await sql`update unit set headcount = coalesce(headcount, 0) + 1 where id = ${someUnit.id}`.execute(db);
-		analytics.forgetAnalyticsResults();
+		forgetAnalyticsResults();
 	};
 
 	const heatmapRun = await sample(CALLS, heatmapOf);

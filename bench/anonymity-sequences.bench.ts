@@ -4,7 +4,7 @@
 // sequence whose figures isolate fewer than k people fails the benchmark with its shrunk form.
 // Figures: time per sequence, against the time the attacker's exact checks take in the same run.
 import fc from 'fast-check';
-import { forgetAnalyticsResults } from '../src/lib/server/analytics/service';
+import { forgetAnalyticsResults } from '../src/lib/server/analytics/cache';
 import { openDatabase, type DatabaseHandle } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { commands, organisationShape, runSequence } from '../tests/helpers/sequences';

@@ -5,7 +5,7 @@ import { recoverableSmallGroup } from '../../src/lib/domain/disclosure-span';
 import { ValidationError } from '../../src/lib/domain/validation';
 import { BAROMETER } from '../../src/lib/instruments';
 import type { Actor } from '../../src/lib/server/access';
-import { heatmap } from '../../src/lib/server/analytics/service';
+import { heatmap } from '../../src/lib/server/analytics/heatmap';
 import { unitResults } from '../../src/lib/server/analytics/unit';
 import { newSubmissionNonce, openCode, submitResponse } from '../../src/lib/server/barometer/participation';
 import {

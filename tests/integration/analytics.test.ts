@@ -11,13 +11,9 @@ import { BAROMETER, dimensionsOf } from '../../src/lib/instruments';
 import { readInputVersions } from '../../src/lib/server/analytics/inputs';
 import { newSubmissionNonce, submitResponse } from '../../src/lib/server/barometer/participation';
 import { setWaveClosed } from '../../src/lib/server/barometer/waves';
-import {
-	attentionList,
-	forgetAnalyticsResults,
-	heatmap,
-	type AttentionList,
-	type Heatmap
-} from '../../src/lib/server/analytics/service';
+import { attentionList, type AttentionList } from '../../src/lib/server/analytics/attention';
+import { forgetAnalyticsResults } from '../../src/lib/server/analytics/cache';
+import { heatmap, type Heatmap } from '../../src/lib/server/analytics/heatmap';
 import { nl } from '../../src/lib/i18n/nl';
 import { saveOrganisationSettings } from '../../src/lib/server/organisations/service';
 import { importSignals, mapUnitCodes, undoUpload } from '../../src/lib/server/signals/service';

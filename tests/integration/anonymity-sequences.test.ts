@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forgetAnalyticsResults } from '../../src/lib/server/analytics/service';
+import { forgetAnalyticsResults } from '../../src/lib/server/analytics/cache';
 import { useTestDatabase } from '../helpers/db';
 import {
 	Answer,

@@ -3,7 +3,7 @@ import { COLUMNS, type ColumnId } from '../../src/lib/domain/signals';
 import { formatMonth } from '../../src/lib/domain/signals/calendar';
 import { HEALTH_INDICATORS, INDICATORS } from '../../src/lib/domain/signals/indicators';
 import { isoMonth } from '../../src/lib/domain/signals/parse';
-import { heatmap } from '../../src/lib/server/analytics/service';
+import { heatmap } from '../../src/lib/server/analytics/heatmap';
 import { unitResults, type UnitResults } from '../../src/lib/server/analytics/unit';
 import { setWaveClosed } from '../../src/lib/server/barometer/waves';
 import { importSignals, undoUpload } from '../../src/lib/server/signals/service';

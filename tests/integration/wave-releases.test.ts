@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BAROMETER } from '../../src/lib/instruments';
-import { attentionList, heatmap, type Heatmap } from '../../src/lib/server/analytics/service';
+import { attentionList } from '../../src/lib/server/analytics/attention';
+import { heatmap, type Heatmap } from '../../src/lib/server/analytics/heatmap';
 import { findReleases } from '../../src/lib/server/analytics/releases';
 import { unitResults } from '../../src/lib/server/analytics/unit';
 import { newSubmissionNonce, submitResponse } from '../../src/lib/server/barometer/participation';

@@ -36,18 +36,16 @@ import { dimensionStats, type UnitSummary } from '../../src/lib/domain/wave-resu
 import { waveStatus } from '../../src/lib/domain/waves';
 import { dimensionsOf } from '../../src/lib/instruments';
 import type { InstrumentDefinition, Localised } from '../../src/lib/instruments/types';
-import { monthFiguresOf, toSummary, treeOf } from '../../src/lib/server/analytics/common';
+import type { AttentionList } from '../../src/lib/server/analytics/attention';
+import { monthFiguresOf, ORGANISATION_ROOT, toSummary, treeOf } from '../../src/lib/server/analytics/common';
+import type { Heatmap, HeatmapRow } from '../../src/lib/server/analytics/heatmap';
 import { findReleases } from '../../src/lib/server/analytics/releases';
 import {
 	cellsOf,
-	ORGANISATION_ROOT,
 	planWave,
-	type AttentionList,
 	type DimensionFigure,
-	type Heatmap,
-	type HeatmapRow,
 	type WaveResult
-} from '../../src/lib/server/analytics/service';
+} from '../../src/lib/server/analytics/wave-results';
 import {
 	ensureWaveSummaries,
 	findWaveSummaries,

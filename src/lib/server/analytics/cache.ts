@@ -1,6 +1,6 @@
 /**
  * Results the analytics keep in process memory between requests, least recently used first out.
- * A key must name every input of the value (analytics/service.ts builds them from what it reads
+ * A key must name every input of the value (the analytics modules build them from what they read
  * per request: wave ids and summarised_at, k settings, input versions), so that a changed input
  * means a new key and never a stale value. Values are promises: requests that need the same value
  * at the same time wait for one computation. A failed computation is forgotten.
@@ -50,4 +50,23 @@ export class ResultCache<T> {
 	clear(): void {
 		this.#entries.clear();
 	}
+}
+
+/**
+ * Freezes what a kept result shares with every caller, one level deep for each element (a row and
+ * its lists of cells, an item and its reasons): a caller that changes a row by mistake gets an
+ * error instead of changing the next request's result. (Freezing every cell object too would
+ * cost about as much as computing them.)
+ */
+export function freezeEach<T extends object>(items: readonly T[]): readonly T[] {
+	for (const item of items) {
+		for (const inner of Object.values(item)) if (Array.isArray(inner)) Object.freeze(inner);
+		Object.freeze(item);
+	}
+	return Object.freeze(items);
+}
+
+/** Forgets every result kept in this process (the next request computes afresh). */
+export function forgetAnalyticsResults(): void {
+	ResultCache.forgetAll();
 }

@@ -108,7 +108,7 @@ describe('eslint.config.js', () => {
 		["import { readSignals } from '$lib/server/signals/queries';", 'src/routes/o/+server.ts'],
 		["import { rollUp } from '$lib/server/analytics/rollup';", 'src/routes/o/+page.server.ts'],
 		["import { computeIndicators } from '$lib/domain/signals/indicators';", 'src/lib/charts/example.ts'],
-		["import { heatmap } from '$lib/server/analytics/service';", 'src/lib/components/example.ts']
+		["import { heatmap } from '$lib/server/analytics/heatmap';", 'src/lib/components/example.ts']
 	])('pages and components get figures only from the gate: %s in %s', async (line, path) => {
 		const name = line.match(/\{ (\w+)/)![1];
 		expect(await problems(`${line}\nexport const used = ${name};\n`, path)).toContain(
@@ -117,10 +117,11 @@ describe('eslint.config.js', () => {
 	});
 
 	it.each([
-		["import { heatmap } from '$lib/server/analytics/service';", 'src/routes/o/+page.server.ts'],
+		["import { heatmap } from '$lib/server/analytics/heatmap';", 'src/routes/o/+page.server.ts'],
+		["import { attentionList } from '$lib/server/analytics/attention';", 'src/routes/o/+page.server.ts'],
 		["import { unitResults } from '$lib/server/analytics/unit';", 'src/routes/o/+page.server.ts'],
 		["import type { Disclosed } from '$lib/domain/anonymity';", 'src/lib/charts/example.ts'],
-		["import type { HeatmapRow } from '$lib/server/analytics/service';", 'src/lib/components/example.ts']
+		["import type { HeatmapRow } from '$lib/server/analytics/heatmap';", 'src/lib/components/example.ts']
 	])('lets pages call the gate and components take its types: %s in %s', async (line, path) => {
 		const name = line.match(/\{ (\w+)/)![1];
 		const use = line.includes('import type') ? `export type Used = ${name};` : `export const used = ${name};`;

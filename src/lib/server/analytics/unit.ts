@@ -31,7 +31,7 @@ import {
 	type DimensionColumn,
 	type DimensionFigure,
 	type WaveChoice
-} from './service';
+} from './wave-results';
 import { readSignalWindow, type SignalWindow } from './signal-window';
 import { ensureWaveSummaries } from './summaries';
 import { readingReleased, releaseWaves } from './wave-release';

@@ -1,5 +1,6 @@
 import { getDb } from '$lib/server/db';
-import { attentionList, heatmap } from '$lib/server/analytics/service';
+import { attentionList } from '$lib/server/analytics/attention';
+import { heatmap } from '$lib/server/analytics/heatmap';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

@@ -1,0 +1,292 @@
+import { error } from '@sveltejs/kit';
+import type { Kysely } from 'kysely';
+import { disclose } from '../../domain/anonymity';
+import {
+	dimensionFindings,
+	monthlyRates,
+	rankUnits,
+	RATE_INDICATOR_IDS,
+	RATE_INDICATORS,
+	rateFindings,
+	rateSignal,
+	type Finding,
+	type MonthlyRate,
+	type ShownDimension,
+	type WarningMessage
+} from '../../domain/early-warning';
+import type { FigureId } from '../../domain/signals/formats';
+import { flattenTree, type TreeRow } from '../../domain/units';
+import { dimensionStats } from '../../domain/wave-results';
+import { dimensionsOf } from '../../instruments';
+import type { InstrumentDefinition, Localised } from '../../instruments/types';
+import { authorize, scopeOf, type Actor } from '../access';
+import { todayInBelgium } from '../clock';
+import type { Database } from '../db/schema';
+import { findOrganisation } from '../organisations/queries';
+import type { UnitRecord } from '../units/queries';
+import { freezeEach, ResultCache } from './cache';
+import { ORGANISATION_ROOT } from './common';
+import { readInputVersions } from './inputs';
+import { figureSeries } from './rollup';
+import { signalPlans, type SignalPlans } from './signal-plans';
+import { readSignalWindow, type SignalWindow } from './signal-window';
+import { ensureWaveSummaries } from './summaries';
+import {
+	closedWaveResults,
+	RequestInputs,
+	waveKey,
+	waveResultsOf,
+	type ClosedWave,
+	type WaveChoice,
+	type WaveResult
+} from './wave-results';
+import { readingReleased, releaseWaves } from './wave-release';
+
+export interface AttentionItem {
+	rank: number;
+	unitId: string;
+	name: string;
+	code: string;
+	/** The sum of the reasons' points, shown with the reasons. */
+	score: number;
+	reasons: Array<{ points: number; persistent: boolean; message: WarningMessage }>;
+}
+
+export interface AttentionList {
+	/** The wave the survey reasons are about, and the last month of signals looked at. */
+	wave: WaveChoice | null;
+	month: string | null;
+	/** Names of the dimensions the reasons mention, per language. */
+	dimensionNames: Record<string, Localised>;
+	items: AttentionItem[];
+}
+
+/** How many waves (the latest and those before it) and months of signals are looked at. */
+const ATTENTION_WAVES = 3;
+const ATTENTION_MONTHS = 24;
+
+/** The figures the watched rates are made of, the headcount and the people the months are planned on. */
+export const RATE_FIGURES: readonly FigureId[] = [
+	...new Set<FigureId>([
+		'headcount',
+		'people',
+		...RATE_INDICATOR_IDS.flatMap((id) => [...RATE_INDICATORS[id].numerator, RATE_INDICATORS[id].denominator])
+	])
+];
+
+/** The attention list of all units, ranked, before the actor's scope is applied. */
+interface AttentionSnapshot {
+	units: readonly UnitRecord[];
+	month: string | null;
+	dimensionNames: Record<string, Localised>;
+	/** Most attention first; `rank` is given per request, within the actor's scope. */
+	items: ReadonlyArray<Omit<AttentionItem, 'rank'>>;
+}
+
+const attentions = new ResultCache<AttentionSnapshot>(4);
+
+/** The closed waves the attention list compares: the latest and those before it that asked the same. */
+function attentionWaves(closed: readonly ClosedWave[]): ClosedWave[] {
+	const latest = closed[0];
+	if (!latest) return [];
+	const key = (w: ClosedWave) =>
+		dimensionsOf(w.definition as InstrumentDefinition, w.include_module)
+			.map((d) => d.id)
+			.join();
+	return closed
+		.filter((w) => key(w) === key(latest))
+		.slice(0, ATTENTION_WAVES)
+		.reverse();
+}
+
+/** The survey reasons: each unit's dimensions in the latest waves, through each wave's plans. */
+function surveyFindings(
+	visible: readonly TreeRow<UnitRecord>[],
+	waves: readonly ClosedWave[],
+	results: readonly WaveResult[],
+	add: (unitId: string, found: readonly Finding[]) => void
+): Record<string, Localised> {
+	const dimensionNames: Record<string, Localised> = {};
+	const latest = waves.at(-1);
+	if (!latest) return dimensionNames;
+	const dimensions = dimensionsOf(latest.definition as InstrumentDefinition, latest.include_module);
+	const shownDimension = (result: WaveResult, unitId: string, d: number): ShownDimension | null => {
+		const totals = result.totals.get(unitId);
+		const figure = disclose(result.plans[d]!, unitId, () => (totals ? dimensionStats(totals, d) : null));
+		return figure.shown
+			? {
+					shown: true,
+					n: figure.n,
+					mean: figure.value.mean,
+					sd: figure.value.sd,
+					shareOrangeRed: figure.value.orange + figure.value.red
+				}
+			: null;
+	};
+	for (const d of dimensions) dimensionNames[d.id] = d.name;
+	const organisation = dimensions.map((_, d) =>
+		results.map((result) => shownDimension(result, ORGANISATION_ROOT, d))
+	);
+	const last = results.length - 1;
+	for (const row of visible) {
+		for (const [d, dimension] of dimensions.entries()) {
+			// Nothing to find without a shown figure in the latest wave (dimensionFindings returns []).
+			const current = shownDimension(results[last]!, row.unit.id, d);
+			if (!current) continue;
+			const series = waves.map((w, i) => ({
+				wave: w.name,
+				unit: i === last ? current : shownDimension(results[i]!, row.unit.id, d),
+				organisation: organisation[d]![i]!
+			}));
+			add(row.unit.id, dimensionFindings({ id: dimension.id, riskWhen: dimension.bands.riskWhen }, series));
+		}
+	}
+	return dimensionNames;
+}
+
+/**
+ * The signal reasons: the last months of figures, each unit's subtree along its month's tree, each
+ * month through its plan in force (signal-plans.ts): a month counts in a unit's series only when
+ * its plan shows the unit, and a unit has reasons only when the last month's plan shows it.
+ * What indicatorFindings does per unit, with the organisation's rates computed once.
+ */
+function signalFindings(
+	window: SignalWindow,
+	{ plans, index, rolled }: SignalPlans,
+	visible: readonly TreeRow<UnitRecord>[],
+	add: (unitId: string, found: readonly Finding[]) => void
+): string | null {
+	const lastMonth = window.lastMonth;
+	if (!lastMonth) return null;
+	const { figureIds } = window;
+	const lastPlan = plans.get(lastMonth);
+	// The plans gate every month, so monthlyRates is not asked to gate on headcount as well.
+	const seriesOf = (unitId: string) =>
+		figureSeries(rolled, index.position.get(unitId)!, unitId, window.months, figureIds).filter(
+			(f) => plans.get(f.month)?.units.get(unitId)?.shown === true
+		);
+	const organisationSeries = seriesOf(ORGANISATION_ROOT);
+	const organisationRates = new Map<string, MonthlyRate[]>(
+		RATE_INDICATOR_IDS.map((indicator) => [indicator, monthlyRates(organisationSeries, indicator, 1)])
+	);
+	for (const row of visible) {
+		if (!lastPlan?.units.get(row.unit.id)?.shown) continue;
+		const series = seriesOf(row.unit.id);
+		for (const indicator of RATE_INDICATOR_IDS) {
+			const signal = rateSignal(
+				monthlyRates(series, indicator, 1),
+				organisationRates.get(indicator)!,
+				RATE_INDICATORS[indicator].model,
+				lastMonth
+			);
+			add(row.unit.id, rateFindings(indicator, signal));
+		}
+	}
+	return lastMonth;
+}
+
+/**
+ * Units that need attention, ranked (docs/early-warning.md): survey dimensions worse than the
+ * previous wave or the organisation, and signal rates out of line with the unit's own history or
+ * the organisation. Only figures that passed the anonymity gate enter; every reason is returned
+ * with its points and numbers, and the score is nothing but their sum.
+ *
+ * The ranked list of all units is kept in process memory under a key made of every input (the
+ * waves as summarised with their k, the versions of the unit tree and of the signals, the
+ * organisation's k), read per request; a manager's list is that list within their subtree.
+ */
+export async function attentionList(
+	db: Kysely<Database>,
+	actor: Actor | null,
+	organisationId: string,
+	options: { today?: string } = {}
+): Promise<AttentionList> {
+	return readingReleased(() => readAttentionList(db, actor, organisationId, options));
+}
+
+async function readAttentionList(
+	db: Kysely<Database>,
+	actor: Actor | null,
+	organisationId: string,
+	options: { today?: string }
+): Promise<AttentionList> {
+	const membership = authorize(actor, 'analytics.view', { organisationId });
+	const today = options.today ?? todayInBelgium();
+	const [closed, organisation, versions] = await Promise.all([
+		ensureWaveSummaries(db, organisationId, today),
+		findOrganisation(db, organisationId),
+		readInputVersions(db, organisationId)
+	]);
+	if (!organisation) error(404, 'error.notFound');
+	const k = organisation.min_group_size;
+	const waves = attentionWaves(closed);
+	const inputs = new RequestInputs(db, organisationId, versions);
+	const keyOf = (releases: string) =>
+		[
+			organisationId,
+			...waves.map((w) => waveKey(w, versions)),
+			// Months of signals not released yet are planned on the tree of now.
+			`units ${versions.units}`,
+			`signals ${versions.signals}`,
+			`releases ${releases}`,
+			`k ${k}`
+		].join('#');
+
+	let releasedAs: string | null = null;
+	const snapshot = await attentions.get(keyOf(versions.releases), async () => {
+		// The signals are read while the waves are planned.
+		const signals = readSignalWindow(db, organisationId, ATTENTION_MONTHS, RATE_FIGURES);
+		signals.catch(() => {});
+		const [{ units }, results] = await Promise.all([inputs.units(), waveResultsOf(inputs, waves)]);
+		const visible = flattenTree(units);
+		const findings = new Map<string, Finding[]>();
+		const add = (unitId: string, found: readonly Finding[]) => {
+			if (!found.length) return;
+			const list = findings.get(unitId);
+			if (list) list.push(...found);
+			else findings.set(unitId, [...found]);
+		};
+		const dimensionNames = surveyFindings(visible, waves, results, add);
+		const window = await signals;
+		const plans = await signalPlans(db, organisationId, k, units, window, today);
+		releasedAs = plans.releasedAs;
+		const month = signalFindings(window, plans, visible, add);
+		const byId = new Map(units.map((u) => [u.id, u]));
+		const items = rankUnits([...findings].map(([unitId, found]) => ({ unitId, findings: found }))).map(
+			(entry) => ({
+				unitId: entry.unitId,
+				name: byId.get(entry.unitId)?.name ?? '',
+				code: byId.get(entry.unitId)?.code ?? '',
+				score: entry.score,
+				reasons: entry.reasons.map((r) => ({
+					points: r.points,
+					persistent: r.persistent,
+					message: r.message
+				}))
+			})
+		);
+		return {
+			units: freezeEach(units),
+			month,
+			dimensionNames: Object.freeze(dimensionNames),
+			items: freezeEach(items)
+		};
+	});
+
+	// Months released by this computation changed the releases version; the snapshot holds them.
+	if (releasedAs !== null) void attentions.get(keyOf(releasedAs), async () => snapshot);
+	// The waves the reasons compare are shown through them: final from now on.
+	await releaseWaves(db, organisationId, waves, today, (ws) => closedWaveResults(db, organisationId, ws));
+	// Ranks are a total order (rankUnits breaks ties by unit id), so the ranking of a subtree is
+	// the ranking of all units with the others left out.
+	const scope = scopeOf(membership, snapshot.units);
+	const latest = closed[0];
+	return {
+		wave: latest ? { id: latest.id, name: latest.name, closesOn: latest.closes_on } : null,
+		month: snapshot.month,
+		dimensionNames: snapshot.dimensionNames,
+		items: snapshot.items
+			.filter((item) => scope.has(item.unitId))
+			.map((item, i) => ({ rank: i + 1, ...item }))
+	};
+}

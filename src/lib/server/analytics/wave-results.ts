@@ -1,0 +1,350 @@
+import type { Kysely } from 'kysely';
+import {
+	disclose,
+	planDimensions,
+	planDisclosure,
+	suppressed,
+	type CountedUnit,
+	type Disclosed,
+	type DisclosurePlan
+} from '../../domain/anonymity';
+import { flattenTree, type UnitNode } from '../../domain/units';
+import { dimensionStats, rollUpSummaries, type UnitSummary } from '../../domain/wave-results';
+import { dimensionsOf } from '../../instruments';
+import type { InstrumentDefinition, Localised } from '../../instruments/types';
+import type { Database } from '../db/schema';
+import { findUnits, type UnitRecord } from '../units/queries';
+import { ResultCache } from './cache';
+import { ORGANISATION_ROOT, treeOf } from './common';
+import { readInputVersions, type InputVersions } from './inputs';
+import { byUnitId, FIELDS, type SummaryColumns } from './packs';
+import { indexTree, rollUpColumns, type TreeIndex } from './rollup';
+import { ensureWaveSummaries, findWaveTrees, readWaveColumns } from './summaries';
+import { readingReleased, releaseWaves } from './wave-release';
+
+/**
+ * The results of closed waves, the core of the analytics gate: the only way from responses
+ * (through their summaries) to anything a screen, export or endpoint shows. Every figure it gives
+ * out is a `Disclosed` value: shown with its n, or suppressed with a reason and no number. The
+ * heatmap (heatmap.ts), the attention list (attention.ts) and a unit's page (unit.ts) read waves
+ * through it; routes and components import only their types.
+ */
+
+export interface DimensionFigure {
+	mean: number;
+	/** Shares of the people scored (0–1). */
+	green: number;
+	orange: number;
+	red: number;
+}
+
+export interface DimensionColumn {
+	id: string;
+	name: Localised;
+	riskWhen: 'high' | 'low';
+	sensitive: boolean;
+	/** Barometer dimension, or work factor of the module. */
+	group: 'barometer' | 'work-factor';
+}
+
+export interface WaveChoice {
+	id: string;
+	name: string;
+	closesOn: string;
+}
+
+export interface WaveResult {
+	plans: DisclosurePlan[];
+	respondentPlan: DisclosurePlan;
+	totals: ReturnType<typeof rollUpSummaries>;
+	dimensionIds: string[];
+}
+
+/**
+ * Plans and totals of one wave. Each dimension is planned on the people who have a score on it;
+ * dimensions scored by the same people share one plan. A sensitive dimension is planned with the
+ * wave's higher minimum on top of the ordinary plan.
+ */
+function resultOf(
+	units: ReadonlyArray<{ id: string; parentId: string | null }>,
+	summaries: readonly UnitSummary[],
+	definition: InstrumentDefinition,
+	includeModule: boolean,
+	k: number,
+	sensitiveK: number
+): WaveResult {
+	const dimensions = dimensionsOf(definition, includeModule);
+	const tree = treeOf(units);
+	const bySummary = new Map(summaries.map((s) => [s.unitId, s]));
+	const countArrays = new Map<string, CountedUnit[]>();
+	const countsFor = (own: (s: UnitSummary) => number): CountedUnit[] => {
+		const counted = tree.map((u) => {
+			const s = bySummary.get(u.id);
+			return { id: u.id, parentId: u.parentId, ownCount: s ? own(s) : 0 };
+		});
+		const key = counted.map((c) => c.ownCount).join(',');
+		let shared = countArrays.get(key);
+		if (!shared) countArrays.set(key, (shared = counted));
+		return shared;
+	};
+	const respondents = countsFor((s) => s.respondents);
+	const ids = dimensions.map((d) => d.id);
+	const byDimension = new Map(ids.map((id, i) => [id, countsFor((s) => s.scored[i] ?? 0)]));
+	const plans = planDimensions(ids, (id) => byDimension.get(id)!, {
+		k,
+		sensitiveK,
+		sensitive: new Set(dimensions.filter((d) => d.sensitive).map((d) => d.id))
+	});
+	return {
+		plans: ids.map((id) => plans.get(id)!),
+		respondentPlan: planDisclosure(respondents, k),
+		// In the order of the packs, so that every path adds the same numbers in the same order.
+		totals: rollUpSummaries(tree, [...summaries].sort(byUnitId), ids.length),
+		dimensionIds: ids
+	};
+}
+
+/**
+ * A closed wave's plans and totals from its summaries (also what the benchmark's naive scan uses),
+ * on the unit tree the wave was summarised with; `units` (the tree of now) only for a wave that
+ * has none.
+ */
+export function planWave(
+	units: readonly UnitNode[],
+	summaries: readonly UnitSummary[],
+	wave: {
+		definition: unknown;
+		include_module: boolean;
+		min_group_size: number;
+		sensitive_min_group_size: number;
+		summary_tree?: readonly UnitNode[] | null;
+	}
+): WaveResult {
+	return resultOf(
+		wave.summary_tree ?? units,
+		summaries,
+		wave.definition as InstrumentDefinition,
+		wave.include_module,
+		wave.min_group_size,
+		wave.sensitive_min_group_size
+	);
+}
+
+/** The columns of a wave's results: its barometer dimensions, then the work factors of its module. */
+export function dimensionColumns(wave: { definition: unknown; include_module: boolean }): DimensionColumn[] {
+	const definition = wave.definition as InstrumentDefinition;
+	const moduleIds = new Set(definition.module?.dimensions.map((d) => d.id) ?? []);
+	return dimensionsOf(definition, wave.include_module).map((d) => ({
+		id: d.id,
+		name: d.name,
+		riskWhen: d.bands.riskWhen,
+		sensitive: d.sensitive,
+		group: moduleIds.has(d.id) ? 'work-factor' : 'barometer'
+	}));
+}
+
+/** The cells of one unit (or the organisation) through the wave's plans. */
+export function cellsOf(result: WaveResult, unitId: string): Disclosed<DimensionFigure>[] {
+	const totals = result.totals.get(unitId);
+	return result.plans.map((plan, d) =>
+		disclose(plan, unitId, () => {
+			const stats = totals ? dimensionStats(totals, d) : null;
+			return stats && { mean: stats.mean, green: stats.green, orange: stats.orange, red: stats.red };
+		})
+	);
+}
+
+// ---- Fast path: results kept per process, keyed on everything they are computed from ----------
+
+/** A closed wave as ensureWaveSummaries lists it. */
+export type ClosedWave = Awaited<ReturnType<typeof ensureWaveSummaries>>[number];
+
+/**
+ * What the results of a request are computed from, read once per request and only when a result
+ * is not kept: the units after the input versions, so they are at least as new as the versions.
+ */
+export class RequestInputs {
+	#units: Promise<{ units: UnitRecord[]; tree: ReturnType<typeof treeOf>; index: TreeIndex }> | null = null;
+
+	constructor(
+		readonly db: Kysely<Database>,
+		readonly organisationId: string,
+		readonly versions: InputVersions
+	) {}
+
+	units() {
+		this.#units ??= findUnits(this.db, this.organisationId).then((units) => {
+			const tree = treeOf(units);
+			return { units, tree, index: indexTree(tree) };
+		});
+		return this.#units;
+	}
+}
+
+/**
+ * The unit tree a wave's figures are planned on: the one it was summarised with (docs/anonymity.md:
+ * a closed wave is frozen with its tree), or the tree of now for a wave that has none.
+ */
+export async function waveTree(
+	inputs: RequestInputs,
+	wave: ClosedWave
+): Promise<{ units: readonly UnitNode[]; tree: ReturnType<typeof treeOf>; index: TreeIndex }> {
+	const own = (await findWaveTrees(inputs.db, inputs.organisationId, [wave.id])).get(wave.id);
+	if (!own) return inputs.units();
+	const tree = treeOf(own);
+	return { units: own, tree, index: indexTree(tree) };
+}
+
+/** Every input of a wave's result: the wave as summarised, its k, its dimensions and the unit tree. */
+export function waveKey(wave: ClosedWave, versions: InputVersions): string {
+	const summarised = wave.summarised_at ? new Date(wave.summarised_at).getTime() : 'none';
+	return [
+		wave.id,
+		summarised,
+		wave.min_group_size,
+		wave.sensitive_min_group_size,
+		wave.include_module,
+		dimensionsOf(wave.definition as InstrumentDefinition, wave.include_module)
+			.map((d) => `${d.id}:${d.sensitive}`)
+			.join(','),
+		// A wave's own tree comes with its summarised_at; only a wave without one follows the units.
+		wave.summarised_at ? 'own tree' : `units ${versions.units}`
+	].join('|');
+}
+
+const waveResults = new ResultCache<WaveResult>(8);
+
+/**
+ * The results of closed waves (resultOf, over the summary packs of packs.ts with the roll-up on
+ * arrays of rollup.ts), each kept under its wave's key; the packs of those not kept are read in
+ * one query.
+ */
+export function waveResultsOf(inputs: RequestInputs, waves: readonly ClosedWave[]): Promise<WaveResult[]> {
+	const keys = waves.map((w) => `${inputs.organisationId}|${waveKey(w, inputs.versions)}`);
+	const missing = waves.filter((_, i) => !waveResults.has(keys[i]!));
+	let packs: Promise<Map<string, SummaryColumns>> | null = null;
+	const columnsOf = async (wave: ClosedWave) => {
+		packs ??= readWaveColumns(
+			inputs.db,
+			inputs.organisationId,
+			missing.map((w) => ({
+				id: w.id,
+				summarised_at: w.summarised_at,
+				dimensions: dimensionsOf(w.definition as InstrumentDefinition, w.include_module).length
+			}))
+		);
+		return (await packs).get(wave.id)!;
+	};
+	return Promise.all(
+		waves.map((wave, w) =>
+			waveResults.get(keys[w]!, async () => {
+				const [{ tree, index }, columns] = await Promise.all([waveTree(inputs, wave), columnsOf(wave)]);
+				return resultOfColumns(tree, index, columns, wave);
+			})
+		)
+	);
+}
+
+/**
+ * The results of closed waves (as ensureWaveSummaries lists them), through the same kept results
+ * as the heatmap: what a unit's page shows of a wave is what the heatmap shows of it.
+ */
+export async function closedWaveResults(
+	db: Kysely<Database>,
+	organisationId: string,
+	waves: readonly ClosedWave[]
+): Promise<Array<{ result: WaveResult; units: readonly UnitNode[] }>> {
+	const inputs = new RequestInputs(db, organisationId, await readInputVersions(db, organisationId));
+	const [results, trees] = await Promise.all([
+		waveResultsOf(inputs, waves),
+		Promise.all(waves.map((w) => waveTree(inputs, w)))
+	]);
+	return results.map((result, i) => ({ result, units: trees[i]!.units }));
+}
+
+/**
+ * A closed wave's participation per unit (docs/anonymity.md, "Participation"): the respondents of
+ * each unit (with its sub-units) and the response rate against the headcount then, through the
+ * wave's plan, exactly as the heatmap shows them; a unit the plan hides shows its reason and no
+ * number. Showing it releases the wave. Null for a wave that still takes answers.
+ */
+export async function waveParticipation(
+	db: Kysely<Database>,
+	organisationId: string,
+	waveId: string,
+	today: string
+): Promise<{ units: Map<string, Disclosed<{ rate: number | null }>>; overfull: Set<string> } | null> {
+	return readingReleased(async () => {
+		const wave = (await ensureWaveSummaries(db, organisationId, today)).find((w) => w.id === waveId);
+		if (!wave) return null;
+		const { result, units } = (await closedWaveResults(db, organisationId, [wave]))[0]!;
+		await releaseWaves(db, organisationId, [wave], today, async () => [{ result, units }]);
+		const headcounts = new Map(
+			flattenTree(units).map((r) => [r.unit.id, r.subtreeHeadcount as number | undefined])
+		);
+		const overfull = overfullUnits(units);
+		const figures = new Map(
+			[ORGANISATION_ROOT, ...units.map((u) => u.id)].map((id) => {
+				const headcount = id === ORGANISATION_ROOT ? undefined : headcounts.get(id);
+				const figure = overfull.has(id)
+					? suppressed('no-data')
+					: disclose(result.respondentPlan, id, (n) => ({
+							rate: headcount ? Math.min(1, n / headcount) : null
+						}));
+				return [id, figure] as const;
+			})
+		);
+		return { units: figures, overfull };
+	});
+}
+
+/** The units of a wave's tree that had more link answers than staff when it closed (summariseWave). */
+export function overfullUnits(units: readonly UnitNode[]): Set<string> {
+	return new Set(
+		units.filter((u) => (u as UnitNode & { overfull?: boolean }).overfull === true).map((u) => u.id)
+	);
+}
+
+/** resultOf, from a wave's summary columns. */
+function resultOfColumns(
+	tree: ReturnType<typeof treeOf>,
+	index: TreeIndex,
+	columns: SummaryColumns,
+	wave: ClosedWave
+): WaveResult {
+	const dimensions = dimensionsOf(wave.definition as InstrumentDefinition, wave.include_module);
+	const D = dimensions.length;
+	const rolled = rollUpColumns(index, columns, D);
+	// One array of counted units per distinct column of own counts, as resultOf shares them.
+	const distinct: Array<{ own: Float64Array; counted: CountedUnit[] }> = [];
+	const same = (a: Float64Array, b: Float64Array) => {
+		for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+		return true;
+	};
+	const countsFor = (own: Float64Array): CountedUnit[] => {
+		const kept = distinct.find((c) => same(c.own, own));
+		if (kept) return kept.counted;
+		const counted = tree.map((u, i) => ({ id: u.id, parentId: u.parentId, ownCount: own[i]! }));
+		distinct.push({ own, counted });
+		return counted;
+	};
+	const respondents = countsFor(rolled.ownRespondents);
+	const ids = dimensions.map((d) => d.id);
+	const scored = (d: number) => {
+		const own = new Float64Array(tree.length);
+		for (let i = 0; i < own.length; i++) own[i] = rolled.own[(i * D + d) * FIELDS]!;
+		return own;
+	};
+	const byDimension = new Map(ids.map((id, d) => [id, countsFor(scored(d))]));
+	const plans = planDimensions(ids, (id) => byDimension.get(id)!, {
+		k: wave.min_group_size,
+		sensitiveK: wave.sensitive_min_group_size,
+		sensitive: new Set(dimensions.filter((d) => d.sensitive).map((d) => d.id))
+	});
+	return {
+		plans: ids.map((id) => plans.get(id)!),
+		respondentPlan: planDisclosure(respondents, wave.min_group_size),
+		totals: rolled.totals,
+		dimensionIds: ids
+	};
+}

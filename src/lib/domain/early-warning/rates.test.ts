@@ -252,6 +252,29 @@ describe('rates against the organisation (p-chart limit from the unit’s denomi
 	});
 });
 
+describe('the watched rates', () => {
+	it.each([
+		['absenceRateShort', ['sickDaysShort'], 'plannedDays', 'binomial', 100, 'percent'],
+		['frequency', ['spells'], 'headcount', 'poisson', 12, 'perEmployeePerYear'],
+		['turnoverVoluntary', ['leaversVoluntary'], 'headcount', 'binomial', 1200, 'percentPerYear'],
+		['newLongIncapacityPer100Fte', ['newIncapacity4w'], 'fte', 'poisson', 1200, 'per100FtePerYear'],
+		['accidentsPer100Fte', ['workAccidents'], 'fte', 'poisson', 1200, 'per100FtePerYear']
+	] as const)('%s: %j / %s, %s, x %d in %s', (id, numerator, denominator, model, scale, unit) =>
+		expect(RATE_INDICATORS[id]).toEqual({ numerator, denominator, model, scale, unit })
+	);
+
+	it('watches those five, from the registry', () => {
+		expect(RATE_INDICATOR_IDS).toEqual([
+			'absenceRateShort',
+			'frequency',
+			'turnoverVoluntary',
+			'newLongIncapacityPer100Fte',
+			'accidentsPer100Fte'
+		]);
+		expect(Object.keys(RATE_INDICATORS)).toEqual(RATE_INDICATOR_IDS);
+	});
+});
+
 describe('the anonymity gate', () => {
 	const figures = (month: string, headcount: number, values: Partial<UnitMonthFigures> = {}) => ({
 		...emptyFigures('u', month),

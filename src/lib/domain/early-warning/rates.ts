@@ -1,8 +1,14 @@
 import { formatMonth } from '../signals/calendar';
 import type { UnitMonthFigures } from '../signals/figures';
 import type { FigureId } from '../signals/formats';
-import { HEALTH_INDICATORS, type IndicatorId } from '../signals/indicators';
+import { HEALTH_INDICATORS } from '../signals/indicators';
 import { isoMonth } from '../signals/parse';
+import {
+	INDICATOR_REGISTRY,
+	WATCHED_INDICATORS,
+	type VarianceModel,
+	type WatchedIndicatorId
+} from '../signals/registry';
 import { checkShown, type Checked } from './shared';
 
 /**
@@ -28,11 +34,7 @@ export interface MonthlyRate {
 	value: ShownRate;
 }
 
-/**
- * How a month's count varies by chance around a rate p with denominator d: binomial p(1-p)/d for
- * a share of days or people, Poisson p/d for events that can repeat (spells, accidents).
- */
-export type VarianceModel = 'binomial' | 'poisson';
+export type { VarianceModel };
 
 export interface RateParameters {
 	/** EWMA weight of the newest month. */
@@ -314,64 +316,38 @@ export function rateSignal(
 	};
 }
 
+/** An indicator the attention list watches (registry.ts: `watched`). */
+export type RateIndicatorId = WatchedIndicatorId;
+
+/** A watched indicator as a monthly rate: numerator / denominator of one month x scale. */
+export interface RateDefinition<Id extends RateIndicatorId = RateIndicatorId> {
+	numerator: readonly FigureId[];
+	denominator: FigureId;
+	model: VarianceModel;
+	/** From numerator / denominator of one month to the indicator's unit (x 12 when annualised). */
+	scale: number;
+	unit: (typeof INDICATOR_REGISTRY)[Id]['unit'];
+}
+
 /**
- * The signal indicators early warning watches, as monthly rates. Each is the indicator of
- * docs/indicators.md for a range of one month: numerator / denominator x scale. They are flows
- * (new days, spells, leavers, cases), not stocks: a stock such as long absence or the rolling
- * count of frequent absentees carries the same people from month to month, so a run of months
- * above the band would mostly be one person's continuing absence rather than a rising signal.
+ * The signal indicators early warning watches, as monthly rates, from the registry
+ * (signals/registry.ts): each is the indicator of docs/indicators.md for a range of one month,
+ * numerator / denominator x scale, in the same unit.
  */
-export const RATE_INDICATORS = {
-	absenceRateShort: {
-		numerator: ['sickDaysShort'],
-		denominator: 'plannedDays',
-		model: 'binomial',
-		scale: 100,
-		unit: 'percent'
-	},
-	frequency: {
-		numerator: ['spells'],
-		denominator: 'headcount',
-		model: 'poisson',
-		scale: 12,
-		unit: 'perEmployeePerYear'
-	},
-	turnoverVoluntary: {
-		numerator: ['leaversVoluntary'],
-		denominator: 'headcount',
-		model: 'binomial',
-		scale: 1200,
-		unit: 'percentPerYear'
-	},
-	newLongIncapacityPer100Fte: {
-		numerator: ['newIncapacity4w'],
-		denominator: 'fte',
-		model: 'poisson',
-		scale: 1200,
-		unit: 'per100FtePerYear'
-	},
-	accidentsPer100Fte: {
-		numerator: ['workAccidents'],
-		denominator: 'fte',
-		model: 'poisson',
-		scale: 1200,
-		unit: 'per100FtePerYear'
-	}
-} as const satisfies Partial<
-	Record<
-		IndicatorId,
-		{
-			numerator: readonly FigureId[];
-			denominator: FigureId;
-			model: VarianceModel;
-			/** From numerator / denominator of one month to the indicator's unit. */
-			scale: number;
-			unit: 'percent' | 'percentPerYear' | 'perEmployeePerYear' | 'per100FtePerYear';
-		}
-	>
->;
-export type RateIndicatorId = keyof typeof RATE_INDICATORS;
-export const RATE_INDICATOR_IDS = Object.keys(RATE_INDICATORS) as RateIndicatorId[];
+export const RATE_INDICATORS = Object.fromEntries(
+	WATCHED_INDICATORS.map((id) => {
+		const { numerator, denominator, model, aggregation, scale, unit } = INDICATOR_REGISTRY[id];
+		const definition: RateDefinition = {
+			numerator,
+			denominator,
+			model,
+			scale: aggregation === 'annualRate' ? scale * 12 : scale,
+			unit
+		};
+		return [id, definition];
+	})
+) as { readonly [Id in RateIndicatorId]: Readonly<RateDefinition<Id>> };
+export const RATE_INDICATOR_IDS: readonly RateIndicatorId[] = WATCHED_INDICATORS;
 
 /**
  * One indicator's monthly rates from per-unit-month figures, behind the same gate as

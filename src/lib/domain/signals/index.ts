@@ -21,6 +21,7 @@
  * - aggregate.ts: SignalsAccumulator, row validation and the aggregation into UnitMonthFigures.
  * - problems.ts: SignalProblem, the capped problem list and the list of unknown unit codes.
  * - figures.ts: UnitMonthFigures and the replacement rule (null = not supplied).
+ * - registry.ts: every indicator defined once (figures, aggregation, unit, health, early warning).
  * - indicators.ts: computeIndicators behind the k gate, rollingMonths, rollUpFigures.
  *
  * docs/signals-import.md (columns and rules) and docs/indicators.md (definitions) are the reference.

@@ -3,10 +3,20 @@ import { formatMonth } from './calendar';
 import type { UnitMonthFigures } from './figures';
 import { FIGURES, type FigureId } from './formats';
 import { isoMonth } from './parse';
+import {
+	HEALTH_INDICATORS,
+	INDICATOR_REGISTRY,
+	INDICATORS,
+	type IndicatorDefinition,
+	type IndicatorId
+} from './registry';
+
+export * from './registry';
 
 /**
  * Indicators over a range of months, from the per-unit-month figures of one unit (or of a subtree
- * summed by rollUpFigures). docs/indicators.md defines each one with its formula and unit.
+ * summed by rollUpFigures), each as registry.ts defines it. docs/indicators.md defines each one
+ * with its formula and unit.
  *
  * The anonymity gate is the return type: a health indicator of a unit whose headcount is below k
  * comes back as `{ shown: false }` and carries no number at all, so a chart cannot show it by
@@ -15,26 +25,6 @@ import { isoMonth } from './parse';
  */
 export type Gated =
 	{ shown: true; value: number; n: number } | { shown: false; reason: 'below-k' | 'no-data' };
-
-export const INDICATORS = [
-	'absenceRate',
-	'absenceRateShort',
-	'absenceRateMedium',
-	'absenceRateLong',
-	'frequency',
-	'frequentAbsenteeism',
-	'averageSpellDuration',
-	'turnoverVoluntary',
-	'turnoverInvoluntary',
-	'newLongIncapacityPer100Fte',
-	'accidentsPer100Fte'
-] as const;
-export type IndicatorId = (typeof INDICATORS)[number];
-
-/** Indicators about people's health: shown only for groups of at least k. Turnover is not one. */
-export const HEALTH_INDICATORS: ReadonlySet<IndicatorId> = new Set(
-	INDICATORS.filter((id) => id !== 'turnoverVoluntary' && id !== 'turnoverInvoluntary')
-);
 
 export interface MonthRange {
 	/** `yyyy-mm`, included. */
@@ -99,42 +89,31 @@ export function computeIndicators(
 		return { shown: true, value, n };
 	};
 
-	const planned = sum('plannedDays');
-	const short = sum('sickDaysShort');
-	const medium = sum('sickDaysMedium');
-	const long = sum('sickDaysLong');
-	const sick = short === null || medium === null || long === null ? null : short + medium + long;
-	const averageHeadcount = mean('headcount');
-	const averageFte = mean('fte');
-
-	return {
-		absenceRate: gate('absenceRate', times(ratio(sick, planned), 100)),
-		absenceRateShort: gate('absenceRateShort', times(ratio(short, planned), 100)),
-		absenceRateMedium: gate('absenceRateMedium', times(ratio(medium, planned), 100)),
-		absenceRateLong: gate('absenceRateLong', times(ratio(long, planned), 100)),
-		frequency: gate('frequency', times(ratio(sum('spells'), averageHeadcount), perYear)),
-		frequentAbsenteeism: gate(
-			'frequentAbsenteeism',
-			times(ratio(last('frequentAbsentees'), last('headcount')), 100)
-		),
-		averageSpellDuration: gate('averageSpellDuration', ratio(sum('spellsEndedDays'), sum('spellsEnded'))),
-		turnoverVoluntary: gate(
-			'turnoverVoluntary',
-			times(ratio(sum('leaversVoluntary'), averageHeadcount), 100 * perYear)
-		),
-		turnoverInvoluntary: gate(
-			'turnoverInvoluntary',
-			times(ratio(sum('leaversInvoluntary'), averageHeadcount), 100 * perYear)
-		),
-		newLongIncapacityPer100Fte: gate(
-			'newLongIncapacityPer100Fte',
-			times(ratio(sum('newIncapacity4w'), averageFte), 100 * perYear)
-		),
-		accidentsPer100Fte: gate(
-			'accidentsPer100Fte',
-			times(ratio(sum('workAccidents'), averageFte), 100 * perYear)
-		)
+	/** The sum of a list of figures (over the range, or in the last month), or null when one is missing. */
+	const total = (ids: readonly FigureId[], of: (id: FigureId) => number | null) => {
+		let value = 0;
+		for (const id of ids) {
+			const figure = of(id);
+			if (figure === null) return null;
+			value += figure;
+		}
+		return value;
 	};
+	const valueOf = (definition: IndicatorDefinition): number | null => {
+		const { numerator, denominator, scale } = definition;
+		switch (definition.aggregation) {
+			case 'ratioOfSums':
+				return times(ratio(total(numerator, sum), sum(denominator)), scale);
+			case 'annualRate':
+				return times(ratio(total(numerator, sum), mean(denominator)), scale * perYear);
+			case 'lastMonthRatio':
+				return times(ratio(total(numerator, last), last(denominator)), scale);
+		}
+	};
+
+	return Object.fromEntries(
+		INDICATORS.map((id) => [id, gate(id, valueOf(INDICATOR_REGISTRY[id]))])
+	) as Record<IndicatorId, Gated>;
 }
 
 /**

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BAROMETER, itemsOf } from '../../src/lib/instruments';
-import { translate } from '../../src/lib/i18n';
+import { translate, type MessageKey } from '../../src/lib/i18n';
 import { en } from '../../src/lib/i18n/en';
 import { fr } from '../../src/lib/i18n/fr';
 import { nl } from '../../src/lib/i18n/nl';
@@ -46,7 +46,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** A catalogue text with its {placeholders} as a pattern: `pattern` per placeholder. */
-function textPattern(lang: Lang, key: string, params: Record<string, string>): RegExp {
+function textPattern(lang: Lang, key: MessageKey, params: Record<string, string>): RegExp {
 	const marker = '\u0000';
 	const markers = Object.fromEntries(Object.keys(params).map((name) => [name, `${marker}${name}${marker}`]));
 	let source = escapeRegExp(translate(lang, key, markers));

@@ -6,7 +6,7 @@ import type { Browser, FileChooser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/demo';
 import { COLUMNS } from '../../src/lib/domain/signals';
-import { translate } from '../../src/lib/i18n';
+import { translate, type MessageKey } from '../../src/lib/i18n';
 import { nl } from '../../src/lib/i18n/nl';
 import { checkA11y, describeViolations, launchBrowser, newPage, signInAs } from '../helpers/browser';
 import { Client, homeOrganisationOf, unitIdsByCode } from '../helpers/http';
@@ -227,7 +227,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** A catalogue text with its {placeholders} as a pattern. */
-function textPattern(key: string, params: Record<string, string>, anchored = true): RegExp {
+function textPattern(key: MessageKey, params: Record<string, string>, anchored = true): RegExp {
 	const marker = '\u0000';
 	const markers = Object.fromEntries(Object.keys(params).map((name) => [name, `${marker}${name}${marker}`]));
 	let source = escapeRegExp(translate('nl', key, markers));

@@ -243,7 +243,7 @@ export function planUnitImport(
 		const rawHeadcount = cell(row, 'headcount');
 		if (!code && !name && !parentCode && !rawHeadcount) return; // blank line
 		let ok = true;
-		const fail = (column: UnitColumn, value: string, key: string, params?: Problem['params']) => {
+		const fail = (column: UnitColumn, value: string, key: Problem['key'], params?: Problem['params']) => {
 			problems.push({ line, column: columns[column] ?? column, value, key, params });
 			ok = false;
 		};

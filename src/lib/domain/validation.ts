@@ -1,9 +1,11 @@
+import type { MessageKey } from '../i18n';
+
 /**
  * Validation results that carry message keys, not sentences: the route translates them into the
  * user's language. `params` fill the placeholders of the message.
  */
 export interface Problem {
-	key: string;
+	key: MessageKey;
 	params?: Record<string, string | number>;
 }
 

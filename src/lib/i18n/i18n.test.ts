@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'svelte/compiler';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { en } from './en';
 import { fr } from './fr';
-import { isMessageKey, negotiateLocale, translate } from './index';
+import { asMessageKey, isMessageKey, negotiateLocale, translate, type MessageKey } from './index';
 import { nl } from './nl';
+import type { t } from './t.svelte';
 
 const SRC = new URL('../../', import.meta.url).pathname;
 
@@ -35,10 +36,26 @@ describe('translate', () => {
 	it.each([
 		['nl', 'validation.tooLong', { max: 5 }, 'Maximaal 5 tekens.'],
 		['en', 'validation.tooLong', { max: 5 }, 'At most 5 characters.'],
-		['fr', 'nav.signOut', undefined, fr['nav.signOut']],
-		['en', 'no.such.key', undefined, en['error.unexpected']]
+		['fr', 'nav.signOut', undefined, fr['nav.signOut']]
 	] as const)('%s %s', (locale, key, params, expected) => {
 		expect(translate(locale, key, params)).toBe(expected);
+	});
+
+	it('refuses an unknown key at compile time, and shows the generic error text for one at run time', () => {
+		// @ts-expect-error 'no.such.key' is not a message key
+		expect(translate('en', 'no.such.key')).toBe(en['error.unexpected']);
+		expectTypeOf<Parameters<typeof t>[0]>().toEqualTypeOf<MessageKey>();
+		expectTypeOf<Parameters<typeof translate>[1]>().toEqualTypeOf<MessageKey>();
+		expectTypeOf<'no.such.key'>().not.toExtend<MessageKey>();
+		expectTypeOf<`nav.${string}`>().not.toExtend<MessageKey>();
+		expectTypeOf<'nav.signOut'>().toExtend<MessageKey>();
+	});
+
+	it('keys that arrive as data are checked at run time', () => {
+		expect(asMessageKey('nav.signOut')).toBe('nav.signOut');
+		expect(asMessageKey('no.such.key')).toBe('error.unexpected');
+		expect(asMessageKey(undefined)).toBe('error.unexpected');
+		expect(translate('nl', asMessageKey('audit.action.no.such.action'))).toBe(nl['error.unexpected']);
 	});
 });
 

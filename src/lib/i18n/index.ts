@@ -21,12 +21,21 @@ export function isMessageKey(value: unknown): value is MessageKey {
 }
 
 /**
- * The message for a key in a language, with {placeholders} filled. An unknown key (for example an
- * error message from a library) falls back to the generic error text, never to raw English.
+ * A key that arrives as data (stored in the database, or an error message from a library): itself
+ * when the catalogue has it, else the generic error text, never raw English.
  */
-export function translate(locale: Locale, key: string, params?: Params): string {
+export function asMessageKey(value: unknown): MessageKey {
+	return isMessageKey(value) ? value : 'error.unexpected';
+}
+
+/**
+ * The message for a key in a language, with {placeholders} filled. A key that is not in the
+ * catalogue after all (a value typed as a key at compile time but not at run time) falls back to
+ * the generic error text, like asMessageKey.
+ */
+export function translate(locale: Locale, key: MessageKey, params?: Params): string {
 	const catalogue = catalogues[locale] ?? catalogues[DEFAULT_LOCALE];
-	const template = isMessageKey(key) ? catalogue[key] : catalogue['error.unexpected'];
+	const template = catalogue[asMessageKey(key)];
 	if (!params) return template;
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
 		name in params ? String(params[name]) : whole

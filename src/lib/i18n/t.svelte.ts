@@ -1,5 +1,5 @@
 import { page } from '$app/state';
-import { DEFAULT_LOCALE, isLocale, translate, type Locale, type Params } from './index';
+import { DEFAULT_LOCALE, isLocale, translate, type Locale, type MessageKey, type Params } from './index';
 
 /** The language of the page being shown, from the root layout's data. */
 export function currentLocale(): Locale {
@@ -8,6 +8,6 @@ export function currentLocale(): Locale {
 }
 
 /** Translates a key in the current page's language; reactive when the language changes. */
-export function t(key: string, params?: Params): string {
+export function t(key: MessageKey, params?: Params): string {
 	return translate(currentLocale(), key, params);
 }

@@ -1,7 +1,7 @@
-import { isMessageKey, translate, type Locale } from '$lib/i18n';
+import { isMessageKey, translate, type Locale, type MessageKey } from '$lib/i18n';
 
 /** The message shown for a status when the error itself carries none the user can read. */
-const MESSAGE_OF_STATUS: Record<number, string> = {
+const MESSAGE_OF_STATUS: Record<number, MessageKey> = {
 	400: 'error.badRequest',
 	403: 'error.forbidden',
 	404: 'error.notFound',
@@ -10,7 +10,7 @@ const MESSAGE_OF_STATUS: Record<number, string> = {
 	503: 'error.unavailable'
 };
 
-export function errorMessageKey(status: number, key?: string | null): string {
+export function errorMessageKey(status: number, key?: string | null): MessageKey {
 	if (isMessageKey(key)) return key;
 	return (
 		MESSAGE_OF_STATUS[status] ?? (status >= 400 && status < 500 ? 'error.badRequest' : 'error.unexpected')
@@ -27,7 +27,7 @@ const escape = (s: string) =>
  * with the error id when there is one.
  */
 export function errorPage(locale: Locale, status: number, key?: string | null, id?: string): Response {
-	const t = (k: string, params?: Record<string, string | number>) => escape(translate(locale, k, params));
+	const t = (k: MessageKey, params?: Record<string, string | number>) => escape(translate(locale, k, params));
 	const html = `<!doctype html>
 <html lang="${locale}">
 <head>

@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { ValidationError } from '../domain/validation';
+import type { MessageKey } from '../i18n';
 
 /**
  * The submitted form data. A body that is not a form is a 400 (a too large one stays a 413), and
@@ -40,6 +41,11 @@ export async function readFormWithFile(
 	const data = await formDataOf(request);
 	const file = data.get(field);
 	return { fields: textFields(data), file: file instanceof File && file.size > 0 ? file : null };
+}
+
+/** What a form action answers when it did what was asked: the message the page shows. */
+export function done(key: MessageKey): { done: MessageKey } {
+	return { done: key };
 }
 
 /**

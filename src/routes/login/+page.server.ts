@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { DEVICE_COOKIE, deviceCookieOptions } from '$lib/server/auth/device-cookie';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/session';
 import { signIn } from '$lib/server/auth/service';
+import type { MessageKey } from '$lib/i18n';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,9 +28,10 @@ export const actions: Actions = {
 		});
 		if (!result.ok) {
 			const throttled = result.reason === 'throttled';
+			const problem: MessageKey = throttled ? THROTTLED_PROBLEM[result.scope] : 'login.invalid';
 			return fail(throttled ? 429 : 400, {
 				email: form.email ?? '',
-				problem: throttled ? THROTTLED_PROBLEM[result.scope] : 'login.invalid',
+				problem,
 				params: { minutes: throttled ? result.retryAfterMinutes : 0 }
 			});
 		}

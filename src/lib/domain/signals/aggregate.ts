@@ -407,7 +407,7 @@ export class SignalsAccumulator {
 		line: number,
 		column: ColumnId | null,
 		value: string,
-		key: string,
+		key: SignalProblem['key'],
 		params?: SignalProblem['params']
 	) {
 		this.problems.add(this.format, line, column, value, key, params);

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../i18n';
 import type { Language } from '../organisation-settings';
 import { normaliseHeader } from '../units';
 
@@ -327,7 +328,7 @@ export interface HeaderProblem {
 	column: ColumnId | null;
 	/** The header cell as written, or '' for a missing column. */
 	value: string;
-	key: string;
+	key: MessageKey;
 	params?: Record<string, string | number>;
 }
 

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../i18n';
 import { dayNumber, daysInMonth, monthOfDay } from './calendar';
 
 /**
@@ -23,7 +24,7 @@ export function isFailure(value: number): boolean {
 	return value <= FAILED;
 }
 
-const FAILURE_KEYS: Record<number, string> = {
+const FAILURE_KEYS: Record<number, MessageKey> = {
 	[EMPTY]: 'signals.problem.required',
 	[NOT_NUMBER]: 'signals.problem.notNumber',
 	[NOT_WHOLE]: 'signals.problem.notWhole',
@@ -35,7 +36,7 @@ const FAILURE_KEYS: Record<number, string> = {
 };
 
 /** The message key that explains a failure code. */
-export function failureKey(failure: number): string {
+export function failureKey(failure: number): MessageKey {
 	return FAILURE_KEYS[failure] ?? 'signals.problem.notNumber';
 }
 

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../i18n';
 import type { ColumnId, SignalsFormat } from './formats';
 
 /**
@@ -11,7 +12,7 @@ export interface SignalProblem {
 	line: number;
 	column: ColumnId | null;
 	value: string;
-	key: string;
+	key: MessageKey;
 	params?: Record<string, string | number>;
 }
 
@@ -34,7 +35,7 @@ export class ProblemList {
 		line: number,
 		column: ColumnId | null,
 		value: string,
-		key: string,
+		key: MessageKey,
 		params?: Record<string, string | number>
 	): void {
 		this.total++;

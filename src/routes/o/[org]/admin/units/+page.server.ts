@@ -1,6 +1,6 @@
 import { todayInBelgium } from '$lib/server/clock';
 import { getDb } from '$lib/server/db';
-import { formAction, readForm } from '$lib/server/forms';
+import { done, formAction, readForm } from '$lib/server/forms';
 import { addUnit, archiveUnit, listUnitsForAdmin, moveUnit, renameUnit } from '$lib/server/units/service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,28 +25,28 @@ export const actions: Actions = {
 		const form = await readForm(request);
 		return formAction(form, async () => {
 			const unit = await addUnit(getDb(), locals.actor, params.org, form);
-			return { done: 'units.added', code: unit.code };
+			return { ...done('units.added'), code: unit.code };
 		});
 	},
 	rename: async ({ request, locals, params }) => {
 		const form = await readForm(request);
 		return formAction(form, async () => {
 			await renameUnit(getDb(), locals.actor, params.org, form.unitId ?? '', form);
-			return { done: 'units.renamed' };
+			return done('units.renamed');
 		});
 	},
 	move: async ({ request, locals, params }) => {
 		const form = await readForm(request);
 		return formAction(form, async () => {
 			await moveUnit(getDb(), locals.actor, params.org, form.unitId ?? '', form.parentId || null);
-			return { done: 'units.moved' };
+			return done('units.moved');
 		});
 	},
 	archive: async ({ request, locals, params }) => {
 		const form = await readForm(request);
 		return formAction(form, async () => {
 			await archiveUnit(getDb(), locals.actor, params.org, form.unitId ?? '', todayInBelgium());
-			return { done: 'units.archivedDone' };
+			return done('units.archivedDone');
 		});
 	}
 };

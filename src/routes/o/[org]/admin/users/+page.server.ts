@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { formAction, readForm } from '$lib/server/forms';
+import { done, formAction, readForm } from '$lib/server/forms';
 import { listUnitsForAdmin } from '$lib/server/units/service';
 import {
 	changeMemberRole,
@@ -32,21 +32,21 @@ export const actions: Actions = {
 		const form = await readForm(request);
 		return formAction(form, async () => {
 			await changeMemberRole(getDb(), locals.actor, params.org, form.userId ?? '', form);
-			return { done: 'users.roleChanged' };
+			return done('users.roleChanged');
 		});
 	},
 	deactivate: async ({ request, locals, params }) => {
 		const form = await readForm(request);
 		return formAction(form, async () => {
 			await setMemberActive(getDb(), locals.actor, params.org, form.userId ?? '', false);
-			return { done: 'users.deactivated' };
+			return done('users.deactivated');
 		});
 	},
 	reactivate: async ({ request, locals, params }) => {
 		const form = await readForm(request);
 		return formAction(form, async () => {
 			await setMemberActive(getDb(), locals.actor, params.org, form.userId ?? '', true);
-			return { done: 'users.reactivated' };
+			return done('users.reactivated');
 		});
 	},
 	reset: async ({ request, locals, params }) => {

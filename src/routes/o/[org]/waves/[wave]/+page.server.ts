@@ -1,7 +1,7 @@
 import { getWaveOverview, setWaveClosed } from '$lib/server/barometer/waves';
 import { todayInBelgium } from '$lib/server/clock';
 import { getDb } from '$lib/server/db';
-import { formAction, readForm } from '$lib/server/forms';
+import { done, formAction, readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => ({
@@ -18,14 +18,14 @@ export const actions: Actions = {
 		const form = await readForm(request);
 		return formAction(form, async () => {
 			await setWaveClosed(getDb(), locals.actor, params.org, params.wave, true, form, todayInBelgium());
-			return { done: 'waves.closedDone' };
+			return done('waves.closedDone');
 		});
 	},
 	reopen: async ({ request, locals, params }) => {
 		const form = await readForm(request);
 		return formAction(form, async () => {
 			await setWaveClosed(getDb(), locals.actor, params.org, params.wave, false, form, todayInBelgium());
-			return { done: 'waves.reopenedDone' };
+			return done('waves.reopenedDone');
 		});
 	}
 };

@@ -2,11 +2,13 @@ import type { nl } from './nl';
 
 /** English. Keys must match nl.ts (the type enforces it). */
 export const en: Record<keyof typeof nl, string> = {
+	// app: the application
 	'app.name': 'Knipperlicht',
 	'app.tagline':
 		'See burn-out risk in teams early and act on its causes in the work, without ever exposing a single person.',
 	'app.notDiagnosis': 'Knipperlicht shows risk indicators about groups, never a diagnosis about people.',
 
+	// nav: main menu and page frame
 	'nav.main': 'Main menu',
 	'nav.skipToContent': 'Skip to content',
 	'nav.overview': 'Overview',
@@ -20,9 +22,45 @@ export const en: Record<keyof typeof nl, string> = {
 	'nav.signedInAs': 'Signed in as {name}',
 	'nav.language': 'Language',
 	'nav.switchLanguage': 'Change language',
-	'warning.moreReasons': '{count} more reasons',
-	'results.heatmapTitle': 'Themes per unit',
 	'nav.results': 'Results',
+	'nav.signals': 'Signals',
+	'nav.waves': 'Waves',
+	'nav.instruments': 'Questionnaires',
+
+	// warning: early warning: units that need attention
+	'warning.moreReasons': '{count} more reasons',
+	'warning.title': 'Units that need attention',
+	'warning.intro':
+		'A unit is listed when a signal departs from its own past or from the organisation, or keeps doing so. A signal is a reason to look at the work together with the team (workload, how the work is organised, resources, relationships), not a diagnosis and not a judgement of people.',
+	'warning.none': 'No units with signals that need attention now.',
+	'warning.pointsExplained':
+		'Each month above the band counts 1 point (at most 4 per signal); each wave in a row with a clear deterioration counts 2 points (at most 4). The order follows the sum of the points.',
+	'warning.score': 'Points: {points}',
+	'warning.indicator.absenceRateShort': 'short-term absence',
+	'warning.indicator.frequency': 'absence frequency',
+	'warning.indicator.turnoverVoluntary': 'voluntary turnover',
+	'warning.indicator.newLongIncapacityPer100Fte': 'new incapacity for work over 4 weeks',
+	'warning.indicator.accidentsPer100Fte': 'work accidents',
+	'warning.value.percent': '{value}%',
+	'warning.value.percentPerYear': '{value}% a year',
+	'warning.value.perEmployeePerYear': '{value} spells of sickness per employee a year',
+	'warning.value.per100FtePerYear': '{value} per 100 FTE a year',
+	'warning.reason.rateVsOwnHistory': '{subject} {value}, own baseline {baseline}',
+	'warning.reason.rateVsOrganisation': '{subject} {value}, organisation {organisation}',
+	'warning.reason.shareVsPreviousWave': '{subject}: {value}% orange or red, was {previous}%',
+	'warning.reason.shareVsOrganisation': '{subject}: {value}% orange or red, organisation {organisation}%',
+	'warning.reason.meanVsPreviousWave': '{subject}: mean score {value} out of 100, was {previous}',
+	'warning.reason.meanVsOrganisation':
+		'{subject}: mean score {value} out of 100, organisation {organisation}',
+	'warning.persistence.latest': 'last month above the band',
+	'warning.persistence.run': '{count} months in a row above the band',
+	'warning.persistence.recent': '{count} of the last {window} months above the band',
+	'warning.persistence.wavesWorse': '{count} waves in a row less favourable',
+	'warning.persistence.wavesWorseThanOrganisation':
+		'{count} waves in a row less favourable than the organisation',
+
+	// results: results per team
+	'results.heatmapTitle': 'Themes per unit',
 	'results.title': 'Results per team',
 	'results.intro':
 		'Per unit (with its sub-units), the share of employees in orange or red on each barometer theme and work factor. They are signals about work, not a diagnosis of people.',
@@ -50,10 +88,37 @@ export const en: Record<keyof typeof nl, string> = {
 	'results.legend': 'Share in orange or red:',
 	'results.legendSuppressed': 'not shown (anonymity)',
 	'results.legendTrend': 'at least 5 percentage points higher or lower than the previous wave',
-	'nav.signals': 'Signals',
+
+	// audit: audit log
 	'audit.action.signals.import': 'Signals uploaded',
 	'audit.action.signals.undo': 'Signals upload undone',
 	'audit.action.signals.mapCode': 'Unit code mapped',
+	'audit.title': 'Audit log',
+	'audit.intro': 'Who did what in this organisation, and when.',
+	'audit.when': 'When',
+	'audit.who': 'Who',
+	'audit.what': 'What',
+	'audit.empty': 'Nothing has happened yet.',
+	'audit.older': 'Older entries',
+	'audit.system': 'system',
+	'audit.action.organisation.settings.update': 'Settings changed',
+	'audit.action.unit.create': 'Unit added',
+	'audit.action.unit.rename': 'Unit changed',
+	'audit.action.unit.move': 'Unit moved',
+	'audit.action.unit.archive': 'Unit archived',
+	'audit.action.unit.import': 'Units imported',
+	'audit.action.user.create': 'User added',
+	'audit.action.user.role': 'Role changed',
+	'audit.action.user.deactivate': 'User deactivated',
+	'audit.action.user.reactivate': 'User reactivated',
+	'audit.action.user.password.reset': 'One-time password issued',
+	'audit.action.wave.create': 'Wave created',
+	'audit.action.wave.close': 'Wave closed',
+	'audit.action.wave.reopen': 'Wave reopened',
+	'audit.action.wave.codes': 'Personal codes created',
+	'audit.action.instrument.create': 'Questionnaire added',
+
+	// signals: collective signals: upload, formats, problems
 	'signals.title': 'Collective signals',
 	'signals.intro':
 		'HR uploads absence, turnover and incapacity per unit here, as monthly figures or as absence spells per employee (with a pseudonymous key). Per-person spells are summed per unit and month on upload; the key is never shown.',
@@ -140,16 +205,92 @@ export const en: Record<keyof typeof nl, string> = {
 	'signals.file.cellCount': 'Line {line} has {found} columns, the header {expected}.',
 	'signals.file.invalidUtf8':
 		'From line {line} on the file is no longer readable as UTF-8: save it again as "CSV UTF-8".',
+	'signals.format.monthly': 'Monthly figures per unit',
+	'signals.format.spells': 'Absence spells per employee',
+	'signals.format.staffing': 'Staffing file per employee',
+	'signals.format.unknown': 'This header row matches none of the three formats. Start from a template.',
+	'signals.format.ambiguous':
+		'This header row does not tell whether this is an absence file or a staffing file.',
+	'signals.format.unknownColumn': 'Unknown column. Remove it or give it a name from the template.',
+	'signals.format.duplicateColumn': 'This column appears twice (also as "{header}").',
+	'signals.format.missingColumn': 'This required column is missing.',
+	'signals.problem.required': 'This cell may not be empty.',
+	'signals.problem.notNumber': 'This is not a number.',
+	'signals.problem.notWhole': 'Enter a whole number.',
+	'signals.problem.negative': 'A negative number is not possible here.',
+	'signals.problem.formula': 'This looks like a formula. Put the value in the cell, not the formula.',
+	'signals.problem.ambiguousNumber':
+		'Ambiguous number: is the point a thousands separator or a decimal point? Write it without thousands separators, with a decimal comma (1234 or 1,234).',
+	'signals.problem.tooLarge': 'Too large: at most {max}.',
+	'signals.problem.notDate': 'This is not a date. Use dd/mm/yyyy or yyyy-mm-dd.',
+	'signals.problem.notMonth': 'This is not a month. Use mm/yyyy or yyyy-mm.',
+	'signals.problem.tooEarly': 'Too early: before {min}.',
+	'signals.problem.inFuture': 'In the future: after {max}.',
+	'signals.problem.sickAbovePlanned': 'More sick days ({sick}) than planned days ({planned}).',
+	'signals.problem.leaversAboveHeadcount': 'More leavers ({leavers}) than employees ({headcount}).',
+	'signals.problem.fteAboveHeadcount': 'More FTE ({fte}) than employees ({headcount}).',
+	'signals.problem.aboveHeadcount': 'More people ({count}) than employees ({headcount}).',
+	'signals.problem.daysWithoutEndedSpells': 'Workdays of ended spells, but no ended spells.',
+	'signals.problem.duplicateUnitMonth': 'This unit and month already appear on line {firstLine}.',
+	'signals.problem.endBeforeStart': 'The end date is before the start date.',
+	'signals.problem.unknownType': 'Unknown absence type. Use sickness, work accident or other.',
+	'signals.problem.overlap': 'This spell overlaps the one on line {otherLine} of the same employee.',
+	'signals.problem.duplicateRow': 'This row already appears on line {firstLine}.',
+	'signals.problem.duplicateKey': 'This employee already appears on line {firstLine}.',
+	'signals.problem.leaveBeforeStart': 'The leave date is before the hire date.',
+	'signals.problem.fteRange': 'FTE must be above 0 and at most {max}.',
+	'signals.problem.unknownReason': 'Unknown leave reason. Use voluntary, involuntary or other.',
+	'signals.problem.reasonRequired': 'A leave date needs a leave reason.',
+	'signals.problem.reasonWithoutLeave': 'A leave reason without a leave date.',
+	'signals.problem.keyTooLong': 'An employee key has at most {max} characters.',
+	'signals.problem.keyIdentifying':
+		'This key looks like an e-mail address. Use a pseudonym that nobody recognises.',
+	'signals.problem.identifyingKeys':
+		'The employee keys look like national register numbers. Use pseudonyms that nobody recognises.',
+	'signals.problem.keyNotInStaffing': 'This employee is not in the staffing file.',
+	'signals.problem.periodRequired': 'Choose the period this staffing file describes.',
+	'signals.problem.filesCombination':
+		'Upload a monthly file on its own, or an absence file and/or a staffing file, each once.',
+	'signals.problem.unknownUnit': 'Unknown unit code "{code}" on {rows} rows (first: {lines}).',
+	'signals.problem.more': 'And {count} more problems.',
+	'signals.column.unitCode': 'Unit code',
+	'signals.column.month': 'Month',
+	'signals.column.headcount': 'Headcount',
+	'signals.column.fte': 'FTE',
+	'signals.column.plannedDays': 'Planned days',
+	'signals.column.sickDaysShort': 'Sick days short (< 1 month)',
+	'signals.column.sickDaysMedium': 'Sick days medium (1 month to 1 year)',
+	'signals.column.sickDaysLong': 'Sick days long (> 1 year)',
+	'signals.column.spells': 'Sickness spells',
+	'signals.column.frequentAbsentees': 'Employees with 3+ spells in 12 months',
+	'signals.column.leaversVoluntary': 'Voluntary leavers',
+	'signals.column.leaversInvoluntary': 'Involuntary leavers',
+	'signals.column.newIncapacity4w': 'New incapacity > 4 weeks',
+	'signals.column.ongoingIncapacity1y': 'Ongoing incapacity > 1 year',
+	'signals.column.workAccidents': 'Work accidents',
+	'signals.column.jobAdaptationRequests': 'Job adaptation requests',
+	'signals.column.psychosocialRequests': 'Formal requests for psychosocial intervention',
+	'signals.column.spellsEnded': 'Sickness spells ended',
+	'signals.column.spellsEndedDays': 'Workdays of ended spells',
+	'signals.column.employeeKey': 'Employee key',
+	'signals.column.startDate': 'Start date',
+	'signals.column.endDate': 'End date',
+	'signals.column.absenceType': 'Absence type',
+	'signals.column.leaveDate': 'Leave date',
+	'signals.column.leaveReason': 'Leave reason',
 
+	// lang: language names
 	'lang.nl': 'Nederlands',
 	'lang.fr': 'Français',
 	'lang.en': 'English',
 
+	// role: roles
 	'role.admin': 'Administrator',
 	'role.advisor': 'Prevention advisor / occupational physician',
 	'role.hr': 'HR',
 	'role.manager': 'Line manager',
 
+	// common: shared words
 	'common.save': 'Save',
 	'common.cancel': 'Cancel',
 	'common.none': 'none',
@@ -158,6 +299,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'common.optional': 'optional',
 	'common.formErrors': 'The form has errors. Nothing was changed.',
 
+	// login: sign-in
 	'login.title': 'Sign in',
 	'login.intro':
 		'Sign in with the account your organisation gave you. Employees filling in the barometer need no account.',
@@ -170,6 +312,7 @@ export const en: Record<keyof typeof nl, string> = {
 		'This account is temporarily protected after too many failed attempts. Sign in on a device you have signed in on before, or try again in {minutes} min.',
 	'login.signedOut': 'You have signed out.',
 
+	// account: own account and password
 	'account.title': 'My account',
 	'account.mustChange': 'You were given a one-time password. Choose your own password now to continue.',
 	'account.currentPassword': 'Current password',
@@ -179,9 +322,11 @@ export const en: Record<keyof typeof nl, string> = {
 	'account.submit': 'Change password',
 	'account.changed': 'Your password was changed. Your other sessions were signed out.',
 
+	// orgs: organisations
 	'orgs.title': 'Your organisations',
 	'orgs.none': 'You are not a member of any organisation (yet). Ask an administrator to add you.',
 
+	// overview: overview page
 	'overview.title': 'Overview',
 	'overview.scopeAll': 'You see all units of the organisation.',
 	'overview.scopeManager': 'You see your own unit and the units below it.',
@@ -190,6 +335,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'overview.unitsHeading': 'Units',
 	'overview.unitCount': '{count} units, {headcount} employees',
 
+	// unit: fields of a unit
 	'unit.code': 'Code',
 	'unit.name': 'Name',
 	'unit.headcount': 'Employees',
@@ -199,6 +345,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'unit.pooled': 'Fewer than {k} employees: counts in its parent unit in reports.',
 	'unit.archived': 'Archived',
 
+	// units: units
 	'units.title': 'Manage units',
 	'units.intro':
 		'The tree of the organisation. Codes are permanent: HR files refer to them. Archiving keeps the history.',
@@ -232,6 +379,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'units.importMore': 'And {count} more errors.',
 	'units.template': 'Download a sample file',
 
+	// import: import of units from a file
 	'import.line': 'Line',
 	'import.column': 'Column',
 	'import.value': 'Value',
@@ -247,6 +395,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'import.notText': 'This is not a text (CSV) file.',
 	'import.tooLarge': 'The file is too large (at most {max} MB).',
 
+	// users: users
 	'users.title': 'Users',
 	'users.intro':
 		'Who may view and manage the organisation. A line manager only sees their own unit and what lies below it.',
@@ -283,6 +432,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'users.pendingElsewhere':
 		'This account has not chosen its own password yet. Add it once the person has signed in for the first time.',
 
+	// settings: organisation settings
 	'settings.title': 'Organisation settings',
 	'settings.name': 'Name',
 	'settings.language': 'Default language',
@@ -294,26 +444,7 @@ export const en: Record<keyof typeof nl, string> = {
 		'For topics such as unwanted behaviour at work. Default 10, never smaller than k.',
 	'settings.saved': 'The settings were saved.',
 
-	'audit.title': 'Audit log',
-	'audit.intro': 'Who did what in this organisation, and when.',
-	'audit.when': 'When',
-	'audit.who': 'Who',
-	'audit.what': 'What',
-	'audit.empty': 'Nothing has happened yet.',
-	'audit.older': 'Older entries',
-	'audit.system': 'system',
-	'audit.action.organisation.settings.update': 'Settings changed',
-	'audit.action.unit.create': 'Unit added',
-	'audit.action.unit.rename': 'Unit changed',
-	'audit.action.unit.move': 'Unit moved',
-	'audit.action.unit.archive': 'Unit archived',
-	'audit.action.unit.import': 'Units imported',
-	'audit.action.user.create': 'User added',
-	'audit.action.user.role': 'Role changed',
-	'audit.action.user.deactivate': 'User deactivated',
-	'audit.action.user.reactivate': 'User reactivated',
-	'audit.action.user.password.reset': 'One-time password issued',
-
+	// error: error pages
 	'error.title': 'Something went wrong',
 	'error.notFound': 'This page does not exist, or you have no access to it.',
 	'error.forbidden': 'Your role gives no access to this page.',
@@ -326,6 +457,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'error.back': 'Back to the start',
 	'error.status': 'Error code {status}',
 
+	// validation: form validation
 	'validation.required': 'This field is required.',
 	'validation.tooLong': 'At most {max} characters.',
 	'validation.language': 'Choose Dutch, French or English.',
@@ -339,13 +471,14 @@ export const en: Record<keyof typeof nl, string> = {
 	'validation.role': 'Choose a role.',
 	'validation.passwordLength': 'Choose a password of at least {min} characters.',
 	'validation.passwordMismatch': 'The two passwords are not the same.',
+	'validation.date': 'Enter a valid date.',
 
+	// auth: sign-in and password refusals
 	'auth.invalid': 'Sign-in failed.',
 	'auth.currentPasswordWrong': 'The current password is not correct.',
 	'auth.samePassword': 'Choose a password other than the current one.',
 
-	'nav.waves': 'Waves',
-	'validation.date': 'Enter a valid date.',
+	// barometer: the barometer questionnaire
 	'barometer.title': 'Psychosocial barometer',
 	'barometer.intro':
 		'{count} short questions about how your work went over the past four weeks. You can answer until {date}; it takes about five minutes.',
@@ -377,10 +510,14 @@ export const en: Record<keyof typeof nl, string> = {
 	'barometer.otherCode': 'Not your code? Enter another code.',
 	'barometer.formExpired': 'This form is no longer valid. Reload the page and fill it in again.',
 	'barometer.chooseUnit': 'Choose the team or department you work in.',
+
+	// answer: refused answers
 	'answer.missing': 'Choose an answer.',
 	'answer.outOfRange': 'This answer does not exist. Choose one of the options.',
 	'answer.notANumber': 'This answer does not exist. Choose one of the options.',
 	'answer.unknownItem': 'The form contains a question that does not belong to this wave.',
+
+	// privacy: privacy notice for respondents
 	'privacy.title': 'Anonymous, and why we ask',
 	'privacy.what':
 		'We ask how you experienced your work over the past four weeks: workload, energy, tension, contact with colleagues.',
@@ -392,6 +529,8 @@ export const en: Record<keyof typeof nl, string> = {
 		'The prevention advisor and the occupational physician use these group figures to find and tackle causes of stress in the work, not to judge people.',
 	'privacy.result':
 		'After sending you immediately see your own result and where to find help. That result is stored nowhere.',
+
+	// result: a respondent's own result
 	'result.title': 'Your result',
 	'result.thanks': 'Thank you. Your answers were sent anonymously.',
 	'result.notDiagnosis': 'This is not a diagnosis.',
@@ -427,6 +566,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'result.help.gp.text': 'For complaints that are not only about work, or if you do not feel well.',
 	'result.notStored':
 		'This page is not stored and cannot be opened again by anyone. If you want to keep it, print it now.',
+
+	// waves: waves
 	'waves.title': 'Waves',
 	'waves.intro':
 		'A wave lets employees fill in the barometer between two dates, through a link per team or with personal codes.',
@@ -517,6 +658,8 @@ export const en: Record<keyof typeof nl, string> = {
 		'{wave}: not shown, because of more link answers than staff; these answers count nowhere.',
 	'waves.link': 'Link and poster',
 	'waves.poster': 'Print the poster',
+
+	// poster: wave poster
 	'poster.title': 'How is your work going?',
 	'poster.lead': 'Fill in the anonymous barometer for {unit}.',
 	'poster.qrLabel': 'QR code to the barometer',
@@ -524,12 +667,8 @@ export const en: Record<keyof typeof nl, string> = {
 		'Anonymous: nobody sees your answers, only figures about groups of at least {k} people.',
 	'poster.time': 'About five minutes, on your phone or computer.',
 	'poster.until': 'You can answer until {date}.',
-	'audit.action.wave.create': 'Wave created',
-	'audit.action.wave.close': 'Wave closed',
-	'audit.action.wave.reopen': 'Wave reopened',
-	'audit.action.wave.codes': 'Personal codes created',
-	'audit.action.instrument.create': 'Questionnaire added',
 
+	// instrument: refusals of an instrument file
 	'instrument.notObject': 'This must be a group of named fields (an object).',
 	'instrument.notList': 'This must be a list.',
 	'instrument.missing': 'This field is missing.',
@@ -559,6 +698,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'instrument.versionExists':
 		'Version {version} of this questionnaire already exists. A changed questionnaire gets a new version number.',
 	'instrument.at': 'At {path} ({count} problems in all):',
+
+	// instruments: instruments
 	'instruments.title': 'Questionnaires',
 	'instruments.intro':
 		'The built-in barometer and the questionnaires the organisation loaded itself, for example a validated instrument it holds a licence for. Every wave keeps the version it started with.',
@@ -572,109 +713,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'instruments.loaded': 'Questionnaire {key} version {version} was loaded.',
 	'instruments.download': 'The built-in barometer as an example (JSON)',
 	'instruments.provisional': 'provisional thresholds',
-	'nav.instruments': 'Questionnaires',
-	'signals.format.monthly': 'Monthly figures per unit',
-	'signals.format.spells': 'Absence spells per employee',
-	'signals.format.staffing': 'Staffing file per employee',
-	'signals.format.unknown': 'This header row matches none of the three formats. Start from a template.',
-	'signals.format.ambiguous':
-		'This header row does not tell whether this is an absence file or a staffing file.',
-	'signals.format.unknownColumn': 'Unknown column. Remove it or give it a name from the template.',
-	'signals.format.duplicateColumn': 'This column appears twice (also as "{header}").',
-	'signals.format.missingColumn': 'This required column is missing.',
-	'signals.problem.required': 'This cell may not be empty.',
-	'signals.problem.notNumber': 'This is not a number.',
-	'signals.problem.notWhole': 'Enter a whole number.',
-	'signals.problem.negative': 'A negative number is not possible here.',
-	'signals.problem.formula': 'This looks like a formula. Put the value in the cell, not the formula.',
-	'signals.problem.ambiguousNumber':
-		'Ambiguous number: is the point a thousands separator or a decimal point? Write it without thousands separators, with a decimal comma (1234 or 1,234).',
-	'signals.problem.tooLarge': 'Too large: at most {max}.',
-	'signals.problem.notDate': 'This is not a date. Use dd/mm/yyyy or yyyy-mm-dd.',
-	'signals.problem.notMonth': 'This is not a month. Use mm/yyyy or yyyy-mm.',
-	'signals.problem.tooEarly': 'Too early: before {min}.',
-	'signals.problem.inFuture': 'In the future: after {max}.',
-	'signals.problem.sickAbovePlanned': 'More sick days ({sick}) than planned days ({planned}).',
-	'signals.problem.leaversAboveHeadcount': 'More leavers ({leavers}) than employees ({headcount}).',
-	'signals.problem.fteAboveHeadcount': 'More FTE ({fte}) than employees ({headcount}).',
-	'signals.problem.aboveHeadcount': 'More people ({count}) than employees ({headcount}).',
-	'signals.problem.daysWithoutEndedSpells': 'Workdays of ended spells, but no ended spells.',
-	'signals.problem.duplicateUnitMonth': 'This unit and month already appear on line {firstLine}.',
-	'signals.problem.endBeforeStart': 'The end date is before the start date.',
-	'signals.problem.unknownType': 'Unknown absence type. Use sickness, work accident or other.',
-	'signals.problem.overlap': 'This spell overlaps the one on line {otherLine} of the same employee.',
-	'signals.problem.duplicateRow': 'This row already appears on line {firstLine}.',
-	'signals.problem.duplicateKey': 'This employee already appears on line {firstLine}.',
-	'signals.problem.leaveBeforeStart': 'The leave date is before the hire date.',
-	'signals.problem.fteRange': 'FTE must be above 0 and at most {max}.',
-	'signals.problem.unknownReason': 'Unknown leave reason. Use voluntary, involuntary or other.',
-	'signals.problem.reasonRequired': 'A leave date needs a leave reason.',
-	'signals.problem.reasonWithoutLeave': 'A leave reason without a leave date.',
-	'signals.problem.keyTooLong': 'An employee key has at most {max} characters.',
-	'signals.problem.keyIdentifying':
-		'This key looks like an e-mail address. Use a pseudonym that nobody recognises.',
-	'signals.problem.identifyingKeys':
-		'The employee keys look like national register numbers. Use pseudonyms that nobody recognises.',
-	'signals.problem.keyNotInStaffing': 'This employee is not in the staffing file.',
-	'signals.problem.periodRequired': 'Choose the period this staffing file describes.',
-	'signals.problem.filesCombination':
-		'Upload a monthly file on its own, or an absence file and/or a staffing file, each once.',
-	'signals.problem.unknownUnit': 'Unknown unit code "{code}" on {rows} rows (first: {lines}).',
-	'signals.problem.more': 'And {count} more problems.',
-	'signals.column.unitCode': 'Unit code',
-	'signals.column.month': 'Month',
-	'signals.column.headcount': 'Headcount',
-	'signals.column.fte': 'FTE',
-	'signals.column.plannedDays': 'Planned days',
-	'signals.column.sickDaysShort': 'Sick days short (< 1 month)',
-	'signals.column.sickDaysMedium': 'Sick days medium (1 month to 1 year)',
-	'signals.column.sickDaysLong': 'Sick days long (> 1 year)',
-	'signals.column.spells': 'Sickness spells',
-	'signals.column.frequentAbsentees': 'Employees with 3+ spells in 12 months',
-	'signals.column.leaversVoluntary': 'Voluntary leavers',
-	'signals.column.leaversInvoluntary': 'Involuntary leavers',
-	'signals.column.newIncapacity4w': 'New incapacity > 4 weeks',
-	'signals.column.ongoingIncapacity1y': 'Ongoing incapacity > 1 year',
-	'signals.column.workAccidents': 'Work accidents',
-	'signals.column.jobAdaptationRequests': 'Job adaptation requests',
-	'signals.column.psychosocialRequests': 'Formal requests for psychosocial intervention',
-	'signals.column.spellsEnded': 'Sickness spells ended',
-	'signals.column.spellsEndedDays': 'Workdays of ended spells',
-	'signals.column.employeeKey': 'Employee key',
-	'signals.column.startDate': 'Start date',
-	'signals.column.endDate': 'End date',
-	'signals.column.absenceType': 'Absence type',
-	'signals.column.leaveDate': 'Leave date',
-	'signals.column.leaveReason': 'Leave reason',
-	'warning.title': 'Units that need attention',
-	'warning.intro':
-		'A unit is listed when a signal departs from its own past or from the organisation, or keeps doing so. A signal is a reason to look at the work together with the team (workload, how the work is organised, resources, relationships), not a diagnosis and not a judgement of people.',
-	'warning.none': 'No units with signals that need attention now.',
-	'warning.pointsExplained':
-		'Each month above the band counts 1 point (at most 4 per signal); each wave in a row with a clear deterioration counts 2 points (at most 4). The order follows the sum of the points.',
-	'warning.score': 'Points: {points}',
-	'warning.indicator.absenceRateShort': 'short-term absence',
-	'warning.indicator.frequency': 'absence frequency',
-	'warning.indicator.turnoverVoluntary': 'voluntary turnover',
-	'warning.indicator.newLongIncapacityPer100Fte': 'new incapacity for work over 4 weeks',
-	'warning.indicator.accidentsPer100Fte': 'work accidents',
-	'warning.value.percent': '{value}%',
-	'warning.value.percentPerYear': '{value}% a year',
-	'warning.value.perEmployeePerYear': '{value} spells of sickness per employee a year',
-	'warning.value.per100FtePerYear': '{value} per 100 FTE a year',
-	'warning.reason.rateVsOwnHistory': '{subject} {value}, own baseline {baseline}',
-	'warning.reason.rateVsOrganisation': '{subject} {value}, organisation {organisation}',
-	'warning.reason.shareVsPreviousWave': '{subject}: {value}% orange or red, was {previous}%',
-	'warning.reason.shareVsOrganisation': '{subject}: {value}% orange or red, organisation {organisation}%',
-	'warning.reason.meanVsPreviousWave': '{subject}: mean score {value} out of 100, was {previous}',
-	'warning.reason.meanVsOrganisation':
-		'{subject}: mean score {value} out of 100, organisation {organisation}',
-	'warning.persistence.latest': 'last month above the band',
-	'warning.persistence.run': '{count} months in a row above the band',
-	'warning.persistence.recent': '{count} of the last {window} months above the band',
-	'warning.persistence.wavesWorse': '{count} waves in a row less favourable',
-	'warning.persistence.wavesWorseThanOrganisation':
-		'{count} waves in a row less favourable than the organisation',
+
+	// unitResults: a unit's results page
 	'unitResults.historyTitle': 'Barometer: this unit wave by wave',
 	'unitResults.historyIntro':
 		'For each theme, the share of people in orange or red and the mean score (0–100) of this unit with its sub-units, in every closed wave, beside the whole organisation. A figure appears only when the anonymity rules allow it.',
@@ -713,6 +753,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'unitResults.suppressed.sensitive': 'not shown: higher minimum group',
 	'unitResults.suppressed.no-data': 'no data',
 	'unitResults.suppressed.changed': 'not shown: corrected after it was first shown, too few people now',
+
+	// indicator: indicators of collective signals
 	'indicator.absenceRate': 'Sickness absence',
 	'indicator.absenceRateShort': 'Short absence (up to 1 month)',
 	'indicator.absenceRateMedium': 'Medium absence (1 to 12 months)',

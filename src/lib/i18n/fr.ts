@@ -2,12 +2,14 @@
 import type { nl } from './nl';
 
 export const fr: Record<keyof typeof nl, string> = {
+	// app: the application
 	'app.name': 'Knipperlicht',
 	'app.tagline':
 		'Repérez tôt le risque de burn-out dans les équipes et agissez sur ses causes dans le travail, sans jamais exposer une seule personne.',
 	'app.notDiagnosis':
 		'Knipperlicht montre des indicateurs de risque pour des groupes, jamais un diagnostic sur des personnes.',
 
+	// nav: main menu and page frame
 	'nav.main': 'Menu principal',
 	'nav.skipToContent': 'Aller au contenu',
 	'nav.overview': "Vue d'ensemble",
@@ -21,9 +23,46 @@ export const fr: Record<keyof typeof nl, string> = {
 	'nav.signedInAs': 'Connecté en tant que {name}',
 	'nav.language': 'Langue',
 	'nav.switchLanguage': 'Changer de langue',
-	'warning.moreReasons': '{count} autres raisons',
-	'results.heatmapTitle': 'Thèmes par unité',
 	'nav.results': 'Résultats',
+	'nav.signals': 'Signaux',
+	'nav.waves': 'Mesures',
+	'nav.instruments': 'Questionnaires',
+
+	// warning: early warning: units that need attention
+	'warning.moreReasons': '{count} autres raisons',
+	'warning.title': 'Unités qui demandent de l’attention',
+	'warning.intro':
+		'Une unité figure dans cette liste lorsqu’un signal s’écarte de son propre passé ou de l’organisation, ou continue à s’en écarter. Un signal invite à examiner le travail avec l’équipe (charge de travail, organisation du travail, moyens, relations) : ce n’est ni un diagnostic ni un jugement sur des personnes.',
+	'warning.none': 'Aucune unité ne présente actuellement de signal qui demande de l’attention.',
+	'warning.pointsExplained':
+		'Chaque mois au-dessus de la bande compte 1 point (au maximum 4 par signal) ; chaque mesure consécutive avec une nette détérioration compte 2 points (au maximum 4). L’ordre suit la somme des points.',
+	'warning.score': 'Points : {points}',
+	'warning.indicator.absenceRateShort': 'absentéisme de courte durée',
+	'warning.indicator.frequency': 'fréquence des absences',
+	'warning.indicator.turnoverVoluntary': 'départs volontaires',
+	'warning.indicator.newLongIncapacityPer100Fte': 'nouvelles incapacités de travail de plus de 4 semaines',
+	'warning.indicator.accidentsPer100Fte': 'accidents du travail',
+	'warning.value.percent': '{value} %',
+	'warning.value.percentPerYear': '{value} % par an',
+	'warning.value.perEmployeePerYear': '{value} périodes de maladie par travailleur par an',
+	'warning.value.per100FtePerYear': '{value} pour 100 ETP par an',
+	'warning.reason.rateVsOwnHistory': '{subject} {value}, niveau de référence propre {baseline}',
+	'warning.reason.rateVsOrganisation': '{subject} {value}, organisation {organisation}',
+	'warning.reason.shareVsPreviousWave':
+		'{subject} : {value} % en orange ou en rouge, précédemment {previous} %',
+	'warning.reason.shareVsOrganisation':
+		'{subject} : {value} % en orange ou en rouge, organisation {organisation} %',
+	'warning.reason.meanVsPreviousWave': '{subject} : score moyen {value} sur 100, précédemment {previous}',
+	'warning.reason.meanVsOrganisation': '{subject} : score moyen {value} sur 100, organisation {organisation}',
+	'warning.persistence.latest': 'dernier mois au-dessus de la bande',
+	'warning.persistence.run': '{count} mois de suite au-dessus de la bande',
+	'warning.persistence.recent': '{count} des {window} derniers mois au-dessus de la bande',
+	'warning.persistence.wavesWorse': '{count} mesures de suite moins favorables',
+	'warning.persistence.wavesWorseThanOrganisation':
+		'{count} mesures de suite moins favorables que l’organisation',
+
+	// results: results per team
+	'results.heatmapTitle': 'Thèmes par unité',
 	'results.title': 'Résultats par équipe',
 	'results.intro':
 		'Par unité (avec ses sous-unités), la part de travailleurs en orange ou rouge par thème du baromètre et par facteur de travail. Ce sont des signaux sur le travail, pas un diagnostic de personnes.',
@@ -53,10 +92,37 @@ export const fr: Record<keyof typeof nl, string> = {
 	'results.legend': 'Part en orange ou rouge :',
 	'results.legendSuppressed': 'non affiché (anonymat)',
 	'results.legendTrend': 'au moins 5 points de pourcentage de plus ou de moins que la mesure précédente',
-	'nav.signals': 'Signaux',
+
+	// audit: audit log
 	'audit.action.signals.import': 'Signaux importés',
 	'audit.action.signals.undo': 'Import de signaux annulé',
 	'audit.action.signals.mapCode': "Code d'unité associé",
+	'audit.title': 'Journal',
+	'audit.intro': 'Qui a fait quoi dans cette organisation, et quand.',
+	'audit.when': 'Quand',
+	'audit.who': 'Qui',
+	'audit.what': 'Quoi',
+	'audit.empty': "Rien ne s'est encore passé.",
+	'audit.older': 'Entrées plus anciennes',
+	'audit.system': 'système',
+	'audit.action.organisation.settings.update': 'Paramètres modifiés',
+	'audit.action.unit.create': 'Unité ajoutée',
+	'audit.action.unit.rename': 'Unité modifiée',
+	'audit.action.unit.move': 'Unité déplacée',
+	'audit.action.unit.archive': 'Unité archivée',
+	'audit.action.unit.import': 'Unités importées',
+	'audit.action.user.create': 'Utilisateur ajouté',
+	'audit.action.user.role': 'Rôle modifié',
+	'audit.action.user.deactivate': 'Utilisateur désactivé',
+	'audit.action.user.reactivate': 'Utilisateur réactivé',
+	'audit.action.user.password.reset': 'Mot de passe à usage unique délivré',
+	'audit.action.wave.create': 'Mesure créée',
+	'audit.action.wave.close': 'Mesure clôturée',
+	'audit.action.wave.reopen': 'Mesure rouverte',
+	'audit.action.wave.codes': 'Codes personnels créés',
+	'audit.action.instrument.create': 'Questionnaire ajouté',
+
+	// signals: collective signals: upload, formats, problems
 	'signals.title': 'Signaux collectifs',
 	'signals.intro':
 		"Les RH importent ici, par unité, l'absentéisme, la rotation et l'incapacité de travail, en chiffres mensuels ou en périodes d'absence par travailleur (avec une clé pseudonyme). Les périodes par personne sont agrégées par unité et par mois à l'import ; la clé n'est jamais affichée.",
@@ -144,16 +210,96 @@ export const fr: Record<keyof typeof nl, string> = {
 	'signals.file.cellCount': 'La ligne {line} a {found} colonnes, l’en-tête {expected}.',
 	'signals.file.invalidUtf8':
 		'À partir de la ligne {line}, le fichier n’est plus lisible en UTF-8 : enregistrez-le à nouveau en « CSV UTF-8 ».',
+	'signals.format.monthly': 'Chiffres mensuels par unité',
+	'signals.format.spells': "Périodes d'absence par travailleur",
+	'signals.format.staffing': 'Fichier du personnel par travailleur',
+	'signals.format.unknown':
+		"Cette ligne d'en-tête ne correspond à aucun des trois formats. Partez d'un modèle.",
+	'signals.format.ambiguous':
+		"Cette ligne d'en-tête ne permet pas de savoir s'il s'agit d'un fichier d'absences ou d'un fichier du personnel.",
+	'signals.format.unknownColumn': 'Colonne inconnue. Supprimez-la ou donnez-lui un nom du modèle.',
+	'signals.format.duplicateColumn': 'Cette colonne figure deux fois (aussi comme « {header} »).',
+	'signals.format.missingColumn': 'Cette colonne obligatoire manque.',
+	'signals.problem.required': 'Cette cellule ne peut pas être vide.',
+	'signals.problem.notNumber': "Ce n'est pas un nombre.",
+	'signals.problem.notWhole': 'Indiquez un nombre entier.',
+	'signals.problem.negative': 'Un nombre négatif est impossible ici.',
+	'signals.problem.formula':
+		'Cela ressemble à une formule. Mettez la valeur dans la cellule, pas la formule.',
+	'signals.problem.ambiguousNumber':
+		'Nombre ambigu : le point sépare-t-il les milliers ou les décimales ? Écrivez-le sans séparateur de milliers, avec une virgule décimale (1234 ou 1,234).',
+	'signals.problem.tooLarge': 'Trop grand : au maximum {max}.',
+	'signals.problem.notDate': "Ce n'est pas une date. Utilisez jj/mm/aaaa ou aaaa-mm-jj.",
+	'signals.problem.notMonth': "Ce n'est pas un mois. Utilisez mm/aaaa ou aaaa-mm.",
+	'signals.problem.tooEarly': 'Trop tôt : avant {min}.',
+	'signals.problem.inFuture': 'Dans le futur : après {max}.',
+	'signals.problem.sickAbovePlanned': 'Plus de jours de maladie ({sick}) que de jours prévus ({planned}).',
+	'signals.problem.leaversAboveHeadcount': 'Plus de départs ({leavers}) que de travailleurs ({headcount}).',
+	'signals.problem.fteAboveHeadcount': "Plus d'ETP ({fte}) que de travailleurs ({headcount}).",
+	'signals.problem.aboveHeadcount': 'Plus de personnes ({count}) que de travailleurs ({headcount}).',
+	'signals.problem.daysWithoutEndedSpells':
+		"Des jours ouvrables d'épisodes terminés, mais aucun épisode terminé.",
+	'signals.problem.duplicateUnitMonth': 'Cette unité et ce mois figurent déjà à la ligne {firstLine}.',
+	'signals.problem.endBeforeStart': 'La date de fin précède la date de début.',
+	'signals.problem.unknownType': "Type d'absence inconnu. Utilisez maladie, accident du travail ou autre.",
+	'signals.problem.overlap':
+		'Cette période chevauche celle de la ligne {otherLine} pour le même travailleur.',
+	'signals.problem.duplicateRow': 'Cette ligne figure déjà à la ligne {firstLine}.',
+	'signals.problem.duplicateKey': 'Ce travailleur figure déjà à la ligne {firstLine}.',
+	'signals.problem.leaveBeforeStart': "La date de sortie précède la date d'entrée.",
+	'signals.problem.fteRange': "L'ETP doit être supérieur à 0 et au maximum {max}.",
+	'signals.problem.unknownReason': 'Motif de départ inconnu. Utilisez volontaire, involontaire ou autre.',
+	'signals.problem.reasonRequired': 'Une date de sortie demande un motif de départ.',
+	'signals.problem.reasonWithoutLeave': 'Un motif de départ sans date de sortie.',
+	'signals.problem.keyTooLong': 'Une clé de travailleur compte au maximum {max} caractères.',
+	'signals.problem.keyIdentifying':
+		'Cette clé ressemble à une adresse e-mail. Utilisez un pseudonyme que personne ne reconnaît.',
+	'signals.problem.identifyingKeys':
+		'Les clés des travailleurs ressemblent à des numéros de registre national. Utilisez des pseudonymes que personne ne reconnaît.',
+	'signals.problem.keyNotInStaffing': 'Ce travailleur ne figure pas dans le fichier du personnel.',
+	'signals.problem.periodRequired': 'Choisissez la période que décrit ce fichier du personnel.',
+	'signals.problem.filesCombination':
+		"Chargez un fichier mensuel seul, ou un fichier d'absences et/ou un fichier du personnel, chacun une seule fois.",
+	'signals.problem.unknownUnit': "Code d'unité inconnu « {code} » sur {rows} lignes (premières : {lines}).",
+	'signals.problem.more': 'Et encore {count} problèmes.',
+	'signals.column.unitCode': 'Code unité',
+	'signals.column.month': 'Mois',
+	'signals.column.headcount': 'Effectif',
+	'signals.column.fte': 'ETP',
+	'signals.column.plannedDays': 'Jours prévus',
+	'signals.column.sickDaysShort': 'Jours de maladie courte (< 1 mois)',
+	'signals.column.sickDaysMedium': 'Jours de maladie moyenne (1 mois à 1 an)',
+	'signals.column.sickDaysLong': 'Jours de maladie longue (> 1 an)',
+	'signals.column.spells': 'Épisodes de maladie',
+	'signals.column.frequentAbsentees': 'Travailleurs avec 3+ épisodes en 12 mois',
+	'signals.column.leaversVoluntary': 'Départs volontaires',
+	'signals.column.leaversInvoluntary': 'Départs involontaires',
+	'signals.column.newIncapacity4w': 'Nouvelles incapacités > 4 semaines',
+	'signals.column.ongoingIncapacity1y': 'Incapacités en cours > 1 an',
+	'signals.column.workAccidents': 'Accidents du travail',
+	'signals.column.jobAdaptationRequests': "Demandes d'adaptation du poste",
+	'signals.column.psychosocialRequests': "Demandes d'intervention psychosociale formelle",
+	'signals.column.spellsEnded': 'Épisodes de maladie terminés',
+	'signals.column.spellsEndedDays': 'Jours ouvrables des épisodes terminés',
+	'signals.column.employeeKey': 'Clé travailleur',
+	'signals.column.startDate': 'Date de début',
+	'signals.column.endDate': 'Date de fin',
+	'signals.column.absenceType': "Type d'absence",
+	'signals.column.leaveDate': 'Date de sortie',
+	'signals.column.leaveReason': 'Motif de départ',
 
+	// lang: language names
 	'lang.nl': 'Nederlands',
 	'lang.fr': 'Français',
 	'lang.en': 'English',
 
+	// role: roles
 	'role.admin': 'Administrateur',
 	'role.advisor': 'Conseiller en prévention / médecin du travail',
 	'role.hr': 'RH',
 	'role.manager': 'Responsable hiérarchique',
 
+	// common: shared words
 	'common.save': 'Enregistrer',
 	'common.cancel': 'Annuler',
 	'common.none': 'aucun',
@@ -162,6 +308,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'common.optional': 'facultatif',
 	'common.formErrors': "Le formulaire contient des erreurs. Rien n'a été modifié.",
 
+	// login: sign-in
 	'login.title': 'Connexion',
 	'login.intro':
 		"Connectez-vous avec le compte que votre organisation vous a fourni. Les travailleurs qui remplissent le baromètre n'ont pas besoin de compte.",
@@ -174,6 +321,7 @@ export const fr: Record<keyof typeof nl, string> = {
 		'Ce compte est temporairement protégé après trop de tentatives échouées. Connectez-vous sur un appareil où vous vous êtes déjà connecté, ou réessayez dans {minutes} min.',
 	'login.signedOut': 'Vous êtes déconnecté.',
 
+	// account: own account and password
 	'account.title': 'Mon compte',
 	'account.mustChange':
 		'Vous avez reçu un mot de passe à usage unique. Choisissez maintenant votre propre mot de passe pour continuer.',
@@ -184,10 +332,12 @@ export const fr: Record<keyof typeof nl, string> = {
 	'account.submit': 'Modifier le mot de passe',
 	'account.changed': 'Votre mot de passe a été modifié. Vos autres sessions ont été déconnectées.',
 
+	// orgs: organisations
 	'orgs.title': 'Vos organisations',
 	'orgs.none':
 		"Vous n'êtes (encore) membre d'aucune organisation. Demandez à un administrateur de vous ajouter.",
 
+	// overview: overview page
 	'overview.title': "Vue d'ensemble",
 	'overview.scopeAll': "Vous voyez toutes les unités de l'organisation.",
 	'overview.scopeManager': 'Vous voyez votre propre unité et les unités qui en dépendent.',
@@ -196,6 +346,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'overview.unitsHeading': 'Unités',
 	'overview.unitCount': '{count} unités, {headcount} travailleurs',
 
+	// unit: fields of a unit
 	'unit.code': 'Code',
 	'unit.name': 'Nom',
 	'unit.headcount': 'Travailleurs',
@@ -205,6 +356,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'unit.pooled': "Moins de {k} travailleurs : comptée dans l'unité supérieure dans les rapports.",
 	'unit.archived': 'Archivée',
 
+	// units: units
 	'units.title': 'Gérer les unités',
 	'units.intro':
 		"L'arborescence de l'organisation. Les codes ne changent pas : les fichiers RH y font référence. L'archivage conserve l'historique.",
@@ -241,6 +393,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'units.importMore': 'Et encore {count} erreurs.',
 	'units.template': "Télécharger un fichier d'exemple",
 
+	// import: import of units from a file
 	'import.line': 'Ligne',
 	'import.column': 'Colonne',
 	'import.value': 'Valeur',
@@ -256,6 +409,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'import.notText': "Ce n'est pas un fichier texte (CSV).",
 	'import.tooLarge': 'Le fichier est trop volumineux (maximum {max} Mo).',
 
+	// users: users
 	'users.title': 'Utilisateurs',
 	'users.intro':
 		"Qui peut consulter et gérer l'organisation. Un responsable hiérarchique ne voit que sa propre unité et ce qui en dépend.",
@@ -293,6 +447,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'users.pendingElsewhere':
 		"Ce compte n'a pas encore choisi son propre mot de passe. Ajoutez-le après la première connexion de la personne.",
 
+	// settings: organisation settings
 	'settings.title': "Paramètres de l'organisation",
 	'settings.name': 'Nom',
 	'settings.language': 'Langue par défaut',
@@ -304,26 +459,7 @@ export const fr: Record<keyof typeof nl, string> = {
 		'Pour des thèmes comme les comportements abusifs au travail. 10 par défaut, jamais moins que k.',
 	'settings.saved': 'Les paramètres ont été enregistrés.',
 
-	'audit.title': 'Journal',
-	'audit.intro': 'Qui a fait quoi dans cette organisation, et quand.',
-	'audit.when': 'Quand',
-	'audit.who': 'Qui',
-	'audit.what': 'Quoi',
-	'audit.empty': "Rien ne s'est encore passé.",
-	'audit.older': 'Entrées plus anciennes',
-	'audit.system': 'système',
-	'audit.action.organisation.settings.update': 'Paramètres modifiés',
-	'audit.action.unit.create': 'Unité ajoutée',
-	'audit.action.unit.rename': 'Unité modifiée',
-	'audit.action.unit.move': 'Unité déplacée',
-	'audit.action.unit.archive': 'Unité archivée',
-	'audit.action.unit.import': 'Unités importées',
-	'audit.action.user.create': 'Utilisateur ajouté',
-	'audit.action.user.role': 'Rôle modifié',
-	'audit.action.user.deactivate': 'Utilisateur désactivé',
-	'audit.action.user.reactivate': 'Utilisateur réactivé',
-	'audit.action.user.password.reset': 'Mot de passe à usage unique délivré',
-
+	// error: error pages
 	'error.title': "Une erreur s'est produite",
 	'error.notFound': "Cette page n'existe pas, ou vous n'y avez pas accès.",
 	'error.forbidden': 'Votre rôle ne donne pas accès à cette page.',
@@ -337,6 +473,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'error.back': "Retour à l'accueil",
 	'error.status': "Code d'erreur {status}",
 
+	// validation: form validation
 	'validation.required': 'Ce champ est obligatoire.',
 	'validation.tooLong': 'Maximum {max} caractères.',
 	'validation.language': "Choisissez le néerlandais, le français ou l'anglais.",
@@ -350,13 +487,14 @@ export const fr: Record<keyof typeof nl, string> = {
 	'validation.role': 'Choisissez un rôle.',
 	'validation.passwordLength': "Choisissez un mot de passe d'au moins {min} caractères.",
 	'validation.passwordMismatch': 'Les deux mots de passe ne sont pas identiques.',
+	'validation.date': 'Indiquez une date valide.',
 
+	// auth: sign-in and password refusals
 	'auth.invalid': 'La connexion a échoué.',
 	'auth.currentPasswordWrong': 'Le mot de passe actuel est incorrect.',
 	'auth.samePassword': "Choisissez un mot de passe différent de l'actuel.",
 
-	'nav.waves': 'Mesures',
-	'validation.date': 'Indiquez une date valide.',
+	// barometer: the barometer questionnaire
 	'barometer.title': 'Baromètre psychosocial',
 	'barometer.intro':
 		"{count} questions courtes sur votre travail au cours des quatre dernières semaines. Vous pouvez répondre jusqu'au {date} ; cela prend environ cinq minutes.",
@@ -390,10 +528,14 @@ export const fr: Record<keyof typeof nl, string> = {
 	'barometer.otherCode': "Ce n'est pas votre code ? Saisissez un autre code.",
 	'barometer.formExpired': "Ce formulaire n'est plus valable. Rechargez la page et remplissez-le à nouveau.",
 	'barometer.chooseUnit': "Choisissez l'équipe ou le service où vous travaillez.",
+
+	// answer: refused answers
 	'answer.missing': 'Choisissez une réponse.',
 	'answer.outOfRange': "Cette réponse n'existe pas. Choisissez l'une des options.",
 	'answer.notANumber': "Cette réponse n'existe pas. Choisissez l'une des options.",
 	'answer.unknownItem': "Le formulaire contient une question qui n'appartient pas à cette mesure.",
+
+	// privacy: privacy notice for respondents
 	'privacy.title': 'Anonyme, et pourquoi nous le demandons',
 	'privacy.what':
 		'Nous vous demandons comment vous avez vécu votre travail ces quatre dernières semaines : charge de travail, énergie, tension, contacts avec les collègues.',
@@ -405,6 +547,8 @@ export const fr: Record<keyof typeof nl, string> = {
 		'Le conseiller en prévention et le médecin du travail utilisent ces chiffres de groupe pour trouver et traiter les causes de stress dans le travail, pas pour juger les personnes.',
 	'privacy.result':
 		"Après l'envoi, vous voyez immédiatement votre propre résultat et où trouver de l'aide. Ce résultat n'est conservé nulle part.",
+
+	// result: a respondent's own result
 	'result.title': 'Votre résultat',
 	'result.thanks': 'Merci. Vos réponses ont été envoyées anonymement.',
 	'result.notDiagnosis': "Ceci n'est pas un diagnostic.",
@@ -441,6 +585,8 @@ export const fr: Record<keyof typeof nl, string> = {
 		'Pour des plaintes qui ne concernent pas seulement le travail, ou si vous ne vous sentez pas bien.',
 	'result.notStored':
 		"Cette page n'est pas conservée et personne ne peut la rouvrir. Si vous voulez la garder, imprimez-la maintenant.",
+
+	// waves: waves
 	'waves.title': 'Mesures',
 	'waves.intro':
 		'Une mesure permet aux travailleurs de remplir le baromètre entre deux dates, via un lien par équipe ou avec des codes personnels.',
@@ -534,6 +680,8 @@ export const fr: Record<keyof typeof nl, string> = {
 		"{wave} : non affichée, car plus de réponses par le lien que d'effectif ; ces réponses ne comptent nulle part.",
 	'waves.link': 'Lien et affiche',
 	'waves.poster': "Imprimer l'affiche",
+
+	// poster: wave poster
 	'poster.title': 'Comment se passe votre travail ?',
 	'poster.lead': 'Remplissez le baromètre anonyme pour {unit}.',
 	'poster.qrLabel': 'Code QR vers le baromètre',
@@ -541,12 +689,8 @@ export const fr: Record<keyof typeof nl, string> = {
 		"Anonyme : personne ne voit vos réponses, seulement des chiffres sur des groupes d'au moins {k} personnes.",
 	'poster.time': 'Environ cinq minutes, sur votre téléphone ou ordinateur.',
 	'poster.until': "Vous pouvez répondre jusqu'au {date}.",
-	'audit.action.wave.create': 'Mesure créée',
-	'audit.action.wave.close': 'Mesure clôturée',
-	'audit.action.wave.reopen': 'Mesure rouverte',
-	'audit.action.wave.codes': 'Codes personnels créés',
-	'audit.action.instrument.create': 'Questionnaire ajouté',
 
+	// instrument: refusals of an instrument file
 	'instrument.notObject': 'Ceci doit être un groupe de champs nommés (un objet).',
 	'instrument.notList': 'Ceci doit être une liste.',
 	'instrument.missing': 'Ce champ manque.',
@@ -577,6 +721,8 @@ export const fr: Record<keyof typeof nl, string> = {
 	'instrument.versionExists':
 		'La version {version} de ce questionnaire existe déjà. Un questionnaire modifié reçoit un nouveau numéro de version.',
 	'instrument.at': 'À {path} ({count} problèmes au total) :',
+
+	// instruments: instruments
 	'instruments.title': 'Questionnaires',
 	'instruments.intro':
 		"Le baromètre intégré et les questionnaires chargés par l'organisation, par exemple un instrument validé pour lequel elle a une licence. Chaque mesure garde la version avec laquelle elle a commencé.",
@@ -590,114 +736,8 @@ export const fr: Record<keyof typeof nl, string> = {
 	'instruments.loaded': 'Le questionnaire {key} version {version} a été chargé.',
 	'instruments.download': 'Le baromètre intégré comme exemple (JSON)',
 	'instruments.provisional': 'seuils provisoires',
-	'nav.instruments': 'Questionnaires',
-	'signals.format.monthly': 'Chiffres mensuels par unité',
-	'signals.format.spells': "Périodes d'absence par travailleur",
-	'signals.format.staffing': 'Fichier du personnel par travailleur',
-	'signals.format.unknown':
-		"Cette ligne d'en-tête ne correspond à aucun des trois formats. Partez d'un modèle.",
-	'signals.format.ambiguous':
-		"Cette ligne d'en-tête ne permet pas de savoir s'il s'agit d'un fichier d'absences ou d'un fichier du personnel.",
-	'signals.format.unknownColumn': 'Colonne inconnue. Supprimez-la ou donnez-lui un nom du modèle.',
-	'signals.format.duplicateColumn': 'Cette colonne figure deux fois (aussi comme « {header} »).',
-	'signals.format.missingColumn': 'Cette colonne obligatoire manque.',
-	'signals.problem.required': 'Cette cellule ne peut pas être vide.',
-	'signals.problem.notNumber': "Ce n'est pas un nombre.",
-	'signals.problem.notWhole': 'Indiquez un nombre entier.',
-	'signals.problem.negative': 'Un nombre négatif est impossible ici.',
-	'signals.problem.formula':
-		'Cela ressemble à une formule. Mettez la valeur dans la cellule, pas la formule.',
-	'signals.problem.ambiguousNumber':
-		'Nombre ambigu : le point sépare-t-il les milliers ou les décimales ? Écrivez-le sans séparateur de milliers, avec une virgule décimale (1234 ou 1,234).',
-	'signals.problem.tooLarge': 'Trop grand : au maximum {max}.',
-	'signals.problem.notDate': "Ce n'est pas une date. Utilisez jj/mm/aaaa ou aaaa-mm-jj.",
-	'signals.problem.notMonth': "Ce n'est pas un mois. Utilisez mm/aaaa ou aaaa-mm.",
-	'signals.problem.tooEarly': 'Trop tôt : avant {min}.',
-	'signals.problem.inFuture': 'Dans le futur : après {max}.',
-	'signals.problem.sickAbovePlanned': 'Plus de jours de maladie ({sick}) que de jours prévus ({planned}).',
-	'signals.problem.leaversAboveHeadcount': 'Plus de départs ({leavers}) que de travailleurs ({headcount}).',
-	'signals.problem.fteAboveHeadcount': "Plus d'ETP ({fte}) que de travailleurs ({headcount}).",
-	'signals.problem.aboveHeadcount': 'Plus de personnes ({count}) que de travailleurs ({headcount}).',
-	'signals.problem.daysWithoutEndedSpells':
-		"Des jours ouvrables d'épisodes terminés, mais aucun épisode terminé.",
-	'signals.problem.duplicateUnitMonth': 'Cette unité et ce mois figurent déjà à la ligne {firstLine}.',
-	'signals.problem.endBeforeStart': 'La date de fin précède la date de début.',
-	'signals.problem.unknownType': "Type d'absence inconnu. Utilisez maladie, accident du travail ou autre.",
-	'signals.problem.overlap':
-		'Cette période chevauche celle de la ligne {otherLine} pour le même travailleur.',
-	'signals.problem.duplicateRow': 'Cette ligne figure déjà à la ligne {firstLine}.',
-	'signals.problem.duplicateKey': 'Ce travailleur figure déjà à la ligne {firstLine}.',
-	'signals.problem.leaveBeforeStart': "La date de sortie précède la date d'entrée.",
-	'signals.problem.fteRange': "L'ETP doit être supérieur à 0 et au maximum {max}.",
-	'signals.problem.unknownReason': 'Motif de départ inconnu. Utilisez volontaire, involontaire ou autre.',
-	'signals.problem.reasonRequired': 'Une date de sortie demande un motif de départ.',
-	'signals.problem.reasonWithoutLeave': 'Un motif de départ sans date de sortie.',
-	'signals.problem.keyTooLong': 'Une clé de travailleur compte au maximum {max} caractères.',
-	'signals.problem.keyIdentifying':
-		'Cette clé ressemble à une adresse e-mail. Utilisez un pseudonyme que personne ne reconnaît.',
-	'signals.problem.identifyingKeys':
-		'Les clés des travailleurs ressemblent à des numéros de registre national. Utilisez des pseudonymes que personne ne reconnaît.',
-	'signals.problem.keyNotInStaffing': 'Ce travailleur ne figure pas dans le fichier du personnel.',
-	'signals.problem.periodRequired': 'Choisissez la période que décrit ce fichier du personnel.',
-	'signals.problem.filesCombination':
-		"Chargez un fichier mensuel seul, ou un fichier d'absences et/ou un fichier du personnel, chacun une seule fois.",
-	'signals.problem.unknownUnit': "Code d'unité inconnu « {code} » sur {rows} lignes (premières : {lines}).",
-	'signals.problem.more': 'Et encore {count} problèmes.',
-	'signals.column.unitCode': 'Code unité',
-	'signals.column.month': 'Mois',
-	'signals.column.headcount': 'Effectif',
-	'signals.column.fte': 'ETP',
-	'signals.column.plannedDays': 'Jours prévus',
-	'signals.column.sickDaysShort': 'Jours de maladie courte (< 1 mois)',
-	'signals.column.sickDaysMedium': 'Jours de maladie moyenne (1 mois à 1 an)',
-	'signals.column.sickDaysLong': 'Jours de maladie longue (> 1 an)',
-	'signals.column.spells': 'Épisodes de maladie',
-	'signals.column.frequentAbsentees': 'Travailleurs avec 3+ épisodes en 12 mois',
-	'signals.column.leaversVoluntary': 'Départs volontaires',
-	'signals.column.leaversInvoluntary': 'Départs involontaires',
-	'signals.column.newIncapacity4w': 'Nouvelles incapacités > 4 semaines',
-	'signals.column.ongoingIncapacity1y': 'Incapacités en cours > 1 an',
-	'signals.column.workAccidents': 'Accidents du travail',
-	'signals.column.jobAdaptationRequests': "Demandes d'adaptation du poste",
-	'signals.column.psychosocialRequests': "Demandes d'intervention psychosociale formelle",
-	'signals.column.spellsEnded': 'Épisodes de maladie terminés',
-	'signals.column.spellsEndedDays': 'Jours ouvrables des épisodes terminés',
-	'signals.column.employeeKey': 'Clé travailleur',
-	'signals.column.startDate': 'Date de début',
-	'signals.column.endDate': 'Date de fin',
-	'signals.column.absenceType': "Type d'absence",
-	'signals.column.leaveDate': 'Date de sortie',
-	'signals.column.leaveReason': 'Motif de départ',
-	'warning.title': 'Unités qui demandent de l’attention',
-	'warning.intro':
-		'Une unité figure dans cette liste lorsqu’un signal s’écarte de son propre passé ou de l’organisation, ou continue à s’en écarter. Un signal invite à examiner le travail avec l’équipe (charge de travail, organisation du travail, moyens, relations) : ce n’est ni un diagnostic ni un jugement sur des personnes.',
-	'warning.none': 'Aucune unité ne présente actuellement de signal qui demande de l’attention.',
-	'warning.pointsExplained':
-		'Chaque mois au-dessus de la bande compte 1 point (au maximum 4 par signal) ; chaque mesure consécutive avec une nette détérioration compte 2 points (au maximum 4). L’ordre suit la somme des points.',
-	'warning.score': 'Points : {points}',
-	'warning.indicator.absenceRateShort': 'absentéisme de courte durée',
-	'warning.indicator.frequency': 'fréquence des absences',
-	'warning.indicator.turnoverVoluntary': 'départs volontaires',
-	'warning.indicator.newLongIncapacityPer100Fte': 'nouvelles incapacités de travail de plus de 4 semaines',
-	'warning.indicator.accidentsPer100Fte': 'accidents du travail',
-	'warning.value.percent': '{value} %',
-	'warning.value.percentPerYear': '{value} % par an',
-	'warning.value.perEmployeePerYear': '{value} périodes de maladie par travailleur par an',
-	'warning.value.per100FtePerYear': '{value} pour 100 ETP par an',
-	'warning.reason.rateVsOwnHistory': '{subject} {value}, niveau de référence propre {baseline}',
-	'warning.reason.rateVsOrganisation': '{subject} {value}, organisation {organisation}',
-	'warning.reason.shareVsPreviousWave':
-		'{subject} : {value} % en orange ou en rouge, précédemment {previous} %',
-	'warning.reason.shareVsOrganisation':
-		'{subject} : {value} % en orange ou en rouge, organisation {organisation} %',
-	'warning.reason.meanVsPreviousWave': '{subject} : score moyen {value} sur 100, précédemment {previous}',
-	'warning.reason.meanVsOrganisation': '{subject} : score moyen {value} sur 100, organisation {organisation}',
-	'warning.persistence.latest': 'dernier mois au-dessus de la bande',
-	'warning.persistence.run': '{count} mois de suite au-dessus de la bande',
-	'warning.persistence.recent': '{count} des {window} derniers mois au-dessus de la bande',
-	'warning.persistence.wavesWorse': '{count} mesures de suite moins favorables',
-	'warning.persistence.wavesWorseThanOrganisation':
-		'{count} mesures de suite moins favorables que l’organisation',
+
+	// unitResults: a unit's results page
 	'unitResults.historyTitle': 'Baromètre : cette unité par mesure',
 	'unitResults.historyIntro':
 		'Pour chaque thème, la part de personnes en orange ou en rouge et le score moyen (0–100) de cette unité avec ses sous-unités, à chaque mesure clôturée, à côté de l’organisation entière. Un chiffre n’apparaît que si les règles d’anonymat le permettent.',
@@ -738,6 +778,8 @@ export const fr: Record<keyof typeof nl, string> = {
 	'unitResults.suppressed.no-data': 'pas de données',
 	'unitResults.suppressed.changed':
 		'non affiché : corrigé après avoir été affiché, trop peu de personnes maintenant',
+
+	// indicator: indicators of collective signals
 	'indicator.absenceRate': 'Absentéisme maladie',
 	'indicator.absenceRateShort': 'Absentéisme court (jusqu’à 1 mois)',
 	'indicator.absenceRateMedium': 'Absentéisme moyen (1 à 12 mois)',

@@ -32,6 +32,32 @@ describe('catalogues', () => {
 	});
 });
 
+/** The namespace of each run of keys (the part before the first dot): a namespace named twice is split. */
+function namespaceRuns(keys: string[]): string[] {
+	return keys.map((key) => key.slice(0, key.indexOf('.'))).filter((ns, i, all) => ns !== all[i - 1]);
+}
+
+describe('catalogue layout', () => {
+	const files = [
+		['nl', nl],
+		['fr', fr],
+		['en', en]
+	] as const;
+	it('the check catches a split namespace', () => {
+		expect(namespaceRuns(['a.x', 'b.y', 'a.z'])).toEqual(['a', 'b', 'a']);
+	});
+	it.each(files)('%s keeps the keys of each namespace together, in the order of nl', (name, catalogue) => {
+		const runs = namespaceRuns(Object.keys(catalogue));
+		expect(runs).toEqual([...new Set(runs)]);
+		expect(runs).toEqual(namespaceRuns(Object.keys(nl)));
+		expect(Object.keys(catalogue)).toEqual(Object.keys(nl));
+		// Each block opens with a heading comment naming its namespace.
+		const source = readFileSync(join(SRC, 'lib/i18n', `${name}.ts`), 'utf8');
+		const headings = [...source.matchAll(/^\t\/\/ (\w+):/gm)].map((m) => m[1]);
+		expect(headings).toEqual(runs);
+	});
+});
+
 describe('translate', () => {
 	it.each([
 		['nl', 'validation.tooLong', { max: 5 }, 'Maximaal 5 tekens.'],

@@ -1,10 +1,12 @@
 /** Dutch: the source language. fr.ts and en.ts must have exactly these keys (the type enforces it). */
 export const nl = {
+	// app: the application
 	'app.name': 'Knipperlicht',
 	'app.tagline':
 		'Zie burn-outrisico in teams vroeg en pak de oorzaken in het werk aan, zonder ooit één persoon bloot te stellen.',
 	'app.notDiagnosis': 'Knipperlicht toont risico-indicatoren over groepen, nooit een diagnose over personen.',
 
+	// nav: main menu and page frame
 	'nav.main': 'Hoofdmenu',
 	'nav.skipToContent': 'Naar de inhoud',
 	'nav.overview': 'Overzicht',
@@ -18,9 +20,44 @@ export const nl = {
 	'nav.signedInAs': 'Aangemeld als {name}',
 	'nav.language': 'Taal',
 	'nav.switchLanguage': 'Taal wijzigen',
-	'warning.moreReasons': '{count} andere redenen',
-	'results.heatmapTitle': 'Thema’s per eenheid',
 	'nav.results': 'Resultaten',
+	'nav.signals': 'Signalen',
+	'nav.waves': 'Metingen',
+	'nav.instruments': 'Vragenlijsten',
+
+	// warning: early warning: units that need attention
+	'warning.moreReasons': '{count} andere redenen',
+	'warning.title': 'Eenheden die aandacht vragen',
+	'warning.intro':
+		'Een eenheid staat in deze lijst wanneer een signaal afwijkt van haar eigen verleden of van de organisatie, of blijft afwijken. Een signaal is een aanleiding om samen met het team naar het werk te kijken (werkdruk, organisatie van het werk, middelen, relaties), geen diagnose en geen oordeel over personen.',
+	'warning.none': 'Geen eenheden met signalen die nu aandacht vragen.',
+	'warning.pointsExplained':
+		'Elke maand boven de band telt 1 punt (hoogstens 4 per signaal); elke meting op rij met een duidelijke verslechtering telt 2 punten (hoogstens 4). De volgorde volgt de som van de punten.',
+	'warning.score': 'Punten: {points}',
+	'warning.indicator.absenceRateShort': 'kort verzuim',
+	'warning.indicator.frequency': 'verzuimfrequentie',
+	'warning.indicator.turnoverVoluntary': 'vrijwillig verloop',
+	'warning.indicator.newLongIncapacityPer100Fte': 'nieuwe arbeidsongeschiktheid van meer dan 4 weken',
+	'warning.indicator.accidentsPer100Fte': 'arbeidsongevallen',
+	'warning.value.percent': '{value}%',
+	'warning.value.percentPerYear': '{value}% per jaar',
+	'warning.value.perEmployeePerYear': '{value} ziekteperiodes per medewerker per jaar',
+	'warning.value.per100FtePerYear': '{value} per 100 VTE per jaar',
+	'warning.reason.rateVsOwnHistory': '{subject} {value}, eigen basisniveau {baseline}',
+	'warning.reason.rateVsOrganisation': '{subject} {value}, organisatie {organisation}',
+	'warning.reason.shareVsPreviousWave': '{subject}: {value}% oranje of rood, was {previous}%',
+	'warning.reason.shareVsOrganisation': '{subject}: {value}% oranje of rood, organisatie {organisation}%',
+	'warning.reason.meanVsPreviousWave': '{subject}: gemiddelde score {value} op 100, was {previous}',
+	'warning.reason.meanVsOrganisation':
+		'{subject}: gemiddelde score {value} op 100, organisatie {organisation}',
+	'warning.persistence.latest': 'laatste maand boven de band',
+	'warning.persistence.run': '{count} maanden op rij boven de band',
+	'warning.persistence.recent': '{count} van de laatste {window} maanden boven de band',
+	'warning.persistence.wavesWorse': '{count} metingen op rij ongunstiger',
+	'warning.persistence.wavesWorseThanOrganisation': '{count} metingen op rij ongunstiger dan de organisatie',
+
+	// results: results per team
+	'results.heatmapTitle': 'Thema’s per eenheid',
 	'results.title': 'Resultaten per team',
 	'results.intro':
 		'Per eenheid (met haar onderliggende eenheden) het aandeel medewerkers in oranje of rood per thema van de barometer en per werkfactor. Het zijn signalen over het werk, geen diagnose van personen.',
@@ -50,10 +87,37 @@ export const nl = {
 	'results.legend': 'Aandeel in oranje of rood:',
 	'results.legendSuppressed': 'niet getoond (anonimiteit)',
 	'results.legendTrend': 'minstens 5 procentpunten hoger of lager dan de vorige meting',
-	'nav.signals': 'Signalen',
+
+	// audit: audit log
 	'audit.action.signals.import': 'Signalen geüpload',
 	'audit.action.signals.undo': 'Upload van signalen ongedaan gemaakt',
 	'audit.action.signals.mapCode': 'Eenheidscode gekoppeld',
+	'audit.title': 'Logboek',
+	'audit.intro': 'Wie wat deed in deze organisatie, en wanneer.',
+	'audit.when': 'Wanneer',
+	'audit.who': 'Wie',
+	'audit.what': 'Wat',
+	'audit.empty': 'Nog niets gebeurd.',
+	'audit.older': 'Oudere regels',
+	'audit.system': 'systeem',
+	'audit.action.organisation.settings.update': 'Instellingen gewijzigd',
+	'audit.action.unit.create': 'Eenheid toegevoegd',
+	'audit.action.unit.rename': 'Eenheid gewijzigd',
+	'audit.action.unit.move': 'Eenheid verplaatst',
+	'audit.action.unit.archive': 'Eenheid gearchiveerd',
+	'audit.action.unit.import': 'Eenheden geïmporteerd',
+	'audit.action.user.create': 'Gebruiker toegevoegd',
+	'audit.action.user.role': 'Rol gewijzigd',
+	'audit.action.user.deactivate': 'Gebruiker gedeactiveerd',
+	'audit.action.user.reactivate': 'Gebruiker opnieuw actief',
+	'audit.action.user.password.reset': 'Eenmalig wachtwoord uitgereikt',
+	'audit.action.wave.create': 'Meting aangemaakt',
+	'audit.action.wave.close': 'Meting afgesloten',
+	'audit.action.wave.reopen': 'Meting heropend',
+	'audit.action.wave.codes': 'Persoonlijke codes aangemaakt',
+	'audit.action.instrument.create': 'Vragenlijst toegevoegd',
+
+	// signals: collective signals: upload, formats, problems
 	'signals.title': 'Collectieve signalen',
 	'signals.intro':
 		'HR laadt hier per eenheid verzuim, verloop en arbeidsongeschiktheid op, als maandcijfers of als verzuimperiodes per medewerker (met een pseudonieme sleutel). Periodes per persoon worden bij het opladen samengeteld per eenheid en maand; de sleutel wordt nergens getoond.',
@@ -142,16 +206,93 @@ export const nl = {
 	'signals.file.cellCount': 'Regel {line} heeft {found} kolommen, de kopregel {expected}.',
 	'signals.file.invalidUtf8':
 		'Vanaf regel {line} is het bestand niet meer leesbaar als UTF-8: bewaar het opnieuw als "CSV UTF-8".',
+	'signals.format.monthly': 'Maandcijfers per eenheid',
+	'signals.format.spells': 'Afwezigheidsperiodes per medewerker',
+	'signals.format.staffing': 'Personeelsbestand per medewerker',
+	'signals.format.unknown': 'Deze kopregel hoort bij geen van de drie formaten. Vertrek van een sjabloon.',
+	'signals.format.ambiguous':
+		'Uit deze kopregel is niet op te maken of dit een afwezigheidsbestand of een personeelsbestand is.',
+	'signals.format.unknownColumn': 'Onbekende kolom. Verwijder ze of geef ze een naam uit het sjabloon.',
+	'signals.format.duplicateColumn': 'Deze kolom staat er twee keer (ook als "{header}").',
+	'signals.format.missingColumn': 'Deze verplichte kolom ontbreekt.',
+	'signals.problem.required': 'Deze cel mag niet leeg zijn.',
+	'signals.problem.notNumber': 'Dit is geen getal.',
+	'signals.problem.notWhole': 'Vul een geheel getal in.',
+	'signals.problem.negative': 'Een negatief getal kan hier niet.',
+	'signals.problem.formula': 'Dit lijkt een formule. Zet de waarde in de cel, niet de formule.',
+	'signals.problem.ambiguousNumber':
+		'Onduidelijk getal: is het punt een scheidingsteken voor duizendtallen of een decimaalteken? Schrijf het zonder scheidingsteken voor duizendtallen, met een decimale komma (1234 of 1,234).',
+	'signals.problem.tooLarge': 'Te groot: hoogstens {max}.',
+	'signals.problem.notDate': 'Dit is geen datum. Gebruik dd/mm/jjjj of jjjj-mm-dd.',
+	'signals.problem.notMonth': 'Dit is geen maand. Gebruik mm/jjjj of jjjj-mm.',
+	'signals.problem.tooEarly': 'Te vroeg: vóór {min}.',
+	'signals.problem.inFuture': 'Ligt in de toekomst: na {max}.',
+	'signals.problem.sickAbovePlanned': 'Meer ziektedagen ({sick}) dan geplande dagen ({planned}).',
+	'signals.problem.leaversAboveHeadcount': 'Meer vertrekkers ({leavers}) dan medewerkers ({headcount}).',
+	'signals.problem.fteAboveHeadcount': 'Meer VTE ({fte}) dan medewerkers ({headcount}).',
+	'signals.problem.aboveHeadcount': 'Meer personen ({count}) dan medewerkers ({headcount}).',
+	'signals.problem.daysWithoutEndedSpells':
+		'Werkdagen van beëindigde ziekteperiodes, maar geen beëindigde ziekteperiodes.',
+	'signals.problem.duplicateUnitMonth': 'Deze eenheid en maand staan al op regel {firstLine}.',
+	'signals.problem.endBeforeStart': 'De einddatum ligt vóór de begindatum.',
+	'signals.problem.unknownType': 'Onbekende soort afwezigheid. Gebruik ziekte, arbeidsongeval of ander.',
+	'signals.problem.overlap': 'Deze periode overlapt met die op regel {otherLine} van dezelfde medewerker.',
+	'signals.problem.duplicateRow': 'Deze regel staat er al, op regel {firstLine}.',
+	'signals.problem.duplicateKey': 'Deze medewerker staat al op regel {firstLine}.',
+	'signals.problem.leaveBeforeStart': 'De datum uit dienst ligt vóór de datum in dienst.',
+	'signals.problem.fteRange': 'VTE moet groter zijn dan 0 en hoogstens {max}.',
+	'signals.problem.unknownReason': 'Onbekende reden van vertrek. Gebruik vrijwillig, onvrijwillig of ander.',
+	'signals.problem.reasonRequired': 'Bij een datum uit dienst hoort een reden van vertrek.',
+	'signals.problem.reasonWithoutLeave': 'Een reden van vertrek zonder datum uit dienst.',
+	'signals.problem.keyTooLong': 'Een medewerkerssleutel heeft hoogstens {max} tekens.',
+	'signals.problem.keyIdentifying':
+		'Deze sleutel lijkt een e-mailadres. Gebruik een pseudoniem dat niemand herkent.',
+	'signals.problem.identifyingKeys':
+		'De medewerkerssleutels lijken rijksregisternummers. Gebruik pseudoniemen die niemand herkent.',
+	'signals.problem.keyNotInStaffing': 'Deze medewerker staat niet in het personeelsbestand.',
+	'signals.problem.periodRequired': 'Kies de periode die dit personeelsbestand beschrijft.',
+	'signals.problem.filesCombination':
+		'Laad een maandbestand alleen, of een afwezigheidsbestand en/of een personeelsbestand, elk één keer.',
+	'signals.problem.unknownUnit': 'Onbekende eenheidscode "{code}" op {rows} regels (eerste: {lines}).',
+	'signals.problem.more': 'En nog {count} problemen.',
+	'signals.column.unitCode': 'Eenheidscode',
+	'signals.column.month': 'Maand',
+	'signals.column.headcount': 'Aantal medewerkers',
+	'signals.column.fte': 'VTE',
+	'signals.column.plannedDays': 'Geplande dagen',
+	'signals.column.sickDaysShort': 'Ziektedagen kort (< 1 maand)',
+	'signals.column.sickDaysMedium': 'Ziektedagen middellang (1 maand tot 1 jaar)',
+	'signals.column.sickDaysLong': 'Ziektedagen lang (> 1 jaar)',
+	'signals.column.spells': 'Ziekteperiodes',
+	'signals.column.frequentAbsentees': 'Medewerkers met 3+ ziekteperiodes in 12 maanden',
+	'signals.column.leaversVoluntary': 'Vrijwillige vertrekkers',
+	'signals.column.leaversInvoluntary': 'Onvrijwillige vertrekkers',
+	'signals.column.newIncapacity4w': 'Nieuwe arbeidsongeschiktheid > 4 weken',
+	'signals.column.ongoingIncapacity1y': 'Arbeidsongeschikt > 1 jaar',
+	'signals.column.workAccidents': 'Arbeidsongevallen',
+	'signals.column.jobAdaptationRequests': 'Vragen om aangepast werk',
+	'signals.column.psychosocialRequests': 'Formele verzoeken psychosociale interventie',
+	'signals.column.spellsEnded': 'Beëindigde ziekteperiodes',
+	'signals.column.spellsEndedDays': 'Werkdagen beëindigde ziekteperiodes',
+	'signals.column.employeeKey': 'Medewerkerssleutel',
+	'signals.column.startDate': 'Begindatum',
+	'signals.column.endDate': 'Einddatum',
+	'signals.column.absenceType': 'Soort afwezigheid',
+	'signals.column.leaveDate': 'Datum uit dienst',
+	'signals.column.leaveReason': 'Reden van vertrek',
 
+	// lang: language names
 	'lang.nl': 'Nederlands',
 	'lang.fr': 'Français',
 	'lang.en': 'English',
 
+	// role: roles
 	'role.admin': 'Beheerder',
 	'role.advisor': 'Preventieadviseur / arbeidsarts',
 	'role.hr': 'HR',
 	'role.manager': 'Leidinggevende',
 
+	// common: shared words
 	'common.save': 'Opslaan',
 	'common.cancel': 'Annuleren',
 	'common.none': 'geen',
@@ -160,6 +301,7 @@ export const nl = {
 	'common.optional': 'optioneel',
 	'common.formErrors': 'Het formulier bevat fouten. Er is niets gewijzigd.',
 
+	// login: sign-in
 	'login.title': 'Aanmelden',
 	'login.intro':
 		'Meld je aan met het account dat je van je organisatie kreeg. Medewerkers die de barometer invullen hebben geen account nodig.',
@@ -172,6 +314,7 @@ export const nl = {
 		'Dit account is tijdelijk beveiligd na te veel mislukte pogingen. Meld je aan op een toestel waarop je al eerder aanmeldde, of probeer het over {minutes} min. opnieuw.',
 	'login.signedOut': 'Je bent afgemeld.',
 
+	// account: own account and password
 	'account.title': 'Mijn account',
 	'account.mustChange':
 		'Je hebt een eenmalig wachtwoord gekregen. Kies nu een eigen wachtwoord om verder te gaan.',
@@ -182,9 +325,11 @@ export const nl = {
 	'account.submit': 'Wachtwoord wijzigen',
 	'account.changed': 'Je wachtwoord is gewijzigd. Je andere sessies zijn afgemeld.',
 
+	// orgs: organisations
 	'orgs.title': 'Jouw organisaties',
 	'orgs.none': 'Je bent (nog) geen lid van een organisatie. Vraag een beheerder om je toe te voegen.',
 
+	// overview: overview page
 	'overview.title': 'Overzicht',
 	'overview.scopeAll': 'Je ziet alle eenheden van de organisatie.',
 	'overview.scopeManager': 'Je ziet je eigen eenheid en de eenheden eronder.',
@@ -193,6 +338,7 @@ export const nl = {
 	'overview.unitsHeading': 'Eenheden',
 	'overview.unitCount': '{count} eenheden, {headcount} medewerkers',
 
+	// unit: fields of a unit
 	'unit.code': 'Code',
 	'unit.name': 'Naam',
 	'unit.headcount': 'Medewerkers',
@@ -202,6 +348,7 @@ export const nl = {
 	'unit.pooled': 'Minder dan {k} medewerkers: telt in rapporten mee in de bovenliggende eenheid.',
 	'unit.archived': 'Gearchiveerd',
 
+	// units: units
 	'units.title': 'Eenheden beheren',
 	'units.intro':
 		'De boomstructuur van de organisatie. Codes blijven vast: HR-bestanden verwijzen ernaar. Archiveren bewaart de geschiedenis.',
@@ -237,6 +384,7 @@ export const nl = {
 	'units.importMore': 'En nog {count} fouten.',
 	'units.template': 'Voorbeeldbestand downloaden',
 
+	// import: import of units from a file
 	'import.line': 'Regel',
 	'import.column': 'Kolom',
 	'import.value': 'Waarde',
@@ -252,6 +400,7 @@ export const nl = {
 	'import.notText': 'Dit is geen tekstbestand (CSV).',
 	'import.tooLarge': 'Het bestand is te groot (maximaal {max} MB).',
 
+	// users: users
 	'users.title': 'Gebruikers',
 	'users.intro':
 		'Wie de organisatie mag bekijken en beheren. Een leidinggevende ziet alleen de eigen eenheid en wat eronder valt.',
@@ -288,6 +437,7 @@ export const nl = {
 	'users.pendingElsewhere':
 		'Dit account heeft nog geen eigen wachtwoord gekozen. Voeg het toe nadat de persoon zich een eerste keer heeft aangemeld.',
 
+	// settings: organisation settings
 	'settings.title': 'Instellingen van de organisatie',
 	'settings.name': 'Naam',
 	'settings.language': 'Standaardtaal',
@@ -299,26 +449,7 @@ export const nl = {
 		"Voor thema's zoals ongewenst gedrag op het werk. Standaard 10, nooit kleiner dan k.",
 	'settings.saved': 'De instellingen zijn opgeslagen.',
 
-	'audit.title': 'Logboek',
-	'audit.intro': 'Wie wat deed in deze organisatie, en wanneer.',
-	'audit.when': 'Wanneer',
-	'audit.who': 'Wie',
-	'audit.what': 'Wat',
-	'audit.empty': 'Nog niets gebeurd.',
-	'audit.older': 'Oudere regels',
-	'audit.system': 'systeem',
-	'audit.action.organisation.settings.update': 'Instellingen gewijzigd',
-	'audit.action.unit.create': 'Eenheid toegevoegd',
-	'audit.action.unit.rename': 'Eenheid gewijzigd',
-	'audit.action.unit.move': 'Eenheid verplaatst',
-	'audit.action.unit.archive': 'Eenheid gearchiveerd',
-	'audit.action.unit.import': 'Eenheden geïmporteerd',
-	'audit.action.user.create': 'Gebruiker toegevoegd',
-	'audit.action.user.role': 'Rol gewijzigd',
-	'audit.action.user.deactivate': 'Gebruiker gedeactiveerd',
-	'audit.action.user.reactivate': 'Gebruiker opnieuw actief',
-	'audit.action.user.password.reset': 'Eenmalig wachtwoord uitgereikt',
-
+	// error: error pages
 	'error.title': 'Er ging iets mis',
 	'error.notFound': 'Deze pagina bestaat niet, of je hebt er geen toegang toe.',
 	'error.forbidden': 'Je rol geeft geen toegang tot deze pagina.',
@@ -332,6 +463,7 @@ export const nl = {
 	'error.back': 'Terug naar het begin',
 	'error.status': 'Foutcode {status}',
 
+	// validation: form validation
 	'validation.required': 'Dit veld is verplicht.',
 	'validation.tooLong': 'Maximaal {max} tekens.',
 	'validation.language': 'Kies Nederlands, Frans of Engels.',
@@ -345,13 +477,14 @@ export const nl = {
 	'validation.role': 'Kies een rol.',
 	'validation.passwordLength': 'Kies een wachtwoord van minstens {min} tekens.',
 	'validation.passwordMismatch': 'De twee wachtwoorden zijn niet gelijk.',
+	'validation.date': 'Vul een geldige datum in.',
 
+	// auth: sign-in and password refusals
 	'auth.invalid': 'Aanmelden is mislukt.',
 	'auth.currentPasswordWrong': 'Het huidige wachtwoord klopt niet.',
 	'auth.samePassword': 'Kies een ander wachtwoord dan het huidige.',
 
-	'nav.waves': 'Metingen',
-	'validation.date': 'Vul een geldige datum in.',
+	// barometer: the barometer questionnaire
 	'barometer.title': 'Psychosociale barometer',
 	'barometer.intro':
 		'{count} korte vragen over hoe je werk de voorbije vier weken was. Invullen kan tot en met {date}; het duurt ongeveer vijf minuten.',
@@ -383,10 +516,14 @@ export const nl = {
 	'barometer.otherCode': 'Niet jouw code? Geef een andere code in.',
 	'barometer.formExpired': 'Dit formulier is niet meer geldig. Laad de pagina opnieuw en vul het opnieuw in.',
 	'barometer.chooseUnit': 'Kies het team of de afdeling waar je werkt.',
+
+	// answer: refused answers
 	'answer.missing': 'Kies een antwoord.',
 	'answer.outOfRange': 'Dit antwoord bestaat niet. Kies een van de mogelijkheden.',
 	'answer.notANumber': 'Dit antwoord bestaat niet. Kies een van de mogelijkheden.',
 	'answer.unknownItem': 'Het formulier bevat een vraag die niet bij deze meting hoort.',
+
+	// privacy: privacy notice for respondents
 	'privacy.title': 'Anoniem, en waarom we dit vragen',
 	'privacy.what':
 		"We vragen hoe je je werk de voorbije vier weken beleefde: werkdruk, energie, spanning, contact met collega's.",
@@ -398,6 +535,8 @@ export const nl = {
 		'De preventieadviseur en de arbeidsarts gebruiken die groepscijfers om oorzaken van stress in het werk te vinden en aan te pakken, niet om mensen te beoordelen.',
 	'privacy.result':
 		'Na het versturen zie je meteen je eigen resultaat en waar je terecht kunt. Dat resultaat wordt nergens bewaard.',
+
+	// result: a respondent's own result
 	'result.title': 'Jouw resultaat',
 	'result.thanks': 'Bedankt. Je antwoorden zijn anoniem verstuurd.',
 	'result.notDiagnosis': 'Dit is geen diagnose.',
@@ -434,6 +573,8 @@ export const nl = {
 		'Voor klachten die niet alleen met het werk te maken hebben, of als je je niet goed voelt.',
 	'result.notStored':
 		'Deze pagina wordt niet bewaard en kan door niemand opnieuw geopend worden. Wil je ze houden, druk ze dan nu af.',
+
+	// waves: waves
 	'waves.title': 'Metingen',
 	'waves.intro':
 		'Een meting laat medewerkers de barometer invullen tussen twee data, via een link per team of met persoonlijke codes.',
@@ -527,6 +668,8 @@ export const nl = {
 		'{wave}: niet getoond, want meer antwoorden via de link dan medewerkers; deze antwoorden tellen nergens mee.',
 	'waves.link': 'Link en affiche',
 	'waves.poster': 'Affiche afdrukken',
+
+	// poster: wave poster
 	'poster.title': 'Hoe gaat het met je werk?',
 	'poster.lead': 'Vul de anonieme barometer in voor {unit}.',
 	'poster.qrLabel': 'QR-code naar de barometer',
@@ -534,12 +677,8 @@ export const nl = {
 		'Anoniem: niemand ziet jouw antwoorden, alleen cijfers over groepen van minstens {k} personen.',
 	'poster.time': 'Ongeveer vijf minuten, op je gsm of computer.',
 	'poster.until': 'Invullen kan tot en met {date}.',
-	'audit.action.wave.create': 'Meting aangemaakt',
-	'audit.action.wave.close': 'Meting afgesloten',
-	'audit.action.wave.reopen': 'Meting heropend',
-	'audit.action.wave.codes': 'Persoonlijke codes aangemaakt',
-	'audit.action.instrument.create': 'Vragenlijst toegevoegd',
 
+	// instrument: refusals of an instrument file
 	'instrument.notObject': 'Dit moet een groep benoemde velden (een object) zijn.',
 	'instrument.notList': 'Dit moet een lijst zijn.',
 	'instrument.missing': 'Dit veld ontbreekt.',
@@ -569,6 +708,8 @@ export const nl = {
 	'instrument.versionExists':
 		'Versie {version} van deze vragenlijst bestaat al. Een gewijzigde vragenlijst krijgt een nieuw versienummer.',
 	'instrument.at': 'Op {path} ({count} problemen in totaal):',
+
+	// instruments: instruments
 	'instruments.title': 'Vragenlijsten',
 	'instruments.intro':
 		'De ingebouwde barometer en de vragenlijsten die de organisatie zelf laadde, bijvoorbeeld een gevalideerd instrument waarvoor ze een licentie heeft. Elke meting houdt de versie waarmee ze begon.',
@@ -582,109 +723,8 @@ export const nl = {
 	'instruments.loaded': 'Vragenlijst {key} versie {version} is geladen.',
 	'instruments.download': 'De ingebouwde barometer als voorbeeld (JSON)',
 	'instruments.provisional': 'voorlopige drempels',
-	'nav.instruments': 'Vragenlijsten',
-	'signals.format.monthly': 'Maandcijfers per eenheid',
-	'signals.format.spells': 'Afwezigheidsperiodes per medewerker',
-	'signals.format.staffing': 'Personeelsbestand per medewerker',
-	'signals.format.unknown': 'Deze kopregel hoort bij geen van de drie formaten. Vertrek van een sjabloon.',
-	'signals.format.ambiguous':
-		'Uit deze kopregel is niet op te maken of dit een afwezigheidsbestand of een personeelsbestand is.',
-	'signals.format.unknownColumn': 'Onbekende kolom. Verwijder ze of geef ze een naam uit het sjabloon.',
-	'signals.format.duplicateColumn': 'Deze kolom staat er twee keer (ook als "{header}").',
-	'signals.format.missingColumn': 'Deze verplichte kolom ontbreekt.',
-	'signals.problem.required': 'Deze cel mag niet leeg zijn.',
-	'signals.problem.notNumber': 'Dit is geen getal.',
-	'signals.problem.notWhole': 'Vul een geheel getal in.',
-	'signals.problem.negative': 'Een negatief getal kan hier niet.',
-	'signals.problem.formula': 'Dit lijkt een formule. Zet de waarde in de cel, niet de formule.',
-	'signals.problem.ambiguousNumber':
-		'Onduidelijk getal: is het punt een scheidingsteken voor duizendtallen of een decimaalteken? Schrijf het zonder scheidingsteken voor duizendtallen, met een decimale komma (1234 of 1,234).',
-	'signals.problem.tooLarge': 'Te groot: hoogstens {max}.',
-	'signals.problem.notDate': 'Dit is geen datum. Gebruik dd/mm/jjjj of jjjj-mm-dd.',
-	'signals.problem.notMonth': 'Dit is geen maand. Gebruik mm/jjjj of jjjj-mm.',
-	'signals.problem.tooEarly': 'Te vroeg: vóór {min}.',
-	'signals.problem.inFuture': 'Ligt in de toekomst: na {max}.',
-	'signals.problem.sickAbovePlanned': 'Meer ziektedagen ({sick}) dan geplande dagen ({planned}).',
-	'signals.problem.leaversAboveHeadcount': 'Meer vertrekkers ({leavers}) dan medewerkers ({headcount}).',
-	'signals.problem.fteAboveHeadcount': 'Meer VTE ({fte}) dan medewerkers ({headcount}).',
-	'signals.problem.aboveHeadcount': 'Meer personen ({count}) dan medewerkers ({headcount}).',
-	'signals.problem.daysWithoutEndedSpells':
-		'Werkdagen van beëindigde ziekteperiodes, maar geen beëindigde ziekteperiodes.',
-	'signals.problem.duplicateUnitMonth': 'Deze eenheid en maand staan al op regel {firstLine}.',
-	'signals.problem.endBeforeStart': 'De einddatum ligt vóór de begindatum.',
-	'signals.problem.unknownType': 'Onbekende soort afwezigheid. Gebruik ziekte, arbeidsongeval of ander.',
-	'signals.problem.overlap': 'Deze periode overlapt met die op regel {otherLine} van dezelfde medewerker.',
-	'signals.problem.duplicateRow': 'Deze regel staat er al, op regel {firstLine}.',
-	'signals.problem.duplicateKey': 'Deze medewerker staat al op regel {firstLine}.',
-	'signals.problem.leaveBeforeStart': 'De datum uit dienst ligt vóór de datum in dienst.',
-	'signals.problem.fteRange': 'VTE moet groter zijn dan 0 en hoogstens {max}.',
-	'signals.problem.unknownReason': 'Onbekende reden van vertrek. Gebruik vrijwillig, onvrijwillig of ander.',
-	'signals.problem.reasonRequired': 'Bij een datum uit dienst hoort een reden van vertrek.',
-	'signals.problem.reasonWithoutLeave': 'Een reden van vertrek zonder datum uit dienst.',
-	'signals.problem.keyTooLong': 'Een medewerkerssleutel heeft hoogstens {max} tekens.',
-	'signals.problem.keyIdentifying':
-		'Deze sleutel lijkt een e-mailadres. Gebruik een pseudoniem dat niemand herkent.',
-	'signals.problem.identifyingKeys':
-		'De medewerkerssleutels lijken rijksregisternummers. Gebruik pseudoniemen die niemand herkent.',
-	'signals.problem.keyNotInStaffing': 'Deze medewerker staat niet in het personeelsbestand.',
-	'signals.problem.periodRequired': 'Kies de periode die dit personeelsbestand beschrijft.',
-	'signals.problem.filesCombination':
-		'Laad een maandbestand alleen, of een afwezigheidsbestand en/of een personeelsbestand, elk één keer.',
-	'signals.problem.unknownUnit': 'Onbekende eenheidscode "{code}" op {rows} regels (eerste: {lines}).',
-	'signals.problem.more': 'En nog {count} problemen.',
-	'signals.column.unitCode': 'Eenheidscode',
-	'signals.column.month': 'Maand',
-	'signals.column.headcount': 'Aantal medewerkers',
-	'signals.column.fte': 'VTE',
-	'signals.column.plannedDays': 'Geplande dagen',
-	'signals.column.sickDaysShort': 'Ziektedagen kort (< 1 maand)',
-	'signals.column.sickDaysMedium': 'Ziektedagen middellang (1 maand tot 1 jaar)',
-	'signals.column.sickDaysLong': 'Ziektedagen lang (> 1 jaar)',
-	'signals.column.spells': 'Ziekteperiodes',
-	'signals.column.frequentAbsentees': 'Medewerkers met 3+ ziekteperiodes in 12 maanden',
-	'signals.column.leaversVoluntary': 'Vrijwillige vertrekkers',
-	'signals.column.leaversInvoluntary': 'Onvrijwillige vertrekkers',
-	'signals.column.newIncapacity4w': 'Nieuwe arbeidsongeschiktheid > 4 weken',
-	'signals.column.ongoingIncapacity1y': 'Arbeidsongeschikt > 1 jaar',
-	'signals.column.workAccidents': 'Arbeidsongevallen',
-	'signals.column.jobAdaptationRequests': 'Vragen om aangepast werk',
-	'signals.column.psychosocialRequests': 'Formele verzoeken psychosociale interventie',
-	'signals.column.spellsEnded': 'Beëindigde ziekteperiodes',
-	'signals.column.spellsEndedDays': 'Werkdagen beëindigde ziekteperiodes',
-	'signals.column.employeeKey': 'Medewerkerssleutel',
-	'signals.column.startDate': 'Begindatum',
-	'signals.column.endDate': 'Einddatum',
-	'signals.column.absenceType': 'Soort afwezigheid',
-	'signals.column.leaveDate': 'Datum uit dienst',
-	'signals.column.leaveReason': 'Reden van vertrek',
-	'warning.title': 'Eenheden die aandacht vragen',
-	'warning.intro':
-		'Een eenheid staat in deze lijst wanneer een signaal afwijkt van haar eigen verleden of van de organisatie, of blijft afwijken. Een signaal is een aanleiding om samen met het team naar het werk te kijken (werkdruk, organisatie van het werk, middelen, relaties), geen diagnose en geen oordeel over personen.',
-	'warning.none': 'Geen eenheden met signalen die nu aandacht vragen.',
-	'warning.pointsExplained':
-		'Elke maand boven de band telt 1 punt (hoogstens 4 per signaal); elke meting op rij met een duidelijke verslechtering telt 2 punten (hoogstens 4). De volgorde volgt de som van de punten.',
-	'warning.score': 'Punten: {points}',
-	'warning.indicator.absenceRateShort': 'kort verzuim',
-	'warning.indicator.frequency': 'verzuimfrequentie',
-	'warning.indicator.turnoverVoluntary': 'vrijwillig verloop',
-	'warning.indicator.newLongIncapacityPer100Fte': 'nieuwe arbeidsongeschiktheid van meer dan 4 weken',
-	'warning.indicator.accidentsPer100Fte': 'arbeidsongevallen',
-	'warning.value.percent': '{value}%',
-	'warning.value.percentPerYear': '{value}% per jaar',
-	'warning.value.perEmployeePerYear': '{value} ziekteperiodes per medewerker per jaar',
-	'warning.value.per100FtePerYear': '{value} per 100 VTE per jaar',
-	'warning.reason.rateVsOwnHistory': '{subject} {value}, eigen basisniveau {baseline}',
-	'warning.reason.rateVsOrganisation': '{subject} {value}, organisatie {organisation}',
-	'warning.reason.shareVsPreviousWave': '{subject}: {value}% oranje of rood, was {previous}%',
-	'warning.reason.shareVsOrganisation': '{subject}: {value}% oranje of rood, organisatie {organisation}%',
-	'warning.reason.meanVsPreviousWave': '{subject}: gemiddelde score {value} op 100, was {previous}',
-	'warning.reason.meanVsOrganisation':
-		'{subject}: gemiddelde score {value} op 100, organisatie {organisation}',
-	'warning.persistence.latest': 'laatste maand boven de band',
-	'warning.persistence.run': '{count} maanden op rij boven de band',
-	'warning.persistence.recent': '{count} van de laatste {window} maanden boven de band',
-	'warning.persistence.wavesWorse': '{count} metingen op rij ongunstiger',
-	'warning.persistence.wavesWorseThanOrganisation': '{count} metingen op rij ongunstiger dan de organisatie',
+
+	// unitResults: a unit's results page
 	'unitResults.historyTitle': 'Barometer: deze eenheid per meting',
 	'unitResults.historyIntro':
 		'Per thema het aandeel medewerkers in oranje of rood en de gemiddelde score (0–100) van deze eenheid met haar onderliggende eenheden, in elke afgesloten meting, met de hele organisatie ernaast. Een cijfer verschijnt alleen wanneer de anonimiteitsregels het toelaten.',
@@ -724,6 +764,8 @@ export const nl = {
 	'unitResults.suppressed.no-data': 'geen gegevens',
 	'unitResults.suppressed.changed':
 		'niet getoond: gecorrigeerd nadat het eerst getoond werd, nu te weinig mensen',
+
+	// indicator: indicators of collective signals
 	'indicator.absenceRate': 'Ziekteverzuim',
 	'indicator.absenceRateShort': 'Kort verzuim (tot 1 maand)',
 	'indicator.absenceRateMedium': 'Middellang verzuim (1 tot 12 maanden)',

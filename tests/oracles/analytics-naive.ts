@@ -3,10 +3,11 @@
 // (the band rule too, rather than with analytics/bands.ts), so that a mistake there shows here.
 // - The heatmap's "naive scan": the same heatmap computed per request from the raw `response` rows
 //   (one SQL aggregation over response.scores, bands included) instead of the wave summaries,
-//   followed by the same roll-up and anonymity plan in JavaScript as
-//   src/lib/server/analytics/service.ts (its planWave and cellsOf; the correctness check compares
-//   both outputs cell by cell).
-// - The attention list recomputed straightforwardly, as service.ts computed it before its fast
+//   followed by the roll-up and anonymity plan in JavaScript (planWave and cellsOf below, on the
+//   domain's rollUpSummaries and planDimensions rather than the packed columns of
+//   src/lib/server/analytics/wave-results.ts; the correctness check compares both outputs cell by
+//   cell).
+// - The attention list recomputed straightforwardly, as attentionList() computed it before its fast
 //   path: every summary row and every month of signals read as rows, rolled up with the domain's
 //   rollUpSummaries and rollUpFigures, indicatorFindings per unit, nothing kept between calls.
 //   compareAttentionLists checks the fast path against it (the benchmark and
@@ -14,7 +15,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import {
 	disclose,
+	planDimensions,
 	planDisclosure,
+	type CountedUnit,
 	type Disclosed,
 	type DisclosurePlan
 } from '../../src/lib/domain/anonymity';
@@ -31,8 +34,8 @@ import { formatMonth } from '../../src/lib/domain/signals/calendar';
 import type { UnitMonthFigures } from '../../src/lib/domain/signals/figures';
 import { rollUpFigures } from '../../src/lib/domain/signals/indicators';
 import { isoMonth } from '../../src/lib/domain/signals/parse';
-import { flattenTree, subtreeIds } from '../../src/lib/domain/units';
-import { dimensionStats, type UnitSummary } from '../../src/lib/domain/wave-results';
+import { flattenTree, subtreeIds, type UnitNode } from '../../src/lib/domain/units';
+import { dimensionStats, rollUpSummaries, type UnitSummary } from '../../src/lib/domain/wave-results';
 import { waveStatus } from '../../src/lib/domain/waves';
 import { dimensionsOf } from '../../src/lib/instruments';
 import type { InstrumentDefinition, Localised } from '../../src/lib/instruments/types';
@@ -40,12 +43,7 @@ import type { AttentionList } from '../../src/lib/server/analytics/attention';
 import { monthFiguresOf, ORGANISATION_ROOT, toSummary, treeOf } from '../../src/lib/server/analytics/common';
 import type { Heatmap, HeatmapRow } from '../../src/lib/server/analytics/heatmap';
 import { findReleases } from '../../src/lib/server/analytics/releases';
-import {
-	cellsOf,
-	planWave,
-	type DimensionFigure,
-	type WaveResult
-} from '../../src/lib/server/analytics/wave-results';
+import type { DimensionFigure, WaveResult } from '../../src/lib/server/analytics/wave-results';
 import {
 	ensureWaveSummaries,
 	findWaveSummaries,
@@ -55,8 +53,6 @@ import type { Database } from '../../src/lib/server/db/schema';
 import { findOrganisation } from '../../src/lib/server/organisations/queries';
 import { findCurrentFigures } from '../../src/lib/server/signals/queries';
 import { findUnits } from '../../src/lib/server/units/queries';
-
-export { cellsOf, planWave };
 
 export interface WaveRow {
 	id: string;
@@ -77,6 +73,70 @@ export interface NaiveHeatmap {
 	previousWaveId: string | null;
 	organisation: NaiveRow;
 	rows: NaiveRow[];
+}
+
+/**
+ * A closed wave's plans and totals from its summaries, on the unit tree the wave was summarised
+ * with (`units`, the tree of now, only for a wave that has none): the domain's rollUpSummaries
+ * over maps of objects and planDimensions, written out here rather than taken from the packed
+ * columns of src/lib/server/analytics/wave-results.ts, which this checks. Each dimension is planned
+ * on the people who have a score on it; dimensions scored by the same people share one array of
+ * counts and so one plan.
+ */
+export function planWave(
+	units: readonly UnitNode[],
+	summaries: readonly UnitSummary[],
+	wave: {
+		definition: unknown;
+		include_module: boolean;
+		min_group_size: number;
+		sensitive_min_group_size: number;
+		summary_tree?: readonly UnitNode[] | null;
+	}
+): WaveResult {
+	const k = wave.min_group_size;
+	const dimensions = dimensionsOf(wave.definition as InstrumentDefinition, wave.include_module);
+	const tree = treeOf(wave.summary_tree ?? units);
+	const bySummary = new Map(summaries.map((s) => [s.unitId, s]));
+	const countArrays = new Map<string, CountedUnit[]>();
+	const countsFor = (own: (s: UnitSummary) => number): CountedUnit[] => {
+		const counted = tree.map((u) => {
+			const s = bySummary.get(u.id);
+			return { id: u.id, parentId: u.parentId, ownCount: s ? own(s) : 0 };
+		});
+		const key = counted.map((c) => c.ownCount).join(',');
+		let shared = countArrays.get(key);
+		if (!shared) countArrays.set(key, (shared = counted));
+		return shared;
+	};
+	const respondents = countsFor((s) => s.respondents);
+	const ids = dimensions.map((d) => d.id);
+	const byDimension = new Map(ids.map((id, i) => [id, countsFor((s) => s.scored[i] ?? 0)]));
+	const plans = planDimensions(ids, (id) => byDimension.get(id)!, {
+		k,
+		sensitiveK: wave.sensitive_min_group_size,
+		sensitive: new Set(dimensions.filter((d) => d.sensitive).map((d) => d.id))
+	});
+	// Added in the order of the packs (by unit id), so that both paths add the same numbers in the same order.
+	const byUnitId = (a: UnitSummary, b: UnitSummary) =>
+		a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0;
+	return {
+		plans: ids.map((id) => plans.get(id)!),
+		respondentPlan: planDisclosure(respondents, k),
+		totals: rollUpSummaries(tree, [...summaries].sort(byUnitId), ids.length),
+		dimensionIds: ids
+	};
+}
+
+/** The cells of one unit (or the organisation) through a wave's plans, as the heatmap shows them. */
+export function cellsOf(result: WaveResult, unitId: string): Disclosed<DimensionFigure>[] {
+	const totals = result.totals.get(unitId);
+	return result.plans.map((plan, d) =>
+		disclose(plan, unitId, () => {
+			const stats = totals ? dimensionStats(totals, d) : null;
+			return stats && { mean: stats.mean, green: stats.green, orange: stats.orange, red: stats.red };
+		})
+	);
 }
 
 /** The closed waves, newest first, as ensureWaveSummaries lists them (without summarising). */
@@ -345,7 +405,7 @@ const ATTENTION_WAVES = 3;
 const ATTENTION_MONTHS = 24;
 
 /**
- * attentionList() as service.ts computed it before its fast path, for all units or (with
+ * attentionList() as it was computed before its fast path, for all units or (with
  * `scopeUnitId`, a manager's unit) for one subtree. No access check: the caller's business.
  */
 export async function naiveAttentionList(
@@ -467,7 +527,7 @@ export async function naiveAttentionList(
 			if (!lastPlan?.units.get(row.unit.id)?.shown) continue;
 			const series = byUnit.get(row.unit.id) ?? [];
 			for (const indicator of RATE_INDICATOR_IDS)
-				add(row.unit.id, indicatorFindings(indicator, series, organisationSeries, 1, lastMonth));
+				add(row.unit.id, indicatorFindings(indicator, series, organisationSeries, lastMonth));
 		}
 	}
 

@@ -6,7 +6,7 @@ import { FIELDS, type SummaryColumns } from './packs';
 /**
  * Subtree sums over typed arrays instead of maps of objects with string keys. rollUpColumns adds
  * in the order of rollUpSummaries, so a wave's figures are the same to the last bit whichever
- * path computed them (given the summaries in the same order: service.ts sorts them by unit id).
+ * path computed them (given the summaries in the same order, by unit id as a pack holds them).
  * rollUpFigureColumns adds each unit's totals into its parent's, children first; its sums may
  * differ from rollUpFigures' in the last bits (the order of records differs).
  */

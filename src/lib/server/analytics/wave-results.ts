@@ -9,7 +9,7 @@ import {
 	type DisclosurePlan
 } from '../../domain/anonymity';
 import { flattenTree, type UnitNode } from '../../domain/units';
-import { dimensionStats, rollUpSummaries, type UnitSummary } from '../../domain/wave-results';
+import { dimensionStats, type SubtreeTotals } from '../../domain/wave-results';
 import { dimensionsOf } from '../../instruments';
 import type { InstrumentDefinition, Localised } from '../../instruments/types';
 import type { Database } from '../db/schema';
@@ -17,7 +17,7 @@ import { findUnits, type UnitRecord } from '../units/queries';
 import { ResultCache } from './cache';
 import { ORGANISATION_ROOT, treeOf } from './common';
 import { readInputVersions, type InputVersions } from './inputs';
-import { byUnitId, FIELDS, type SummaryColumns } from './packs';
+import { FIELDS, type SummaryColumns } from './packs';
 import { indexTree, rollUpColumns, type TreeIndex } from './rollup';
 import { ensureWaveSummaries, findWaveTrees, readWaveColumns } from './summaries';
 import { readingReleased, releaseWaves } from './wave-release';
@@ -56,78 +56,9 @@ export interface WaveChoice {
 export interface WaveResult {
 	plans: DisclosurePlan[];
 	respondentPlan: DisclosurePlan;
-	totals: ReturnType<typeof rollUpSummaries>;
+	/** Per unit (and the organisation), the totals of its subtree, as rollUpSummaries gives them. */
+	totals: Map<string, SubtreeTotals>;
 	dimensionIds: string[];
-}
-
-/**
- * Plans and totals of one wave. Each dimension is planned on the people who have a score on it;
- * dimensions scored by the same people share one plan. A sensitive dimension is planned with the
- * wave's higher minimum on top of the ordinary plan.
- */
-function resultOf(
-	units: ReadonlyArray<{ id: string; parentId: string | null }>,
-	summaries: readonly UnitSummary[],
-	definition: InstrumentDefinition,
-	includeModule: boolean,
-	k: number,
-	sensitiveK: number
-): WaveResult {
-	const dimensions = dimensionsOf(definition, includeModule);
-	const tree = treeOf(units);
-	const bySummary = new Map(summaries.map((s) => [s.unitId, s]));
-	const countArrays = new Map<string, CountedUnit[]>();
-	const countsFor = (own: (s: UnitSummary) => number): CountedUnit[] => {
-		const counted = tree.map((u) => {
-			const s = bySummary.get(u.id);
-			return { id: u.id, parentId: u.parentId, ownCount: s ? own(s) : 0 };
-		});
-		const key = counted.map((c) => c.ownCount).join(',');
-		let shared = countArrays.get(key);
-		if (!shared) countArrays.set(key, (shared = counted));
-		return shared;
-	};
-	const respondents = countsFor((s) => s.respondents);
-	const ids = dimensions.map((d) => d.id);
-	const byDimension = new Map(ids.map((id, i) => [id, countsFor((s) => s.scored[i] ?? 0)]));
-	const plans = planDimensions(ids, (id) => byDimension.get(id)!, {
-		k,
-		sensitiveK,
-		sensitive: new Set(dimensions.filter((d) => d.sensitive).map((d) => d.id))
-	});
-	return {
-		plans: ids.map((id) => plans.get(id)!),
-		respondentPlan: planDisclosure(respondents, k),
-		// In the order of the packs, so that every path adds the same numbers in the same order.
-		totals: rollUpSummaries(tree, [...summaries].sort(byUnitId), ids.length),
-		dimensionIds: ids
-	};
-}
-
-/**
- * A closed wave's plans and totals from its summaries (also what the benchmark's naive scan uses),
- * on the unit tree the wave was summarised with; `units` (the tree of now) only for a wave that
- * has none.
- */
-export function planWave(
-	units: readonly UnitNode[],
-	summaries: readonly UnitSummary[],
-	wave: {
-		definition: unknown;
-		include_module: boolean;
-		min_group_size: number;
-		sensitive_min_group_size: number;
-		summary_tree?: readonly UnitNode[] | null;
-	}
-): WaveResult {
-	return resultOf(
-		wave.summary_tree ?? units,
-		summaries,
-		wave.definition as InstrumentDefinition,
-		wave.include_module,
-		wave.min_group_size,
-		wave.sensitive_min_group_size
-	);
 }
 
 /** The columns of a wave's results: its barometer dimensions, then the work factors of its module. */
@@ -215,7 +146,7 @@ export function waveKey(wave: ClosedWave, versions: InputVersions): string {
 const waveResults = new ResultCache<WaveResult>(8);
 
 /**
- * The results of closed waves (resultOf, over the summary packs of packs.ts with the roll-up on
+ * The results of closed waves (planWave, over the summary packs of packs.ts with the roll-up on
  * arrays of rollup.ts), each kept under its wave's key; the packs of those not kept are read in
  * one query.
  */
@@ -239,7 +170,7 @@ export function waveResultsOf(inputs: RequestInputs, waves: readonly ClosedWave[
 		waves.map((wave, w) =>
 			waveResults.get(keys[w]!, async () => {
 				const [{ tree, index }, columns] = await Promise.all([waveTree(inputs, wave), columnsOf(wave)]);
-				return resultOfColumns(tree, index, columns, wave);
+				return planWave(tree, index, columns, wave);
 			})
 		)
 	);
@@ -305,8 +236,13 @@ export function overfullUnits(units: readonly UnitNode[]): Set<string> {
 	);
 }
 
-/** resultOf, from a wave's summary columns. */
-function resultOfColumns(
+/**
+ * Plans and totals of one wave, from its summary columns (packs.ts) rolled up on the wave's tree
+ * (rollup.ts). Each dimension is planned on the people who have a score on it; dimensions scored
+ * by the same people share one plan. A sensitive dimension is planned with the wave's higher
+ * minimum on top of the ordinary plan.
+ */
+function planWave(
 	tree: ReturnType<typeof treeOf>,
 	index: TreeIndex,
 	columns: SummaryColumns,
@@ -315,7 +251,7 @@ function resultOfColumns(
 	const dimensions = dimensionsOf(wave.definition as InstrumentDefinition, wave.include_module);
 	const D = dimensions.length;
 	const rolled = rollUpColumns(index, columns, D);
-	// One array of counted units per distinct column of own counts, as resultOf shares them.
+	// One array of counted units per distinct column of own counts: planDimensions shares a plan per array.
 	const distinct: Array<{ own: Float64Array; counted: CountedUnit[] }> = [];
 	const same = (a: Float64Array, b: Float64Array) => {
 		for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

@@ -1,21 +1,5 @@
-import { isMessageKey, translate, type Locale, type MessageKey } from '$lib/i18n';
-
-/** The message shown for a status when the error itself carries none the user can read. */
-const MESSAGE_OF_STATUS: Record<number, MessageKey> = {
-	400: 'error.badRequest',
-	403: 'error.forbidden',
-	404: 'error.notFound',
-	405: 'error.methodNotAllowed',
-	413: 'error.payloadTooLarge',
-	503: 'error.unavailable'
-};
-
-export function errorMessageKey(status: number, key?: string | null): MessageKey {
-	if (isMessageKey(key)) return key;
-	return (
-		MESSAGE_OF_STATUS[status] ?? (status >= 400 && status < 500 ? 'error.badRequest' : 'error.unexpected')
-	);
-}
+import { translate, type Locale, type MessageKey } from '$lib/i18n';
+import { errorMessageKey } from '$lib/i18n/errors';
 
 const escape = (s: string) =>
 	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

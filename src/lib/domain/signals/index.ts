@@ -18,7 +18,10 @@
  * - parse.ts: allocation-free cell parsers (numbers with decimal comma or point, dates, months)
  *   returning a number or a failure code.
  * - calendar.ts: day numbers, months and workday counts as integer arithmetic.
- * - aggregate.ts: SignalsAccumulator, row validation and the aggregation into UnitMonthFigures.
+ * - aggregate.ts: SignalsAccumulator, which combines the files of an upload into UnitMonthFigures;
+ *   aggregate-spells.ts, aggregate-staff.ts and aggregate-monthly.ts each validate the rows of one
+ *   format and add its figures, aggregate-shared.ts holds what their rows share (problems, unit
+ *   codes, employee keys, dates, the unit-month grid), columns.ts the typed column store.
  * - problems.ts: SignalProblem, the capped problem list and the list of unknown unit codes.
  * - figures.ts: UnitMonthFigures and the replacement rule (null = not supplied).
  * - registry.ts: every indicator defined once (figures, aggregation, unit, health, early warning).

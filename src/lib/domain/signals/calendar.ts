@@ -15,8 +15,13 @@ export function dayNumber(year: number, month: number, day: number): number {
 	return era * 146097 + dayOfEra - 719468;
 }
 
-/** Year, month (1–12) and day of a day number. Allocates; meant for formatting, not hot loops. */
-export function civilDate(dayNo: number): [year: number, month: number, day: number] {
+/** The last civilFields() result; module state, so that the hot paths allocate nothing. */
+let civilYear = 0;
+let civilMonth = 0;
+let civilDay = 0;
+
+/** Sets civilYear, civilMonth (1–12) and civilDay from a day number. */
+function civilFields(dayNo: number): void {
 	const z = dayNo + 719468;
 	const era = Math.floor(z / 146097);
 	const dayOfEra = z - era * 146097;
@@ -26,24 +31,21 @@ export function civilDate(dayNo: number): [year: number, month: number, day: num
 	);
 	const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
 	const mp = Math.floor((5 * dayOfYear + 2) / 153);
-	const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
-	const month = mp < 10 ? mp + 3 : mp - 9;
-	return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
+	civilDay = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+	civilMonth = mp < 10 ? mp + 3 : mp - 9;
+	civilYear = yearOfEra + era * 400 + (civilMonth <= 2 ? 1 : 0);
+}
+
+/** Year, month (1–12) and day of a day number. Allocates; meant for formatting, not hot loops. */
+export function civilDate(dayNo: number): [year: number, month: number, day: number] {
+	civilFields(dayNo);
+	return [civilYear, civilMonth, civilDay];
 }
 
 /** The month (`year * 12 + month - 1`) a day falls in, without allocating. */
 export function monthOfDay(dayNo: number): number {
-	const z = dayNo + 719468;
-	const era = Math.floor(z / 146097);
-	const dayOfEra = z - era * 146097;
-	const yearOfEra = Math.floor(
-		(dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) /
-			365
-	);
-	const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-	const mp = Math.floor((5 * dayOfYear + 2) / 153);
-	const month = mp < 10 ? mp + 3 : mp - 9;
-	return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0)) * 12 + month - 1;
+	civilFields(dayNo);
+	return civilYear * 12 + civilMonth - 1;
 }
 
 export function monthIndex(year: number, month: number): number {

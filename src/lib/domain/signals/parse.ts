@@ -50,6 +50,28 @@ const SPACE_GROUP = 32;
 /** Integer digits beyond this lose precision in a double; no figure in these files comes near. */
 const MAX_INTEGER_DIGITS = 12;
 
+/** The bounds of the last cell openCell() read, without its surrounding spaces. */
+let cellStart = 0;
+let cellEnd = 0;
+/** What openCell() returns for a cell that has content and does not start like a formula. */
+const OPEN = 0;
+
+/**
+ * The rule every parser of a cell starts with: surrounding spaces do not count, an empty cell is
+ * EMPTY, and a cell that a spreadsheet would run (=, +, @) is FORMULA. Sets cellStart and cellEnd.
+ */
+function openCell(cell: string): number {
+	let i = 0;
+	let end = cell.length;
+	while (i < end && isSpace(cell.charCodeAt(i))) i++;
+	while (end > i && isSpace(cell.charCodeAt(end - 1))) end--;
+	cellStart = i;
+	cellEnd = end;
+	if (i === end) return EMPTY;
+	const first = cell.charCodeAt(i);
+	return first === 61 || first === 43 || first === 64 ? FORMULA : OPEN;
+}
+
 /**
  * A number as Belgian, French and English spreadsheets write it. Rules, in order:
  * - both `.` and `,` present: the last one is the decimal separator, the other groups thousands
@@ -65,13 +87,11 @@ const MAX_INTEGER_DIGITS = 12;
  * With `whole`, a zero fraction is accepted (`3,00`) and any other fraction is NOT_WHOLE.
  */
 export function parseNumber(cell: string, whole: boolean): number {
-	let i = 0;
-	let end = cell.length;
-	while (i < end && isSpace(cell.charCodeAt(i))) i++;
-	while (end > i && isSpace(cell.charCodeAt(end - 1))) end--;
-	if (i === end) return EMPTY;
+	const opened = openCell(cell);
+	if (opened !== OPEN) return opened;
+	let i = cellStart;
+	const end = cellEnd;
 	let c = cell.charCodeAt(i);
-	if (c === 61 || c === 43 || c === 64) return FORMULA;
 	let negative = false;
 	if (c === 45) {
 		if (i + 1 === end) return NOT_NUMBER;
@@ -205,13 +225,10 @@ function isTimeSuffix(cell: string, at: number, end: number): boolean {
  * reading.
  */
 export function parseDate(cell: string): number {
-	let i = 0;
-	let end = cell.length;
-	while (i < end && isSpace(cell.charCodeAt(i))) i++;
-	while (end > i && isSpace(cell.charCodeAt(end - 1))) end--;
-	if (i === end) return EMPTY;
-	const first = cell.charCodeAt(i);
-	if (first === 61 || first === 43 || first === 64) return FORMULA;
+	const opened = openCell(cell);
+	if (opened !== OPEN) return opened;
+	const i = cellStart;
+	const end = cellEnd;
 
 	const a = digitRun(cell, i, end, 4);
 	const lengthA = runEnd - i;
@@ -246,13 +263,10 @@ export function parseDate(cell: string): number {
  * `mm.yyyy`, or any full date parseDate accepts (its day is checked, then ignored).
  */
 export function parseMonth(cell: string): number {
-	let i = 0;
-	let end = cell.length;
-	while (i < end && isSpace(cell.charCodeAt(i))) i++;
-	while (end > i && isSpace(cell.charCodeAt(end - 1))) end--;
-	if (i === end) return EMPTY;
-	const first = cell.charCodeAt(i);
-	if (first === 61 || first === 43 || first === 64) return FORMULA;
+	const opened = openCell(cell);
+	if (opened !== OPEN) return opened;
+	const i = cellStart;
+	const end = cellEnd;
 
 	const a = digitRun(cell, i, end, 4);
 	const lengthA = runEnd - i;

@@ -111,15 +111,11 @@ export function authorize<A extends Action>(actor: Actor | null, action: A, targ
 }
 
 /**
- * The units of the organisation a member may see, given the access `authorize` returned for a
- * unit-scoped action: all of them, or a manager's own unit with everything below it (none when that
- * unit is not in the tree). The same rule as `unitScoped` in the policy, for filtering many units at
- * once.
+ * The units of the organisation a member may reach, given the access `authorize` returned: all of
+ * them, or a manager's own unit with everything below it (none when that unit is not in the tree).
+ * The same rule as `unitScoped` in the policy, for filtering many units at once.
  */
-export function scopeOf(
-	membership: Access<'analytics.view' | 'unit.view'>,
-	units: readonly UnitNode[]
-): ReadonlySet<string> {
+export function scopeOf(membership: Access, units: readonly UnitNode[]): ReadonlySet<string> {
 	if (membership.role !== 'manager') return new Set(units.map((u) => u.id));
 	const own = membership.unitId;
 	if (!own || !units.some((u) => u.id === own)) return new Set();

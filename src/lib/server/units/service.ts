@@ -15,7 +15,7 @@ import {
 	type TreeRow
 } from '../../domain/units';
 import { ValidationError, unwrap, type Problem } from '../../domain/validation';
-import { authorize, decide, type Actor } from '../access';
+import { authorize, decide, scopeOf, type Actor } from '../access';
 import { insertAuditEntry } from '../audit/queries';
 import type { Database } from '../db/schema';
 import { findUnits, insertUnit, lockUnitTree, updateUnit, type UnitRecord } from './queries';
@@ -28,13 +28,24 @@ export async function listVisibleUnits(
 	actor: Actor | null,
 	organisationId: string
 ): Promise<TreeRow<UnitRecord>[]> {
-	authorize(actor, 'organisation.view', { organisationId });
+	const access = authorize(actor, 'organisation.view', { organisationId });
 	const units = await findUnits(db, organisationId);
-	const visible = units.filter(
-		(u) => decide(actor, 'unit.view', { organisationId, unitPath: pathToRoot(units, u.id) }).allowed
-	);
-	return flattenTree(visible);
+	const scope = scopeOf(access, units);
+	return flattenTree(units.filter((u) => scope.has(u.id)));
 }
+
+/** What a list of units shows of each row of the tree (UnitTable). */
+export function unitRowView(row: TreeRow<UnitRecord>) {
+	return {
+		id: row.unit.id,
+		code: row.unit.code,
+		name: row.unit.name,
+		depth: row.depth,
+		headcount: row.unit.headcount,
+		subtreeHeadcount: row.subtreeHeadcount
+	};
+}
+export type UnitRowView = ReturnType<typeof unitRowView>;
 
 /** One unit with its path and its subtree, if the actor may see it; 404 otherwise. */
 export async function getUnit(

@@ -1,7 +1,7 @@
 import { can } from '$lib/server/access';
 import { unitResults } from '$lib/server/analytics/unit';
 import { getDb } from '$lib/server/db';
-import { getUnit } from '$lib/server/units/service';
+import { getUnit, unitRowView } from '$lib/server/units/service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -14,14 +14,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		unit: { id: unit.id, code: unit.code, name: unit.name, headcount: unit.headcount },
 		ancestors,
-		subtree: subtree.map((r) => ({
-			id: r.unit.id,
-			code: r.unit.code,
-			name: r.unit.name,
-			depth: r.depth,
-			headcount: r.unit.headcount,
-			subtreeHeadcount: r.subtreeHeadcount
-		})),
+		subtree: subtree.map(unitRowView),
 		results
 	};
 };

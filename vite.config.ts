@@ -5,12 +5,23 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	server: { port: 3000 },
 	test: {
+		// A test that asserts nothing fails: every test says what it checks.
+		expect: { requireAssertions: true },
 		// Each layer has its own setup: pure unit tests need nothing, integration tests a migrated
 		// database template, browser tests a built server on a seeded database.
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['src/**/*.test.ts', 'seed/**/*.test.ts'], environment: 'node' }
+				test: {
+					name: 'unit',
+					include: [
+						'src/**/*.test.ts',
+						'seed/**/*.test.ts',
+						'tests/helpers/**/*.test.ts',
+						'tests/reference/**/*.test.ts'
+					],
+					environment: 'node'
+				}
 			},
 			{
 				extends: true,

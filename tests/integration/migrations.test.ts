@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index';
@@ -6,6 +6,7 @@ import type { DatabaseHandle } from '../../src/lib/server/db/connect';
 import { migrateDown, migrateToLatest } from '../../src/lib/server/db/migrate';
 import { tableColumns } from '../../src/lib/server/db/schema';
 import { useTestDatabase } from '../helpers/db';
+import { compareSchema, readDeclaredSchema, type DatabaseColumn } from '../helpers/schema-types';
 
 const testDb = useTestDatabase();
 
@@ -34,6 +35,18 @@ describe('migrations', () => {
 			Object.entries(tableColumns).map(([t, cols]) => [t, Object.keys(cols).sort()])
 		);
 		expect(actual).toEqual(declared);
+	});
+
+	it('has table types whose kinds, nullability and defaults match the migrated database', async () => {
+		const declared = readDeclaredSchema(
+			readFileSync(new URL('../../src/lib/server/db/schema.ts', import.meta.url), 'utf8')
+		);
+		const columns = await sql<DatabaseColumn>`
+			select table_name, column_name, udt_name, is_nullable, column_default, is_identity
+			from information_schema.columns
+			where table_schema = 'public' and table_name not like 'kysely_%'`.execute(testDb.db);
+		expect(columns.rows.length).toBeGreaterThan(0);
+		expect(compareSchema(declared, columns.rows)).toEqual([]);
 	});
 
 	it('can be rolled all the way down and up again', async () => {

@@ -51,7 +51,7 @@ describe('releaseProblem', () => {
 					const plan = planDisclosure(units, k);
 					const shown = [...plan.units.values()].filter((u) => u.shown).map((u) => u.id);
 					const own = Object.fromEntries(units.map((u) => [u.id, u.ownCount]));
-					return releaseProblem({ k, tree: units, own, shown }) === null;
+					expect(releaseProblem({ k, tree: units, own, shown })).toBeNull();
 				}
 			)
 		);

@@ -11,7 +11,8 @@ import { peopleTables } from '../../../../eslint/people-tables.js';
  * prove that the rules fire where they must and stay quiet where they may not.
  */
 RuleTester.describe = describe;
-RuleTester.it = it;
+// RuleTester checks each case with node:assert; running it inside expect makes that check the test's assertion.
+RuleTester.it = (name: string, run: () => void) => it(name, () => expect(run).not.toThrow());
 
 const ROOT = new URL('../../../../', import.meta.url).pathname;
 

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -46,6 +46,7 @@ export async function findAuditEntries(
 		.where('a.organisation_id', '=', organisationId)
 		.orderBy('a.id', 'desc')
 		.limit(options.limit);
-	if (options.before) q = q.where('a.id', '<', options.before);
+	// The cursor stays text up to the database: an id near the bigint limit is beyond a number's precision.
+	if (options.before) q = q.where('a.id', '<', sql<number>`cast(${options.before} as bigint)`);
 	return q.execute();
 }

@@ -3,9 +3,13 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 
 /**
  * The table types, defined once and used everywhere. They follow migrations/ exactly;
- * tests/integration/migrations.test.ts compares them with the migrated database.
+ * tests/integration/migrations.test.ts compares them with the migrated database, column by column:
+ * the kind of value (as db/connect.ts reads it: bigint as a number, date as a string), null, and
+ * whether an insert may leave the column out (only where the database has a default).
  */
+/** A timestamptz an insert may leave out: it defaults to now() (or, with `| null`, is null). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A date ('yyyy-mm-dd') that defaults to the current date. */
 type DateOnly = ColumnType<string, string | undefined, string>;
 
 export type Language = 'nl' | 'fr' | 'en';
@@ -61,7 +65,8 @@ export interface UserSessionTable {
 
 export interface AuditLogTable {
 	organisation_id: string;
-	id: Generated<string>;
+	/** A bigint, read as a number (db/connect.ts). */
+	id: Generated<number>;
 	actor_user_id: string | null;
 	action: string;
 	object_type: string;
@@ -94,8 +99,8 @@ export interface WaveTable {
 	definition: ColumnType<unknown, string, string>;
 	include_module: ColumnType<boolean, boolean | undefined, boolean>;
 	language: ColumnType<Language, Language | undefined, Language>;
-	opens_on: DateOnly;
-	closes_on: DateOnly;
+	opens_on: string;
+	closes_on: string;
 	closed: ColumnType<boolean, boolean | undefined, boolean>;
 	min_group_size: number;
 	sensitive_min_group_size: number;
@@ -187,11 +192,11 @@ export interface SignalFigures {
 export interface SignalUploadTable {
 	organisation_id: string;
 	id: Generated<string>;
-	seq: ColumnType<string, never, never>;
+	seq: ColumnType<number, never, never>;
 	format: 'monthly' | 'spells' | 'staffing' | 'spells+staffing';
 	file_name: string;
 	content_hash: string;
-	byte_size: ColumnType<string, number, number>;
+	byte_size: number;
 	row_count: number;
 	period_from: string;
 	period_to: string;
@@ -238,7 +243,7 @@ export interface WaveUnitSummaryTable {
 export interface WaveSummaryPackTable {
 	organisation_id: string;
 	wave_id: string;
-	summarised_at: Timestamp;
+	summarised_at: ColumnType<Date, Date | string, Date | string>;
 	units: number;
 	dimensions: number;
 	data: Uint8Array;
@@ -248,7 +253,7 @@ export interface WaveSummaryPackTable {
 export interface AnalyticsInputVersionTable {
 	organisation_id: string;
 	input: 'units' | 'signals' | 'releases';
-	version: ColumnType<string, string | number, string | number>;
+	version: ColumnType<number, string | number, string | number>;
 }
 
 /** One thing disclosed from one set of data, frozen at its first showing (docs/anonymity.md, "Releases"). */

@@ -59,7 +59,7 @@ export interface NewUpload {
 	uploadedBy: string | null;
 }
 
-export async function insertUpload(db: Db, upload: NewUpload): Promise<{ id: string; seq: string }> {
+export async function insertUpload(db: Db, upload: NewUpload): Promise<{ id: string; seq: number }> {
 	return db
 		.insertInto('signal_upload')
 		.values({

@@ -100,7 +100,7 @@ describe('sample files for the per-person import', () => {
 					total.headcount! += f.headcount!;
 				}
 			}
-			const value = computeIndicators([...byMonth.values()], rollingMonths(to, 12), 1).frequency;
+			const value = computeIndicators([...byMonth.values()], rollingMonths(to, 12)).frequency;
 			return value.shown ? value.value : NaN;
 		};
 		expect(frequency(WORSENING_UNITS, '2026-10')).toBeGreaterThan(

@@ -42,7 +42,7 @@ function indicators(code: string | null, to: string) {
 		}));
 		records = rollUpFigures(tree, records).filter((r) => r.unitId === 'id-ZZ');
 	}
-	const result = computeIndicators(records, rollingMonths(to, 12), 1);
+	const result = computeIndicators(records, rollingMonths(to, 12));
 	return Object.fromEntries(
 		Object.entries(result).map(([id, gated]) => [id, gated.shown ? gated.value : NaN])
 	) as Record<keyof typeof result, number>;
@@ -151,7 +151,7 @@ describe('demo signals', () => {
 			const story = generateDemoSignals(units, { today: day });
 			const rolling = (code: string, index: number) => {
 				const records = story.figures.filter((f) => f.code === code);
-				return computeIndicators(records, rollingMonths(story.months[index]!, 12), 1);
+				return computeIndicators(records, rollingMonths(story.months[index]!, 12));
 			};
 			const value = (g: ReturnType<typeof rolling>[keyof ReturnType<typeof rolling>]) =>
 				g.shown ? g.value : NaN;

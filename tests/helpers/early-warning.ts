@@ -9,6 +9,7 @@ import {
 	type ShownDimension
 } from '../../src/lib/domain/early-warning';
 import { formatMonth } from '../../src/lib/domain/signals/calendar';
+import { emptyFigures, type UnitMonthFigures } from '../../src/lib/domain/signals/figures';
 import { isoMonth } from '../../src/lib/domain/signals/parse';
 
 /** What the early-warning tests share: series of months, the team of about 20, findings, sentences. */
@@ -37,6 +38,20 @@ export function series(
 export const BASELINE = Array<number>(12).fill(12);
 export const ORG = series('2024-01', Array<number>(18).fill(300), 10_000);
 export const AS_OF = '2025-06';
+
+/** One month of unit `u`'s figures, with every figure a watched rate reads. */
+export const figures = (month: string, headcount: number, values: Partial<UnitMonthFigures> = {}) => ({
+	...emptyFigures('u', month),
+	headcount,
+	fte: headcount - 1,
+	plannedDays: headcount * 20,
+	sickDaysShort: 3,
+	spells: 2,
+	leaversVoluntary: 1,
+	newIncapacity4w: 0,
+	workAccidents: 1,
+	...values
+});
 
 /** A shown survey dimension of n respondents. */
 export const dim = (n: number, shareOrangeRed: number, mean = 50, sd = 20): ShownDimension => ({

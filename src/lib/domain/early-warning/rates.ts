@@ -1,7 +1,6 @@
 import { formatMonth } from '../signals/calendar';
 import type { UnitMonthFigures } from '../signals/figures';
 import type { FigureId } from '../signals/formats';
-import { HEALTH_INDICATORS } from '../signals/indicators';
 import { isoMonth } from '../signals/parse';
 import {
 	INDICATOR_REGISTRY,
@@ -19,7 +18,7 @@ import { checkShown, type Checked } from './shared';
  */
 
 /**
- * One month of a rate that passed the anonymity gate: `n` is the headcount it was gated on,
+ * One month of a rate that passed the anonymity gate: `n` is the month-end headcount,
  * `numerator / denominator` the rate (sick days / planned days, leavers / headcount...).
  */
 export interface ShownRate {
@@ -350,24 +349,22 @@ export const RATE_INDICATORS = Object.fromEntries(
 export const RATE_INDICATOR_IDS: readonly RateIndicatorId[] = WATCHED_INDICATORS;
 
 /**
- * One indicator's monthly rates from per-unit-month figures, behind the same gate as
- * computeIndicators: a month without headcount, or (for a health indicator) with a headcount
- * below k, or without its figures or a positive denominator, is left out.
+ * One indicator's monthly rates from per-unit-month figures of months that passed the gate
+ * (signals/gate.ts: the months whose plan shows the unit). A month without headcount, or without
+ * its figures or a positive denominator, is left out.
  */
 export function monthlyRates(
 	figures: readonly UnitMonthFigures[],
-	indicator: RateIndicatorId,
-	k: number
+	indicator: RateIndicatorId
 ): MonthlyRate[] {
 	const definition = RATE_INDICATORS[indicator];
-	const health = HEALTH_INDICATORS.has(indicator);
 	const rates: MonthlyRate[] = [];
 	const seen = new Set<string>();
 	for (const record of figures) {
 		if (seen.has(record.month)) throw new Error(`Two records for ${record.unitId} in ${record.month}`);
 		seen.add(record.month);
 		const n = record.headcount;
-		if (n === null || n < 1 || (health && n < k)) continue;
+		if (n === null || n < 1) continue;
 		let numerator = 0;
 		for (const id of definition.numerator) {
 			const value = record[id];
@@ -446,19 +443,19 @@ export function rateFindings(
 
 /**
  * Findings of one indicator for one unit: the unit's and the organisation's figures (the
- * organisation as one total per month, e.g. the root of rollUpFigures), both through the k gate.
+ * organisation as one total per month, e.g. the root of rollUpFigures), each of the months the
+ * gate lets through (signals/gate.ts).
  */
 export function indicatorFindings(
 	indicator: RateIndicatorId,
 	unitFigures: readonly UnitMonthFigures[],
 	organisationFigures: readonly UnitMonthFigures[],
-	k: number,
 	asOf: string,
 	parameters: Partial<RateParameters> = {}
 ): RateFinding[] {
 	const signal = rateSignal(
-		monthlyRates(unitFigures, indicator, k),
-		monthlyRates(organisationFigures, indicator, k),
+		monthlyRates(unitFigures, indicator),
+		monthlyRates(organisationFigures, indicator),
 		RATE_INDICATORS[indicator].model,
 		asOf,
 		parameters

@@ -25,7 +25,8 @@
  * - problems.ts: SignalProblem, the capped problem list and the list of unknown unit codes.
  * - figures.ts: UnitMonthFigures and the replacement rule (null = not supplied).
  * - registry.ts: every indicator defined once (figures, aggregation, unit, health, early warning).
- * - indicators.ts: computeIndicators behind the k gate, rollingMonths, rollUpFigures.
+ * - indicators.ts: computeIndicators (it only computes; no gate), rollingMonths, rollUpFigures.
+ * - gate.ts: the signals gate, the month plans: the indicators of a range, early warning's series.
  *
  * docs/signals-import.md (columns and rules) and docs/indicators.md (definitions) are the reference.
  */

@@ -3,13 +3,7 @@ import { formatMonth } from './calendar';
 import type { UnitMonthFigures } from './figures';
 import { FIGURES, type FigureId } from './formats';
 import { isoMonth } from './parse';
-import {
-	HEALTH_INDICATORS,
-	INDICATOR_REGISTRY,
-	INDICATORS,
-	type IndicatorDefinition,
-	type IndicatorId
-} from './registry';
+import { INDICATOR_REGISTRY, INDICATORS, type IndicatorDefinition, type IndicatorId } from './registry';
 
 export * from './registry';
 
@@ -18,13 +12,12 @@ export * from './registry';
  * summed by rollUpFigures), each as registry.ts defines it. docs/indicators.md defines each one
  * with its formula and unit.
  *
- * The anonymity gate is the return type: a health indicator of a unit whose headcount is below k
- * comes back as `{ shown: false }` and carries no number at all, so a chart cannot show it by
- * mistake. `n` is the smallest month-end headcount in the range: every month must reach k, else a
- * month with a tiny team would hide inside a yearly figure.
+ * These only compute: whether a unit's figure may be shown is the month plans' decision, in
+ * gate.ts (docs/anonymity.md, "Health signals"), which is the only way to a page. An indicator
+ * that cannot be computed comes back as `{ shown: false, reason: 'no-data' }` with no number;
+ * otherwise `n` is the smallest month-end headcount in the range.
  */
-export type Gated =
-	{ shown: true; value: number; n: number } | { shown: false; reason: 'below-k' | 'no-data' };
+export type Gated = { shown: true; value: number; n: number } | { shown: false; reason: 'no-data' };
 
 export interface MonthRange {
 	/** `yyyy-mm`, included. */
@@ -45,8 +38,7 @@ export function rollingMonths(to: string, count: number): MonthRange {
  */
 export function computeIndicators(
 	figures: readonly UnitMonthFigures[],
-	range: MonthRange,
-	k: number
+	range: MonthRange
 ): Record<IndicatorId, Gated> {
 	const from = isoMonth(range.from);
 	const to = isoMonth(range.to);
@@ -82,9 +74,9 @@ export function computeIndicators(
 
 	const headcounts = series('headcount');
 	const n = headcounts ? Math.min(...headcounts) : null;
-	const gate = (id: IndicatorId, value: number | null): Gated => {
+	/** Without a headcount in every month, nothing: the range's group is not known. */
+	const result = (value: number | null): Gated => {
 		if (n === null) return { shown: false, reason: 'no-data' };
-		if (HEALTH_INDICATORS.has(id) && n < k) return { shown: false, reason: 'below-k' };
 		if (value === null || !Number.isFinite(value)) return { shown: false, reason: 'no-data' };
 		return { shown: true, value, n };
 	};
@@ -111,9 +103,10 @@ export function computeIndicators(
 		}
 	};
 
-	return Object.fromEntries(
-		INDICATORS.map((id) => [id, gate(id, valueOf(INDICATOR_REGISTRY[id]))])
-	) as Record<IndicatorId, Gated>;
+	return Object.fromEntries(INDICATORS.map((id) => [id, result(valueOf(INDICATOR_REGISTRY[id]))])) as Record<
+		IndicatorId,
+		Gated
+	>;
 }
 
 /**

@@ -15,10 +15,11 @@ import {
 	type WarningMessage
 } from '../../domain/early-warning';
 import type { FigureId } from '../../domain/signals/formats';
+import { shownMonths, watchedSeries } from '../../domain/signals/gate';
 import { flattenTree, type TreeRow } from '../../domain/units';
 import { dimensionStats } from '../../domain/wave-results';
 import { dimensionsOf } from '../../instruments';
-import type { InstrumentDefinition, Localised } from '../../instruments/types';
+import type { Localised } from '../../instruments/types';
 import { authorize, scopeOf, type Actor } from '../access';
 import { todayInBelgium } from '../clock';
 import type { Database } from '../db/schema';
@@ -90,7 +91,7 @@ function attentionWaves(closed: readonly ClosedWave[]): ClosedWave[] {
 	const latest = closed[0];
 	if (!latest) return [];
 	const key = (w: ClosedWave) =>
-		dimensionsOf(w.definition as InstrumentDefinition, w.include_module)
+		dimensionsOf(w.definition, w.include_module)
 			.map((d) => d.id)
 			.join();
 	return closed
@@ -109,7 +110,7 @@ function surveyFindings(
 	const dimensionNames: Record<string, Localised> = {};
 	const latest = waves.at(-1);
 	if (!latest) return dimensionNames;
-	const dimensions = dimensionsOf(latest.definition as InstrumentDefinition, latest.include_module);
+	const dimensions = dimensionsOf(latest.definition, latest.include_module);
 	const shownDimension = (result: WaveResult, unitId: string, d: number): ShownDimension | null => {
 		const totals = result.totals.get(unitId);
 		const figure = disclose(result.plans[d]!, unitId, () => (totals ? dimensionStats(totals, d) : null));
@@ -146,9 +147,10 @@ function surveyFindings(
 
 /**
  * The signal reasons: the last months of figures, each unit's subtree along its month's tree, each
- * month through its plan in force (signal-plans.ts): a month counts in a unit's series only when
- * its plan shows the unit, and a unit has reasons only when the last month's plan shows it.
- * What indicatorFindings does per unit, with the organisation's rates computed once.
+ * month through its plan in force (signal-plans.ts) by the signals gate (signals/gate.ts): a month
+ * counts in a unit's series only when its plan shows the unit, and a unit has reasons only when
+ * the last month's plan shows it. What indicatorFindings does per unit, with the organisation's
+ * rates computed once.
  */
 function signalFindings(
 	window: SignalWindow,
@@ -159,22 +161,18 @@ function signalFindings(
 	const lastMonth = window.lastMonth;
 	if (!lastMonth) return null;
 	const { figureIds } = window;
-	const lastPlan = plans.get(lastMonth);
-	// The plans gate every month, so monthlyRates is not asked to gate on headcount as well.
-	const seriesOf = (unitId: string) =>
-		figureSeries(rolled, index.position.get(unitId)!, unitId, window.months, figureIds).filter(
-			(f) => plans.get(f.month)?.units.get(unitId)?.shown === true
-		);
-	const organisationSeries = seriesOf(ORGANISATION_ROOT);
+	const figuresOf = (unitId: string) =>
+		figureSeries(rolled, index.position.get(unitId)!, unitId, window.months, figureIds);
+	const organisationSeries = shownMonths(figuresOf(ORGANISATION_ROOT), plans, ORGANISATION_ROOT);
 	const organisationRates = new Map<string, MonthlyRate[]>(
-		RATE_INDICATOR_IDS.map((indicator) => [indicator, monthlyRates(organisationSeries, indicator, 1)])
+		RATE_INDICATOR_IDS.map((indicator) => [indicator, monthlyRates(organisationSeries, indicator)])
 	);
 	for (const row of visible) {
-		if (!lastPlan?.units.get(row.unit.id)?.shown) continue;
-		const series = seriesOf(row.unit.id);
+		const series = watchedSeries(plans, row.unit.id, lastMonth, figuresOf);
+		if (!series) continue;
 		for (const indicator of RATE_INDICATOR_IDS) {
 			const signal = rateSignal(
-				monthlyRates(series, indicator, 1),
+				monthlyRates(series, indicator),
 				organisationRates.get(indicator)!,
 				RATE_INDICATORS[indicator].model,
 				lastMonth

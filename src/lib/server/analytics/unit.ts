@@ -1,16 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
-import {
-	disclose,
-	discloseInEvery,
-	suppressed,
-	type Disclosed,
-	type DisclosurePlan
-} from '../../domain/anonymity';
+import { disclose, suppressed, type Disclosed, type DisclosurePlan } from '../../domain/anonymity';
 import { formatMonth } from '../../domain/signals/calendar';
-import type { UnitMonthFigures } from '../../domain/signals/figures';
 import { FIGURES } from '../../domain/signals/formats';
-import { computeIndicators, INDICATORS, type IndicatorId } from '../../domain/signals/indicators';
+import { gatedIndicators, type IndicatorFigures } from '../../domain/signals/gate';
+import { INDICATORS, type IndicatorId } from '../../domain/signals/indicators';
 import { isoMonth } from '../../domain/signals/parse';
 import { flattenTree } from '../../domain/units';
 import { authorize, scopeOf, type Actor } from '../access';
@@ -64,7 +58,7 @@ export interface WaveHistoryEntry {
 	overfull: boolean;
 }
 
-export type IndicatorFigures = Record<IndicatorId, Disclosed<number>>;
+export type { IndicatorFigures };
 
 export interface SignalMonth {
 	month: string;
@@ -80,38 +74,6 @@ export interface UnitResults {
 	history: { dimensions: DimensionColumn[]; waves: WaveHistoryEntry[] };
 	/** The indicators in the order to show them, and the months oldest first. */
 	signals: { k: number; indicators: readonly IndicatorId[]; months: SignalMonth[] };
-}
-
-/**
- * The indicators of a series over `months` (one month, or a rolling year), gated by the monthly
- * plans: an indicator is shown only when the unit is shown in the plan of every month of the
- * range, so that no month's remainder below k hides inside a longer figure. Turnover too: it
- * counts people who left, and every figure about the people of a month goes through its plan.
- * The plans (with the k each month was released with) are the gate, so computeIndicators is not
- * asked to gate on headcount as well.
- */
-function gatedIndicators(
-	series: readonly UnitMonthFigures[],
-	plans: ReadonlyMap<string, DisclosurePlan>,
-	unitId: string,
-	range: { from: string; to: string }
-): IndicatorFigures {
-	const inRange = series.filter((f) => f.month >= range.from && f.month <= range.to);
-	const computed = inRange.length > 0 ? computeIndicators(inRange, range, 1) : null;
-	const monthPlans: (DisclosurePlan | undefined)[] = [];
-	for (let m = isoMonth(range.from); m <= isoMonth(range.to); m++) monthPlans.push(plans.get(formatMonth(m)));
-	const gated = {} as Record<IndicatorId, Disclosed<number>>;
-	for (const id of INDICATORS) {
-		const figure = computed?.[id];
-		if (!figure) gated[id] = suppressed('no-data');
-		else {
-			const decision = discloseInEvery(monthPlans, unitId, () => (figure.shown ? figure.value : null));
-			// The plans' reason first; where they show the unit, the figure's own (a missing figure).
-			const plansShow = monthPlans.every((p) => p?.units.get(unitId)?.shown === true);
-			gated[id] = !figure.shown && plansShow ? suppressed(figure.reason) : decision;
-		}
-	}
-	return gated;
 }
 
 /**

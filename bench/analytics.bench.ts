@@ -25,7 +25,6 @@ import { cpus, loadavg } from 'node:os';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { seedLargeOrganisation } from '../seed/large';
 import { dimensionsOf } from '../src/lib/instruments';
-import type { InstrumentDefinition } from '../src/lib/instruments/types';
 import { attentionList, RATE_FIGURES } from '../src/lib/server/analytics/attention';
 import { forgetAnalyticsResults } from '../src/lib/server/analytics/cache';
 import { heatmap as readHeatmap } from '../src/lib/server/analytics/heatmap';
@@ -252,7 +251,7 @@ async function coldReads(ctx: BenchContext, engine: string, db: Kysely<Database>
 				waves.map((x) => ({
 					id: x.id,
 					summarised_at: x.summarised_at,
-					dimensions: dimensionsOf(x.definition as InstrumentDefinition, x.include_module).length
+					dimensions: dimensionsOf(x.definition, x.include_module).length
 				}))
 			)
 		);

@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import { disclose, suppressed, type Disclosed } from '../../domain/anonymity';
 import { flattenTree } from '../../domain/units';
 import { dimensionsOf } from '../../instruments';
-import type { InstrumentDefinition } from '../../instruments/types';
 import { authorize, scopeOf, type Actor } from '../access';
 import { todayInBelgium } from '../clock';
 import type { Database } from '../db/schema';
@@ -127,11 +126,10 @@ async function readHeatmap(
 	const wave = closed[index];
 	if (!wave) return { waves, wave: null, previousWave: null, dimensions: [], organisation: null, rows: [] };
 	// The previous wave counts only when it asked the same dimensions.
-	const definition = wave.definition as InstrumentDefinition;
-	const dimensions = dimensionsOf(definition, wave.include_module);
+	const dimensions = dimensionsOf(wave.definition, wave.include_module);
 	const previousWave = closed.slice(index + 1).find(
 		(w) =>
-			dimensionsOf(w.definition as InstrumentDefinition, w.include_module)
+			dimensionsOf(w.definition, w.include_module)
 				.map((d) => d.id)
 				.join() === dimensions.map((d) => d.id).join()
 	);

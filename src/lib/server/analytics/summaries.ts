@@ -1,12 +1,12 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { waveStatus } from '../../domain/waves';
 import { dimensionsOf } from '../../instruments';
-import type { InstrumentDefinition } from '../../instruments/types';
 import type { UnitNode } from '../../domain/units';
 import type { Database } from '../db/schema';
 import { BAND_CODE, bandSql } from './bands';
 import { columnsOfSummaries, decodePack, type SummaryColumns } from './packs';
 import { mixSealedResponses } from '../barometer/sealed';
+import { waveRowToWave } from '../barometer/wave-row';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -25,7 +25,7 @@ export async function summariseWave(db: Db, organisationId: string, waveId: stri
 		.where('organisation_id', '=', organisationId)
 		.where('id', '=', waveId)
 		.executeTakeFirstOrThrow();
-	const dimensions = dimensionsOf(wave.definition as InstrumentDefinition, wave.include_module);
+	const dimensions = dimensionsOf(waveRowToWave(wave).definition, wave.include_module);
 	const rows = dimensions.map(
 		(d, i) =>
 			sql`(${d.id}::text, ${i + 1}::int, ${d.bands.riskWhen === 'high'}::boolean, ${d.bands.orange}::float8, ${d.bands.red}::float8)`
@@ -167,9 +167,12 @@ export async function ensureWaveSummaries(db: Kysely<Database>, organisationId: 
 				.where('organisation_id', '=', organisationId)
 				.orderBy('closes_on', 'desc')
 				.execute()
-		).filter(
-			(w) => waveStatus({ opensOn: w.opens_on, closesOn: w.closes_on, closed: w.closed }, today) === 'closed'
-		);
+		)
+			.filter(
+				(w) =>
+					waveStatus({ opensOn: w.opens_on, closesOn: w.closes_on, closed: w.closed }, today) === 'closed'
+			)
+			.map(waveRowToWave);
 	const closed = await closedWaves();
 	const unsummarised = closed.filter((w) => w.summarised_at === null);
 	if (unsummarised.length === 0) return closed;

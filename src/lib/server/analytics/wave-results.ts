@@ -62,8 +62,11 @@ export interface WaveResult {
 }
 
 /** The columns of a wave's results: its barometer dimensions, then the work factors of its module. */
-export function dimensionColumns(wave: { definition: unknown; include_module: boolean }): DimensionColumn[] {
-	const definition = wave.definition as InstrumentDefinition;
+export function dimensionColumns(wave: {
+	definition: InstrumentDefinition;
+	include_module: boolean;
+}): DimensionColumn[] {
+	const { definition } = wave;
 	const moduleIds = new Set(definition.module?.dimensions.map((d) => d.id) ?? []);
 	return dimensionsOf(definition, wave.include_module).map((d) => ({
 		id: d.id,
@@ -135,7 +138,7 @@ export function waveKey(wave: ClosedWave, versions: InputVersions): string {
 		wave.min_group_size,
 		wave.sensitive_min_group_size,
 		wave.include_module,
-		dimensionsOf(wave.definition as InstrumentDefinition, wave.include_module)
+		dimensionsOf(wave.definition, wave.include_module)
 			.map((d) => `${d.id}:${d.sensitive}`)
 			.join(','),
 		// A wave's own tree comes with its summarised_at; only a wave without one follows the units.
@@ -161,7 +164,7 @@ export function waveResultsOf(inputs: RequestInputs, waves: readonly ClosedWave[
 			missing.map((w) => ({
 				id: w.id,
 				summarised_at: w.summarised_at,
-				dimensions: dimensionsOf(w.definition as InstrumentDefinition, w.include_module).length
+				dimensions: dimensionsOf(w.definition, w.include_module).length
 			}))
 		);
 		return (await packs).get(wave.id)!;
@@ -248,7 +251,7 @@ function planWave(
 	columns: SummaryColumns,
 	wave: ClosedWave
 ): WaveResult {
-	const dimensions = dimensionsOf(wave.definition as InstrumentDefinition, wave.include_module);
+	const dimensions = dimensionsOf(wave.definition, wave.include_module);
 	const D = dimensions.length;
 	const rolled = rollUpColumns(index, columns, D);
 	// One array of counted units per distinct column of own counts: planDimensions shares a plan per array.

@@ -19,6 +19,7 @@ import {
 	openCodeClaim
 } from './queries';
 import { sealResponse, type SealedRow } from './sealed';
+import { waveRowToWave } from './wave-row';
 import { hashCode, plainCodeHash } from './waves';
 
 /**
@@ -169,7 +170,7 @@ async function waveContext(
 		waveId,
 		waveName: wave!.name,
 		language: wave!.language,
-		definition: wave!.definition as InstrumentDefinition,
+		definition: waveRowToWave(wave!).definition,
 		includeModule: wave!.include_module,
 		instrumentVersion: wave!.instrument_version,
 		k: wave!.min_group_size,

@@ -20,6 +20,7 @@ import type { Database } from '../db/schema';
 import { findOrganisation } from '../organisations/queries';
 import { findUnits } from '../units/queries';
 import { countCodes, countResponsesByUnit, findWave, findWaveUnits, findWaves } from './queries';
+import { storedDefinition, waveRowToWave } from './wave-row';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_CODES_PER_BATCH = 5000;
@@ -54,14 +55,17 @@ export async function instrumentChoices(
 ): Promise<Array<InstrumentChoice & { definition: InstrumentDefinition }>> {
 	const own = await db
 		.selectFrom('instrument')
-		.select(['definition'])
+		.select(['key', 'version', 'definition'])
 		.where('organisation_id', '=', organisationId)
 		.orderBy('key')
 		.orderBy('version', 'desc')
 		.execute();
 	const definitions = [
 		...BUILT_IN_INSTRUMENTS.map((d) => ({ d, builtIn: true })),
-		...own.map((r) => ({ d: r.definition as InstrumentDefinition, builtIn: false }))
+		...own.map((r) => ({
+			d: storedDefinition(r.definition, `instrument ${r.key}@${r.version}`),
+			builtIn: false
+		}))
 	];
 	return definitions.map(({ d, builtIn }) => ({
 		value: `${d.key}@${d.version}`,
@@ -189,7 +193,7 @@ async function requireWave(db: Kysely<Database>, organisationId: string, waveId:
 	if (!UUID.test(waveId)) error(404, 'error.notFound');
 	const wave = await findWave(db, organisationId, waveId);
 	if (!wave) error(404, 'error.notFound');
-	return wave;
+	return waveRowToWave(wave);
 }
 
 /**
@@ -220,7 +224,7 @@ export async function getWaveOverview(
 		countCodes(db, organisationId, waveId),
 		status === 'closed' && show ? waveParticipation(db, organisationId, waveId, today) : null
 	]);
-	const definition = wave.definition as InstrumentDefinition;
+	const { definition } = wave;
 	const links = wave.entry === 'links';
 	return {
 		id: wave.id,

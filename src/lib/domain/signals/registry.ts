@@ -66,118 +66,38 @@ export interface IndicatorDefinition {
 	watched: boolean;
 }
 
+/**
+ * One row of the registry. The unit, model and `watched` keep their literal types, so the watched
+ * indicators (and their units and models) can be read off the table by the type checker.
+ */
+function row<const U extends IndicatorUnit, const M extends VarianceModel | null, const W extends boolean>(
+	numerator: readonly FigureId[],
+	denominator: FigureId,
+	aggregation: Aggregation,
+	scale: number,
+	unit: U,
+	health: boolean,
+	model: M,
+	watched: W
+) {
+	return { numerator, denominator, aggregation, scale, unit, health, model, watched };
+}
+
+// prettier-ignore
 export const INDICATOR_REGISTRY = {
-	absenceRate: {
-		numerator: ['sickDaysShort', 'sickDaysMedium', 'sickDaysLong'],
-		denominator: 'plannedDays',
-		aggregation: 'ratioOfSums',
-		scale: 100,
-		unit: 'percent',
-		health: true,
-		model: 'binomial',
-		watched: false
-	},
-	absenceRateShort: {
-		numerator: ['sickDaysShort'],
-		denominator: 'plannedDays',
-		aggregation: 'ratioOfSums',
-		scale: 100,
-		unit: 'percent',
-		health: true,
-		model: 'binomial',
-		watched: true
-	},
-	absenceRateMedium: {
-		numerator: ['sickDaysMedium'],
-		denominator: 'plannedDays',
-		aggregation: 'ratioOfSums',
-		scale: 100,
-		unit: 'percent',
-		health: true,
-		model: 'binomial',
-		watched: false
-	},
-	absenceRateLong: {
-		numerator: ['sickDaysLong'],
-		denominator: 'plannedDays',
-		aggregation: 'ratioOfSums',
-		scale: 100,
-		unit: 'percent',
-		health: true,
-		model: 'binomial',
-		watched: false
-	},
-	frequency: {
-		// All spells started, whatever their length: there is no frequency of short spells.
-		numerator: ['spells'],
-		denominator: 'headcount',
-		aggregation: 'annualRate',
-		scale: 1,
-		unit: 'perEmployeePerYear',
-		health: true,
-		model: 'poisson',
-		watched: true
-	},
-	frequentAbsenteeism: {
-		numerator: ['frequentAbsentees'],
-		denominator: 'headcount',
-		aggregation: 'lastMonthRatio',
-		scale: 100,
-		unit: 'percent',
-		health: true,
-		model: 'binomial',
-		watched: false
-	},
-	averageSpellDuration: {
-		numerator: ['spellsEndedDays'],
-		denominator: 'spellsEnded',
-		aggregation: 'ratioOfSums',
-		scale: 1,
-		unit: 'days',
-		health: true,
-		model: null,
-		watched: false
-	},
-	turnoverVoluntary: {
-		numerator: ['leaversVoluntary'],
-		denominator: 'headcount',
-		aggregation: 'annualRate',
-		scale: 100,
-		unit: 'percentPerYear',
-		health: false,
-		model: 'binomial',
-		watched: true
-	},
-	turnoverInvoluntary: {
-		numerator: ['leaversInvoluntary'],
-		denominator: 'headcount',
-		aggregation: 'annualRate',
-		scale: 100,
-		unit: 'percentPerYear',
-		health: false,
-		model: 'binomial',
-		watched: false
-	},
-	newLongIncapacityPer100Fte: {
-		numerator: ['newIncapacity4w'],
-		denominator: 'fte',
-		aggregation: 'annualRate',
-		scale: 100,
-		unit: 'per100FtePerYear',
-		health: true,
-		model: 'poisson',
-		watched: true
-	},
-	accidentsPer100Fte: {
-		numerator: ['workAccidents'],
-		denominator: 'fte',
-		aggregation: 'annualRate',
-		scale: 100,
-		unit: 'per100FtePerYear',
-		health: true,
-		model: 'poisson',
-		watched: true
-	}
+	//                            numerator                                          denominator    aggregation       scale  unit                  health  model       watched
+	absenceRate:                row(['sickDaysShort', 'sickDaysMedium', 'sickDaysLong'], 'plannedDays', 'ratioOfSums',    100, 'percent',           true,  'binomial', false),
+	absenceRateShort:           row(['sickDaysShort'],                                 'plannedDays', 'ratioOfSums',    100, 'percent',           true,  'binomial', true),
+	absenceRateMedium:          row(['sickDaysMedium'],                                'plannedDays', 'ratioOfSums',    100, 'percent',           true,  'binomial', false),
+	absenceRateLong:            row(['sickDaysLong'],                                  'plannedDays', 'ratioOfSums',    100, 'percent',           true,  'binomial', false),
+	// All spells started, whatever their length: there is no frequency of short spells.
+	frequency:                  row(['spells'],                                        'headcount',   'annualRate',       1, 'perEmployeePerYear', true,  'poisson',  true),
+	frequentAbsenteeism:        row(['frequentAbsentees'],                             'headcount',   'lastMonthRatio', 100, 'percent',           true,  'binomial', false),
+	averageSpellDuration:       row(['spellsEndedDays'],                               'spellsEnded', 'ratioOfSums',      1, 'days',              true,  null,       false),
+	turnoverVoluntary:          row(['leaversVoluntary'],                              'headcount',   'annualRate',     100, 'percentPerYear',    false, 'binomial', true),
+	turnoverInvoluntary:        row(['leaversInvoluntary'],                            'headcount',   'annualRate',     100, 'percentPerYear',    false, 'binomial', false),
+	newLongIncapacityPer100Fte: row(['newIncapacity4w'],                               'fte',         'annualRate',     100, 'per100FtePerYear',  true,  'poisson',  true),
+	accidentsPer100Fte:         row(['workAccidents'],                                 'fte',         'annualRate',     100, 'per100FtePerYear',  true,  'poisson',  true)
 } as const satisfies Record<IndicatorId, IndicatorDefinition>;
 
 type Registry = typeof INDICATOR_REGISTRY;

@@ -3,10 +3,12 @@
 // (the band rule too, rather than with analytics/bands.ts), so that a mistake there shows here.
 // - The heatmap's "naive scan": the same heatmap computed per request from the raw `response` rows
 //   (one SQL aggregation over response.scores, bands included) instead of the wave summaries,
-//   followed by the roll-up and anonymity plan in JavaScript (planWave and cellsOf below, on the
-//   domain's rollUpSummaries and planDimensions rather than the packed columns of
+//   followed by the roll-up and anonymity plan in JavaScript (planWave below, on the domain's
+//   rollUpSummaries and planDimensions rather than the packed columns of
 //   src/lib/server/analytics/wave-results.ts; the correctness check compares both outputs cell by
-//   cell).
+//   cell). The figures of a planned wave come from the domain's rules (cellsOf, surveyDimension,
+//   respondentRate, pooledNames in src/lib/domain/wave-results.ts, with their own table tests):
+//   what this oracle checks is the server's fast path (summaries, packs, caches, SQL), not those.
 // - The attention list recomputed straightforwardly, as attentionList() computed it before its fast
 //   path: every summary row and every month of signals read as rows, rolled up with the domain's
 //   rollUpSummaries and rollUpFigures, indicatorFindings per unit, nothing kept between calls.
@@ -14,7 +16,6 @@
 //   tests/integration/analytics.test.ts).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import {
-	disclose,
 	planDimensions,
 	planDisclosure,
 	type CountedUnit,
@@ -27,15 +28,23 @@ import {
 	indicatorFindings,
 	rankUnits,
 	RATE_INDICATOR_IDS,
-	type Finding,
-	type ShownDimension
+	type Finding
 } from '../../src/lib/domain/early-warning';
 import { formatMonth } from '../../src/lib/domain/signals/calendar';
 import type { UnitMonthFigures } from '../../src/lib/domain/signals/figures';
 import { rollUpFigures } from '../../src/lib/domain/signals/indicators';
 import { isoMonth } from '../../src/lib/domain/signals/parse';
 import { flattenTree, subtreeIds, type UnitNode } from '../../src/lib/domain/units';
-import { dimensionStats, rollUpSummaries, type UnitSummary } from '../../src/lib/domain/wave-results';
+import {
+	cellsOf,
+	pooledNames,
+	respondentRate,
+	rollUpSummaries,
+	surveyDimension,
+	type DimensionFigure,
+	type UnitSummary,
+	type WaveResult
+} from '../../src/lib/domain/wave-results';
 import { waveStatus } from '../../src/lib/domain/waves';
 import { dimensionsOf } from '../../src/lib/instruments';
 import type { InstrumentDefinition, Localised } from '../../src/lib/instruments/types';
@@ -43,7 +52,6 @@ import type { AttentionList } from '../../src/lib/server/analytics/attention';
 import { monthFiguresOf, ORGANISATION_ROOT, toSummary, treeOf } from '../../src/lib/server/analytics/common';
 import type { Heatmap, HeatmapRow } from '../../src/lib/server/analytics/heatmap';
 import { findReleases } from '../../src/lib/server/analytics/releases';
-import type { DimensionFigure, WaveResult } from '../../src/lib/server/analytics/wave-results';
 import {
 	ensureWaveSummaries,
 	findWaveSummaries,
@@ -128,18 +136,6 @@ export function planWave(
 	};
 }
 
-/** The cells of one unit (or the organisation) through a wave's plans, as the heatmap shows them. */
-export function cellsOf(result: WaveResult, unitId: string): Disclosed<DimensionFigure>[] {
-	const totals = result.totals.get(unitId);
-	return result.plans.map((plan, d) =>
-		disclose(plan, unitId, () => {
-			const stats = totals ? dimensionStats(totals, d) : null;
-			return stats && { mean: stats.mean, green: stats.green, orange: stats.orange, red: stats.red };
-		})
-	);
-}
-
-/** The closed waves, newest first, as ensureWaveSummaries lists them (without summarising). */
 export async function closedWaves(db: Kysely<Database>, organisationId: string, today: string) {
 	const waves = await db
 		.selectFrom('wave')
@@ -282,21 +278,13 @@ export async function naiveHeatmap(
 	const headcounts = new Map(waveRows.map((r) => [r.unit.id, r.subtreeHeadcount as number | undefined]));
 	const names = new Map(waveRows.map((r) => [r.unit.id, r.unit.name]));
 	const rowOf = (unitId: string): NaiveRow => {
-		const plan = current.respondentPlan.units.get(unitId);
 		const headcount = headcounts.get(unitId);
 		return {
 			unitId,
-			respondents: disclose(current.respondentPlan, unitId, (n) => ({
-				rate: headcount ? Math.min(1, n / headcount) : null
-			})),
+			respondents: respondentRate(current, unitId, headcount),
 			cells: cellsOf(current, unitId),
 			previous: previous ? cellsOf(previous, unitId) : null,
-			pooled: plan?.shown
-				? plan.pooled
-						.filter((id) => id !== ORGANISATION_ROOT)
-						.map((id) => names.get(id) ?? '')
-						.filter(Boolean)
-				: [],
+			pooled: pooledNames(current, unitId, names, ORGANISATION_ROOT),
 			// The benchmark's organisation has no link wave with more answers than staff.
 			overfull: false
 		};
@@ -452,26 +440,13 @@ export async function naiveAttentionList(
 				summary_tree: trees.get(w.id)
 			})
 		);
-		const shownDimension = (result: WaveResult, unitId: string, d: number): ShownDimension | null => {
-			const totals = result.totals.get(unitId);
-			const figure = disclose(result.plans[d]!, unitId, () => (totals ? dimensionStats(totals, d) : null));
-			return figure.shown
-				? {
-						shown: true,
-						n: figure.n,
-						mean: figure.value.mean,
-						sd: figure.value.sd,
-						shareOrangeRed: figure.value.orange + figure.value.red
-					}
-				: null;
-		};
 		for (const d of dimensions) dimensionNames[d.id] = d.name;
 		for (const row of visible) {
 			for (const [d, dimension] of dimensions.entries()) {
 				const series = waves.map((w, i) => ({
 					wave: w.name,
-					unit: shownDimension(results[i]!, row.unit.id, d),
-					organisation: shownDimension(results[i]!, ORGANISATION_ROOT, d)
+					unit: surveyDimension(results[i]!, row.unit.id, d),
+					organisation: surveyDimension(results[i]!, ORGANISATION_ROOT, d)
 				}));
 				add(row.unit.id, dimensionFindings({ id: dimension.id, riskWhen: dimension.bands.riskWhen }, series));
 			}

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { dimensionStats, rollUpSummaries, type UnitSummary } from './wave-results';
+import { planDisclosure } from './anonymity';
+import {
+	cellsOf,
+	dimensionStats,
+	pooledNames,
+	respondentRate,
+	rollUpSummaries,
+	surveyDimension,
+	type UnitSummary,
+	type WaveResult
+} from './wave-results';
 
 const units = [
 	{ id: 'org', parentId: null },
@@ -57,5 +67,75 @@ describe('rollUpSummaries', () => {
 		const t = rollUpSummaries(units, [summary('gone', [40])], 1);
 		expect(t.get('gone')!.respondents).toBe(1);
 		expect(t.get('org')!.respondents).toBe(0);
+	});
+});
+
+describe('the figures of a planned wave', () => {
+	// k = 3: ward-a (3 respondents) and ward-b (2) under care (1 of its own); office none. ward-b
+	// is below k and is pooled into care; office is pooled into org.
+	const summaries = [
+		summary('ward-a', [10, 20, 80]),
+		summary('ward-b', [50, 60]),
+		summary('care', [100]),
+		summary('office', [])
+	];
+	const counted = units.map((u) => ({
+		...u,
+		ownCount: summaries.find((s) => s.unitId === u.id)?.respondents ?? 0
+	}));
+	const plan = planDisclosure(counted, 3);
+	const result: WaveResult = {
+		plans: [plan],
+		respondentPlan: plan,
+		totals: rollUpSummaries(units, summaries, 1),
+		dimensionIds: ['burnout']
+	};
+	const shown = [...plan.units.values()].filter((u) => u.shown).map((u) => u.id);
+	const hidden = [...plan.units.values()].filter((u) => !u.shown).map((u) => u.id);
+
+	it('has shown and hidden units to check', () => {
+		expect(shown).toContain('ward-a');
+		expect(hidden).toContain('ward-b');
+	});
+	it.each(units.map((u) => u.id))('gives %s a number only where the plan shows it', (id) => {
+		const isShown = shown.includes(id);
+		expect(cellsOf(result, id)[0]!.shown).toBe(isShown);
+		expect(surveyDimension(result, id, 0) !== null).toBe(isShown);
+		expect(respondentRate(result, id, 10).shown).toBe(isShown);
+	});
+	it('reads the subtree totals: mean, spread and the share in orange or red', () => {
+		const stats = dimensionStats(result.totals.get('ward-a')!, 0)!;
+		expect(cellsOf(result, 'ward-a')[0]).toMatchObject({
+			shown: true,
+			n: 3,
+			value: { mean: stats.mean, green: 2 / 3, orange: 0, red: 1 / 3 }
+		});
+		expect(surveyDimension(result, 'ward-a', 0)).toEqual({
+			shown: true,
+			n: 3,
+			mean: stats.mean,
+			sd: stats.sd,
+			shareOrangeRed: 1 / 3
+		});
+	});
+	it.each([
+		[10, 0.3],
+		[3, 1],
+		// More respondents than staff (a stale headcount) reads as everyone, not over 100 %.
+		[2, 1],
+		[0, null],
+		[undefined, null]
+	])('gives ward-a a response rate against a headcount of %s: %s', (headcount, rate) => {
+		expect(respondentRate(result, 'ward-a', headcount)).toMatchObject({ shown: true, value: { rate } });
+	});
+	it('names the units pooled into a shown unit, never the root', () => {
+		const names = new Map(units.map((u) => [u.id, `name of ${u.id}`]));
+		for (const id of shown) {
+			const unit = plan.units.get(id)!;
+			const pooled = unit.shown ? unit.pooled.filter((p) => p !== 'org') : [];
+			expect(pooledNames(result, id, names, 'org')).toEqual(pooled.map((p) => `name of ${p}`));
+		}
+		for (const id of hidden) expect(pooledNames(result, id, names, 'org')).toEqual([]);
+		expect(pooledNames(result, 'org', names, 'org')).not.toContain('name of org');
 	});
 });

@@ -1,8 +1,12 @@
 /**
  * A wave's results per unit subtree, from the per-unit summaries the database keeps (respondents,
  * and per dimension: scored answers, sum and sum of squares of the scores, band counts). Pure
- * arithmetic: what may be shown of it is decided by the anonymity plan, not here.
+ * arithmetic, and the figures a screen takes from it through a wave's plans (cellsOf,
+ * surveyDimension, respondentRate, pooledNames): what may be shown is decided by the plans.
  */
+import { disclose, type Disclosed, type DisclosurePlan } from './anonymity';
+import type { ShownDimension } from './early-warning/survey';
+
 export interface UnitSummary {
 	unitId: string;
 	respondents: number;
@@ -91,4 +95,68 @@ export function dimensionStats(totals: SubtreeTotals, dimension: number): Dimens
 		orange: v[o + 4]! / scored,
 		red: v[o + 5]! / scored
 	};
+}
+
+/** One dimension of a subtree as the heatmap and the unit page show it. */
+export interface DimensionFigure {
+	mean: number;
+	/** Shares of the people scored (0–1). */
+	green: number;
+	orange: number;
+	red: number;
+}
+
+/** A closed wave planned on its unit tree: per dimension and for respondents, and the subtree totals. */
+export interface WaveResult {
+	plans: DisclosurePlan[];
+	respondentPlan: DisclosurePlan;
+	/** Per unit (and the organisation), the totals of its subtree, as rollUpSummaries gives them. */
+	totals: Map<string, SubtreeTotals>;
+	dimensionIds: string[];
+}
+
+/** The cells of one unit (or the organisation) through the wave's plans. */
+export function cellsOf(result: WaveResult, unitId: string): Disclosed<DimensionFigure>[] {
+	const totals = result.totals.get(unitId);
+	return result.plans.map((plan, d) =>
+		disclose(plan, unitId, () => {
+			const stats = totals ? dimensionStats(totals, d) : null;
+			return stats && { mean: stats.mean, green: stats.green, orange: stats.orange, red: stats.red };
+		})
+	);
+}
+
+/** Dimension `d` of a unit as early warning reads it (docs/early-warning.md), or null when not shown. */
+export function surveyDimension(result: WaveResult, unitId: string, d: number): ShownDimension | null {
+	const totals = result.totals.get(unitId);
+	const figure = disclose(result.plans[d]!, unitId, () => (totals ? dimensionStats(totals, d) : null));
+	if (!figure.shown) return null;
+	const { mean, sd, orange, red } = figure.value;
+	return { shown: true, n: figure.n, mean, sd, shareOrangeRed: orange + red };
+}
+
+/** The response rate of a unit through the respondents' plan: respondents / headcount, at most 1. */
+export function respondentRate(
+	result: WaveResult,
+	unitId: string,
+	headcount: number | undefined
+): Disclosed<{ rate: number | null }> {
+	return disclose(result.respondentPlan, unitId, (n) => ({
+		rate: headcount ? Math.min(1, n / headcount) : null
+	}));
+}
+
+/** The names of the units pooled into a shown unit (the organisation's root is no name). */
+export function pooledNames(
+	result: WaveResult,
+	unitId: string,
+	names: ReadonlyMap<string, string>,
+	root: string
+): string[] {
+	const plan = result.respondentPlan.units.get(unitId);
+	if (!plan?.shown) return [];
+	return plan.pooled
+		.filter((id) => id !== root)
+		.map((id) => names.get(id) ?? '')
+		.filter(Boolean);
 }

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
-import { disclose } from '../../domain/anonymity';
 import {
 	dimensionFindings,
 	monthlyRates,
@@ -11,13 +10,12 @@ import {
 	rateSignal,
 	type Finding,
 	type MonthlyRate,
-	type ShownDimension,
 	type WarningMessage
 } from '../../domain/early-warning';
 import type { FigureId } from '../../domain/signals/formats';
 import { shownMonths, watchedSeries } from '../../domain/signals/gate';
 import { flattenTree, type TreeRow } from '../../domain/units';
-import { dimensionStats } from '../../domain/wave-results';
+import { surveyDimension } from '../../domain/wave-results';
 import { dimensionsOf } from '../../instruments';
 import type { Localised } from '../../instruments/types';
 import { authorize, scopeOf, type Actor } from '../access';
@@ -111,32 +109,19 @@ function surveyFindings(
 	const latest = waves.at(-1);
 	if (!latest) return dimensionNames;
 	const dimensions = dimensionsOf(latest.definition, latest.include_module);
-	const shownDimension = (result: WaveResult, unitId: string, d: number): ShownDimension | null => {
-		const totals = result.totals.get(unitId);
-		const figure = disclose(result.plans[d]!, unitId, () => (totals ? dimensionStats(totals, d) : null));
-		return figure.shown
-			? {
-					shown: true,
-					n: figure.n,
-					mean: figure.value.mean,
-					sd: figure.value.sd,
-					shareOrangeRed: figure.value.orange + figure.value.red
-				}
-			: null;
-	};
 	for (const d of dimensions) dimensionNames[d.id] = d.name;
 	const organisation = dimensions.map((_, d) =>
-		results.map((result) => shownDimension(result, ORGANISATION_ROOT, d))
+		results.map((result) => surveyDimension(result, ORGANISATION_ROOT, d))
 	);
 	const last = results.length - 1;
 	for (const row of visible) {
 		for (const [d, dimension] of dimensions.entries()) {
 			// Nothing to find without a shown figure in the latest wave (dimensionFindings returns []).
-			const current = shownDimension(results[last]!, row.unit.id, d);
+			const current = surveyDimension(results[last]!, row.unit.id, d);
 			if (!current) continue;
 			const series = waves.map((w, i) => ({
 				wave: w.name,
-				unit: i === last ? current : shownDimension(results[i]!, row.unit.id, d),
+				unit: i === last ? current : surveyDimension(results[i]!, row.unit.id, d),
 				organisation: organisation[d]![i]!
 			}));
 			add(row.unit.id, dimensionFindings({ id: dimension.id, riskWhen: dimension.bands.riskWhen }, series));

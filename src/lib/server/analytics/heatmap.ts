@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
-import { disclose, suppressed, type Disclosed } from '../../domain/anonymity';
+import { suppressed, type Disclosed } from '../../domain/anonymity';
 import { flattenTree } from '../../domain/units';
+import { pooledNames, respondentRate } from '../../domain/wave-results';
 import { dimensionsOf } from '../../instruments';
 import { authorize, scopeOf, type Actor } from '../access';
 import { todayInBelgium } from '../clock';
@@ -162,7 +163,6 @@ async function readHeatmap(
 		const names = new Map(flat.map((r) => [r.unit.id, r.unit.name]));
 		const overfull = overfullUnits(own.units);
 		const rowOf = (unitId: string, name: string, code: string, depth: number): HeatmapRow => {
-			const plan = current.respondentPlan.units.get(unitId);
 			const headcount = headcounts.get(unitId);
 			if (overfull.has(unitId)) return overfullRow(unitId, name, code, depth, current.plans.length, previous);
 			return {
@@ -170,17 +170,10 @@ async function readHeatmap(
 				name,
 				code,
 				depth,
-				respondents: disclose(current.respondentPlan, unitId, (n) => ({
-					rate: headcount ? Math.min(1, n / headcount) : null
-				})),
+				respondents: respondentRate(current, unitId, headcount),
 				cells: cellsOf(current, unitId),
 				previous: previous ? cellsOf(previous, unitId) : null,
-				pooled: plan?.shown
-					? plan.pooled
-							.filter((id) => id !== ORGANISATION_ROOT)
-							.map((id) => names.get(id) ?? '')
-							.filter(Boolean)
-					: [],
+				pooled: pooledNames(current, unitId, names, ORGANISATION_ROOT),
 				overfull: false
 			};
 		};

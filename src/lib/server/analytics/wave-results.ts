@@ -5,11 +5,10 @@ import {
 	planDisclosure,
 	suppressed,
 	type CountedUnit,
-	type Disclosed,
-	type DisclosurePlan
+	type Disclosed
 } from '../../domain/anonymity';
 import { flattenTree, type UnitNode } from '../../domain/units';
-import { dimensionStats, type SubtreeTotals } from '../../domain/wave-results';
+import { cellsOf, type DimensionFigure, type WaveResult } from '../../domain/wave-results';
 import { dimensionsOf } from '../../instruments';
 import type { InstrumentDefinition, Localised } from '../../instruments/types';
 import type { Database } from '../db/schema';
@@ -22,6 +21,8 @@ import { indexTree, rollUpColumns, type TreeIndex } from './rollup';
 import { ensureWaveSummaries, findWaveTrees, readWaveColumns } from './summaries';
 import { readingReleased, releaseWaves } from './wave-release';
 
+export { cellsOf, type DimensionFigure, type WaveResult };
+
 /**
  * The results of closed waves, the core of the analytics gate: the only way from responses
  * (through their summaries) to anything a screen, export or endpoint shows. Every figure it gives
@@ -29,14 +30,6 @@ import { readingReleased, releaseWaves } from './wave-release';
  * heatmap (heatmap.ts), the attention list (attention.ts) and a unit's page (unit.ts) read waves
  * through it; routes and components import only their types.
  */
-
-export interface DimensionFigure {
-	mean: number;
-	/** Shares of the people scored (0–1). */
-	green: number;
-	orange: number;
-	red: number;
-}
 
 export interface DimensionColumn {
 	id: string;
@@ -53,14 +46,6 @@ export interface WaveChoice {
 	closesOn: string;
 }
 
-export interface WaveResult {
-	plans: DisclosurePlan[];
-	respondentPlan: DisclosurePlan;
-	/** Per unit (and the organisation), the totals of its subtree, as rollUpSummaries gives them. */
-	totals: Map<string, SubtreeTotals>;
-	dimensionIds: string[];
-}
-
 /** The columns of a wave's results: its barometer dimensions, then the work factors of its module. */
 export function dimensionColumns(wave: {
 	definition: InstrumentDefinition;
@@ -75,17 +60,6 @@ export function dimensionColumns(wave: {
 		sensitive: d.sensitive,
 		group: moduleIds.has(d.id) ? 'work-factor' : 'barometer'
 	}));
-}
-
-/** The cells of one unit (or the organisation) through the wave's plans. */
-export function cellsOf(result: WaveResult, unitId: string): Disclosed<DimensionFigure>[] {
-	const totals = result.totals.get(unitId);
-	return result.plans.map((plan, d) =>
-		disclose(plan, unitId, () => {
-			const stats = totals ? dimensionStats(totals, d) : null;
-			return stats && { mean: stats.mean, green: stats.green, orange: stats.orange, red: stats.red };
-		})
-	);
 }
 
 // ---- Fast path: results kept per process, keyed on everything they are computed from ----------

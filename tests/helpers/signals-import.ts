@@ -24,17 +24,11 @@ const STAFFING = [
 	'Datum uit dienst',
 	'Reden van vertrek'
 ];
+/** What a spells file supplies, written out here as the expectation (not imported from the code under test). */
+// prettier-ignore
 export const SPELL_FIGURES: FigureId[] = [
-	'sickDaysShort',
-	'sickDaysMedium',
-	'sickDaysLong',
-	'spells',
-	'frequentAbsentees',
-	'newIncapacity4w',
-	'ongoingIncapacity1y',
-	'workAccidents',
-	'spellsEnded',
-	'spellsEndedDays'
+	'sickDaysShort', 'sickDaysMedium', 'sickDaysLong', 'spells', 'frequentAbsentees',
+	'newIncapacity4w', 'ongoingIncapacity1y', 'workAccidents', 'spellsEnded', 'spellsEndedDays'
 ];
 
 export type File = { header: string[]; rows: string[][] };

@@ -1,12 +1,13 @@
 import { error } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
-import { disclose, suppressed, type Disclosed, type DisclosurePlan } from '../../domain/anonymity';
+import { suppressed, type Disclosed, type DisclosurePlan } from '../../domain/anonymity';
 import { formatMonth } from '../../domain/signals/calendar';
 import { FIGURES } from '../../domain/signals/formats';
 import { gatedIndicators, type IndicatorFigures } from '../../domain/signals/gate';
 import { INDICATORS, type IndicatorId } from '../../domain/signals/indicators';
 import { isoMonth } from '../../domain/signals/parse';
 import { flattenTree } from '../../domain/units';
+import { pooledNames, respondentRate } from '../../domain/wave-results';
 import { authorize, scopeOf, type Actor } from '../access';
 import { todayInBelgium } from '../clock';
 import type { Database } from '../db/schema';
@@ -181,9 +182,7 @@ async function readUnitResults(
 			};
 		return {
 			wave: { id: wave.id, name: wave.name, closesOn: wave.closes_on },
-			respondents: disclose(result.respondentPlan, unitId, (n) => ({
-				rate: headcount ? Math.min(1, n / headcount) : null
-			})),
+			respondents: respondentRate(result, unitId, headcount),
 			cells: align(cellsOf(result, unitId)),
 			organisation: align(cellsOf(result, ORGANISATION_ROOT)),
 			pooledInto:
@@ -192,7 +191,7 @@ async function readUnitResults(
 						? ORGANISATION_ROOT
 						: (waveNames.get(plan.pooledInto) ?? null)
 					: null,
-			pooled: plan?.shown === true ? plan.pooled.map((id) => waveNames.get(id) ?? '').filter(Boolean) : [],
+			pooled: pooledNames(result, unitId, waveNames, ORGANISATION_ROOT),
 			overfull: false
 		};
 	});

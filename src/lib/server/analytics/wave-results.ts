@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import {
-	disclose,
 	planDimensions,
 	planDisclosure,
 	suppressed,
@@ -8,7 +7,7 @@ import {
 	type Disclosed
 } from '../../domain/anonymity';
 import { flattenTree, type UnitNode } from '../../domain/units';
-import { cellsOf, type DimensionFigure, type WaveResult } from '../../domain/wave-results';
+import { cellsOf, respondentRate, type DimensionFigure, type WaveResult } from '../../domain/wave-results';
 import { dimensionsOf } from '../../instruments';
 import type { InstrumentDefinition, Localised } from '../../instruments/types';
 import type { Database } from '../db/schema';
@@ -194,11 +193,7 @@ export async function waveParticipation(
 		const figures = new Map(
 			[ORGANISATION_ROOT, ...units.map((u) => u.id)].map((id) => {
 				const headcount = id === ORGANISATION_ROOT ? undefined : headcounts.get(id);
-				const figure = overfull.has(id)
-					? suppressed('no-data')
-					: disclose(result.respondentPlan, id, (n) => ({
-							rate: headcount ? Math.min(1, n / headcount) : null
-						}));
+				const figure = overfull.has(id) ? suppressed('no-data') : respondentRate(result, id, headcount);
 				return [id, figure] as const;
 			})
 		);

@@ -64,22 +64,23 @@ const changed = (name: string, change: Partial<DatabaseColumn>) =>
 
 describe('readDeclaredSchema', () => {
 	const thing = readDeclaredSchema(SOURCE).thing!;
-	it.each<[string, Omit<DeclaredColumn, 'text'>]>([
-		['people', { kind: 'number', nullable: true, insertOptional: false }],
-		['id', { kind: 'string', nullable: false, insertOptional: true }],
-		['name', { kind: 'string', nullable: false, insertOptional: false }],
-		['language', { kind: 'enum', nullable: false, insertOptional: true }],
-		['via', { kind: 'enum', nullable: false, insertOptional: false }],
-		['note', { kind: 'string', nullable: true, insertOptional: false }],
-		['created_at', { kind: 'Date', nullable: false, insertOptional: true }],
-		['closed_at', { kind: 'Date', nullable: true, insertOptional: true }],
-		['seq', { kind: 'number', nullable: false, insertOptional: true }],
-		['detail', { kind: 'json', nullable: false, insertOptional: true }],
-		['tree', { kind: 'json', nullable: true, insertOptional: true }],
-		['scored', { kind: 'number[]', nullable: false, insertOptional: false }],
-		['data', { kind: 'bytes', nullable: false, insertOptional: false }],
-		['active', { kind: 'boolean', nullable: false, insertOptional: true }]
-	])('reads %s', (name, expected) => {
+	it.each<{ name: string } & Omit<DeclaredColumn, 'text'>>`
+		name            | kind          | nullable | insertOptional
+		${'people'}     | ${'number'}   | ${true}  | ${false}
+		${'id'}         | ${'string'}   | ${false} | ${true}
+		${'name'}       | ${'string'}   | ${false} | ${false}
+		${'language'}   | ${'enum'}     | ${false} | ${true}
+		${'via'}        | ${'enum'}     | ${false} | ${false}
+		${'note'}       | ${'string'}   | ${true}  | ${false}
+		${'created_at'} | ${'Date'}     | ${false} | ${true}
+		${'closed_at'}  | ${'Date'}     | ${true}  | ${true}
+		${'seq'}        | ${'number'}   | ${false} | ${true}
+		${'detail'}     | ${'json'}     | ${false} | ${true}
+		${'tree'}       | ${'json'}     | ${true}  | ${true}
+		${'scored'}     | ${'number[]'} | ${false} | ${false}
+		${'data'}       | ${'bytes'}    | ${false} | ${false}
+		${'active'}     | ${'boolean'}  | ${false} | ${true}
+	`('reads $name', ({ name, ...expected }) => {
 		expect(thing[name]).toMatchObject(expected);
 	});
 
@@ -108,63 +109,20 @@ describe('compareSchema', () => {
 		expect(compareSchema(declared, DATABASE)).toEqual([]);
 	});
 
-	it.each<[string, DatabaseColumn[], string]>([
-		[
-			'a nullable column declared without null',
-			changed('name', { is_nullable: 'YES' }),
-			'thing.name: the column is nullable, declared string without null'
-		],
-		[
-			'a NOT NULL column declared with null',
-			changed('note', { is_nullable: 'NO' }),
-			'thing.note: declared nullable (string | null), the column is NOT NULL'
-		],
-		[
-			'a number declared for a text column',
-			changed('people', { udt_name: 'text' }),
-			'thing.people: declared number | null (number), the database has text'
-		],
-		[
-			'a string declared for a bigint (read as a number)',
-			changed('name', { udt_name: 'int8' }),
-			'thing.name: declared string (string), the database has int8'
-		],
-		[
-			'an enum declared for a uuid',
-			changed('via', { udt_name: 'uuid' }),
-			"thing.via: declared 'link' | 'code' (enum), the database has uuid"
-		],
-		[
-			'an array declared for a scalar',
-			changed('scored', { udt_name: 'int4' }),
-			'thing.scored: declared number[] (number[]), the database has int4'
-		],
-		[
-			'Generated<> on a column without a default',
-			changed('id', { column_default: null }),
-			'thing.id: declared optional on insert (Generated<string>), the column has no default'
-		],
-		[
-			'a default not declared',
-			changed('name', { column_default: "''::text" }),
-			"thing.name: the column has a default (''::text), declared string is required on insert"
-		],
-		[
-			'a column the types do not have',
-			[...DATABASE, column('extra', 'text')],
-			'thing.extra: column in the database, not declared'
-		],
-		[
-			'a declared column the database does not have',
-			DATABASE.filter((c) => c.column_name !== 'data'),
-			'thing.data: declared, no such column in the database'
-		],
-		[
-			'a table the types do not have',
-			[...DATABASE, { ...column('id', 'uuid'), table_name: 'other' }],
-			'other: table in the database, not declared'
-		]
-	])('reports %s', (_, database, problem) => {
+	it.each<{ name: string; database: DatabaseColumn[]; problem: string }>`
+		name                                                   | database                                                           | problem
+		${'a nullable column declared without null'}           | ${changed('name', { is_nullable: 'YES' })}                         | ${'thing.name: the column is nullable, declared string without null'}
+		${'a NOT NULL column declared with null'}              | ${changed('note', { is_nullable: 'NO' })}                          | ${'thing.note: declared nullable (string | null), the column is NOT NULL'}
+		${'a number declared for a text column'}               | ${changed('people', { udt_name: 'text' })}                         | ${'thing.people: declared number | null (number), the database has text'}
+		${'a string declared for a bigint (read as a number)'} | ${changed('name', { udt_name: 'int8' })}                           | ${'thing.name: declared string (string), the database has int8'}
+		${'an enum declared for a uuid'}                       | ${changed('via', { udt_name: 'uuid' })}                            | ${"thing.via: declared 'link' | 'code' (enum), the database has uuid"}
+		${'an array declared for a scalar'}                    | ${changed('scored', { udt_name: 'int4' })}                         | ${'thing.scored: declared number[] (number[]), the database has int4'}
+		${'Generated<> on a column without a default'}         | ${changed('id', { column_default: null })}                         | ${'thing.id: declared optional on insert (Generated<string>), the column has no default'}
+		${'a default not declared'}                            | ${changed('name', { column_default: "''::text" })}                 | ${"thing.name: the column has a default (''::text), declared string is required on insert"}
+		${'a column the types do not have'}                    | ${[...DATABASE, column('extra', 'text')]}                          | ${'thing.extra: column in the database, not declared'}
+		${'a declared column the database does not have'}      | ${DATABASE.filter((c) => c.column_name !== 'data')}                | ${'thing.data: declared, no such column in the database'}
+		${'a table the types do not have'}                     | ${[...DATABASE, { ...column('id', 'uuid'), table_name: 'other' }]} | ${'other: table in the database, not declared'}
+	`('reports $name', ({ database, problem }) => {
 		expect(compareSchema(declared, database)).toEqual([problem]);
 	});
 

@@ -16,7 +16,8 @@ export const knownUnitCodes = new Map([
 	[' v ', 'unit-v']
 ]);
 export const SPELLS = ['Medewerkerssleutel', 'Eenheidscode', 'Begindatum', 'Einddatum', 'Soort afwezigheid'];
-const STAFFING = [
+/** The staffing header as a Belgian HR export writes it (Dutch). */
+export const STAFFING = [
 	'Medewerkerssleutel',
 	'Eenheidscode',
 	'VTE',

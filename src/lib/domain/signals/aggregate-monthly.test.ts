@@ -5,6 +5,9 @@ import { type File, importFiles, figuresOf, problemsOf } from '../../../../tests
 
 describe('monthly', () => {
 	const HEADER = COLUMNS.monthly.map((c) => c.headers.nl[0]!);
+	/** The Dutch header of some monthly columns, in this order. */
+	const headerOf = (...ids: MonthlyColumn[]) =>
+		ids.map((id) => COLUMNS.monthly.find((c) => c.id === id)!.headers.nl[0]!);
 	const row = (values: Partial<Record<MonthlyColumn, string>>) =>
 		COLUMNS.monthly.map(
 			(c) =>
@@ -17,15 +20,7 @@ describe('monthly', () => {
 	it('passes figures through, null where a column or a cell is missing', () => {
 		const result = importFiles([
 			{
-				header: [
-					'Eenheidscode',
-					'Maand',
-					'Aantal medewerkers',
-					'VTE',
-					'Geplande dagen',
-					'Ziektedagen kort',
-					'Ziekteperiodes'
-				],
+				header: headerOf('unitCode', 'month', 'headcount', 'fte', 'plannedDays', 'sickDaysShort', 'spells'),
 				rows: [
 					['U', '01/2025', '24', '21,5', '473', '14,5', '6'],
 					['v', '2025-02', '10', '', '200', '0', '0']
@@ -74,14 +69,14 @@ describe('monthly', () => {
 		(_, [headcount, voluntary, involuntary, frequent], people) => {
 			const result = importFiles([
 				{
-					header: [
-						'Eenheidscode',
-						'Maand',
-						'Aantal medewerkers',
-						'Vrijwillige vertrekkers',
-						'Onvrijwillige vertrekkers',
-						'Frequent verzuimers'
-					],
+					header: headerOf(
+						'unitCode',
+						'month',
+						'headcount',
+						'leaversVoluntary',
+						'leaversInvoluntary',
+						'frequentAbsentees'
+					),
 					rows: [['U', '01/2025', headcount!, voluntary!, involuntary!, frequent!]]
 				}
 			]);
@@ -107,102 +102,35 @@ describe('monthly', () => {
 		expect(result.ok).toBe(true);
 	});
 
-	it.each([
-		['a negative headcount', { headcount: '-2' }, 'headcount', '-2', 'signals.problem.negative'],
-		['a fractional headcount', { headcount: '2,5' }, 'headcount', '2,5', 'signals.problem.notWhole'],
-		['a formula', { fte: '=B2*0,8' }, 'fte', '=B2*0,8', 'signals.problem.formula'],
-		['a plus sign', { plannedDays: '+473' }, 'plannedDays', '+473', 'signals.problem.formula'],
-		['a word', { sickDaysShort: 'veel' }, 'sickDaysShort', 'veel', 'signals.problem.notNumber'],
-		[
-			'an ambiguous number',
-			{ plannedDays: '1.234' },
-			'plannedDays',
-			'1.234',
-			'signals.problem.ambiguousNumber'
-		],
-		[
-			'a huge number',
-			{ headcount: '2000000' },
-			'headcount',
-			'2000000',
-			'signals.problem.tooLarge',
-			{ max: 1_000_000 }
-		],
-		['no unit', { unitCode: '' }, 'unitCode', '', 'signals.problem.required'],
-		['no month', { month: '' }, 'month', '', 'signals.problem.required'],
-		['a month that is none', { month: '13/2025' }, 'month', '13/2025', 'signals.problem.notMonth'],
-		[
-			'a month before 2000',
-			{ month: '12/1999' },
-			'month',
-			'12/1999',
-			'signals.problem.tooEarly',
-			{ min: '2000-01' }
-		],
-		[
-			'a month too far ahead',
-			{ month: '08/2025' },
-			'month',
-			'08/2025',
-			'signals.problem.inFuture',
-			{ max: '2025-07' }
-		],
-		[
-			'more sick days than planned',
-			{ plannedDays: '10', sickDaysShort: '6', sickDaysMedium: '5' },
-			'plannedDays',
-			'10',
-			'signals.problem.sickAbovePlanned',
-			{ sick: 11, planned: 10 }
-		],
-		[
-			'more leavers than employees',
-			{ headcount: '3', leaversVoluntary: '2', leaversInvoluntary: '2' },
-			'leaversVoluntary',
-			'2',
-			'signals.problem.leaversAboveHeadcount',
-			{ leavers: 4, headcount: 3 }
-		],
-		[
-			'more involuntary leavers than employees',
-			{ headcount: '0', leaversInvoluntary: '1' },
-			'leaversInvoluntary',
-			'1',
-			'signals.problem.leaversAboveHeadcount',
-			{ leavers: 1, headcount: 0 }
-		],
-		[
-			'more FTE than employees',
-			{ headcount: '3', fte: '3,5' },
-			'fte',
-			'3,5',
-			'signals.problem.fteAboveHeadcount',
-			{ fte: 3.5, headcount: 3 }
-		],
-		[
-			'more frequent absentees than employees',
-			{ headcount: '3', frequentAbsentees: '4' },
-			'frequentAbsentees',
-			'4',
-			'signals.problem.aboveHeadcount',
-			{ count: 4, headcount: 3 }
-		],
-		[
-			'more long incapacity than employees',
-			{ headcount: '3', ongoingIncapacity1y: '5' },
-			'ongoingIncapacity1y',
-			'5',
-			'signals.problem.aboveHeadcount',
-			{ count: 5, headcount: 3 }
-		],
-		[
-			'days of ended spells without ended spells',
-			{ spellsEnded: '0', spellsEndedDays: '3' },
-			'spellsEndedDays',
-			'3',
-			'signals.problem.daysWithoutEndedSpells'
-		]
-	])('reports %s', (_name, values, column, value, key, params?: Record<string, string | number>) => {
+	it.each<{
+		name: string;
+		values: Partial<Record<MonthlyColumn, string>>;
+		problem: string;
+		params: Record<string, string | number> | undefined;
+	}>`
+		name                                           | values                                                                | problem                     | params
+		${'a negative headcount'}                      | ${{ headcount: '-2' }}                                                | ${'negative'}               | ${undefined}
+		${'a fractional headcount'}                    | ${{ headcount: '2,5' }}                                               | ${'notWhole'}               | ${undefined}
+		${'a formula'}                                 | ${{ fte: '=B2*0,8' }}                                                 | ${'formula'}                | ${undefined}
+		${'a plus sign'}                               | ${{ plannedDays: '+473' }}                                            | ${'formula'}                | ${undefined}
+		${'a word'}                                    | ${{ sickDaysShort: 'veel' }}                                          | ${'notNumber'}              | ${undefined}
+		${'an ambiguous number'}                       | ${{ plannedDays: '1.234' }}                                           | ${'ambiguousNumber'}        | ${undefined}
+		${'a huge number'}                             | ${{ headcount: '2000000' }}                                           | ${'tooLarge'}               | ${{ max: 1_000_000 }}
+		${'no unit'}                                   | ${{ unitCode: '' }}                                                   | ${'required'}               | ${undefined}
+		${'no month'}                                  | ${{ month: '' }}                                                      | ${'required'}               | ${undefined}
+		${'a month that is none'}                      | ${{ month: '13/2025' }}                                               | ${'notMonth'}               | ${undefined}
+		${'a month before 2000'}                       | ${{ month: '12/1999' }}                                               | ${'tooEarly'}               | ${{ min: '2000-01' }}
+		${'a month too far ahead'}                     | ${{ month: '08/2025' }}                                               | ${'inFuture'}               | ${{ max: '2025-07' }}
+		${'more sick days than planned'}               | ${{ plannedDays: '10', sickDaysShort: '6', sickDaysMedium: '5' }}     | ${'sickAbovePlanned'}       | ${{ sick: 11, planned: 10 }}
+		${'more leavers than employees'}               | ${{ leaversVoluntary: '2', headcount: '3', leaversInvoluntary: '2' }} | ${'leaversAboveHeadcount'}  | ${{ leavers: 4, headcount: 3 }}
+		${'more involuntary leavers than employees'}   | ${{ leaversInvoluntary: '1', headcount: '0' }}                        | ${'leaversAboveHeadcount'}  | ${{ leavers: 1, headcount: 0 }}
+		${'more FTE than employees'}                   | ${{ fte: '3,5', headcount: '3' }}                                     | ${'fteAboveHeadcount'}      | ${{ fte: 3.5, headcount: 3 }}
+		${'more frequent absentees than employees'}    | ${{ frequentAbsentees: '4', headcount: '3' }}                         | ${'aboveHeadcount'}         | ${{ count: 4, headcount: 3 }}
+		${'more long incapacity than employees'}       | ${{ ongoingIncapacity1y: '5', headcount: '3' }}                       | ${'aboveHeadcount'}         | ${{ count: 5, headcount: 3 }}
+		${'days of ended spells without ended spells'} | ${{ spellsEndedDays: '3', spellsEnded: '0' }}                         | ${'daysWithoutEndedSpells'} | ${undefined}
+	`('reports $name, at the first column given', ({ values, problem, params }) => {
+		const [column, value] = Object.entries(values)[0]!;
+		const key = `signals.problem.${problem}`;
 		expect(problemsOf(importFiles([monthly(row(values))]))).toEqual([
 			params ? { line: 2, column, value, key, params } : { line: 2, column, value, key }
 		]);

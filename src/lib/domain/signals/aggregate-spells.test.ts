@@ -166,18 +166,21 @@ describe('splitSpellDays', () => {
 });
 
 describe('spells: frequent absenteeism', () => {
+	/** A spell of one day. */
+	const oneDay = (key: string, unit: string, date: string, type = 'ziekte') => [key, unit, date, date, type];
+
 	it('counts an employee with 3 spells started in the 12 months to each month end, in the unit of the latest', () => {
 		const result = importFiles(
 			[
 				spells(
-					['K', 'U', '08/01/2024', '08/01/2024', 'ziekte'],
-					['K', 'U', '03/06/2024', '03/06/2024', 'ziekte'],
-					['K', 'U', '02/12/2024', '02/12/2024', 'ziekte'],
-					['K', 'V', '03/02/2025', '03/02/2025', 'ziekte'],
+					oneDay('K', 'U', '08/01/2024'),
+					oneDay('K', 'U', '03/06/2024'),
+					oneDay('K', 'U', '02/12/2024'),
+					oneDay('K', 'V', '03/02/2025'),
 					// Work accidents are not sickness spells.
-					['K', 'U', '03/03/2025', '03/03/2025', 'arbeidsongeval'],
-					['L', 'U', '06/01/2025', '06/01/2025', 'ziekte'],
-					['L', 'U', '07/01/2025', '07/01/2025', 'ziekte']
+					oneDay('K', 'U', '03/03/2025', 'arbeidsongeval'),
+					oneDay('L', 'U', '06/01/2025'),
+					oneDay('L', 'U', '07/01/2025')
 				)
 			],
 			{ today: '2025-08-01', period: { from: '2024-11', to: '2025-07' } }
@@ -197,35 +200,34 @@ describe('spells: frequent absenteeism', () => {
 });
 
 describe('spells: problems', () => {
+	/** A spell on `line` that overlaps the one on `otherLine`, reported at its start date. */
+	const overlap = (line: number, start: string, otherLine: number) => ({
+		line,
+		column: 'startDate',
+		value: start,
+		key: 'signals.problem.overlap',
+		params: { otherLine }
+	});
+	/** A sickness spell in unit U. */
+	const sickInU = (key: string, start: string, end: string) => [key, 'U', start, end, 'ziekte'];
+
 	it('reports overlaps with both lines, duplicates with the first line, and dates in the wrong order', () => {
 		const result = importFiles([
 			spells(
-				['K1', 'U', '01/01/2025', '10/01/2025', 'ziekte'],
-				['K1', 'U', '05/01/2025', '06/01/2025', 'ziekte'],
-				['K2', 'U', '01/02/2025', '', 'ziekte'],
-				['K2', 'U', '01/03/2025', '02/03/2025', 'ziekte'],
-				['K1', 'U', '01/01/2025', '10/01/2025', 'ziekte'],
-				['K3', 'U', '10/01/2025', '09/01/2025', 'ziekte'],
+				sickInU('K1', '01/01/2025', '10/01/2025'),
+				sickInU('K1', '05/01/2025', '06/01/2025'),
+				sickInU('K2', '01/02/2025', ''),
+				sickInU('K2', '01/03/2025', '02/03/2025'),
+				sickInU('K1', '01/01/2025', '10/01/2025'),
+				sickInU('K3', '10/01/2025', '09/01/2025'),
 				// Back to back is not an overlap.
-				['K4', 'U', '01/01/2025', '05/01/2025', 'ziekte'],
-				['K4', 'U', '06/01/2025', '08/01/2025', 'ziekte']
+				sickInU('K4', '01/01/2025', '05/01/2025'),
+				sickInU('K4', '06/01/2025', '08/01/2025')
 			)
 		]);
 		expect(problemsOf(result)).toEqual([
-			{
-				line: 3,
-				column: 'startDate',
-				value: '2025-01-05',
-				key: 'signals.problem.overlap',
-				params: { otherLine: 2 }
-			},
-			{
-				line: 5,
-				column: 'startDate',
-				value: '2025-03-01',
-				key: 'signals.problem.overlap',
-				params: { otherLine: 4 }
-			},
+			overlap(3, '2025-01-05', 2),
+			overlap(5, '2025-03-01', 4),
 			{ line: 6, column: null, value: '', key: 'signals.problem.duplicateRow', params: { firstLine: 2 } },
 			{ line: 7, column: 'endDate', value: '09/01/2025', key: 'signals.problem.endBeforeStart' }
 		]);
@@ -238,69 +240,30 @@ describe('spells: problems', () => {
 				['K1', 'U', '01/01/2025', '10/01/2025', 'ziekte']
 			)
 		]);
-		expect(problemsOf(result)).toEqual([
-			{
-				line: 3,
-				column: 'startDate',
-				value: '2025-01-01',
-				key: 'signals.problem.overlap',
-				params: { otherLine: 2 }
-			}
-		]);
+		expect(problemsOf(result)).toEqual([overlap(3, '2025-01-01', 2)]);
 	});
 
-	it.each([
-		['an empty key', ['', 'U', '01/01/2025', '', 'ziekte'], 'employeeKey', '', 'signals.problem.required'],
-		[
-			'an e-mail address as key',
-			['jan@example.be', 'U', '01/01/2025', '', 'ziekte'],
-			'employeeKey',
-			'',
-			'signals.problem.keyIdentifying'
-		],
-		[
-			'a key too long',
-			['k'.repeat(65), 'U', '01/01/2025', '', 'ziekte'],
-			'employeeKey',
-			'',
-			'signals.problem.keyTooLong',
-			{ max: 64 }
-		],
-		['an empty unit', ['K', ' ', '01/01/2025', '', 'ziekte'], 'unitCode', ' ', 'signals.problem.required'],
-		['no start date', ['K', 'U', '', '', 'ziekte'], 'startDate', '', 'signals.problem.required'],
-		[
-			'a start that is no date',
-			['K', 'U', 'gisteren', '', 'ziekte'],
-			'startDate',
-			'gisteren',
-			'signals.problem.notDate'
-		],
-		['a formula', ['K', 'U', '=TODAY()', '', 'ziekte'], 'startDate', '=TODAY()', 'signals.problem.formula'],
-		[
-			'a start before 2000',
-			['K', 'U', '31/12/1999', '', 'ziekte'],
-			'startDate',
-			'31/12/1999',
-			'signals.problem.tooEarly',
-			{ min: '2000-01-01' }
-		],
-		[
-			'an end more than a month ahead',
-			['K', 'U', '01/06/2025', '17/07/2025', 'ziekte'],
-			'endDate',
-			'17/07/2025',
-			'signals.problem.inFuture',
-			{ max: '2025-07-16' }
-		],
-		['no type', ['K', 'U', '01/01/2025', '', ''], 'absenceType', '', 'signals.problem.required'],
-		[
-			'an unknown type',
-			['K', 'U', '01/01/2025', '', 'verlof'],
-			'absenceType',
-			'verlof',
-			'signals.problem.unknownType'
-		]
-	])('reports %s', (_name, row, column, value, key, params?: Record<string, string | number>) => {
+	it.each<{
+		name: string;
+		row: string[];
+		column: string;
+		value: string;
+		key: string;
+		params: Record<string, string | number> | undefined;
+	}>`
+		name                                | row                                                    | column           | value           | key                                 | params
+		${'an empty key'}                   | ${['', 'U', '01/01/2025', '', 'ziekte']}               | ${'employeeKey'} | ${''}           | ${'signals.problem.required'}       | ${undefined}
+		${'an e-mail address as key'}       | ${['jan@example.be', 'U', '01/01/2025', '', 'ziekte']} | ${'employeeKey'} | ${''}           | ${'signals.problem.keyIdentifying'} | ${undefined}
+		${'a key too long'}                 | ${['k'.repeat(65), 'U', '01/01/2025', '', 'ziekte']}   | ${'employeeKey'} | ${''}           | ${'signals.problem.keyTooLong'}     | ${{ max: 64 }}
+		${'an empty unit'}                  | ${['K', ' ', '01/01/2025', '', 'ziekte']}              | ${'unitCode'}    | ${' '}          | ${'signals.problem.required'}       | ${undefined}
+		${'no start date'}                  | ${['K', 'U', '', '', 'ziekte']}                        | ${'startDate'}   | ${''}           | ${'signals.problem.required'}       | ${undefined}
+		${'a start that is no date'}        | ${['K', 'U', 'gisteren', '', 'ziekte']}                | ${'startDate'}   | ${'gisteren'}   | ${'signals.problem.notDate'}        | ${undefined}
+		${'a formula'}                      | ${['K', 'U', '=TODAY()', '', 'ziekte']}                | ${'startDate'}   | ${'=TODAY()'}   | ${'signals.problem.formula'}        | ${undefined}
+		${'a start before 2000'}            | ${['K', 'U', '31/12/1999', '', 'ziekte']}              | ${'startDate'}   | ${'31/12/1999'} | ${'signals.problem.tooEarly'}       | ${{ min: '2000-01-01' }}
+		${'an end more than a month ahead'} | ${['K', 'U', '01/06/2025', '17/07/2025', 'ziekte']}    | ${'endDate'}     | ${'17/07/2025'} | ${'signals.problem.inFuture'}       | ${{ max: '2025-07-16' }}
+		${'no type'}                        | ${['K', 'U', '01/01/2025', '', '']}                    | ${'absenceType'} | ${''}           | ${'signals.problem.required'}       | ${undefined}
+		${'an unknown type'}                | ${['K', 'U', '01/01/2025', '', 'verlof']}              | ${'absenceType'} | ${'verlof'}     | ${'signals.problem.unknownType'}    | ${undefined}
+	`('reports $name', ({ row, column, value, key, params }) => {
 		expect(problemsOf(importFiles([spells(row)]))).toEqual([
 			params ? { line: 2, column, value, key, params } : { line: 2, column, value, key }
 		]);

@@ -118,96 +118,27 @@ describe('staffing', () => {
 		]);
 	});
 
-	it.each([
-		[
-			'a key twice',
-			[
-				['A', 'U', '1', '01/01/2020', '', ''],
-				['A', 'U', '1', '01/01/2021', '', '']
-			],
-			3,
-			'employeeKey',
-			'',
-			'signals.problem.duplicateKey',
-			{ firstLine: 2 }
-		],
-		[
-			'a leave before the start',
-			[['A', 'U', '1', '01/01/2020', '31/12/2019', 'vrijwillig']],
-			2,
-			'leaveDate',
-			'31/12/2019',
-			'signals.problem.leaveBeforeStart'
-		],
-		[
-			'an FTE of 0',
-			[['A', 'U', '0', '01/01/2020', '', '']],
-			2,
-			'fte',
-			'0',
-			'signals.problem.fteRange',
-			{ max: 1.5 }
-		],
-		[
-			'an FTE above 1.5',
-			[['A', 'U', '1,6', '01/01/2020', '', '']],
-			2,
-			'fte',
-			'1,6',
-			'signals.problem.fteRange',
-			{ max: 1.5 }
-		],
-		[
-			'an FTE that is no number',
-			[['A', 'U', 'voltijds', '01/01/2020', '', '']],
-			2,
-			'fte',
-			'voltijds',
-			'signals.problem.notNumber'
-		],
-		[
-			'an unknown reason',
-			[['A', 'U', '1', '01/01/2020', '01/02/2025', 'verhuisd']],
-			2,
-			'leaveReason',
-			'verhuisd',
-			'signals.problem.unknownReason'
-		],
-		[
-			'a leave without reason',
-			[['A', 'U', '1', '01/01/2020', '01/02/2025', '']],
-			2,
-			'leaveReason',
-			'',
-			'signals.problem.reasonRequired'
-		],
-		[
-			'a reason without leave',
-			[['A', 'U', '1', '01/01/2020', '', 'vrijwillig']],
-			2,
-			'leaveReason',
-			'vrijwillig',
-			'signals.problem.reasonWithoutLeave'
-		],
-		[
-			'a hire date before 1950',
-			[['A', 'U', '1', '31/12/1949', '', '']],
-			2,
-			'startDate',
-			'31/12/1949',
-			'signals.problem.tooEarly',
-			{ min: '1950-01-01' }
-		],
-		[
-			'a hire date more than a year ahead',
-			[['A', 'U', '1', '17/03/2026', '', '']],
-			2,
-			'startDate',
-			'17/03/2026',
-			'signals.problem.inFuture',
-			{ max: '2026-03-16' }
-		]
-	])('reports %s', (_name, rows, line, column, value, key, params?: Record<string, string | number>) => {
+	it.each<{
+		name: string;
+		rows: string[][];
+		line: number;
+		column: string;
+		value: string;
+		key: string;
+		params: Record<string, string | number> | undefined;
+	}>`
+		name                                    | rows                                                                              | line | column           | value           | key                                     | params
+		${'a key twice'}                        | ${[['A', 'U', '1', '01/01/2020', '', ''], ['A', 'U', '1', '01/01/2021', '', '']]} | ${3} | ${'employeeKey'} | ${''}           | ${'signals.problem.duplicateKey'}       | ${{ firstLine: 2 }}
+		${'a leave before the start'}           | ${[['A', 'U', '1', '01/01/2020', '31/12/2019', 'vrijwillig']]}                    | ${2} | ${'leaveDate'}   | ${'31/12/2019'} | ${'signals.problem.leaveBeforeStart'}   | ${undefined}
+		${'an FTE of 0'}                        | ${[['A', 'U', '0', '01/01/2020', '', '']]}                                        | ${2} | ${'fte'}         | ${'0'}          | ${'signals.problem.fteRange'}           | ${{ max: 1.5 }}
+		${'an FTE above 1.5'}                   | ${[['A', 'U', '1,6', '01/01/2020', '', '']]}                                      | ${2} | ${'fte'}         | ${'1,6'}        | ${'signals.problem.fteRange'}           | ${{ max: 1.5 }}
+		${'an FTE that is no number'}           | ${[['A', 'U', 'voltijds', '01/01/2020', '', '']]}                                 | ${2} | ${'fte'}         | ${'voltijds'}   | ${'signals.problem.notNumber'}          | ${undefined}
+		${'an unknown reason'}                  | ${[['A', 'U', '1', '01/01/2020', '01/02/2025', 'verhuisd']]}                      | ${2} | ${'leaveReason'} | ${'verhuisd'}   | ${'signals.problem.unknownReason'}      | ${undefined}
+		${'a leave without reason'}             | ${[['A', 'U', '1', '01/01/2020', '01/02/2025', '']]}                              | ${2} | ${'leaveReason'} | ${''}           | ${'signals.problem.reasonRequired'}     | ${undefined}
+		${'a reason without leave'}             | ${[['A', 'U', '1', '01/01/2020', '', 'vrijwillig']]}                              | ${2} | ${'leaveReason'} | ${'vrijwillig'} | ${'signals.problem.reasonWithoutLeave'} | ${undefined}
+		${'a hire date before 1950'}            | ${[['A', 'U', '1', '31/12/1949', '', '']]}                                        | ${2} | ${'startDate'}   | ${'31/12/1949'} | ${'signals.problem.tooEarly'}           | ${{ min: '1950-01-01' }}
+		${'a hire date more than a year ahead'} | ${[['A', 'U', '1', '17/03/2026', '', '']]}                                        | ${2} | ${'startDate'}   | ${'17/03/2026'} | ${'signals.problem.inFuture'}           | ${{ max: '2026-03-16' }}
+	`('reports $name', ({ rows, line, column, value, key, params }) => {
 		expect(problemsOf(importFiles([staffing(...rows)], options))).toEqual([
 			params ? { line, column, value, key, params } : { line, column, value, key }
 		]);

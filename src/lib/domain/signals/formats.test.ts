@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STAFFING } from '../../../../tests/helpers/signals-import';
 import { LANGUAGES } from '../organisation-settings';
 import { normaliseHeader } from '../units';
 import { SignalsAccumulator } from './aggregate';
@@ -214,14 +215,7 @@ describe('signalsTemplate', () => {
 	});
 	it('writes Belgian numbers and dates', () => {
 		expect(signalsTemplate('staffing', 'nl')).toEqual({
-			header: [
-				'Medewerkerssleutel',
-				'Eenheidscode',
-				'VTE',
-				'Datum in dienst',
-				'Datum uit dienst',
-				'Reden van vertrek'
-			],
+			header: STAFFING,
 			rows: [
 				['a81f2c', 'ZORG-A', '0,8', '01/09/2019', '', ''],
 				['c07e9d', 'ZORG-B', '1', '15/03/2021', '30/06/2025', 'vrijwillig']

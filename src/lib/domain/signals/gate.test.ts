@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AS_OF, figures } from '../../../../tests/helpers/early-warning';
+import { smallTeam, TREE } from '../../../../tests/helpers/unit-tree';
 import {
 	planDisclosure,
 	type DisclosurePlan,
@@ -7,7 +8,6 @@ import {
 	type UnitDisclosure
 } from '../anonymity';
 import { indicatorFindings, monthlyRates } from '../early-warning';
-import type { UnitNode } from '../units';
 import { formatMonth } from './calendar';
 import { emptyFigures, type UnitMonthFigures } from './figures';
 import { gatedIndicators, shownInMonth, shownMonths, watchedSeries, type IndicatorFigures } from './gate';
@@ -149,33 +149,13 @@ describe('the indicators of a range', () => {
 	});
 
 	it('pools a unit below k into its parent, where the total is shown', () => {
-		const unit = (id: string, parentId: string | null): UnitNode => ({
-			id,
-			parentId,
-			code: id,
-			name: id,
-			headcount: null,
-			archived: false
-		});
-		// R ─┬─ A ─┬─ A1
-		//    │     └─ A2
-		//    └─ B
-		const tree = [unit('R', null), unit('A', 'R'), unit('A1', 'A'), unit('A2', 'A'), unit('B', 'R')];
-		const small = (unitId: string, headcount: number) => ({
-			...emptyFigures(unitId, '2025-01'),
-			headcount,
-			plannedDays: headcount * 20,
-			sickDaysShort: headcount,
-			sickDaysMedium: 0,
-			sickDaysLong: 0
-		});
-		const totals = rollUpFigures(tree, [small('A1', 3), small('A2', 4)]);
+		const totals = rollUpFigures(TREE, [smallTeam('A1', 3), smallTeam('A2', 4)]);
 		const own = new Map([
 			['A1', 3],
 			['A2', 4]
 		]);
 		const plan = planDisclosure(
-			tree.map((u) => ({ id: u.id, parentId: u.parentId, ownCount: own.get(u.id) ?? 0 })),
+			TREE.map((u) => ({ id: u.id, parentId: u.parentId, ownCount: own.get(u.id) ?? 0 })),
 			5
 		);
 		const plans = new Map([['2025-01', plan]]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UnitNode } from '../units';
+import { smallTeam, TREE, unitNode } from '../../../../tests/helpers/unit-tree';
 import { emptyFigures, type UnitMonthFigures } from './figures';
 import { computeIndicators, INDICATORS, rollingMonths, rollUpFigures } from './indicators';
 
@@ -179,37 +179,17 @@ describe('rollingMonths', () => {
 });
 
 describe('rollUpFigures', () => {
-	const unit = (id: string, parentId: string | null): UnitNode => ({
-		id,
-		parentId,
-		code: id,
-		name: id,
-		headcount: null,
-		archived: false
-	});
-	// R ─┬─ A ─┬─ A1
-	//    │     └─ A2
-	//    └─ B
-	const tree = [unit('R', null), unit('A', 'R'), unit('A1', 'A'), unit('A2', 'A'), unit('B', 'R')];
-	const small = (unitId: string, headcount: number, label = '2025-01') =>
-		month(unitId, label, {
-			headcount,
-			plannedDays: headcount * 20,
-			sickDaysShort: headcount,
-			sickDaysMedium: 0,
-			sickDaysLong: 0
-		});
 	const byUnit = (records: UnitMonthFigures[]) =>
 		Object.fromEntries(
 			records.map((r) => [`${r.unitId} ${r.month}`, [r.headcount, r.plannedDays, r.sickDaysShort, r.spells]])
 		);
 
 	it('sums each unit over its subtree, month by month', () => {
-		const totals = rollUpFigures(tree, [
-			small('A1', 3),
-			small('A2', 4),
-			small('B', 10),
-			small('A1', 2, '2025-02')
+		const totals = rollUpFigures(TREE, [
+			smallTeam('A1', 3),
+			smallTeam('A2', 4),
+			smallTeam('B', 10),
+			smallTeam('A1', 2, '2025-02')
 		]);
 		expect(byUnit(totals)).toEqual({
 			'A1 2025-01': [3, 60, 3, null],
@@ -224,10 +204,10 @@ describe('rollUpFigures', () => {
 	});
 
 	it('makes a total unknown when one part lacks the figure', () => {
-		const totals = rollUpFigures(tree, [
-			small('A1', 3),
-			{ ...small('A2', 4), plannedDays: null },
-			small('B', 10)
+		const totals = rollUpFigures(TREE, [
+			smallTeam('A1', 3),
+			{ ...smallTeam('A2', 4), plannedDays: null },
+			smallTeam('B', 10)
 		]);
 		expect(byUnit(totals)['A 2025-01']).toEqual([7, null, 7, null]);
 		expect(byUnit(totals)['R 2025-01']).toEqual([17, null, 17, null]);
@@ -235,15 +215,15 @@ describe('rollUpFigures', () => {
 	});
 
 	it('does not change its input', () => {
-		const records = [small('A1', 3), small('A2', 4)];
+		const records = [smallTeam('A1', 3), smallTeam('A2', 4)];
 		const copy = structuredClone(records);
-		rollUpFigures(tree, records);
+		rollUpFigures(TREE, records);
 		expect(records).toEqual(copy);
 	});
 
 	it('counts a unit outside the tree for itself and stops on a cycle', () => {
-		const cyclic = [unit('X', 'Y'), unit('Y', 'X')];
-		expect(byUnit(rollUpFigures(cyclic, [small('X', 5), small('Q', 6)]))).toEqual({
+		const cyclic = [unitNode('X', 'Y'), unitNode('Y', 'X')];
+		expect(byUnit(rollUpFigures(cyclic, [smallTeam('X', 5), smallTeam('Q', 6)]))).toEqual({
 			'X 2025-01': [5, 100, 5, null],
 			'Y 2025-01': [5, 100, 5, null],
 			'Q 2025-01': [6, 120, 6, null]

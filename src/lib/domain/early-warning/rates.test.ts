@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AS_OF, BASELINE, figures, ORG, series, text } from '../../../../tests/helpers/early-warning';
 import { computeIndicators } from '../signals/indicators';
+import { WATCHED_INDICATORS } from '../signals/registry';
 import { formatMonth } from '../signals/calendar';
 import { isoMonth } from '../signals/parse';
 import {
@@ -59,60 +60,28 @@ describe('building blocks', () => {
 describe('rates against the unit’s own history (EWMA)', () => {
 	// y = (rate - 3 %) / SE: 6 % gives 3.517262, 6.25 % gives 3.810367, 10 % gives 8.206946.
 	// EWMA: e_j = 0.3 y_j + 0.7 e_(j-1), e_0 = 0; z = e_j / SD[j]; above when z ≥ 2.7 and y ≥ 2.7 SD[j].
-	it.each([
-		{
-			name: 'a doubling from April: two months above the band',
-			window: [12, 12, 12, 24, 24, 24],
-			// April: e = 1.055179, z = 2.5875, under the band; May e = 1.793804; June e = 2.310842.
-			z: [0, 0, 0, 2.5875, 4.3317, 5.5394],
-			above: [false, false, false, false, true, true],
-			recent: 2,
-			consecutive: 2
-		},
-		{
-			name: 'four months at 6.25 %',
-			window: [12, 12, 25, 25, 25, 25],
-			// e = 1.143110, 1.943287, 2.503411, 2.895498
-			z: [0, 0, 2.8969, 4.7653, 6.0453, 6.9409],
-			above: [false, false, true, true, true, true],
-			recent: 4,
-			consecutive: 4
-		},
-		{
-			name: 'one spike of the same height in June',
-			window: [12, 12, 12, 12, 12, 25],
-			// e = 1.143110, z = 1.143110 / 0.417167
-			z: [0, 0, 0, 0, 0, 2.7402],
-			above: [false, false, false, false, false, true],
-			recent: 1,
-			consecutive: 1
-		},
-		{
-			name: 'a spike in May and a normal June: the memory of the EWMA does not count as a month',
-			window: [12, 12, 12, 12, 40, 12],
-			// May e = 2.462084, z = 5.9455; June e = 1.723459, z = 4.1313 ≥ 2.7 but y = 0 < 2.7 × 0.417167
-			z: [0, 0, 0, 0, 5.9455, 4.1313],
-			above: [false, false, false, false, true, false],
-			recent: 1,
-			consecutive: 0
-		},
-		{
-			name: 'a constant series',
-			window: [12, 12, 12, 12, 12, 12],
-			z: [0, 0, 0, 0, 0, 0],
-			above: [false, false, false, false, false, false],
-			recent: 0,
-			consecutive: 0
-		},
-		{
-			name: 'a fall is never flagged',
-			window: [0, 0, 0, 0, 0, 0],
-			z: [-3.5173, -4.8985, -5.8562, -6.5542, -7.0661, -7.4394],
-			above: [false, false, false, false, false, false],
-			recent: 0,
-			consecutive: 0
-		}
-	])('$name', ({ window, z, above, recent, consecutive }) => {
+	// A doubling from April: April e = 1.055179, z = 2.5875, under the band; May e = 1.793804;
+	// June e = 2.310842.
+	// Four months at 6.25 %: e = 1.143110, 1.943287, 2.503411, 2.895498.
+	// One spike of the same height in June: e = 1.143110, z = 1.143110 / 0.417167.
+	// A spike in May and a normal June: May e = 2.462084, z = 5.9455; June e = 1.723459, z = 4.1313 ≥ 2.7
+	// but y = 0 < 2.7 × 0.417167.
+	it.each<{
+		name: string;
+		window: number[];
+		z: number[];
+		above: boolean[];
+		recent: number;
+		consecutive: number;
+	}>`
+		name                                                                                    | window                      | z                                                         | above                                         | recent | consecutive
+		${'a doubling from April: two months above the band'}                                   | ${[12, 12, 12, 24, 24, 24]} | ${[0, 0, 0, 2.5875, 4.3317, 5.5394]}                      | ${[false, false, false, false, true, true]}   | ${2}   | ${2}
+		${'four months at 6.25 %'}                                                              | ${[12, 12, 25, 25, 25, 25]} | ${[0, 0, 2.8969, 4.7653, 6.0453, 6.9409]}                 | ${[false, false, true, true, true, true]}     | ${4}   | ${4}
+		${'one spike of the same height in June'}                                               | ${[12, 12, 12, 12, 12, 25]} | ${[0, 0, 0, 0, 0, 2.7402]}                                | ${[false, false, false, false, false, true]}  | ${1}   | ${1}
+		${'a spike in May and a normal June: the memory of the EWMA does not count as a month'} | ${[12, 12, 12, 12, 40, 12]} | ${[0, 0, 0, 0, 5.9455, 4.1313]}                           | ${[false, false, false, false, true, false]}  | ${1}   | ${0}
+		${'a constant series'}                                                                  | ${[12, 12, 12, 12, 12, 12]} | ${[0, 0, 0, 0, 0, 0]}                                     | ${[false, false, false, false, false, false]} | ${0}   | ${0}
+		${'a fall is never flagged'}                                                            | ${[0, 0, 0, 0, 0, 0]}       | ${[-3.5173, -4.8985, -5.8562, -6.5542, -7.0661, -7.4394]} | ${[false, false, false, false, false, false]} | ${0}   | ${0}
+	`('$name', ({ window, z, above, recent, consecutive }) => {
 		const result = ownHistory(window);
 		expect(result.status).toBe('ok');
 		expect(result.dispersion).toBe(1);
@@ -234,13 +203,13 @@ describe('rates against the organisation (p-chart limit from the unit’s denomi
 			consecutive: 4,
 			window: 4,
 			persistent: true,
-			n: 20
+			n: 20,
+			value: expect.closeTo(5.9, 9),
+			baseline: expect.closeTo(3.4, 9),
+			organisation: expect.closeTo(3.4, 9),
+			ratio: expect.closeTo(5.9 / 3.4, 9),
+			z: expect.closeTo(5.502, 3)
 		});
-		expect(org!.value).toBeCloseTo(5.9, 9);
-		expect(org!.baseline).toBeCloseTo(3.4, 9);
-		expect(org!.organisation).toBeCloseTo(3.4, 9);
-		expect(org!.ratio).toBeCloseTo(5.9 / 3.4, 9);
-		expect(org!.z).toBeCloseTo(5.502, 3);
 		expect(text('nl', org!)).toBe('kort verzuim 5,9%, organisatie 3,4% (4 maanden op rij boven de band)');
 		expect(text('fr', org!)).toBe(
 			'absentéisme de courte durée 5,9 %, organisation 3,4 % (4 mois de suite au-dessus de la bande)'
@@ -252,24 +221,21 @@ describe('rates against the organisation (p-chart limit from the unit’s denomi
 });
 
 describe('the watched rates', () => {
-	it.each([
+	const WATCHED = [
 		['absenceRateShort', ['sickDaysShort'], 'plannedDays', 'binomial', 100, 'percent'],
 		['frequency', ['spells'], 'headcount', 'poisson', 12, 'perEmployeePerYear'],
 		['turnoverVoluntary', ['leaversVoluntary'], 'headcount', 'binomial', 1200, 'percentPerYear'],
 		['newLongIncapacityPer100Fte', ['newIncapacity4w'], 'fte', 'poisson', 1200, 'per100FtePerYear'],
 		['accidentsPer100Fte', ['workAccidents'], 'fte', 'poisson', 1200, 'per100FtePerYear']
-	] as const)('%s: %j / %s, %s, x %d in %s', (id, numerator, denominator, model, scale, unit) =>
+	] as const;
+
+	it.each(WATCHED)('%s: %j / %s, %s, x %d in %s', (id, numerator, denominator, model, scale, unit) =>
 		expect(RATE_INDICATORS[id]).toEqual({ numerator, denominator, model, scale, unit })
 	);
 
 	it('watches those five, from the registry', () => {
-		expect(RATE_INDICATOR_IDS).toEqual([
-			'absenceRateShort',
-			'frequency',
-			'turnoverVoluntary',
-			'newLongIncapacityPer100Fte',
-			'accidentsPer100Fte'
-		]);
+		expect(RATE_INDICATOR_IDS).toEqual(WATCHED.map(([id]) => id));
+		expect(RATE_INDICATOR_IDS).toEqual(WATCHED_INDICATORS);
 		expect(Object.keys(RATE_INDICATORS)).toEqual(RATE_INDICATOR_IDS);
 	});
 });

@@ -24,14 +24,15 @@ function filled(rows: number, capacity: number) {
 }
 
 describe('ColumnStore', () => {
-	it.each([
-		['no rows', 0, 4],
-		['fewer rows than room', 3, 4],
-		['exactly full', 4, 4],
-		['one row past full', 5, 4],
-		['several doublings', 1000, 1],
-		['the default room and past it', 3000, 1024]
-	])('keeps every cell of every row: %s', (_name, rows, capacity) => {
+	it.each<{ name: string; rows: number; capacity: number }>`
+		name                              | rows    | capacity
+		${'no rows'}                      | ${0}    | ${4}
+		${'fewer rows than room'}         | ${3}    | ${4}
+		${'exactly full'}                 | ${4}    | ${4}
+		${'one row past full'}            | ${5}    | ${4}
+		${'several doublings'}            | ${1000} | ${1}
+		${'the default room and past it'} | ${3000} | ${1024}
+	`('keeps every cell of every row: $name', ({ rows, capacity }) => {
 		const store = filled(rows, capacity);
 		expect(store.length).toBe(rows);
 		const { id, weight, flag, pair } = store.columns;

@@ -64,7 +64,8 @@ const changed = (name: string, change: Partial<DatabaseColumn>) =>
 
 describe('readDeclaredSchema', () => {
 	const thing = readDeclaredSchema(SOURCE).thing!;
-	it.each<{ name: string } & Omit<DeclaredColumn, 'text'>>`
+	type Case = { name: string } & Omit<DeclaredColumn, 'text'>;
+	it.each`
 		name            | kind          | nullable | insertOptional
 		${'people'}     | ${'number'}   | ${true}  | ${false}
 		${'id'}         | ${'string'}   | ${false} | ${true}
@@ -80,7 +81,7 @@ describe('readDeclaredSchema', () => {
 		${'scored'}     | ${'number[]'} | ${false} | ${false}
 		${'data'}       | ${'bytes'}    | ${false} | ${false}
 		${'active'}     | ${'boolean'}  | ${false} | ${true}
-	`('reads $name', ({ name, ...expected }) => {
+	`('reads $name', ({ name, ...expected }: Case) => {
 		expect(thing[name]).toMatchObject(expected);
 	});
 
@@ -109,7 +110,8 @@ describe('compareSchema', () => {
 		expect(compareSchema(declared, DATABASE)).toEqual([]);
 	});
 
-	it.each<{ name: string; database: DatabaseColumn[]; problem: string }>`
+	type Case = { name: string; database: DatabaseColumn[]; problem: string };
+	it.each`
 		name                                                   | database                                                           | problem
 		${'a nullable column declared without null'}           | ${changed('name', { is_nullable: 'YES' })}                         | ${'thing.name: the column is nullable, declared string without null'}
 		${'a NOT NULL column declared with null'}              | ${changed('note', { is_nullable: 'NO' })}                          | ${'thing.note: declared nullable (string | null), the column is NOT NULL'}
@@ -122,7 +124,7 @@ describe('compareSchema', () => {
 		${'a column the types do not have'}                    | ${[...DATABASE, column('extra', 'text')]}                          | ${'thing.extra: column in the database, not declared'}
 		${'a declared column the database does not have'}      | ${DATABASE.filter((c) => c.column_name !== 'data')}                | ${'thing.data: declared, no such column in the database'}
 		${'a table the types do not have'}                     | ${[...DATABASE, { ...column('id', 'uuid'), table_name: 'other' }]} | ${'other: table in the database, not declared'}
-	`('reports $name', ({ database, problem }) => {
+	`('reports $name', ({ database, problem }: Case) => {
 		expect(compareSchema(declared, database)).toEqual([problem]);
 	});
 

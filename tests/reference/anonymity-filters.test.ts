@@ -24,13 +24,14 @@ function view(plan: DisclosurePlan) {
 }
 
 describe('planFilterCells: the worked examples of docs/anonymity.md (k = 5)', () => {
-	it.each<{ example: string; group: number; cells: number[]; expected: CellDisclosure[] }>`
+	type Case = { example: string; group: number; cells: number[]; expected: CellDisclosure[] };
+	it.each`
 		example                                                                          | group | cells         | expected
 		${'8. a team of 23 by age band: the small band takes the next smallest with it'} | ${23} | ${[4, 12, 7]} | ${[{ shown: false, reason: 'below-k' }, { shown: true, n: 12 }, { shown: false, reason: 'remainder' }]}
 		${'9. people who gave no age band count in the remainder'}                       | ${20} | ${[8, 9, 0]}  | ${[{ shown: false, reason: 'remainder' }, { shown: true, n: 9 }, { shown: false, reason: 'below-k' }]}
 		${'every band big enough and everyone with a band: all shown'}                   | ${17} | ${[5, 12]}    | ${[{ shown: true, n: 5 }, { shown: true, n: 12 }]}
 		${'a group below k shows no cell'}                                               | ${4}  | ${[4]}        | ${[{ shown: false, reason: 'below-k' }]}
-	`('$example', ({ group, cells, expected }) => {
+	`('$example', ({ group, cells, expected }: Case) => {
 		expect(planFilterCells(group, cells, 5)).toEqual(expected);
 	});
 

@@ -66,14 +66,15 @@ describe('rates against the unit’s own history (EWMA)', () => {
 	// One spike of the same height in June: e = 1.143110, z = 1.143110 / 0.417167.
 	// A spike in May and a normal June: May e = 2.462084, z = 5.9455; June e = 1.723459, z = 4.1313 ≥ 2.7
 	// but y = 0 < 2.7 × 0.417167.
-	it.each<{
+	type Case = {
 		name: string;
 		window: number[];
 		z: number[];
 		above: boolean[];
 		recent: number;
 		consecutive: number;
-	}>`
+	};
+	it.each`
 		name                                                                                    | window                      | z                                                         | above                                         | recent | consecutive
 		${'a doubling from April: two months above the band'}                                   | ${[12, 12, 12, 24, 24, 24]} | ${[0, 0, 0, 2.5875, 4.3317, 5.5394]}                      | ${[false, false, false, false, true, true]}   | ${2}   | ${2}
 		${'four months at 6.25 %'}                                                              | ${[12, 12, 25, 25, 25, 25]} | ${[0, 0, 2.8969, 4.7653, 6.0453, 6.9409]}                 | ${[false, false, true, true, true, true]}     | ${4}   | ${4}
@@ -81,7 +82,7 @@ describe('rates against the unit’s own history (EWMA)', () => {
 		${'a spike in May and a normal June: the memory of the EWMA does not count as a month'} | ${[12, 12, 12, 12, 40, 12]} | ${[0, 0, 0, 0, 5.9455, 4.1313]}                           | ${[false, false, false, false, true, false]}  | ${1}   | ${0}
 		${'a constant series'}                                                                  | ${[12, 12, 12, 12, 12, 12]} | ${[0, 0, 0, 0, 0, 0]}                                     | ${[false, false, false, false, false, false]} | ${0}   | ${0}
 		${'a fall is never flagged'}                                                            | ${[0, 0, 0, 0, 0, 0]}       | ${[-3.5173, -4.8985, -5.8562, -6.5542, -7.0661, -7.4394]} | ${[false, false, false, false, false, false]} | ${0}   | ${0}
-	`('$name', ({ window, z, above, recent, consecutive }) => {
+	`('$name', ({ window, z, above, recent, consecutive }: Case) => {
 		const result = ownHistory(window);
 		expect(result.status).toBe('ok');
 		expect(result.dispersion).toBe(1);

@@ -102,12 +102,13 @@ describe('monthly', () => {
 		expect(result.ok).toBe(true);
 	});
 
-	it.each<{
+	type Case = {
 		name: string;
 		values: Partial<Record<MonthlyColumn, string>>;
 		problem: string;
 		params: Record<string, string | number> | undefined;
-	}>`
+	};
+	it.each`
 		name                                           | values                                                                | problem                     | params
 		${'a negative headcount'}                      | ${{ headcount: '-2' }}                                                | ${'negative'}               | ${undefined}
 		${'a fractional headcount'}                    | ${{ headcount: '2,5' }}                                               | ${'notWhole'}               | ${undefined}
@@ -128,7 +129,7 @@ describe('monthly', () => {
 		${'more frequent absentees than employees'}    | ${{ frequentAbsentees: '4', headcount: '3' }}                         | ${'aboveHeadcount'}         | ${{ count: 4, headcount: 3 }}
 		${'more long incapacity than employees'}       | ${{ ongoingIncapacity1y: '5', headcount: '3' }}                       | ${'aboveHeadcount'}         | ${{ count: 5, headcount: 3 }}
 		${'days of ended spells without ended spells'} | ${{ spellsEndedDays: '3', spellsEnded: '0' }}                         | ${'daysWithoutEndedSpells'} | ${undefined}
-	`('reports $name, at the first column given', ({ values, problem, params }) => {
+	`('reports $name, at the first column given', ({ values, problem, params }: Case) => {
 		const [column, value] = Object.entries(values)[0]!;
 		const key = `signals.problem.${problem}`;
 		expect(problemsOf(importFiles([monthly(row(values))]))).toEqual([

@@ -243,14 +243,15 @@ describe('spells: problems', () => {
 		expect(problemsOf(result)).toEqual([overlap(3, '2025-01-01', 2)]);
 	});
 
-	it.each<{
+	type Case = {
 		name: string;
 		row: string[];
 		column: string;
 		value: string;
 		key: string;
 		params: Record<string, string | number> | undefined;
-	}>`
+	};
+	it.each`
 		name                                | row                                                    | column           | value           | key                                 | params
 		${'an empty key'}                   | ${['', 'U', '01/01/2025', '', 'ziekte']}               | ${'employeeKey'} | ${''}           | ${'signals.problem.required'}       | ${undefined}
 		${'an e-mail address as key'}       | ${['jan@example.be', 'U', '01/01/2025', '', 'ziekte']} | ${'employeeKey'} | ${''}           | ${'signals.problem.keyIdentifying'} | ${undefined}
@@ -263,7 +264,7 @@ describe('spells: problems', () => {
 		${'an end more than a month ahead'} | ${['K', 'U', '01/06/2025', '17/07/2025', 'ziekte']}    | ${'endDate'}     | ${'17/07/2025'} | ${'signals.problem.inFuture'}       | ${{ max: '2025-07-16' }}
 		${'no type'}                        | ${['K', 'U', '01/01/2025', '', '']}                    | ${'absenceType'} | ${''}           | ${'signals.problem.required'}       | ${undefined}
 		${'an unknown type'}                | ${['K', 'U', '01/01/2025', '', 'verlof']}              | ${'absenceType'} | ${'verlof'}     | ${'signals.problem.unknownType'}    | ${undefined}
-	`('reports $name', ({ row, column, value, key, params }) => {
+	`('reports $name', ({ row, column, value, key, params }: Case) => {
 		expect(problemsOf(importFiles([spells(row)]))).toEqual([
 			params ? { line: 2, column, value, key, params } : { line: 2, column, value, key }
 		]);

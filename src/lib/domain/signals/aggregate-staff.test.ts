@@ -118,7 +118,7 @@ describe('staffing', () => {
 		]);
 	});
 
-	it.each<{
+	type Case = {
 		name: string;
 		rows: string[][];
 		line: number;
@@ -126,7 +126,8 @@ describe('staffing', () => {
 		value: string;
 		key: string;
 		params: Record<string, string | number> | undefined;
-	}>`
+	};
+	it.each`
 		name                                    | rows                                                                              | line | column           | value           | key                                     | params
 		${'a key twice'}                        | ${[['A', 'U', '1', '01/01/2020', '', ''], ['A', 'U', '1', '01/01/2021', '', '']]} | ${3} | ${'employeeKey'} | ${''}           | ${'signals.problem.duplicateKey'}       | ${{ firstLine: 2 }}
 		${'a leave before the start'}           | ${[['A', 'U', '1', '01/01/2020', '31/12/2019', 'vrijwillig']]}                    | ${2} | ${'leaveDate'}   | ${'31/12/2019'} | ${'signals.problem.leaveBeforeStart'}   | ${undefined}
@@ -138,7 +139,7 @@ describe('staffing', () => {
 		${'a reason without leave'}             | ${[['A', 'U', '1', '01/01/2020', '', 'vrijwillig']]}                              | ${2} | ${'leaveReason'} | ${'vrijwillig'} | ${'signals.problem.reasonWithoutLeave'} | ${undefined}
 		${'a hire date before 1950'}            | ${[['A', 'U', '1', '31/12/1949', '', '']]}                                        | ${2} | ${'startDate'}   | ${'31/12/1949'} | ${'signals.problem.tooEarly'}           | ${{ min: '1950-01-01' }}
 		${'a hire date more than a year ahead'} | ${[['A', 'U', '1', '17/03/2026', '', '']]}                                        | ${2} | ${'startDate'}   | ${'17/03/2026'} | ${'signals.problem.inFuture'}           | ${{ max: '2026-03-16' }}
-	`('reports $name', ({ rows, line, column, value, key, params }) => {
+	`('reports $name', ({ rows, line, column, value, key, params }: Case) => {
 		expect(problemsOf(importFiles([staffing(...rows)], options))).toEqual([
 			params ? { line, column, value, key, params } : { line, column, value, key }
 		]);

@@ -24,7 +24,8 @@ function filled(rows: number, capacity: number) {
 }
 
 describe('ColumnStore', () => {
-	it.each<{ name: string; rows: number; capacity: number }>`
+	type Case = { name: string; rows: number; capacity: number };
+	it.each`
 		name                              | rows    | capacity
 		${'no rows'}                      | ${0}    | ${4}
 		${'fewer rows than room'}         | ${3}    | ${4}
@@ -32,7 +33,7 @@ describe('ColumnStore', () => {
 		${'one row past full'}            | ${5}    | ${4}
 		${'several doublings'}            | ${1000} | ${1}
 		${'the default room and past it'} | ${3000} | ${1024}
-	`('keeps every cell of every row: $name', ({ rows, capacity }) => {
+	`('keeps every cell of every row: $name', ({ rows, capacity }: Case) => {
 		const store = filled(rows, capacity);
 		expect(store.length).toBe(rows);
 		const { id, weight, flag, pair } = store.columns;

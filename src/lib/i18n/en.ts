@@ -117,6 +117,9 @@ export const en: Record<keyof typeof nl, string> = {
 	'audit.action.wave.reopen': 'Wave reopened',
 	'audit.action.wave.codes': 'Personal codes created',
 	'audit.action.instrument.create': 'Questionnaire added',
+	'audit.action.measure.create': 'Measure added',
+	'audit.action.measure.update': 'Measure changed',
+	'audit.action.measure.note': 'Note added to a measure',
 
 	// signals: collective signals: upload, formats, problems
 	'signals.title': 'Collective signals',
@@ -770,5 +773,22 @@ export const en: Record<keyof typeof nl, string> = {
 	'indicator.value.percentPerYear': '{value}% per year',
 	'indicator.value.perEmployeePerYear': '{value} per employee per year',
 	'indicator.value.days': '{value} workdays',
-	'indicator.value.per100FtePerYear': '{value} per 100 FTE per year'
+	'indicator.value.per100FtePerYear': '{value} per 100 FTE per year',
+
+	// measure: measures of an action plan
+	'measure.notText': 'Enter text here.',
+	'measure.unitUnknown': 'This unit does not exist (any more) in this organisation.',
+	'measure.ownerUnknown': 'This person is not an active member of this organisation.',
+	'measure.targetRequired': 'Choose at least one target: a dimension or a signal.',
+	'measure.targetUnknown': 'Unknown target: {target}.',
+	'measure.domain': 'Choose one of the five domains of psychosocial risk.',
+	'measure.preventionLevel': 'Choose primary, secondary or tertiary prevention.',
+	'measure.applicationLevel': 'Choose the level: the organisation, a group or an individual.',
+	'measure.status': 'Choose a status: planned, in progress, done or dropped.',
+	'measure.droppedReasonRequired': 'Say why the measure was dropped.',
+	'measure.dueBeforeStart': 'The due date cannot be before the start date.',
+	'measure.amount': 'Enter a number of 0 or more, with at most two decimals.',
+	'measure.managementSupport': 'Choose yes, partly or no.',
+	'measure.followUp': 'Choose yes or no.',
+	'measure.noteInFuture': 'A note cannot be dated later than today.'
 };

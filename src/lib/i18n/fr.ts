@@ -121,6 +121,9 @@ export const fr: Record<keyof typeof nl, string> = {
 	'audit.action.wave.reopen': 'Mesure rouverte',
 	'audit.action.wave.codes': 'Codes personnels créés',
 	'audit.action.instrument.create': 'Questionnaire ajouté',
+	'audit.action.measure.create': 'Mesure ajoutée',
+	'audit.action.measure.update': 'Mesure modifiée',
+	'audit.action.measure.note': 'Note ajoutée à une mesure',
 
 	// signals: collective signals: upload, formats, problems
 	'signals.title': 'Signaux collectifs',
@@ -795,5 +798,22 @@ export const fr: Record<keyof typeof nl, string> = {
 	'indicator.value.percentPerYear': '{value} % par an',
 	'indicator.value.perEmployeePerYear': '{value} par personne par an',
 	'indicator.value.days': '{value} jours ouvrables',
-	'indicator.value.per100FtePerYear': '{value} pour 100 ETP par an'
+	'indicator.value.per100FtePerYear': '{value} pour 100 ETP par an',
+
+	// measure: measures of an action plan
+	'measure.notText': 'Saisissez un texte ici.',
+	'measure.unitUnknown': "Cette unité n'existe pas (ou plus) dans cette organisation.",
+	'measure.ownerUnknown': "Cette personne n'est pas membre active de cette organisation.",
+	'measure.targetRequired': 'Choisissez au moins une cible : une dimension ou un signal.',
+	'measure.targetUnknown': 'Cible inconnue : {target}.',
+	'measure.domain': 'Choisissez un des cinq domaines des risques psychosociaux.',
+	'measure.preventionLevel': 'Choisissez la prévention primaire, secondaire ou tertiaire.',
+	'measure.applicationLevel': "Choisissez le niveau : l'organisation, un groupe ou un individu.",
+	'measure.status': 'Choisissez un statut : prévue, en cours, réalisée ou abandonnée.',
+	'measure.droppedReasonRequired': 'Indiquez pourquoi la mesure a été abandonnée.',
+	'measure.dueBeforeStart': "L'échéance ne peut pas précéder la date de début.",
+	'measure.amount': 'Saisissez un nombre de 0 ou plus, avec au maximum deux décimales.',
+	'measure.managementSupport': 'Choisissez oui, en partie ou non.',
+	'measure.followUp': 'Choisissez oui ou non.',
+	'measure.noteInFuture': "Une note ne peut pas être datée après aujourd'hui."
 };

@@ -116,6 +116,9 @@ export const nl = {
 	'audit.action.wave.reopen': 'Meting heropend',
 	'audit.action.wave.codes': 'Persoonlijke codes aangemaakt',
 	'audit.action.instrument.create': 'Vragenlijst toegevoegd',
+	'audit.action.measure.create': 'Maatregel toegevoegd',
+	'audit.action.measure.update': 'Maatregel gewijzigd',
+	'audit.action.measure.note': 'Notitie bij maatregel toegevoegd',
 
 	// signals: collective signals: upload, formats, problems
 	'signals.title': 'Collectieve signalen',
@@ -781,5 +784,22 @@ export const nl = {
 	'indicator.value.percentPerYear': '{value}% per jaar',
 	'indicator.value.perEmployeePerYear': '{value} per medewerker per jaar',
 	'indicator.value.days': '{value} werkdagen',
-	'indicator.value.per100FtePerYear': '{value} per 100 VTE per jaar'
+	'indicator.value.per100FtePerYear': '{value} per 100 VTE per jaar',
+
+	// measure: measures of an action plan
+	'measure.notText': 'Vul hier tekst in.',
+	'measure.unitUnknown': 'Deze eenheid bestaat niet (meer) in deze organisatie.',
+	'measure.ownerUnknown': 'Deze persoon is geen actief lid van deze organisatie.',
+	'measure.targetRequired': 'Kies minstens één doel: een dimensie of een signaal.',
+	'measure.targetUnknown': 'Onbekend doel: {target}.',
+	'measure.domain': 'Kies een van de vijf domeinen van psychosociale risico’s.',
+	'measure.preventionLevel': 'Kies primaire, secundaire of tertiaire preventie.',
+	'measure.applicationLevel': 'Kies het niveau: de organisatie, een groep of een individu.',
+	'measure.status': 'Kies een status: gepland, lopend, uitgevoerd of stopgezet.',
+	'measure.droppedReasonRequired': 'Geef aan waarom de maatregel is stopgezet.',
+	'measure.dueBeforeStart': 'De einddatum mag niet vóór de startdatum liggen.',
+	'measure.amount': 'Vul een getal in van 0 of meer, met hoogstens twee cijfers na de komma.',
+	'measure.managementSupport': 'Kies ja, gedeeltelijk of nee.',
+	'measure.followUp': 'Kies ja of nee.',
+	'measure.noteInFuture': 'Een notitie kan niet later dan vandaag gedateerd zijn.'
 } as const;

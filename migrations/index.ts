@@ -10,6 +10,7 @@ import * as signalPeople from './2026-12-03-09-signal-people';
 import * as respondentPrivacy from './2026-12-03-07-respondent-privacy';
 import * as waveEntry from './2026-12-03-08-wave-entry';
 import * as signInThrottle from './2026-12-04-10-sign-in-throttle';
+import * as measures from './2026-12-04-20-measures';
 
 /**
  * Every migration, in order. Listed by hand because Node 20 cannot import `.ts` files at run time
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-03-07-respondent-privacy': respondentPrivacy,
 	'2026-12-03-08-wave-entry': waveEntry,
 	'2026-12-03-09-signal-people': signalPeople,
-	'2026-12-04-10-sign-in-throttle': signInThrottle
+	'2026-12-04-10-sign-in-throttle': signInThrottle,
+	'2026-12-04-20-measures': measures
 };

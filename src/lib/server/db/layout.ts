@@ -50,7 +50,9 @@ export const TABLE_LAYOUT: Readonly<Record<string, TablePlacement>> = {
 	signal_figure: 'distributed',
 	signal_month: 'distributed',
 	disclosure_release: 'distributed',
-	analytics_input_version: 'distributed'
+	analytics_input_version: 'distributed',
+	measure: 'distributed',
+	measure_note: 'distributed'
 };
 
 /**

@@ -274,6 +274,58 @@ export interface DisclosureReleaseTable {
 	released_on: ColumnType<string, string, never>;
 }
 
+/** Numeric columns are read as exact text (db/connect.ts); an insert may give a number. */
+type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
+
+/** A measure of an action plan (migrations/2026-12-04-20-measures.ts; rules in domain/action-plans/measures.ts). */
+export interface MeasureTable {
+	organisation_id: string;
+	id: Generated<string>;
+	/** Null: the measure is for the organisation as a whole. */
+	unit_id: string | null;
+	targets: ColumnType<MeasureTargetsColumn, string, string>;
+	title: string;
+	domain:
+		| 'work-organisation'
+		| 'job-content'
+		| 'terms-of-employment'
+		| 'working-conditions'
+		| 'interpersonal-relations';
+	prevention_level: 'primary' | 'secondary' | 'tertiary';
+	application_level: 'organisation' | 'group' | 'individual';
+	owner_user_id: string | null;
+	owner_role: string | null;
+	starts_on: string | null;
+	due_on: string;
+	status: 'planned' | 'in-progress' | 'done' | 'dropped';
+	dropped_reason: string | null;
+	budget_euro: Numeric;
+	hours: Numeric;
+	description: string | null;
+	implementation: string | null;
+	perception: string | null;
+	management_support: 'yes' | 'partly' | 'no' | null;
+	follow_up: ColumnType<boolean, boolean | undefined, boolean>;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface MeasureTargetsColumn {
+	dimensions: string[];
+	signals: string[];
+}
+
+/** A dated note on a measure's progress. */
+export interface MeasureNoteTable {
+	organisation_id: string;
+	measure_id: string;
+	id: Generated<string>;
+	written_on: string;
+	text: string;
+	author_user_id: string | null;
+	created_at: Timestamp;
+}
+
 export interface ReleaseTreeNode {
 	id: string;
 	parentId: string | null;
@@ -303,6 +355,8 @@ export interface Database {
 	wave_summary_pack: WaveSummaryPackTable;
 	analytics_input_version: AnalyticsInputVersionTable;
 	disclosure_release: DisclosureReleaseTable;
+	measure: MeasureTable;
+	measure_note: MeasureNoteTable;
 }
 
 /** The figure columns of signal_figure and signal_month. */
@@ -479,6 +533,40 @@ export const tableColumns: { [T in keyof Database]: Record<keyof Database[T], tr
 		shown: true,
 		detail: true,
 		released_on: true
+	},
+	measure: {
+		organisation_id: true,
+		id: true,
+		unit_id: true,
+		targets: true,
+		title: true,
+		domain: true,
+		prevention_level: true,
+		application_level: true,
+		owner_user_id: true,
+		owner_role: true,
+		starts_on: true,
+		due_on: true,
+		status: true,
+		dropped_reason: true,
+		budget_euro: true,
+		hours: true,
+		description: true,
+		implementation: true,
+		perception: true,
+		management_support: true,
+		follow_up: true,
+		created_at: true,
+		updated_at: true
+	},
+	measure_note: {
+		organisation_id: true,
+		measure_id: true,
+		id: true,
+		written_on: true,
+		text: true,
+		author_user_id: true,
+		created_at: true
 	}
 };
 

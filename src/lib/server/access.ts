@@ -24,7 +24,10 @@ export type Action =
 	| 'instrument.edit'
 	| 'signals.view'
 	| 'signals.import'
-	| 'analytics.view';
+	| 'analytics.view'
+	| 'measure.view'
+	| 'measure.edit'
+	| 'measure.progress';
 
 interface Rule {
 	roles: readonly Role[];
@@ -48,7 +51,11 @@ const POLICY: Record<Action, Rule> = {
 	'signals.view': { roles: ['admin', 'advisor', 'hr'] },
 	'signals.import': { roles: ['advisor', 'hr'] },
 	// Team results: managers see their own subtree (the analytics service narrows the rows to it).
-	'analytics.view': { roles: ['advisor', 'hr', 'manager'] }
+	'analytics.view': { roles: ['advisor', 'hr', 'manager'] },
+	// Action plans: advisors and HR write measures; managers follow and move along those of their subtree.
+	'measure.view': { roles: ['advisor', 'hr', 'manager'], unitScoped: true },
+	'measure.edit': { roles: ['advisor', 'hr'] },
+	'measure.progress': { roles: ['advisor', 'hr', 'manager'], unitScoped: true }
 };
 
 export interface ActorMembership {

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { MeasureFields, MeasureNote } from '../../domain/action-plans/measures';
+import type { ManagementSupport, MeasureFields, MeasureNote } from '../../domain/action-plans/measures';
 import type {
 	ApplicationLevel,
 	MeasureStatus,
@@ -15,13 +15,16 @@ type Db = Kysely<Database> | Transaction<Database>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
 export type MeasureVocabularyMatches = Holds<
-	Same<MeasureTable['status'], MeasureStatus> extends true
-		? Same<MeasureTable['domain'], RiskDomain> extends true
-			? Same<MeasureTable['prevention_level'], PreventionLevel> extends true
-				? Same<MeasureTable['application_level'], ApplicationLevel>
-				: false
-			: false
-		: false
+	Same<
+		[
+			MeasureTable['status'],
+			MeasureTable['domain'],
+			MeasureTable['prevention_level'],
+			MeasureTable['application_level'],
+			MeasureTable['management_support']
+		],
+		[MeasureStatus, RiskDomain, PreventionLevel, ApplicationLevel, ManagementSupport | null]
+	>
 >;
 
 export interface MeasureRecord extends MeasureFields {

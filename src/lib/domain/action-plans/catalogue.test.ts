@@ -40,6 +40,8 @@ describe('the catalogue of measures', () => {
 			(field, language) => {
 				expect(entry[field][language].trim()).not.toBe('');
 				expect(entry[field][language]).toBe(entry[field][language].trim());
+				// Typographic apostrophes, as in the barometer's wording.
+				expect(entry[field][language]).not.toContain("'");
 			}
 		);
 
@@ -84,7 +86,7 @@ describe('the catalogue of measures', () => {
 
 		it.each([
 			['nl', /bedrijfsarts|\bmanagers?\b/i],
-			['fr', /médecin d'entreprise|\bmanagers?\b/i],
+			['fr', /médecin d['’]entreprise|\bmanagers?\b/i],
 			['en', /company doctor/i]
 		] as const)('uses the Belgian words for the roles in %s', (language, avoided) => {
 			for (const field of TEXTS) expect(entry[field][language]).not.toMatch(avoided);

@@ -32,17 +32,17 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		id: 'workload-planning-meeting',
 		title: {
 			nl: 'Werkverdeling vast agenderen op het werkoverleg',
-			fr: "Mettre la répartition du travail à l'ordre du jour de chaque réunion d'équipe",
+			fr: 'Mettre la répartition du travail à l’ordre du jour de chaque réunion d’équipe',
 			en: 'Put the workload on the agenda of every team meeting'
 		},
 		how: {
 			nl: 'Leg op elk werkoverleg de taken van de komende weken naast de beschikbare uren. Spreek af wat wordt uitgesteld, herverdeeld of geschrapt wanneer het niet past, en noteer wie dat beslist.',
-			fr: "À chaque réunion d'équipe, comparez les tâches des semaines à venir avec les heures disponibles. Convenez de ce qui est reporté, redistribué ou abandonné quand cela ne rentre pas, et notez qui en décide.",
+			fr: 'À chaque réunion d’équipe, comparez les tâches des semaines à venir avec les heures disponibles. Convenez de ce qui est reporté, redistribué ou abandonné quand cela ne rentre pas, et notez qui en décide.',
 			en: 'At every team meeting, set the tasks of the coming weeks against the hours available. Agree what is postponed, moved or dropped when it does not fit, and write down who decides.'
 		},
 		watchOut: {
 			nl: 'Het overleg helpt alleen als er ook echt taken vervallen. Een lijst die elke week langer wordt, verhoogt de druk.',
-			fr: "La réunion n'aide que si des tâches disparaissent réellement. Une liste qui s'allonge chaque semaine augmente la pression.",
+			fr: 'La réunion n’aide que si des tâches disparaissent réellement. Une liste qui s’allonge chaque semaine augmente la pression.',
 			en: 'The meeting only helps if tasks really come off the list. A list that grows every week adds to the pressure.'
 		},
 		targets: {
@@ -63,7 +63,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Breng per team het werkvolume van de voorbije maanden in kaart en vergelijk het met de bezetting in voltijdse equivalenten. Pas de formatie of de opdrachten aan waar ze structureel uit elkaar lopen, en leg het resultaat voor aan het comité voor preventie en bescherming op het werk.',
-			fr: "Relevez par équipe le volume de travail des derniers mois et comparez-le à l'effectif en équivalents temps plein. Adaptez le cadre ou les missions là où ils divergent durablement, et présentez le résultat au comité pour la prévention et la protection au travail.",
+			fr: 'Relevez par équipe le volume de travail des derniers mois et comparez-le à l’effectif en équivalents temps plein. Adaptez le cadre ou les missions là où ils divergent durablement, et présentez le résultat au comité pour la prévention et la protection au travail.',
 			en: 'Chart each team’s volume of work over the past months and compare it with its staffing in full-time equivalents. Adjust the headcount or the assignments where the two drift apart for good, and present the result to the committee for prevention and protection at work.'
 		},
 		watchOut: {
@@ -94,7 +94,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		watchOut: {
 			nl: 'Als alles prioritair is, is niets het. Een prioriteit toevoegen betekent zeggen wat ervoor wijkt.',
-			fr: "Si tout est prioritaire, rien ne l'est. Ajouter une priorité, c'est dire ce qui passe après.",
+			fr: 'Si tout est prioritaire, rien ne l’est. Ajouter une priorité, c’est dire ce qui passe après.',
 			en: 'When everything is a priority, nothing is. Adding a priority means saying what gives way.'
 		},
 		targets: { dimensions: ['workload', 'role-clarity', 'stress'], signals: [] },
@@ -112,7 +112,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Beschrijf met het team wie waarvoor verantwoordelijk is, wie wat beslist en bij wie men terechtkan. Bespreek de overlappen en de gaten op het werkoverleg en stel de afspraken bij wanneer het werk verandert.',
-			fr: "Décrivez avec l'équipe qui est responsable de quoi, qui décide de quoi et à qui s'adresser. Discutez des chevauchements et des lacunes en réunion d'équipe et adaptez les accords quand le travail change.",
+			fr: 'Décrivez avec l’équipe qui est responsable de quoi, qui décide de quoi et à qui s’adresser. Discutez des chevauchements et des lacunes en réunion d’équipe et adaptez les accords quand le travail change.',
 			en: 'Describe with the team who is responsible for what, who decides what and whom to turn to. Discuss overlaps and gaps at the team meeting and revise the agreements when the work changes.'
 		},
 		watchOut: {
@@ -163,7 +163,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		watchOut: {
 			nl: 'Inspraak waarvan niets terug te zien is, ondermijnt het vertrouwen. Zeg ook welke voorstellen niet werden gevolgd en waarom.',
-			fr: "Une consultation dont rien ne transparaît sape la confiance. Dites aussi quelles propositions n'ont pas été retenues, et pourquoi.",
+			fr: 'Une consultation dont rien ne transparaît sape la confiance. Dites aussi quelles propositions n’ont pas été retenues, et pourquoi.',
 			en: 'A say that leaves no visible trace undermines trust. Also tell people which proposals were not followed, and why.'
 		},
 		targets: { dimensions: ['participation', 'anxiety', 'engagement'], signals: [] },
@@ -175,18 +175,18 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 	{
 		id: 'results-feedback-sessions',
 		title: {
-			nl: 'De resultaten van de meting met elk team bespreken',
-			fr: 'Discuter des résultats de la mesure avec chaque équipe',
-			en: 'Discuss the survey results with each team'
+			nl: 'De resultaten van de barometer met elk team bespreken',
+			fr: 'Discuter des résultats du baromètre avec chaque équipe',
+			en: 'Discuss the barometer results with each team'
 		},
 		how: {
 			nl: 'Toon elk team zijn eigen geaggregeerde resultaten en vraag wat erachter zit. Kies samen één tot drie knelpunten en zet daar maatregelen op die het team zelf mee uitwerkt.',
-			fr: "Montrez à chaque équipe ses propres résultats agrégés et demandez ce qui se cache derrière. Choisissez ensemble un à trois points critiques et définissez des mesures que l'équipe élabore elle-même.",
+			fr: 'Montrez à chaque équipe ses propres résultats agrégés et demandez ce qui se cache derrière. Choisissez ensemble un à trois points critiques et définissez des mesures que l’équipe élabore elle-même.',
 			en: 'Show each team its own aggregated results and ask what lies behind them. Choose one to three pain points together and set up measures the team helps to shape.'
 		},
 		watchOut: {
 			nl: 'Zoek niet uit wie wat geantwoord heeft: het gesprek gaat over het werk, niet over personen. Een meting zonder opvolging maakt de volgende meting minder betrouwbaar.',
-			fr: 'Ne cherchez pas à savoir qui a répondu quoi : la discussion porte sur le travail, pas sur les personnes. Une mesure sans suite rend la suivante moins fiable.',
+			fr: 'Ne cherchez pas à savoir qui a répondu quoi : la discussion porte sur le travail, pas sur les personnes. Un baromètre sans suite rend le suivant moins fiable.',
 			en: 'Never try to find out who answered what: the talk is about the work, not about people. A survey without follow-up makes the next one less reliable.'
 		},
 		targets: { dimensions: ['participation', 'engagement'], signals: [] },
@@ -204,7 +204,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'De arbeidsarts en de preventieadviseur psychosociale aspecten brengen elk jaar in geanonimiseerde vorm samen wat ze in consultaties en cijfers terugzien. Ze melden aan het comité voor preventie en bescherming op het werk in welke eenheden overbelasting of uitval terugkeert, zodat daar het werk wordt bekeken.',
-			fr: "Chaque année, le médecin du travail et le conseiller en prévention aspects psychosociaux rassemblent sous forme anonyme ce qu'ils observent dans les consultations et les chiffres. Ils signalent au comité pour la prévention et la protection au travail les unités où la surcharge ou les absences reviennent, afin que le travail y soit examiné.",
+			fr: 'Chaque année, le médecin du travail et le conseiller en prévention aspects psychosociaux rassemblent sous forme anonyme ce qu’ils observent dans les consultations et les chiffres. Ils signalent au comité pour la prévention et la protection au travail les unités où la surcharge ou les absences reviennent, afin que le travail y soit examiné.',
 			en: 'Each year the occupational physician and the prevention advisor for psychosocial aspects bring together, anonymised, what they see in consultations and figures. They tell the committee for prevention and protection at work in which units overload or dropout keeps returning, so the work there gets looked at.'
 		},
 		watchOut: {
@@ -230,12 +230,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Noteer bij elke maatregel hoe ze werd uitgevoerd, hoe de medewerkers ze ervaren hebben en of de leidinggevenden ze gesteund hebben. Neem wat werkt op in het jaarlijks actieplan en het globaal preventieplan, en plan opfrissessies.',
-			fr: "Notez pour chaque mesure comment elle a été mise en œuvre, comment le personnel l'a vécue et si la ligne hiérarchique l'a soutenue. Intégrez ce qui fonctionne dans le plan d'action annuel et le plan global de prévention, et prévoyez des séances de rappel.",
+			fr: 'Notez pour chaque mesure comment elle a été mise en œuvre, comment le personnel l’a vécue et si la ligne hiérarchique l’a soutenue. Intégrez ce qui fonctionne dans le plan d’action annuel et le plan global de prévention, et prévoyez des séances de rappel.',
 			en: 'For every measure, record how it was carried out, how staff experienced it and whether managers backed it. Build what works into the annual action plan and the global prevention plan, and schedule booster sessions.'
 		},
 		watchOut: {
 			nl: 'Het effect van een eenmalige actie dooft na enkele maanden uit. Een maatregel die niemand opvolgt, telt niet als uitgevoerd.',
-			fr: "L'effet d'une action ponctuelle s'estompe après quelques mois. Une mesure que personne ne suit ne compte pas comme réalisée.",
+			fr: 'L’effet d’une action ponctuelle s’estompe après quelques mois. Une mesure que personne ne suit ne compte pas comme réalisée.',
 			en: 'The effect of a one-off action fades within months. A measure nobody follows up does not count as done.'
 		},
 		targets: { dimensions: ['participation', 'support-manager'], signals: [] },
@@ -253,7 +253,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Beslis bij elke afwezigheid van meer dan enkele dagen welke taken blijven liggen, welke iemand anders overneemt en met welke uren. Voorzie vervanging zodra een afwezigheid langer dreigt te duren.',
-			fr: "À chaque absence de plus de quelques jours, décidez quelles tâches attendent, lesquelles sont reprises par quelqu'un d'autre et avec quelles heures. Prévoyez un remplacement dès qu'une absence risque de se prolonger.",
+			fr: 'À chaque absence de plus de quelques jours, décidez quelles tâches attendent, lesquelles sont reprises par quelqu’un d’autre et avec quelles heures. Prévoyez un remplacement dès qu’une absence risque de se prolonger.',
 			en: 'For every absence longer than a few days, decide which tasks wait, which someone else takes over and with which hours. Arrange a replacement as soon as an absence looks like lasting.'
 		},
 		watchOut: {
@@ -275,12 +275,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		id: 'task-redesign-workshop',
 		title: {
 			nl: 'Met het team de taken herbekijken op energie en belasting',
-			fr: "Revoir les tâches avec l'équipe selon ce qui donne et ce qui prend de l'énergie",
+			fr: 'Revoir les tâches avec l’équipe selon ce qui donne et ce qui prend de l’énergie',
 			en: 'Review the tasks with the team for what gives and what drains energy'
 		},
 		how: {
 			nl: 'Laat het team in een werksessie oplijsten welke taken energie geven en welke vooral belasten. Zoek samen naar een andere verdeling, bundeling of aanpak van de zwaarste taken, en leg de afspraken vast.',
-			fr: "Lors d'un atelier, demandez à l'équipe de lister les tâches qui donnent de l'énergie et celles qui pèsent surtout. Cherchez ensemble une autre répartition, un regroupement ou une autre approche des tâches les plus lourdes, et consignez les accords.",
+			fr: 'Lors d’un atelier, demandez à l’équipe de lister les tâches qui donnent de l’énergie et celles qui pèsent surtout. Cherchez ensemble une autre répartition, un regroupement ou une autre approche des tâches les plus lourdes, et consignez les accords.',
 			en: 'In a workshop, have the team list the tasks that give energy and those that mostly weigh. Look together for another split, grouping or approach to the heaviest tasks, and record the agreements.'
 		},
 		watchOut: {
@@ -303,7 +303,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Spreek met het team de te bereiken resultaten af en laat de werkwijze en het tempo zoveel mogelijk aan de medewerkers. Schrap controles en goedkeuringen die niets toevoegen.',
-			fr: "Convenez avec l'équipe des résultats à atteindre et laissez autant que possible la méthode et le rythme aux travailleurs. Supprimez les contrôles et approbations qui n'apportent rien.",
+			fr: 'Convenez avec l’équipe des résultats à atteindre et laissez autant que possible la méthode et le rythme aux travailleurs. Supprimez les contrôles et approbations qui n’apportent rien.',
 			en: 'Agree with the team on the results to reach and leave the method and pace to the staff as far as possible. Cut checks and sign-offs that add nothing.'
 		},
 		watchOut: {
@@ -321,7 +321,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		id: 'task-rotation',
 		title: {
 			nl: 'Emotioneel zware taken spreiden over het team',
-			fr: "Répartir les tâches émotionnellement lourdes sur l'équipe",
+			fr: 'Répartir les tâches émotionnellement lourdes sur l’équipe',
 			en: 'Spread emotionally heavy tasks across the team'
 		},
 		how: {
@@ -349,12 +349,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Spreek per functie af hoeveel emotioneel of inhoudelijk zware dossiers of contacten iemand tegelijk opneemt. Plan na een zwaar contact tijd voor verwerking en administratie in.',
-			fr: "Convenez par fonction du nombre de dossiers ou contacts lourds, sur le plan émotionnel ou du contenu, qu'une personne prend en charge en même temps. Prévoyez après un contact difficile du temps pour souffler et pour l'administratif.",
+			fr: 'Convenez par fonction du nombre de dossiers ou contacts lourds, sur le plan émotionnel ou du contenu, qu’une personne prend en charge en même temps. Prévoyez après un contact difficile du temps pour souffler et pour l’administratif.',
 			en: 'Agree per role how many emotionally or technically heavy cases or contacts one person carries at once. After a heavy contact, plan time to process it and do the paperwork.'
 		},
 		watchOut: {
 			nl: 'Een grens zonder plan voor de wachtlijst verschuift de druk naar het onthaal of de leidinggevende.',
-			fr: "Un plafond sans plan pour la liste d'attente déplace la pression vers l'accueil ou le responsable.",
+			fr: 'Un plafond sans plan pour la liste d’attente déplace la pression vers l’accueil ou le responsable.',
 			en: 'A cap without a plan for the waiting list moves the pressure to the front desk or the manager.'
 		},
 		targets: { dimensions: ['emotional-load', 'overstrain', 'burnout'], signals: [] },
@@ -372,12 +372,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Laat kandidaten een dag meelopen of met toekomstige collega’s praten over de echte eisen van het werk. Geef elke nieuwkomer de eerste maanden een ervaren collega als aanspreekpunt, met tijd daarvoor in beider planning.',
-			fr: "Proposez aux candidats une journée d'observation ou un échange avec leurs futurs collègues sur les exigences réelles du travail. Donnez à chaque nouveau, pendant les premiers mois, un collègue expérimenté comme personne de contact, avec du temps prévu pour cela dans les deux plannings.",
+			fr: 'Proposez aux candidats une journée d’observation ou un échange avec leurs futurs collègues sur les exigences réelles du travail. Donnez à chaque nouveau, pendant les premiers mois, un collègue expérimenté comme personne de contact, avec du temps prévu pour cela dans les deux plannings.',
 			en: 'Let candidates shadow the team for a day or talk with future colleagues about the real demands of the work. Give every newcomer an experienced colleague to turn to for the first months, with time for it in both their schedules.'
 		},
 		watchOut: {
 			nl: 'Een te rooskleurige vacature levert teleurstelling en vroeg vertrek op. De peter of meter heeft zelf ook werk dat moet wijken.',
-			fr: "Une offre d'emploi trop rose mène à la déception et à des départs précoces. Le parrain ou la marraine a aussi du travail qui doit être allégé.",
+			fr: 'Une offre d’emploi trop rose mène à la déception et à des départs précoces. Le parrain ou la marraine a aussi du travail qui doit être allégé.',
 			en: 'A rosy job advert leads to disappointment and early leaving. The buddy also has work that has to make way.'
 		},
 		targets: {
@@ -399,7 +399,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Maak de uurroosters ruim op voorhand bekend en houd rekening met vaste verplichtingen buiten het werk. Wijzig een rooster op korte termijn alleen na overleg en compenseer de wijziging.',
-			fr: "Publiez les horaires bien à l'avance et tenez compte des obligations fixes en dehors du travail. Ne modifiez un horaire à court terme qu'après concertation et compensez la modification.",
+			fr: 'Publiez les horaires bien à l’avance et tenez compte des obligations fixes en dehors du travail. Ne modifiez un horaire à court terme qu’après concertation et compensez la modification.',
 			en: 'Publish rosters well ahead and take fixed commitments outside work into account. Change a roster at short notice only after consultation, and compensate the change.'
 		},
 		watchOut: {
@@ -425,12 +425,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'De leidinggevende benoemt op het werkoverleg en in gesprekken concreet wat iemand of het team gedaan heeft, ook het onzichtbare werk. Laat erkenning ook blijken in middelen, zoals tijd, opleiding of een aangepaste taak.',
-			fr: "En réunion d'équipe et lors des entretiens, le responsable nomme concrètement ce qu'une personne ou l'équipe a accompli, y compris le travail invisible. La reconnaissance se traduit aussi en moyens, comme du temps, une formation ou une tâche adaptée.",
+			fr: 'En réunion d’équipe et lors des entretiens, le responsable nomme concrètement ce qu’une personne ou l’équipe a accompli, y compris le travail invisible. La reconnaissance se traduit aussi en moyens, comme du temps, une formation ou une tâche adaptée.',
 			en: 'At team meetings and in one-to-ones, the line manager names concretely what a person or the team has done, invisible work included. Let recognition show in means too, such as time, training or an adjusted task.'
 		},
 		watchOut: {
 			nl: 'Erkenning is geen vervanging voor haalbaar werk. Lof die alleen de uitblinkers bereikt, kan de rest ontmoedigen.',
-			fr: "La reconnaissance ne remplace pas un travail faisable. Des éloges qui ne vont qu'aux plus brillants peuvent décourager les autres.",
+			fr: 'La reconnaissance ne remplace pas un travail faisable. Des éloges qui ne vont qu’aux plus brillants peuvent décourager les autres.',
 			en: 'Recognition does not replace a workable job. Praise that only reaches the stars can discourage everyone else.'
 		},
 		targets: { dimensions: ['recognition', 'engagement'], signals: [] },
@@ -442,18 +442,18 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 	{
 		id: 'fair-evaluation',
 		title: {
-			nl: 'Evaluatie en verloning op voorhand bekende en eerlijke criteria geven',
-			fr: "Fonder l'évaluation et la rémunération sur des critères connus à l'avance et équitables",
+			nl: 'Evaluatie en verloning baseren op eerlijke criteria die vooraf bekend zijn',
+			fr: 'Fonder l’évaluation et la rémunération sur des critères connus à l’avance et équitables',
 			en: 'Base appraisal and pay on fair criteria known in advance'
 		},
 		how: {
 			nl: 'Maak bekend op welke criteria evaluatie, loon en promotie berusten en bespreek ze aan het begin van de periode. Voorzie een beroepsmogelijkheid bij een tweede beoordelaar.',
-			fr: "Faites connaître les critères d'évaluation, de rémunération et de promotion et discutez-en au début de la période. Prévoyez un recours auprès d'un second évaluateur.",
+			fr: 'Faites connaître les critères d’évaluation, de rémunération et de promotion et discutez-en au début de la période. Prévoyez un recours auprès d’un second évaluateur.',
 			en: 'Make known the criteria behind appraisal, pay and promotion and discuss them at the start of the period. Provide an appeal to a second assessor.'
 		},
 		watchOut: {
 			nl: 'Gebruik de resultaten van de barometer of verzuimcijfers nooit in een individuele evaluatie.',
-			fr: "N'utilisez jamais les résultats du baromètre ni les chiffres d'absence dans une évaluation individuelle.",
+			fr: 'N’utilisez jamais les résultats du baromètre ni les chiffres d’absence dans une évaluation individuelle.',
 			en: 'Never use barometer results or absence figures in anyone’s appraisal.'
 		},
 		targets: {
@@ -474,12 +474,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Bespreek jaarlijks met elke medewerker wat die wil bijleren en welke richting de functie uitgaat. Reserveer opleidingstijd en budget per team en plan de vorming in de werkuren.',
-			fr: "Discutez chaque année avec chaque travailleur de ce qu'il souhaite apprendre et de l'évolution de la fonction. Réservez du temps et un budget de formation par équipe et planifiez les formations pendant les heures de travail.",
+			fr: 'Discutez chaque année avec chaque travailleur de ce qu’il souhaite apprendre et de l’évolution de la fonction. Réservez du temps et un budget de formation par équipe et planifiez les formations pendant les heures de travail.',
 			en: 'Each year, discuss with every employee what they want to learn and where the role is heading. Reserve training time and budget per team and plan training within working hours.'
 		},
 		watchOut: {
 			nl: 'Opleiding bovenop een volle agenda wordt zelf een belasting. Het gesprek gaat over groei, niet over tekorten.',
-			fr: "Une formation ajoutée à un agenda plein devient elle-même une charge. L'entretien porte sur l'évolution, pas sur les manquements.",
+			fr: 'Une formation ajoutée à un agenda plein devient elle-même une charge. L’entretien porte sur l’évolution, pas sur les manquements.',
 			en: 'Training on top of a full diary becomes a burden itself. The talk is about growth, not shortcomings.'
 		},
 		targets: { dimensions: ['development', 'engagement'], signals: ['turnoverVoluntary'] },
@@ -497,7 +497,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Informeer medewerkers zo vroeg als wettelijk mogelijk over plannen die hun job raken, en zeg eerlijk wat nog niet vastligt. Laat wie een tijdelijk contract heeft ruim op voorhand weten of het verlengd wordt.',
-			fr: "Informez le personnel aussi tôt que la loi le permet des projets qui touchent son emploi, et dites honnêtement ce qui n'est pas encore décidé. Faites savoir bien à l'avance aux personnes sous contrat temporaire si celui-ci sera prolongé.",
+			fr: 'Informez le personnel aussi tôt que la loi le permet des projets qui touchent son emploi, et dites honnêtement ce qui n’est pas encore décidé. Faites savoir bien à l’avance aux personnes sous contrat temporaire si celui-ci sera prolongé.',
 			en: 'Tell staff as early as the law allows about plans that affect their jobs, and say honestly what is not yet settled. Let people on temporary contracts know well ahead whether theirs will be renewed.'
 		},
 		watchOut: {
@@ -523,7 +523,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Bied elke vertrekkende medewerker een exitgesprek of korte vragenlijst aan bij iemand buiten de eigen lijn. Bundel de antwoorden per jaar en per afdeling van voldoende grootte en neem de terugkerende werkgebonden redenen op in het actieplan.',
-			fr: "Proposez à chaque partant un entretien de sortie ou un court questionnaire auprès d'une personne extérieure à sa ligne hiérarchique. Regroupez les réponses par année et par service de taille suffisante, et reprenez les raisons liées au travail qui reviennent dans le plan d'action.",
+			fr: 'Proposez à chaque partant un entretien de sortie ou un court questionnaire auprès d’une personne extérieure à sa ligne hiérarchique. Regroupez les réponses par année et par service de taille suffisante, et reprenez les raisons liées au travail qui reviennent dans le plan d’action.',
 			en: 'Offer everyone who leaves an exit interview or a short questionnaire with someone outside their own line. Pool the answers per year and per department of sufficient size, and take the recurring work-related reasons into the action plan.'
 		},
 		watchOut: {
@@ -546,7 +546,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Bepaal per functie welke ruimte er is voor glijdende uren en telewerk en leg de afspraken schriftelijk vast. Spreek vaste momenten af waarop het team samen is.',
-			fr: "Déterminez par fonction la marge possible pour les horaires flexibles et le télétravail, et mettez les accords par écrit. Convenez de moments fixes où l'équipe se retrouve.",
+			fr: 'Déterminez par fonction la marge possible pour les horaires flexibles et le télétravail, et mettez les accords par écrit. Convenez de moments fixes où l’équipe se retrouve.',
 			en: 'Decide per role how much room there is for flexible hours and telework, and put the agreements in writing. Agree on fixed moments when the team is together.'
 		},
 		watchOut: {
@@ -565,12 +565,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		id: 'workplace-walkthrough',
 		title: {
 			nl: 'De werkplek samen met het team doorlopen met de SOBANE-methode',
-			fr: "Passer en revue le lieu de travail avec l'équipe selon la méthode SOBANE",
+			fr: 'Passer en revue le lieu de travail avec l’équipe selon la méthode SOBANE',
 			en: 'Walk through the workplace with the team using the SOBANE method'
 		},
 		how: {
 			nl: 'Overloop met een kleine groep medewerkers en hun leidinggevende de werkplek aan de hand van de Déparis-gids: lawaai, licht, houding, materiaal en indeling. Los op wat meteen kan en zet de rest met een termijn in het actieplan.',
-			fr: "Passez en revue le lieu de travail avec un petit groupe de travailleurs et leur responsable à l'aide du guide Déparis : bruit, éclairage, postures, matériel et aménagement. Réglez ce qui peut l'être tout de suite et inscrivez le reste avec un délai dans le plan d'action.",
+			fr: 'Passez en revue le lieu de travail avec un petit groupe de travailleurs et leur responsable à l’aide du guide Déparis : bruit, éclairage, postures, matériel et aménagement. Réglez ce qui peut l’être tout de suite et inscrivez le reste avec un délai dans le plan d’action.',
 			en: 'Go over the workplace with a small group of staff and their manager using the Déparis guide: noise, light, posture, equipment and layout. Fix what can be fixed at once and put the rest in the action plan with a deadline.'
 		},
 		watchOut: {
@@ -596,12 +596,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Richt in een open kantoor enkele afgesloten werkplekken of stilteruimtes in. Maak met het team afspraken over telefoneren, overleg en geluid op de werkvloer.',
-			fr: "Dans un bureau paysager, aménagez quelques postes fermés ou espaces de silence. Convenez avec l'équipe de règles pour les appels, les réunions et le bruit sur le plateau.",
+			fr: 'Dans un bureau paysager, aménagez quelques postes fermés ou espaces de silence. Convenez avec l’équipe de règles pour les appels, les réunions et le bruit sur le plateau.',
 			en: 'In an open-plan office, set up a few closed workstations or silent rooms. Agree with the team on phone calls, meetings and noise on the floor.'
 		},
 		watchOut: {
 			nl: 'Als er te weinig stille plekken zijn, worden ze een bron van onenigheid. Kijk na een paar maanden of ze gebruikt worden.',
-			fr: "S'il y a trop peu d'espaces calmes, ils deviennent une source de désaccord. Vérifiez après quelques mois s'ils sont utilisés.",
+			fr: 'S’il y a trop peu d’espaces calmes, ils deviennent une source de désaccord. Vérifiez après quelques mois s’ils sont utilisés.',
 			en: 'Too few quiet places become a source of friction. Check after a few months whether they are used.'
 		},
 		targets: { dimensions: ['stress', 'burnout'], signals: [] },
@@ -619,12 +619,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Vraag het team welke toestellen, systemen of formulieren het meeste tijd of ergernis kosten. Herstel of vervang ze, en betrek de gebruikers bij de keuze van nieuwe werkmiddelen.',
-			fr: "Demandez à l'équipe quels appareils, systèmes ou formulaires font perdre le plus de temps ou causent le plus d'agacement. Réparez-les ou remplacez-les, et associez les utilisateurs au choix des nouveaux outils.",
+			fr: 'Demandez à l’équipe quels appareils, systèmes ou formulaires font perdre le plus de temps ou causent le plus d’agacement. Réparez-les ou remplacez-les, et associez les utilisateurs au choix des nouveaux outils.',
 			en: 'Ask the team which devices, systems or forms cost the most time or irritation. Repair or replace them, and involve the users in choosing new tools.'
 		},
 		watchOut: {
 			nl: 'Een nieuw systeem vraagt een leerperiode met minder werk. Reken die tijd mee in de planning.',
-			fr: "Un nouveau système demande une période d'apprentissage avec moins de travail. Comptez ce temps dans le planning.",
+			fr: 'Un nouveau système demande une période d’apprentissage avec moins de travail. Comptez ce temps dans le planning.',
 			en: 'A new system needs a learning period with a lighter load. Count that time in the planning.'
 		},
 		targets: { dimensions: ['workload', 'stress', 'participation'], signals: [] },
@@ -642,7 +642,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Vraag bij de analyse van een arbeidsongeval of bijna-ongeval ook naar tijdsdruk, onderbezetting, lange diensten en onderbrekingen. Bespreek de patronen elk kwartaal in het comité voor preventie en bescherming op het werk.',
-			fr: "Lors de l'analyse d'un accident du travail ou d'un presque-accident, interrogez-vous aussi sur la pression du temps, le sous-effectif, les longues prestations et les interruptions. Discutez des tendances chaque trimestre au comité pour la prévention et la protection au travail.",
+			fr: 'Lors de l’analyse d’un accident du travail ou d’un presque-accident, interrogez-vous aussi sur la pression du temps, le sous-effectif, les longues prestations et les interruptions. Discutez des tendances chaque trimestre au comité pour la prévention et la protection au travail.',
 			en: 'When analysing a work accident or near miss, also ask about time pressure, understaffing, long shifts and interruptions. Discuss the patterns every quarter in the committee for prevention and protection at work.'
 		},
 		watchOut: {
@@ -665,12 +665,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Voorzie voor wie alleen of bij klanten werkt een alarmmiddel en een vast meldmoment. Spreek af wie reageert en hoe snel, en oefen de procedure.',
-			fr: "Prévoyez pour les personnes qui travaillent seules ou chez des clients un moyen d'alerte et un moment de contact fixe. Convenez de qui réagit et dans quel délai, et exercez la procédure.",
+			fr: 'Prévoyez pour les personnes qui travaillent seules ou chez des clients un moyen d’alerte et un moment de contact fixe. Convenez de qui réagit et dans quel délai, et exercez la procédure.',
 			en: 'Give people who work alone or at clients’ premises an alarm and a fixed check-in time. Agree who responds and how fast, and rehearse the procedure.'
 		},
 		watchOut: {
 			nl: 'Een alarm dat niemand opvolgt, geeft schijnveiligheid. Gebruik de meldingen niet om mensen te volgen.',
-			fr: "Une alarme que personne ne suit donne un faux sentiment de sécurité. N'utilisez pas les signalements pour surveiller les gens.",
+			fr: 'Une alarme que personne ne suit donne un faux sentiment de sécurité. N’utilisez pas les signalements pour surveiller les gens.',
 			en: 'An alarm nobody answers gives false security. Do not use the check-ins to track people.'
 		},
 		targets: { dimensions: ['anxiety', 'support-colleagues'], signals: ['accidentsPer100Fte'] },
@@ -684,17 +684,17 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		id: 'manager-training-psychosocial',
 		title: {
 			nl: 'Leidinggevenden opleiden om overbelasting in het team te zien en te bespreken',
-			fr: "Former la ligne hiérarchique à repérer et aborder la surcharge dans l'équipe",
+			fr: 'Former la ligne hiérarchique à repérer et aborder la surcharge dans l’équipe',
 			en: 'Train line managers to see and discuss overload in their team'
 		},
 		how: {
 			nl: 'Organiseer voor alle leidinggevenden een opleiding over de vroege signalen van overbelasting, het gesprek over werkdruk en de weg naar de arbeidsarts en de preventieadviseur psychosociale aspecten. Volg ze op met intervisie tussen leidinggevenden.',
-			fr: "Organisez pour toute la ligne hiérarchique une formation sur les premiers signes de surcharge, l'entretien sur la charge de travail et le chemin vers le médecin du travail et le conseiller en prévention aspects psychosociaux. Assurez le suivi par de l'intervision entre responsables.",
+			fr: 'Organisez pour toute la ligne hiérarchique une formation sur les premiers signes de surcharge, l’entretien sur la charge de travail et le chemin vers le médecin du travail et le conseiller en prévention aspects psychosociaux. Assurez le suivi par de l’intervision entre responsables.',
 			en: 'Run training for all line managers on the early signs of overload, the conversation about workload and the way to the occupational physician and the prevention advisor for psychosocial aspects. Follow it up with peer review among managers.'
 		},
 		watchOut: {
 			nl: 'Leidinggevenden hebben ook zelf werkdruk. Geef hun de tijd en de bevoegdheid om het werk van hun team echt bij te sturen.',
-			fr: "Les responsables ont eux aussi une charge de travail. Donnez-leur le temps et le pouvoir d'ajuster réellement le travail de leur équipe.",
+			fr: 'Les responsables ont eux aussi une charge de travail. Donnez-leur le temps et le pouvoir d’ajuster réellement le travail de leur équipe.',
 			en: 'Managers have a workload of their own. Give them the time and the authority to really adjust their team’s work.'
 		},
 		targets: { dimensions: ['support-manager', 'recognition', 'burnout', 'overstrain'], signals: [] },
@@ -712,12 +712,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Plan om de paar weken een kort gesprek over hoe het werk loopt: werkdruk, middelen, hindernissen en wat helpt. De leidinggevende noteert wat hij of zij zelf zal aanpakken.',
-			fr: "Prévoyez toutes les quelques semaines un court entretien sur la marche du travail : charge, moyens, obstacles et ce qui aide. Le responsable note ce qu'il prendra lui-même en charge.",
+			fr: 'Prévoyez toutes les quelques semaines un court entretien sur la marche du travail : charge, moyens, obstacles et ce qui aide. Le responsable note ce qu’il prendra lui-même en charge.',
 			en: 'Every few weeks, plan a short conversation on how the work is going: workload, means, obstacles and what helps. The manager notes what they will take on themselves.'
 		},
 		watchOut: {
 			nl: 'Dit is geen functioneringsgesprek en geen controle. Het gesprek gaat over het werk, niet over iemands gezondheid.',
-			fr: "Ce n'est ni un entretien d'évaluation ni un contrôle. L'entretien porte sur le travail, pas sur la santé de la personne.",
+			fr: 'Ce n’est ni un entretien d’évaluation ni un contrôle. L’entretien porte sur le travail, pas sur la santé de la personne.',
 			en: 'This is not an appraisal and not a check. The conversation is about the work, not about anyone’s health.'
 		},
 		targets: { dimensions: ['support-manager', 'workload', 'role-clarity'], signals: [] },
@@ -730,17 +730,17 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		id: 'team-collaboration-agreements',
 		title: {
 			nl: 'Samenwerkingsafspraken maken in het team',
-			fr: "Établir des règles de collaboration dans l'équipe",
+			fr: 'Établir des règles de collaboration dans l’équipe',
 			en: 'Make collaboration agreements within the team'
 		},
 		how: {
 			nl: 'Spreek met het team af hoe jullie elkaar helpen bij drukte, hoe overdrachten verlopen en hoe meningsverschillen op tafel komen. Kijk de afspraken elk half jaar samen na.',
-			fr: "Convenez avec l'équipe de la manière de s'entraider en période de rush, de se transmettre le travail et d'aborder les désaccords. Revoyez ensemble ces règles tous les six mois.",
+			fr: 'Convenez avec l’équipe de la manière de s’entraider en période de pointe, de se transmettre le travail et d’aborder les désaccords. Revoyez ensemble ces règles tous les six mois.',
 			en: 'Agree with the team how you help each other in busy times, how handovers go and how disagreements get raised. Review the agreements together every six months.'
 		},
 		watchOut: {
 			nl: 'Afspraken lossen een tekort aan mensen niet op. Nieuwe teamleden moeten ze ook te horen krijgen.',
-			fr: "Des règles ne compensent pas un manque de personnel. Les nouveaux membres de l'équipe doivent aussi les connaître.",
+			fr: 'Des règles ne compensent pas un manque de personnel. Les nouveaux membres de l’équipe doivent aussi les connaître.',
 			en: 'Agreements do not make up for a shortage of people. New team members need to hear them too.'
 		},
 		targets: { dimensions: ['support-colleagues', 'conflict'], signals: [] },
@@ -753,12 +753,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		id: 'trusted-person-and-procedures',
 		title: {
 			nl: 'De vertrouwenspersoon en de verzoeken tot psychosociale interventie bekendmaken',
-			fr: "Faire connaître la personne de confiance et les demandes d'intervention psychosociale",
+			fr: 'Faire connaître la personne de confiance et les demandes d’intervention psychosociale',
 			en: 'Make the trusted person and the requests for psychosocial intervention known'
 		},
 		how: {
 			nl: 'Zorg dat iedereen weet wie de vertrouwenspersoon en de preventieadviseur psychosociale aspecten zijn en hoe ze te bereiken zijn. Leg uit wat een informeel en een formeel verzoek inhouden, en herhaal die informatie bij onthaal en op de intranetpagina.',
-			fr: "Veillez à ce que chacun sache qui sont la personne de confiance et le conseiller en prévention aspects psychosociaux, et comment les joindre. Expliquez ce que recouvrent une demande informelle et une demande formelle, et répétez l'information à l'accueil des nouveaux et sur l'intranet.",
+			fr: 'Veillez à ce que chacun sache qui sont la personne de confiance et le conseiller en prévention aspects psychosociaux, et comment les joindre. Expliquez ce que recouvrent une demande informelle et une demande formelle, et répétez l’information à l’accueil des nouveaux et sur l’intranet.',
 			en: 'Make sure everyone knows who the trusted person and the prevention advisor for psychosocial aspects are and how to reach them. Explain what an informal and a formal request involve, and repeat the information at induction and on the intranet.'
 		},
 		watchOut: {
@@ -781,12 +781,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'De directie verklaart openlijk dat ongewenst gedrag niet getolereerd wordt, met voorbeelden en gevolgen. Neem de procedures op in het arbeidsreglement en leid leidinggevenden op om meldingen ernstig te nemen.',
-			fr: "La direction déclare ouvertement que les comportements abusifs ne sont pas tolérés, exemples et conséquences à l'appui. Reprenez les procédures dans le règlement de travail et formez la ligne hiérarchique à prendre les signalements au sérieux.",
+			fr: 'La direction déclare ouvertement que les comportements abusifs ne sont pas tolérés, exemples et conséquences à l’appui. Reprenez les procédures dans le règlement de travail et formez la ligne hiérarchique à prendre les signalements au sérieux.',
 			en: 'Senior management states openly that unwanted behaviour is not tolerated, with examples and consequences. Put the procedures in the work rules and train managers to take reports seriously.'
 		},
 		watchOut: {
 			nl: 'Een beleid dat niet wordt toegepast wanneer het om een gewaardeerde collega of leidinggevende gaat, verliest elk gezag.',
-			fr: "Une politique qui n'est pas appliquée lorsqu'il s'agit d'un collègue ou d'un responsable apprécié perd toute autorité.",
+			fr: 'Une politique qui n’est pas appliquée lorsqu’il s’agit d’un collègue ou d’un responsable apprécié perd toute autorité.',
 			en: 'A policy not applied when a valued colleague or manager is involved loses all authority.'
 		},
 		targets: { dimensions: ['unwanted-behaviour', 'conflict', 'anxiety'], signals: [] },
@@ -804,12 +804,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Analyseer waar en wanneer agressie voorkomt en pas onthaal, wachttijden en informatie daarop aan. Leg vast hoe een voorval gemeld en opgevolgd wordt, en registreer de voorvallen zodat het comité de evolutie ziet.',
-			fr: "Analysez où et quand l'agressivité se manifeste et adaptez l'accueil, les temps d'attente et l'information. Fixez la manière de signaler et de suivre un incident, et enregistrez les incidents pour que le comité en voie l'évolution.",
+			fr: 'Analysez où et quand l’agressivité se manifeste et adaptez l’accueil, les temps d’attente et l’information. Fixez la manière de signaler et de suivre un incident, et enregistrez les incidents pour que le comité en voie l’évolution.',
 			en: 'Analyse where and when aggression happens and adapt reception, waiting times and information to it. Set down how an incident is reported and followed up, and log incidents so the committee sees the trend.'
 		},
 		watchOut: {
 			nl: 'Agressie mag nooit als deel van de job worden afgedaan. Wie een voorval meldt, krijgt steun en geen verwijt.',
-			fr: "L'agressivité ne doit jamais être présentée comme faisant partie du métier. La personne qui signale un incident reçoit du soutien, pas des reproches.",
+			fr: 'L’agressivité ne doit jamais être présentée comme faisant partie du métier. La personne qui signale un incident reçoit du soutien, pas des reproches.',
 			en: 'Aggression must never be dismissed as part of the job. Whoever reports an incident gets support, not blame.'
 		},
 		targets: {
@@ -826,12 +826,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		id: 'coping-skills-training',
 		title: {
 			nl: 'Een teamvorming aanbieden over omgaan met de eisen van het werk',
-			fr: "Proposer à l'équipe une formation pour faire face aux exigences du travail",
+			fr: 'Proposer à l’équipe une formation pour faire face aux exigences du travail',
 			en: 'Offer the team training in dealing with the demands of the work'
 		},
 		how: {
 			nl: 'Bied het hele team, leidinggevende inbegrepen, een vorming aan over timemanagement, grenzen aangeven, communicatie en herstel na inspanning. Koppel de vorming aan wat het team in het werk zelf wil veranderen.',
-			fr: "Proposez à toute l'équipe, responsable compris, une formation sur la gestion du temps, l'art de poser ses limites, la communication et la récupération après l'effort. Reliez la formation à ce que l'équipe veut changer dans le travail lui-même.",
+			fr: 'Proposez à toute l’équipe, responsable compris, une formation sur la gestion du temps, l’art de poser ses limites, la communication et la récupération après l’effort. Reliez la formation à ce que l’équipe veut changer dans le travail lui-même.',
 			en: 'Offer the whole team, manager included, training in time management, setting limits, communication and recovery after effort. Link the training to what the team wants to change in the work itself.'
 		},
 		watchOut: {
@@ -859,7 +859,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		watchOut: {
 			nl: 'Alleen de medewerker zelf beslist wat er uit het gesprek wordt teruggekoppeld. De leidinggevende helpt de tijd vrij te maken.',
-			fr: "Seul le travailleur décide de ce qui est rapporté de l'entretien. Le responsable aide à libérer le temps nécessaire.",
+			fr: 'Seul le travailleur décide de ce qui est rapporté de l’entretien. Le responsable aide à libérer le temps nécessaire.',
 			en: 'Only the employee decides what is passed on from the talks. The manager helps free up the time.'
 		},
 		targets: { dimensions: ['coping', 'engagement', 'emotional-load'], signals: [] },
@@ -872,17 +872,17 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		id: 'reboost-team',
 		title: {
 			nl: 'Een team-reboost houden met de preventieadviseur psychosociale aspecten',
-			fr: "Organiser un reboost d'équipe avec le conseiller en prévention aspects psychosociaux",
+			fr: 'Organiser un reboost d’équipe avec le conseiller en prévention aspects psychosociaux',
 			en: 'Hold a team reboost with the prevention advisor for psychosocial aspects'
 		},
 		how: {
 			nl: 'Het team en de leidinggevende bekijken in twee halve dagen per jaar welke werkgewoonten gezond houden en welke belasten. Ze leren signalen van overbelasting bij collega’s vroeg op te merken en spreken af welke steun van andere diensten ze gaan vragen.',
-			fr: "En deux demi-journées par an, l'équipe et son responsable examinent quelles habitudes de travail préservent la santé et lesquelles pèsent. Ils apprennent à repérer tôt les signes de surcharge chez leurs collègues et conviennent du soutien à demander à d'autres services.",
+			fr: 'En deux demi-journées par an, l’équipe et son responsable examinent quelles habitudes de travail préservent la santé et lesquelles pèsent. Ils apprennent à repérer tôt les signes de surcharge chez leurs collègues et conviennent du soutien à demander à d’autres services.',
 			en: 'In two half-days a year, the team and its manager look at which work habits keep them healthy and which weigh on them. They learn to notice signs of overload in colleagues early and agree which support to ask of other departments.'
 		},
 		watchOut: {
 			nl: 'Alleen het team en de leidinggevende koppelen terug wat ze willen. Afspraken die andere diensten raken, hebben de steun van de directie nodig.',
-			fr: "Seuls l'équipe et son responsable rapportent ce qu'ils souhaitent. Les accords qui touchent d'autres services ont besoin du soutien de la direction.",
+			fr: 'Seuls l’équipe et son responsable décident de ce qu’ils rapportent. Les accords qui touchent d’autres services ont besoin du soutien de la direction.',
 			en: 'Only the team and its manager pass on what they choose. Agreements that touch other departments need senior management’s backing.'
 		},
 		targets: {
@@ -903,7 +903,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Wie langdurig overbelast is door het werk, kan drie werksessies van twee uur volgen bij een preventieadviseur psychosociale aspecten, gespreid over twee maanden. Ze zoeken de oorzaken in het werk en de middelen om weer grip te krijgen, en de leidinggevende wordt met instemming van de medewerker betrokken bij de start en het einde.',
-			fr: "Un travailleur surchargé depuis longtemps par son travail peut suivre trois séances de deux heures avec un conseiller en prévention aspects psychosociaux, réparties sur deux mois. Ils cherchent les causes dans le travail et les moyens de reprendre prise, et le responsable est associé au début et à la fin avec l'accord du travailleur.",
+			fr: 'Un travailleur surchargé depuis longtemps par son travail peut suivre trois séances de deux heures avec un conseiller en prévention aspects psychosociaux, réparties sur deux mois. Ensemble, ils cherchent les causes dans le travail et les moyens de reprendre prise, et le responsable est associé au début et à la fin avec l’accord du travailleur.',
 			en: 'Someone overloaded by their work for a long time can follow three two-hour sessions with a prevention advisor for psychosocial aspects, spread over two months. Together they look for the causes in the work and the means to regain control, and with the employee’s consent the manager joins at the start and the end.'
 		},
 		watchOut: {
@@ -929,7 +929,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Maak bekend dat elke werknemer zelf een raadpleging kan vragen bij de arbeidsarts of de preventieadviseur psychosociale aspecten, ook zonder de werkgever in te lichten. Vermeld hoe ze te bereiken zijn op het intranet, in de nieuwsbrief en bij het onthaal.',
-			fr: "Faites savoir que chaque travailleur peut demander lui-même une consultation chez le médecin du travail ou le conseiller en prévention aspects psychosociaux, même sans en informer l'employeur. Indiquez comment les joindre sur l'intranet, dans la lettre d'information et à l'accueil des nouveaux.",
+			fr: 'Faites savoir que chaque travailleur peut demander lui-même une consultation chez le médecin du travail ou le conseiller en prévention aspects psychosociaux, même sans en informer l’employeur. Indiquez comment les joindre sur l’intranet, dans la lettre d’information et à l’accueil des nouveaux.',
 			en: 'Make known that every employee can ask for a consultation with the occupational physician or the prevention advisor for psychosocial aspects themselves, without telling the employer. Say how to reach them on the intranet, in the newsletter and at induction.'
 		},
 		watchOut: {
@@ -952,12 +952,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Leg in een korte sessie uit aan welke signalen je overbelasting bij jezelf en bij collega’s herkent en waar je terechtkunt. Benadruk dat de werkomstandigheden zwaarder wegen dan individuele kenmerken, zodat niemand geïsoleerd raakt.',
-			fr: "Expliquez lors d'une courte séance à quels signes on reconnaît la surcharge chez soi et chez ses collègues, et à qui s'adresser. Soulignez que les conditions de travail pèsent plus lourd que les caractéristiques individuelles, afin que personne ne soit isolé.",
+			fr: 'Expliquez lors d’une courte séance à quels signes on reconnaît la surcharge chez soi et chez ses collègues, et à qui s’adresser. Soulignez que les conditions de travail pèsent plus lourd que les caractéristiques individuelles, afin que personne ne soit isolé.',
 			en: 'In a short session, explain which signs point to overload in yourself and in colleagues, and where to turn. Stress that working conditions weigh more than individual traits, so nobody is left isolated.'
 		},
 		watchOut: {
 			nl: 'De bedoeling is steun, niet elkaar in de gaten houden of labels plakken. Betrek ook de leidinggevenden en de directie.',
-			fr: "Le but est le soutien, pas de se surveiller ni d'étiqueter les autres. Associez aussi la ligne hiérarchique et la direction.",
+			fr: 'Le but est le soutien, pas de se surveiller ni d’étiqueter les autres. Associez aussi la ligne hiérarchique et la direction.',
 			en: 'The aim is support, not watching or labelling each other. Include the managers and senior management too.'
 		},
 		targets: {
@@ -973,17 +973,17 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		id: 'case-intervision',
 		title: {
 			nl: 'Geregeld intervisie houden over emotioneel zware situaties',
-			fr: 'Tenir régulièrement de l’intervision sur les situations émotionnellement lourdes',
+			fr: 'Organiser régulièrement de l’intervision sur les situations émotionnellement lourdes',
 			en: 'Hold regular peer case reviews on emotionally heavy situations'
 		},
 		how: {
 			nl: 'Plan maandelijks een intervisie waarin collega’s moeilijke situaties uit het werk bespreken onder begeleiding. Houd de tijd vrij in de planning en laat het team de casussen zelf kiezen.',
-			fr: "Prévoyez chaque mois une séance d'intervision encadrée où les collègues discutent des situations difficiles rencontrées au travail. Libérez ce temps dans le planning et laissez l'équipe choisir elle-même les cas.",
+			fr: 'Prévoyez chaque mois une séance d’intervision encadrée où les collègues discutent des situations difficiles rencontrées au travail. Libérez ce temps dans le planning et laissez l’équipe choisir elle-même les cas.',
 			en: 'Plan a monthly, facilitated peer review in which colleagues discuss difficult situations from their work. Keep the time free in the schedule and let the team choose the cases.'
 		},
 		watchOut: {
 			nl: 'Intervisie vervangt geen lagere caseload. Wat in de intervisie gezegd wordt, blijft binnen de groep.',
-			fr: "L'intervision ne remplace pas une charge de dossiers plus légère. Ce qui s'y dit reste dans le groupe.",
+			fr: 'L’intervision ne remplace pas une charge de dossiers plus légère. Ce qui s’y dit reste dans le groupe.',
 			en: 'Peer review does not replace a lighter caseload. What is said in it stays within the group.'
 		},
 		targets: { dimensions: ['emotional-load', 'burnout', 'support-colleagues'], signals: [] },
@@ -1024,7 +1024,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Wanneer spanningen tussen collega’s of met een leidinggevende aanslepen, stelt de leidinggevende of de vertrouwenspersoon een bemiddeld gesprek voor. De preventieadviseur psychosociale aspecten kan een informele interventie doen, en de afspraken worden na enkele weken opgevolgd.',
-			fr: "Lorsque des tensions entre collègues ou avec un responsable s'installent, le responsable ou la personne de confiance propose un entretien de médiation. Le conseiller en prévention aspects psychosociaux peut mener une intervention informelle, et les accords sont suivis après quelques semaines.",
+			fr: 'Lorsque des tensions entre collègues ou avec un responsable s’installent, le responsable ou la personne de confiance propose un entretien de médiation. Le conseiller en prévention aspects psychosociaux peut mener une intervention informelle, et les accords sont suivis après quelques semaines.',
 			en: 'When tension between colleagues or with a manager drags on, the manager or the trusted person proposes a mediated conversation. The prevention advisor for psychosocial aspects can make an informal intervention, and the agreements are followed up after a few weeks.'
 		},
 		watchOut: {
@@ -1047,12 +1047,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Spreek op voorhand af wie na een ernstig ongeval, agressie of een ander schokkend voorval de betrokkenen opvangt, binnen de eerste dagen. Bied daarna een gesprek aan met de preventieadviseur psychosociale aspecten en kijk na of het werk anders georganiseerd moet worden.',
-			fr: "Convenez à l'avance de qui accueille les personnes concernées après un accident grave, une agression ou un autre événement choquant, dans les premiers jours. Proposez ensuite un entretien avec le conseiller en prévention aspects psychosociaux et vérifiez si le travail doit être organisé autrement.",
+			fr: 'Convenez à l’avance de qui accueille les personnes concernées après un accident grave, une agression ou un autre événement choquant, dans les premiers jours. Proposez ensuite un entretien avec le conseiller en prévention aspects psychosociaux et vérifiez si le travail doit être organisé autrement.',
 			en: 'Agree in advance who takes care of the people involved after a serious accident, an assault or another shocking event, within the first days. Then offer a talk with the prevention advisor for psychosocial aspects and check whether the work must be organised differently.'
 		},
 		watchOut: {
 			nl: 'Niet iedereen wil meteen praten: bied opvang aan, verplicht ze niet. Kom na enkele weken nog eens terug.',
-			fr: "Tout le monde ne souhaite pas parler tout de suite : proposez l'accompagnement sans l'imposer. Revenez vers les personnes quelques semaines plus tard.",
+			fr: 'Tout le monde ne souhaite pas parler tout de suite : proposez l’accompagnement sans l’imposer. Revenez vers les personnes quelques semaines plus tard.',
 			en: 'Not everyone wants to talk straight away: offer aftercare, do not impose it. Check back a few weeks later.'
 		},
 		targets: { dimensions: ['anxiety', 'depression'], signals: ['accidentsPer100Fte'] },
@@ -1070,12 +1070,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'De leidinggevende heet de medewerker welkom terug, brengt die op de hoogte van wat er veranderd is en vraagt of iets in het werk anders kan. Herhaalde korte afwezigheden zijn een aanleiding om samen naar de werklast en de werkomstandigheden te kijken.',
-			fr: "Le responsable accueille le travailleur à son retour, l'informe de ce qui a changé et demande si quelque chose peut être fait autrement dans le travail. Des absences courtes répétées sont l'occasion d'examiner ensemble la charge et les conditions de travail.",
+			fr: 'Le responsable accueille le travailleur à son retour, l’informe de ce qui a changé et demande si quelque chose peut être fait autrement dans le travail. Des absences courtes répétées sont l’occasion d’examiner ensemble la charge et les conditions de travail.',
 			en: 'The manager welcomes the employee back, brings them up to date on what has changed and asks whether anything in the work could be done differently. Repeated short absences are a reason to look at the workload and working conditions together.'
 		},
 		watchOut: {
 			nl: 'Vraag niet naar de medische reden en gebruik het gesprek niet als controle of sanctie. Anders komen mensen ziek naar het werk.',
-			fr: "Ne demandez pas la raison médicale et n'utilisez pas l'entretien comme contrôle ou sanction. Sinon, les gens viendront travailler malades.",
+			fr: 'Ne demandez pas la raison médicale et n’utilisez pas l’entretien comme contrôle ou sanction. Sinon, les gens viendront travailler malades.',
 			en: 'Do not ask for the medical reason, and do not use the talk as a check or a sanction. Otherwise people come to work ill.'
 		},
 		targets: {
@@ -1097,7 +1097,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'De leidinggevende spreekt met de medewerker af hoe vaak en op welke manier er contact is. Na vier weken afwezigheid krijgt de medewerker een brief over het recht op een bezoek bij de arbeidsarts voorafgaand aan de werkhervatting.',
-			fr: "Le responsable convient avec le travailleur de la fréquence et de la forme des contacts. Après quatre semaines d'absence, le travailleur reçoit une lettre sur son droit à une visite de pré-reprise chez le médecin du travail.",
+			fr: 'Le responsable convient avec le travailleur de la fréquence et de la forme des contacts. Après quatre semaines d’absence, le travailleur reçoit une lettre sur son droit à une visite de pré-reprise chez le médecin du travail.',
 			en: 'The manager agrees with the employee how often and in what way they stay in touch. After four weeks of absence, the employee receives a letter about the right to a visit to the occupational physician before returning to work.'
 		},
 		watchOut: {
@@ -1120,12 +1120,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Tijdens de afwezigheid kan de medewerker de arbeidsarts spreken om te bekijken of het werk, eventueel aangepast, hervat kan worden. Met instemming van de medewerker overlegt de arts met de behandelende arts en met de leidinggevende of HR over aanpassingen van de werkpost.',
-			fr: "Pendant l'absence, le travailleur peut rencontrer le médecin du travail pour examiner si le travail peut reprendre, éventuellement de manière adaptée. Avec l'accord du travailleur, le médecin se concerte avec le médecin traitant et avec le responsable ou les RH sur l'aménagement du poste.",
+			fr: 'Pendant l’absence, le travailleur peut rencontrer le médecin du travail pour examiner si le travail peut reprendre, éventuellement de manière adaptée. Avec l’accord du travailleur, le médecin se concerte avec le médecin traitant et avec le responsable ou les RH sur l’aménagement du poste.',
 			en: 'During the absence, the employee can see the occupational physician to consider whether work can resume, adapted if need be. With the employee’s consent, the physician consults the treating doctor and the manager or HR about adapting the job.'
 		},
 		watchOut: {
 			nl: 'Veel werknemers kennen dit recht niet; de werkgever moet hen erover informeren. Wat de medewerker aan de arts vertelt, blijft onder het beroepsgeheim.',
-			fr: "Beaucoup de travailleurs ignorent ce droit ; l'employeur doit les en informer. Ce que le travailleur confie au médecin reste couvert par le secret professionnel.",
+			fr: 'Beaucoup de travailleurs ignorent ce droit ; l’employeur doit les en informer. Ce que le travailleur confie au médecin reste couvert par le secret professionnel.',
 			en: 'Many employees do not know this right; the employer has to tell them about it. What the employee tells the physician stays under professional secrecy.'
 		},
 		targets: {
@@ -1146,12 +1146,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Een preventieadviseur psychosociale aspecten voert drie gesprekken, voor, tijdens en na de terugkeer, om de medewerker opnieuw te verbinden met het team en de leidinggevende. Samen plannen ze beschermende afspraken in de taken en de samenwerking, en spreken ze af hoe ze vroege signalen van herval opvangen.',
-			fr: "Un conseiller en prévention aspects psychosociaux mène trois entretiens, avant, pendant et après le retour, pour reconnecter le travailleur avec l'équipe et le responsable. Ensemble, ils prévoient des dispositions protectrices dans les tâches et la collaboration, et conviennent de la manière de réagir aux premiers signes de rechute.",
+			fr: 'Un conseiller en prévention aspects psychosociaux mène trois entretiens, avant, pendant et après le retour, pour reconnecter le travailleur avec l’équipe et le responsable. Ensemble, ils prévoient des dispositions protectrices dans les tâches et la collaboration, et conviennent de la manière de réagir aux premiers signes de rechute.',
 			en: 'A prevention advisor for psychosocial aspects holds three talks, before, during and after the return, to reconnect the employee with the team and the manager. Together they plan protective arrangements in the tasks and the collaboration, and agree how to respond to early signs of relapse.'
 		},
 		watchOut: {
 			nl: 'Het team heeft informatie nodig over wat het kan verwachten, maar niet over de gezondheid van de collega. De medewerker beslist wat gedeeld wordt.',
-			fr: "L'équipe a besoin de savoir à quoi s'attendre, mais pas d'informations sur la santé du collègue. Le travailleur décide de ce qui est partagé.",
+			fr: 'L’équipe a besoin de savoir à quoi s’attendre, mais pas d’informations sur la santé du collègue. Le travailleur décide de ce qui est partagé.',
 			en: 'The team needs to know what to expect, but not about the colleague’s health. The employee decides what is shared.'
 		},
 		targets: {
@@ -1171,9 +1171,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 			en: 'Draw up a gradual return-to-work plan with the occupational physician'
 		},
 		how: {
-			nl: 'Leg met de medewerker, de arbeidsarts en de leidinggevende vast hoe de uren en taken stap voor stap opgebouwd worden en wanneer dat geëvalueerd wordt. Na minstens vier weken arbeidsongeschiktheid volgt het werkhervattingsonderzoek, en in de eerste drie maanden na de terugkeer zijn er opvolgconsultaties.',
-			fr: "Fixez avec le travailleur, le médecin du travail et le responsable comment les heures et les tâches augmentent pas à pas, et quand faire le point. Après au moins quatre semaines d'incapacité de travail a lieu l'examen de reprise du travail, et des consultations de suivi sont prévues pendant les trois premiers mois après le retour.",
-			en: 'Set down with the employee, the occupational physician and the manager how hours and tasks build up step by step, and when to review. After at least four weeks of incapacity for work comes the return-to-work examination, and follow-up consultations take place in the first three months after the return.'
+			nl: 'Leg met de medewerker, de arbeidsarts en de leidinggevende vast hoe de uren en taken stap voor stap opgebouwd worden en wanneer dat geëvalueerd wordt. Wie onder gezondheidstoezicht staat, krijgt na minstens vier weken arbeidsongeschiktheid een werkhervattingsonderzoek; in de eerste drie maanden na de terugkeer volgen opvolgconsultaties.',
+			fr: 'Fixez avec le travailleur, le médecin du travail et le responsable comment les heures et les tâches augmentent pas à pas, et quand faire le point. Le travailleur soumis à la surveillance de santé passe l’examen de reprise du travail après au moins quatre semaines d’incapacité ; des consultations de suivi ont lieu pendant les trois premiers mois après le retour.',
+			en: 'Set down with the employee, the occupational physician and the manager how hours and tasks build up step by step, and when to review. An employee under health surveillance has a return-to-work examination after at least four weeks of incapacity; follow-up consultations take place in the first three months after the return.'
 		},
 		watchOut: {
 			nl: 'Een terugkeer naar precies hetzelfde werk brengt dezelfde risico’s terug. Pas ook de werkgebonden oorzaken aan.',
@@ -1198,12 +1198,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		},
 		how: {
 			nl: 'Wanneer een langdurig arbeidsongeschikte medewerker het eigen werk niet meteen kan hervatten, beoordeelt de arbeidsarts welk aangepast of ander werk mogelijk is. De werkgever werkt samen met de medewerker een re-integratieplan uit en zoekt ernstig naar passend werk voordat een contract eindigt.',
-			fr: "Lorsqu'un travailleur en incapacité de longue durée ne peut pas reprendre tout de suite son propre travail, le médecin du travail évalue quel travail adapté ou autre est possible. L'employeur élabore avec le travailleur un plan de réintégration et cherche sérieusement un travail approprié avant qu'un contrat ne prenne fin.",
+			fr: 'Lorsqu’un travailleur en incapacité de longue durée ne peut pas reprendre tout de suite son propre travail, le médecin du travail évalue quel travail adapté ou autre est possible. L’employeur élabore avec le travailleur un plan de réintégration et cherche sérieusement un travail approprié avant qu’un contrat ne prenne fin.',
 			en: 'When an employee on long-term incapacity cannot resume their own job straight away, the occupational physician assesses which adapted or other work is possible. The employer works out a reintegration plan with the employee and searches in earnest for suitable work before any contract ends.'
 		},
 		watchOut: {
 			nl: 'Het traject is bedoeld om terug te keren, niet om een ontslag voor te bereiden. Een informele terugkeer met aanpassingen kan vaak sneller.',
-			fr: "Le trajet vise le retour au travail, pas la préparation d'un licenciement. Un retour informel avec des aménagements est souvent plus rapide.",
+			fr: 'Le trajet vise le retour au travail, pas la préparation d’un licenciement. Un retour informel avec des aménagements est souvent plus rapide.',
 			en: 'The trajectory is meant for a return, not to prepare a dismissal. An informal return with adjustments is often quicker.'
 		},
 		targets: {
@@ -1219,17 +1219,17 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze([
 		id: 'lessons-from-dropout',
 		title: {
 			nl: 'Na uitval door het werk de oorzaken in het team aanpakken',
-			fr: "Après une absence liée au travail, traiter les causes dans l'équipe",
+			fr: 'Après une absence liée au travail, traiter les causes dans l’équipe',
 			en: 'After a work-related dropout, tackle the causes in the team'
 		},
 		how: {
 			nl: 'Bekijk met het team en de preventieadviseur psychosociale aspecten welke werkomstandigheden bijdroegen aan de uitval, zonder de betrokken collega te bespreken. Pas die aan, zodat dezelfde oorzaken geen nieuwe collega’s treffen.',
-			fr: "Examinez avec l'équipe et le conseiller en prévention aspects psychosociaux quelles conditions de travail ont contribué à l'absence, sans parler du collègue concerné. Adaptez-les pour que les mêmes causes ne frappent pas d'autres collègues.",
+			fr: 'Examinez avec l’équipe et le conseiller en prévention aspects psychosociaux quelles conditions de travail ont contribué à l’absence, sans parler du collègue concerné. Adaptez-les pour que les mêmes causes ne frappent pas d’autres collègues.',
 			en: 'Look with the team and the prevention advisor for psychosocial aspects at which working conditions contributed to the dropout, without discussing the colleague concerned. Change them so the same causes do not strike other colleagues.'
 		},
 		watchOut: {
 			nl: 'Doe dit alleen met instemming van de betrokkene en zonder iemand aan te wijzen. In een klein team is een collectieve aanpak over meerdere teams veiliger.',
-			fr: "Ne le faites qu'avec l'accord de la personne concernée et sans désigner quiconque. Dans une petite équipe, une approche collective sur plusieurs équipes est plus sûre.",
+			fr: 'Ne le faites qu’avec l’accord de la personne concernée et sans désigner quiconque. Dans une petite équipe, une approche collective sur plusieurs équipes est plus sûre.',
 			en: 'Do this only with the consent of the person concerned and without pointing at anyone. In a small team, a collective approach across several teams is safer.'
 		},
 		targets: {

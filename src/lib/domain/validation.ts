@@ -24,3 +24,11 @@ export function unwrap<T>(result: Validated<T>): T {
 	if (!result.ok) throw new ValidationError(result.problems);
 	return result.value;
 }
+
+/**
+ * A database id (a UUID in its text form). Ids from a URL or a form are checked with it before a
+ * query, so that a malformed id is "not found", never a database error.
+ */
+export function isUuid(value: string): boolean {
+	return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

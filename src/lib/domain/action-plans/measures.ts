@@ -13,6 +13,7 @@ import {
 } from './types';
 import { RISK_DOMAINS } from '../../instruments/types';
 import type { IndicatorId } from '../signals/registry';
+import { isUuid } from '../validation';
 
 /**
  * The rules of a measure of an action plan: what a valid one holds, when it needs attention, and
@@ -90,7 +91,6 @@ export const MEASURE_LIMITS = {
 	hours: 100_000
 } as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A dimension or work factor of an instrument, as instruments name them. */
 const DIMENSION_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** A non-negative amount with at most two decimals; a decimal comma is read as a point. */
@@ -141,7 +141,7 @@ export function validateMeasure(input: Record<string, unknown>): Validated<Measu
 	const problems: FieldProblems = {};
 
 	const unitText = text(input.unitId);
-	if (unitText === undefined || (unitText !== '' && !UUID.test(unitText)))
+	if (unitText === undefined || (unitText !== '' && !isUuid(unitText)))
 		problems.unitId = { key: 'measure.unitUnknown' };
 	const unitId = unitText ? unitText.toLowerCase() : null;
 
@@ -183,7 +183,7 @@ export function validateMeasure(input: Record<string, unknown>): Validated<Measu
 		problems.applicationLevel = { key: 'measure.applicationLevel' };
 
 	const ownerText = text(input.ownerUserId);
-	if (ownerText === undefined || (ownerText !== '' && !UUID.test(ownerText)))
+	if (ownerText === undefined || (ownerText !== '' && !isUuid(ownerText)))
 		problems.ownerUserId = { key: 'measure.ownerUnknown' };
 	const ownerRole = text(input.ownerRole);
 	if (ownerRole === undefined) problems.ownerRole = { key: 'measure.notText' };

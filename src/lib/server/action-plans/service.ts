@@ -10,7 +10,7 @@ import {
 	type MeasureFlags
 } from '../../domain/action-plans/measures';
 import { pathToRoot } from '../../domain/units';
-import { ValidationError, unwrap } from '../../domain/validation';
+import { ValidationError, unwrap, isUuid } from '../../domain/validation';
 import { authorize, decide, scopeOf, type Access, type Actor, type Target } from '../access';
 import { insertAuditEntry } from '../audit/queries';
 import { todayInBelgium } from '../clock';
@@ -38,8 +38,6 @@ export type { MeasureNoteRecord, MeasureRecord };
  */
 
 type MeasureAction = 'measure.view' | 'measure.edit' | 'measure.progress';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The role's permission, asked before anything of the organisation is read. For a manager the
@@ -104,7 +102,7 @@ async function reachMeasure(
 	measureId: string,
 	options: { lock?: boolean } = {}
 ) {
-	if (!UUID.test(measureId)) error(404, 'error.notFound');
+	if (!isUuid(measureId)) error(404, 'error.notFound');
 	const measure = await findMeasure(db, organisationId, measureId, options);
 	if (!measure) error(404, 'error.notFound');
 	const units = await findUnits(db, organisationId);

@@ -4,7 +4,7 @@ import { randomToken, sha256Hex } from '../crypto';
 import { keyedHash } from '../secret';
 import type { Kysely } from 'kysely';
 import { flattenTree } from '../../domain/units';
-import { ValidationError, unwrap } from '../../domain/validation';
+import { ValidationError, unwrap, isUuid } from '../../domain/validation';
 import { formatCode, responseProgress, validateWaveInput, waveStatus } from '../../domain/waves';
 import { BUILT_IN_INSTRUMENTS } from '../../instruments';
 import { validateInstrument } from '../../instruments/schema';
@@ -22,7 +22,6 @@ import { findUnits } from '../units/queries';
 import { countCodes, countResponsesByUnit, findWave, findWaveUnits, findWaves } from './queries';
 import { storedDefinition, waveRowToWave } from './wave-row';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_CODES_PER_BATCH = 5000;
 
 /**
@@ -190,7 +189,7 @@ export async function createWave(
 }
 
 async function requireWave(db: Kysely<Database>, organisationId: string, waveId: string) {
-	if (!UUID.test(waveId)) error(404, 'error.notFound');
+	if (!isUuid(waveId)) error(404, 'error.notFound');
 	const wave = await findWave(db, organisationId, waveId);
 	if (!wave) error(404, 'error.notFound');
 	return waveRowToWave(wave);

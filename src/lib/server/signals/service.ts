@@ -10,7 +10,7 @@ import {
 	type UnitMonthFigures,
 	type UnknownUnit
 } from '../../domain/signals';
-import { ValidationError } from '../../domain/validation';
+import { ValidationError, isUuid } from '../../domain/validation';
 import { authorize, can, type Actor } from '../access';
 import { insertAuditEntry } from '../audit/queries';
 import { todayInBelgium } from '../clock';
@@ -35,7 +35,6 @@ import {
 } from './queries';
 import { CsvFileError, readCsvStream, type CsvByteSource } from './reader';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export interface UploadFile {
@@ -315,7 +314,7 @@ export async function undoUpload(
 	uploadId: string
 ): Promise<void> {
 	authorize(actor, 'signals.import', { organisationId });
-	if (!UUID.test(uploadId)) throw new ValidationError({ upload: { key: 'signals.uploadUnknown' } });
+	if (!isUuid(uploadId)) throw new ValidationError({ upload: { key: 'signals.uploadUnknown' } });
 	await db.transaction().execute(async (trx) => {
 		await lockSignalImports(trx, organisationId);
 		const upload = await findUpload(trx, organisationId, uploadId);

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import { validateNewMember, validateRole } from '../../domain/accounts';
-import { ValidationError, unwrap, type FieldProblems } from '../../domain/validation';
+import { ValidationError, unwrap, type FieldProblems, isUuid } from '../../domain/validation';
 import { authorize, type Actor, type ActorMembership } from '../access';
 import { insertAuditEntry } from '../audit/queries';
 import { generateOneTimePassword, hashPassword } from '../auth/password';
@@ -18,8 +18,6 @@ import {
 	updateUserPassword,
 	upsertMembership
 } from './queries';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The actor of a request: who it is and where they are an active member. */
 export async function loadActor(db: Kysely<Database>, userId: string): Promise<Actor> {
@@ -120,7 +118,7 @@ export async function createMember(
 }
 
 async function requireMember(db: Kysely<Database>, organisationId: string, userId: string) {
-	if (!UUID.test(userId)) error(404, 'error.notFound');
+	if (!isUuid(userId)) error(404, 'error.notFound');
 	const membership = await findMembership(db, organisationId, userId);
 	if (!membership) error(404, 'error.notFound');
 	return membership;

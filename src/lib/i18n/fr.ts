@@ -121,9 +121,9 @@ export const fr: Record<keyof typeof nl, string> = {
 	'audit.action.wave.reopen': 'Mesure rouverte',
 	'audit.action.wave.codes': 'Codes personnels créés',
 	'audit.action.instrument.create': 'Questionnaire ajouté',
-	'audit.action.measure.create': 'Mesure ajoutée',
-	'audit.action.measure.update': 'Mesure modifiée',
-	'audit.action.measure.note': 'Note ajoutée à une mesure',
+	'audit.action.measure.create': 'Mesure de prévention ajoutée',
+	'audit.action.measure.update': 'Mesure de prévention modifiée',
+	'audit.action.measure.note': 'Note ajoutée à une mesure de prévention',
 
 	// signals: collective signals: upload, formats, problems
 	'signals.title': 'Signaux collectifs',
@@ -810,7 +810,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'measure.preventionLevel': 'Choisissez la prévention primaire, secondaire ou tertiaire.',
 	'measure.applicationLevel': "Choisissez le niveau : l'organisation, un groupe ou un individu.",
 	'measure.status': 'Choisissez un statut : prévue, en cours, réalisée ou abandonnée.',
-	'measure.droppedReasonRequired': 'Indiquez pourquoi la mesure a été abandonnée.',
+	'measure.droppedReasonRequired': 'Indiquez pourquoi la mesure de prévention a été abandonnée.',
 	'measure.dueBeforeStart': "L'échéance ne peut pas précéder la date de début.",
 	'measure.amount': 'Saisissez un nombre de 0 ou plus, avec au maximum deux décimales.',
 	'measure.managementSupport': 'Choisissez oui, en partie ou non.',

@@ -580,23 +580,32 @@ describe('addNote', () => {
 });
 
 describe('the measure tables', () => {
+	/** A valid row of `measure` in the test organisation, with `change` laid over it. */
+	const row = (orgId: string, unitId: string, change: Record<string, unknown> = {}) =>
+		({
+			organisation_id: orgId,
+			unit_id: unitId,
+			targets: JSON.stringify({ dimensions: ['workload'], signals: [] }),
+			title: 'X',
+			domain: 'job-content',
+			prevention_level: 'primary',
+			application_level: 'group',
+			due_on: '2027-01-01',
+			status: 'planned',
+			...change
+		}) as never;
+
+	it('take a valid row, so that the refusals below are about their change', async () => {
+		const s = await setup();
+		await expect(
+			testDb.db.insertInto('measure').values(row(s.org.id, s.ids.CARE)).execute()
+		).resolves.toBeTruthy();
+	});
+
 	it('refuse a measure that points at a unit of another organisation', async () => {
 		const s = await setup();
 		await expect(
-			testDb.db
-				.insertInto('measure')
-				.values({
-					organisation_id: s.org.id,
-					unit_id: s.otherUnitId,
-					targets: JSON.stringify({ dimensions: ['workload'], signals: [] }),
-					title: 'X',
-					domain: 'job-content',
-					prevention_level: 'primary',
-					application_level: 'group',
-					due_on: '2027-01-01',
-					status: 'planned'
-				})
-				.execute()
+			testDb.db.insertInto('measure').values(row(s.org.id, s.otherUnitId)).execute()
 		).rejects.toThrow();
 	});
 
@@ -612,18 +621,7 @@ describe('the measure tables', () => {
 		await expect(
 			testDb.db
 				.insertInto('measure')
-				.values({
-					organisation_id: s.org.id,
-					unit_id: s.ids.CARE,
-					targets: JSON.stringify({ dimensions: ['workload'], signals: [] }),
-					title: 'X',
-					domain: 'job-content',
-					prevention_level: 'primary',
-					application_level: 'group',
-					due_on: '2027-01-01',
-					status: 'planned',
-					...change
-				} as never)
+				.values(row(s.org.id, s.ids.CARE, change))
 				.execute()
 		).rejects.toThrow();
 	});

@@ -48,6 +48,16 @@ const signalViewers: Expectation = {
 	foreign: 404
 };
 
+const measureFollowers: Expectation = {
+	anonymous: 303,
+	admin: 403,
+	advisor: 200,
+	hr: 200,
+	manager: 200,
+	foreign: 404
+};
+const measureWriters: Expectation = { ...measureFollowers, manager: 403 };
+
 const ROUTES: Record<string, { get: Expectation; post?: Expectation }> = {
 	'/': { get: all(303) },
 	'/login': { get: all(303, { anonymous: 200 }) },
@@ -77,6 +87,10 @@ const ROUTES: Record<string, { get: Expectation; post?: Expectation }> = {
 	'/o/[org]/results': {
 		get: { anonymous: 303, admin: 403, advisor: 200, hr: 200, manager: 200, foreign: 404 }
 	},
+	// A manager sees the measures of their own subtree (the sample measure is of such a unit).
+	'/o/[org]/measures': { get: measureFollowers },
+	'/o/[org]/measures/new': { get: measureWriters },
+	'/o/[org]/measures/[measure]': { get: measureFollowers },
 	'/o/[org]/signals': { get: signalViewers },
 	'/o/[org]/signals/template/[format]': { get: signalViewers },
 	// Only POST (the upload with progress); admins see the history but do not import.
@@ -92,6 +106,7 @@ interface Ctx {
 	unitOutsideManagerScope: string;
 	wave: string;
 	token: string;
+	measure: string;
 }
 
 /** Route ids as SvelteKit derives them from the files under src/routes. */
@@ -142,13 +157,29 @@ beforeAll(async () => {
 		'';
 	const wavePage = await (await clients.admin.get(`/o/${org}/waves/${wave}`)).text();
 	const token = /href="\/b\/([a-z2-7]{26})"/.exec(wavePage)?.[1] ?? '';
+	// A measure for a unit in the manager's subtree, made as the advisor makes one.
+	const created = await clients.advisor.post(
+		`/o/${org}/measures/new`,
+		new URLSearchParams([
+			['unitId', ids.get('LIN-EIK')!],
+			['target', 'workload'],
+			['title', 'E2E access measure'],
+			['domain', 'work-organisation'],
+			['preventionLevel', 'primary'],
+			['applicationLevel', 'group'],
+			['dueOn', '2031-06-30']
+		]).toString()
+	);
+	const measure = /\/measures\/([0-9a-f-]{36})$/.exec(created.headers.get('location') ?? '')?.[1] ?? '';
 	ctx = {
 		org,
 		unitInManagerScope: ids.get('LIN-EIK')!,
 		unitOutsideManagerScope: ids.get('AZ-SPO')!,
 		wave,
-		token
+		token,
+		measure
 	};
+	expect(ctx.measure).not.toBe('');
 	expect(ctx.wave).not.toBe('');
 	expect(ctx.token).not.toBe('');
 	expect(ctx.unitInManagerScope).toBeTruthy();
@@ -161,6 +192,7 @@ function concrete(route: string, unit: string): string {
 		.replace('[unit]', unit)
 		.replace('[wave]', ctx.wave)
 		.replace('[token]', ctx.token)
+		.replace('[measure]', ctx.measure)
 		.replace('[format]', 'monthly');
 }
 

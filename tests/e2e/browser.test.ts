@@ -96,9 +96,16 @@ describe('navigation per role', () => {
 			nl['nav.settings'],
 			nl['nav.audit']
 		],
-		advisor: [nl['nav.overview'], nl['nav.results'], nl['nav.waves'], nl['nav.signals'], nl['nav.audit']],
-		hr: [nl['nav.overview'], nl['nav.results'], nl['nav.signals']],
-		manager: [nl['nav.overview'], nl['nav.results']]
+		advisor: [
+			nl['nav.overview'],
+			nl['nav.results'],
+			nl['nav.waves'],
+			nl['nav.signals'],
+			nl['nav.measures'],
+			nl['nav.audit']
+		],
+		hr: [nl['nav.overview'], nl['nav.results'], nl['nav.signals'], nl['nav.measures']],
+		manager: [nl['nav.overview'], nl['nav.results'], nl['nav.measures']]
 	};
 	it.each(Object.keys(ACCOUNTS) as Array<keyof typeof ACCOUNTS>)(
 		'%s sees exactly the items the role allows',

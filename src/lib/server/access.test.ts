@@ -101,9 +101,9 @@ describe('decide', () => {
 describe('navigationFor', () => {
 	it.each([
 		[admin, ['overview', 'waves', 'signals', 'units', 'users', 'settings', 'audit']],
-		[advisor, ['overview', 'results', 'waves', 'signals', 'audit']],
-		[hr, ['overview', 'results', 'signals']],
-		[manager, ['overview', 'results']],
+		[advisor, ['overview', 'results', 'waves', 'signals', 'measures', 'audit']],
+		[hr, ['overview', 'results', 'signals', 'measures']],
+		[manager, ['overview', 'results', 'measures']],
 		[null, []]
 	] as const)('%#', (actor, items) => {
 		expect(navigationFor(actor, ORG)).toEqual(items);

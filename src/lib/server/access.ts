@@ -130,7 +130,8 @@ export function scopeOf(membership: Access, units: readonly UnitNode[]): Readonl
 }
 
 /** The navigation a member sees, derived from the same policy. */
-export type NavItem = 'overview' | 'results' | 'waves' | 'signals' | 'units' | 'users' | 'settings' | 'audit';
+export type NavItem =
+	'overview' | 'results' | 'waves' | 'signals' | 'measures' | 'units' | 'users' | 'settings' | 'audit';
 
 export function navigationFor(actor: Actor | null, organisationId: string): NavItem[] {
 	const target = { organisationId };
@@ -139,6 +140,9 @@ export function navigationFor(actor: Actor | null, organisationId: string): NavI
 	if (can(actor, 'analytics.view', target)) items.push('results');
 	if (can(actor, 'wave.view', target)) items.push('waves');
 	if (can(actor, 'signals.view', target)) items.push('signals');
+	// A manager follows the measures of their own subtree: asked for their own unit.
+	const own = actor?.memberships.find((m) => m.organisationId === organisationId)?.unitId;
+	if (can(actor, 'measure.view', { organisationId, unitPath: own ? [own] : [] })) items.push('measures');
 	if (can(actor, 'unit.edit', target)) items.push('units');
 	if (can(actor, 'user.view', target)) items.push('users');
 	if (can(actor, 'organisation.settings.edit', target)) items.push('settings');

@@ -68,6 +68,14 @@ export const ROUTE_ACCESS: Record<string, Record<string, RouteAccess>> = {
 	'/o/[org]/audit': { load: 'audit.view' },
 	'/o/[org]/instruments': { load: 'instrument.edit', 'action:default': 'instrument.edit' },
 	'/o/[org]/instruments/barometer.json': { GET: 'instrument.edit' },
+	'/o/[org]/measures': { load: 'measure.view' },
+	'/o/[org]/measures/new': { load: 'measure.edit', 'action:default': 'measure.edit' },
+	'/o/[org]/measures/[measure]': {
+		load: 'measure.view',
+		'action:edit': 'measure.edit',
+		'action:progress': 'measure.progress',
+		'action:note': 'measure.progress'
+	},
 	'/o/[org]/results': { load: 'analytics.view' },
 	'/o/[org]/signals': {
 		load: 'signals.view',

@@ -1,7 +1,9 @@
 import { can } from '$lib/server/access';
+import { listMeasures } from '$lib/server/action-plans/service';
 import { unitResults } from '$lib/server/analytics/unit';
 import { getDb } from '$lib/server/db';
 import { getUnit, unitRowView } from '$lib/server/units/service';
+import { DIMENSION_TARGETS } from '../../measures/form';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -11,8 +13,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const results = can(locals.actor, 'analytics.view', { organisationId: params.org })
 		? await unitResults(db, locals.actor, params.org, unit.id)
 		: null;
+	// The unit's measures, for those who follow action plans (for a manager: within their subtree).
+	const unitPath = [...ancestors.map((a) => a.id), unit.id];
+	const measures = can(locals.actor, 'measure.view', { organisationId: params.org, unitPath })
+		? (await listMeasures(db, locals.actor, params.org, { unitId: unit.id })).map(
+				({ organisationId: _o, createdAt: _c, updatedAt: _u, ...m }) => m
+			)
+		: null;
 	return {
 		unit: { id: unit.id, code: unit.code, name: unit.name, headcount: unit.headcount },
+		measures,
+		dimensions: DIMENSION_TARGETS,
+		canCreateMeasure: can(locals.actor, 'measure.edit', { organisationId: params.org }),
 		ancestors,
 		subtree: subtree.map(unitRowView),
 		results

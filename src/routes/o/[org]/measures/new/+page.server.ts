@@ -18,7 +18,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	authorize(locals.actor, 'measure.edit', { organisationId: params.org });
 	const db = getDb();
 	const units = await unitOptions(db, locals.actor, params.org);
-	const unit = url.searchParams.get('unit') ?? '';
+	// `unit` from a link; `unitId` when the form itself asked for suggestions.
+	const unit = url.searchParams.get('unit') ?? url.searchParams.get('unitId') ?? '';
 	const targets = [...new Set(url.searchParams.getAll('target'))];
 	const suggestions = suggestMeasures(targetsOf(targets), CATALOGUE).slice(0, SUGGESTIONS);
 	const values: Record<string, string> = {

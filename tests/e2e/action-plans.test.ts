@@ -1,0 +1,159 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { en } from '../../src/lib/i18n/en';
+import { fr } from '../../src/lib/i18n/fr';
+import { nl } from '../../src/lib/i18n/nl';
+import { browserSession, checkA11y, describeViolations } from '../helpers/browser';
+
+/**
+ * Action plans in a real browser, in Dutch and in French: the advisor starts a measure from a
+ * unit's page with a suggestion of the catalogue, the manager of that unit moves it along and adds
+ * a note, and the audit log shows all three changes. The three pages of measures pass axe on a
+ * laptop and on a phone.
+ */
+const ADVISOR = 'preventie@zonnedael.demo';
+const MANAGER = 'leiding@zonnedael.demo';
+/** The manager's unit: "Afdeling Eik (dementie)". */
+const UNIT = 'Afdeling Eik';
+const TIMEOUT = 180_000;
+const CATALOGUES = { nl, fr, en } as const;
+type Lang = 'nl' | 'fr';
+
+const baseUrl = inject('baseUrl');
+const { signedIn } = browserSession(baseUrl);
+
+async function langOf(page: Page): Promise<string | null> {
+	return page.locator('html').getAttribute('lang');
+}
+
+/** The header's language form; it also saves the language to the account. */
+async function switchLanguage(page: Page, lang: Lang | 'nl'): Promise<void> {
+	const from = CATALOGUES[((await langOf(page)) ?? 'nl') as Lang] ?? nl;
+	if ((await langOf(page)) === lang) return;
+	await page.getByLabel(from['nav.language'], { exact: true }).selectOption(lang);
+	await Promise.all([
+		page.waitForEvent('framenavigated'),
+		page.getByRole('button', { name: from['nav.switchLanguage'], exact: true }).click()
+	]);
+	await page.waitForLoadState('load');
+	await expect.poll(() => langOf(page), { timeout: 40_000 }).toBe(lang);
+}
+
+/** No serious or critical axe violation, on a laptop and on a phone; nothing wider than a phone. */
+async function expectAccessible(page: Page, where: string): Promise<void> {
+	for (const viewport of [
+		{ width: 1366, height: 768 },
+		{ width: 390, height: 844 }
+	]) {
+		await page.setViewportSize(viewport);
+		const violations = (await checkA11y(page)).filter(
+			(v) => v.impact === 'serious' || v.impact === 'critical'
+		);
+		expect(violations, `${where} at ${viewport.width}px:\n${describeViolations(violations)}`).toEqual([]);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow, `${where} at ${viewport.width}px scrolls sideways`).toBeLessThanOrEqual(0);
+	}
+	await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A message with its {placeholders} as a pattern that matches any text in their place. */
+const pattern = (message: string) =>
+	new RegExp(
+		`^${message
+			.split(/\{\w+\}/)
+			.map(escape)
+			.join('.+')}$`
+	);
+
+describe.each(['nl', 'fr'] as const)('an action plan in %s', (lang) => {
+	const texts = CATALOGUES[lang];
+	it(
+		'from a unit to a measure from the catalogue, moved along by the manager, in the audit log',
+		async () => {
+			const advisor = await signedIn(ADVISOR);
+			await advisor.setViewportSize({ width: 1366, height: 768 });
+			await switchLanguage(advisor, lang);
+			const org = /\/o\/([0-9a-f-]{36})/.exec(advisor.url())![1]!;
+			await advisor
+				.getByRole('link', { name: new RegExp(`^${UNIT}`) })
+				.first()
+				.click();
+			await advisor.getByRole('heading', { level: 1, name: new RegExp(UNIT) }).waitFor();
+			await advisor.getByRole('heading', { level: 2, name: texts['measure.forUnit'] }).waitFor();
+			await advisor.getByRole('link', { name: texts['measure.new'], exact: true }).click();
+			await advisor.waitForURL((url) => url.pathname.endsWith('/measures/new'));
+			const unitId = new URL(advisor.url()).searchParams.get('unit');
+			expect(unitId).toMatch(/^[0-9a-f-]{36}$/);
+
+			// Aim at the workload and ask for suggestions; take the first one.
+			const workload = lang === 'nl' ? 'Werkdruk' : 'Charge de travail';
+			await advisor.getByLabel(workload, { exact: true }).check();
+			await Promise.all([
+				advisor.waitForURL((url) => url.searchParams.getAll('target').includes('workload')),
+				advisor.getByRole('button', { name: texts['measure.showSuggestions'], exact: true }).click()
+			]);
+			await expectAccessible(advisor, 'the form of a new measure');
+			const use = advisor.getByRole('link', { name: pattern(texts['measure.useSuggestion']) }).first();
+			const useName = (await use.textContent())!.trim();
+			await Promise.all([advisor.waitForURL((url) => url.searchParams.has('from')), use.click()]);
+			const title = await advisor.getByLabel(texts['measure.field.title'], { exact: true }).inputValue();
+			expect(useName.endsWith(title)).toBe(true);
+			expect(await advisor.getByLabel(texts['measure.field.unit'], { exact: true }).inputValue()).toBe(
+				unitId
+			);
+			expect(await advisor.getByLabel(workload, { exact: true }).isChecked()).toBe(true);
+			await advisor.getByLabel(texts['measure.field.dueOn'], { exact: true }).fill('2031-12-31');
+			await Promise.all([
+				advisor.waitForURL((url) => /\/measures\/[0-9a-f-]{36}$/.test(url.pathname)),
+				advisor.getByRole('button', { name: texts['measure.create'], exact: true }).click()
+			]);
+			const measureUrl = advisor.url();
+			await advisor.getByRole('heading', { level: 1, name: title }).waitFor();
+			await expectAccessible(advisor, 'a measure for the advisor');
+
+			// Listed, with its unit.
+			await advisor
+				.getByRole('navigation', { name: texts['nav.main'] })
+				.getByRole('link', { name: texts['nav.measures'], exact: true })
+				.click();
+			await advisor.waitForURL((url) => url.pathname === `/o/${org}/measures`);
+			const row = advisor.getByRole('row').filter({ has: advisor.getByRole('link', { name: title }) });
+			await expect.poll(() => row.count()).toBeGreaterThanOrEqual(1);
+			expect(await row.first().textContent()).toContain(UNIT);
+			await expectAccessible(advisor, 'the list of measures');
+
+			// The manager of the unit moves it along and adds a note.
+			const manager = await signedIn(MANAGER);
+			await manager.setViewportSize({ width: 1366, height: 768 });
+			await switchLanguage(manager, lang);
+			await manager.goto(measureUrl);
+			await manager.getByRole('heading', { level: 1, name: title }).waitFor();
+			await manager.getByLabel(texts['measure.field.status'], { exact: true }).selectOption('in-progress');
+			await manager.getByRole('button', { name: texts['measure.changeStatus'], exact: true }).click();
+			await manager.getByRole('status').filter({ hasText: texts['measure.saved'] }).waitFor();
+			const note = `E2E ${lang}: eerste overleg gepland`;
+			await manager.getByLabel(texts['measure.note'], { exact: true }).fill(note);
+			await manager.getByRole('button', { name: texts['measure.addNote'], exact: true }).click();
+			await manager.getByRole('status').filter({ hasText: texts['measure.noteAdded'] }).waitFor();
+			await manager.getByText(note, { exact: true }).waitFor();
+			expect(await manager.locator('dl').textContent()).toContain(texts['measure.status.in-progress']);
+			await expectAccessible(manager, 'a measure for the manager');
+			await switchLanguage(manager, 'nl');
+
+			// The audit log shows the three changes.
+			await advisor.goto(new URL(`/o/${org}/audit`, baseUrl).href);
+			const log = (await advisor.locator('main').textContent()) ?? '';
+			for (const key of [
+				'audit.action.measure.create',
+				'audit.action.measure.update',
+				'audit.action.measure.note'
+			] as const)
+				expect(log).toContain(texts[key]);
+			await switchLanguage(advisor, 'nl');
+		},
+		TIMEOUT
+	);
+});

@@ -223,6 +223,36 @@ describe('manager scope', () => {
 			(await clients.manager.get(`/o/${ctx.org}/units/00000000-0000-4000-8000-000000000000`)).status
 		).toBe(404);
 	});
+	it('gets 404 for a measure of a unit outside it or of the whole organisation, and does not list them', async () => {
+		const outside: string[] = [];
+		for (const [unitId, title] of [
+			[ctx.unitOutsideManagerScope, 'E2E measure outside the subtree'],
+			['', 'E2E measure of the organisation']
+		] as const) {
+			const created = await clients.advisor.post(
+				`/o/${ctx.org}/measures/new`,
+				new URLSearchParams([
+					['unitId', unitId],
+					['target', 'workload'],
+					['title', title],
+					['domain', 'work-organisation'],
+					['preventionLevel', 'primary'],
+					['applicationLevel', 'organisation'],
+					['dueOn', '2031-06-30']
+				]).toString()
+			);
+			expect(created.status).toBe(303);
+			outside.push(/\/measures\/([0-9a-f-]{36})$/.exec(created.headers.get('location') ?? '')![1]!);
+		}
+		for (const id of outside) {
+			expect((await clients.manager.get(`/o/${ctx.org}/measures/${id}`)).status).toBe(404);
+			expect((await clients.advisor.get(`/o/${ctx.org}/measures/${id}`)).status).toBe(200);
+		}
+		const list = await (await clients.manager.get(`/o/${ctx.org}/measures`)).text();
+		expect(list).toContain('E2E access measure');
+		expect(list).not.toContain('E2E measure outside the subtree');
+		expect(list).not.toContain('E2E measure of the organisation');
+	});
 	it('does not see other units on the overview', async () => {
 		const html = await (await clients.manager.get(`/o/${ctx.org}`)).text();
 		expect(html).toContain('Afdeling Eik');

@@ -258,6 +258,32 @@ async function readIds(baseUrl: string, adminCookie: string): Promise<RealIds> {
 	throw new Error('No seeded wave with unit links');
 }
 
+/** The demo has no measures: one for a unit, made as the advisor makes one, so the measure pages have a real id. */
+async function createMeasure(
+	baseUrl: string,
+	advisorCookie: string,
+	org: string,
+	unit: string
+): Promise<string> {
+	const response = await fetch(`${baseUrl}/o/${org}/measures/new`, {
+		method: 'POST',
+		body: new URLSearchParams([
+			['unitId', unit],
+			['target', 'workload'],
+			['title', 'Fuzz measure'],
+			['domain', 'work-organisation'],
+			['preventionLevel', 'primary'],
+			['applicationLevel', 'group'],
+			['dueOn', '2031-06-30']
+		]),
+		headers: { cookie: advisorCookie, origin: baseUrl, accept: 'text/html' },
+		redirect: 'manual'
+	});
+	const id = /\/measures\/([0-9a-f-]{36})$/.exec(response.headers.get('location') ?? '')?.[1];
+	if (!id) throw new Error(`Creating a measure answered ${response.status}`);
+	return id;
+}
+
 /**
  * A built server on a database of its own (a PGlite folder, or a new database on the server of
  * `postgres`, by default DATABASE_URL's), seeded with the demo, with HR files limited to
@@ -283,6 +309,7 @@ export async function startFuzzServer(
 	const cookies = {} as Sessions['cookies'];
 	for (const role of ROLES) cookies[role] = await signIn(server.url, ACCOUNT_OF[role]);
 	const ids = await readIds(server.url, cookies.admin);
+	ids.measure = await createMeasure(server.url, cookies.advisor, ids.org!, ids.unit!);
 	const fuzz: FuzzServer = {
 		get server() {
 			return server;

@@ -199,7 +199,8 @@ describe('language', () => {
 			expect(await navLabels(page, en['nav.main'])).toEqual([
 				en['nav.overview'],
 				en['nav.results'],
-				en['nav.signals']
+				en['nav.signals'],
+				en['nav.measures']
 			]);
 			expect(await mainText(page)).toContain(en['overview.scopeAll']);
 		},
@@ -252,7 +253,12 @@ describe('administration', () => {
 			await page.goto(url('/'));
 			expect(new URL(page.url()).pathname).toBe(`/o/${org}`);
 			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(nl['overview.title']);
-			expect(await navLabels(page)).toEqual([nl['nav.overview'], nl['nav.results'], nl['nav.signals']]);
+			expect(await navLabels(page)).toEqual([
+				nl['nav.overview'],
+				nl['nav.results'],
+				nl['nav.signals'],
+				nl['nav.measures']
+			]);
 		},
 		TIMEOUT
 	);

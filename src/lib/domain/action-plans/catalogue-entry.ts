@@ -1,0 +1,169 @@
+import { BAROMETER, dimensionsOf } from '../../instruments';
+import { RISK_DOMAINS } from '../../instruments/types';
+import { INDICATORS, type IndicatorId } from '../signals/registry';
+import type { FieldProblems, Validated } from '../validation';
+import {
+	APPLICATION_LEVELS,
+	PREVENTION_LEVELS,
+	type ApplicationLevel,
+	type CatalogueEntry,
+	type MeasureTargets,
+	type PreventionLevel,
+	type RiskDomain
+} from './types';
+
+/**
+ * An organisation's own entry of the catalogue of measures: the same fields as a built-in entry,
+ * written once in the organisation's language and shown as written in every interface language.
+ * Pure: the service (server/action-plans/catalogue.ts) adds access, the organisation's language,
+ * retiring and the audit.
+ */
+
+export const CATALOGUE_ENTRY_LIMITS = { title: 200, how: 2000, watchOut: 1000 } as const;
+
+export const ENTRY_LANGUAGES = ['nl', 'fr', 'en'] as const;
+export type EntryLanguage = (typeof ENTRY_LANGUAGES)[number];
+
+export interface CatalogueEntryFields {
+	title: string;
+	/** How to go about it. */
+	how: string;
+	/** What to watch out for. */
+	watchOut: string;
+	targets: MeasureTargets;
+	domain: RiskDomain;
+	level: PreventionLevel;
+	application: ApplicationLevel;
+}
+
+export type CatalogueEntryField = keyof CatalogueEntryFields;
+
+export const CATALOGUE_ENTRY_FIELDS: readonly CatalogueEntryField[] = [
+	'title',
+	'how',
+	'watchOut',
+	'targets',
+	'domain',
+	'level',
+	'application'
+];
+
+/** The dimensions and work factors of the built-in barometer: what the form offers to aim at. */
+const DIMENSION_IDS: ReadonlySet<string> = new Set(dimensionsOf(BAROMETER, true).map((d) => d.id));
+
+const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
+	typeof value === 'string' && (list as readonly string[]).includes(value);
+
+/** Text as typed, trimmed; '' when missing; undefined when not text at all. */
+function text(value: unknown): string | undefined {
+	if (value === undefined || value === null) return '';
+	return typeof value === 'string' ? value.trim() : undefined;
+}
+
+/** A list of strings from an array or a single string, trimmed, empties and repeats dropped. */
+function stringList(value: unknown): string[] | undefined {
+	if (value === undefined || value === null) return [];
+	const items = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined;
+	if (!items || !items.every((i) => typeof i === 'string')) return undefined;
+	return [...new Set((items as string[]).map((i) => i.trim()).filter(Boolean))];
+}
+
+/**
+ * Checks an entry as a form or a stored entry gives it: every problem at once, keyed by field.
+ * Title, how and watch-out are required and limited in length; at least one target, each a
+ * dimension or work factor of the barometer or a signal indicator; domain, prevention level and
+ * application level from the vocabulary of types.ts.
+ */
+export function validateCatalogueEntry(input: Record<string, unknown>): Validated<CatalogueEntryFields> {
+	const problems: FieldProblems = {};
+	const texts = { title: '', how: '', watchOut: '' };
+	for (const field of ['title', 'how', 'watchOut'] as const) {
+		const value = text(input[field]);
+		if (value === undefined) problems[field] = { key: 'measure.notText' };
+		else if (!value) problems[field] = { key: 'validation.required' };
+		else if (value.length > CATALOGUE_ENTRY_LIMITS[field])
+			problems[field] = { key: 'validation.tooLong', params: { max: CATALOGUE_ENTRY_LIMITS[field] } };
+		else texts[field] = value;
+	}
+
+	const targets: { dimensions: string[]; signals: IndicatorId[] } = { dimensions: [], signals: [] };
+	const raw = input.targets;
+	if (raw !== undefined && raw !== null && (typeof raw !== 'object' || Array.isArray(raw)))
+		problems.targets = { key: 'measure.targetRequired' };
+	else {
+		const t = (raw ?? {}) as Record<string, unknown>;
+		const dimensions = stringList(t.dimensions);
+		const signals = stringList(t.signals);
+		const unknown = [
+			...(dimensions ?? ['?']).filter((d) => !DIMENSION_IDS.has(d)),
+			...(signals ?? ['?']).filter((s) => !isOneOf(INDICATORS, s))
+		];
+		if (unknown.length)
+			problems.targets = { key: 'measure.targetUnknown', params: { target: unknown.join(', ') } };
+		else if (!dimensions!.length && !signals!.length) problems.targets = { key: 'measure.targetRequired' };
+		else {
+			targets.dimensions = dimensions!;
+			targets.signals = signals as IndicatorId[];
+		}
+	}
+
+	if (!isOneOf(RISK_DOMAINS, input.domain)) problems.domain = { key: 'measure.domain' };
+	if (!isOneOf(PREVENTION_LEVELS, input.level)) problems.level = { key: 'measure.preventionLevel' };
+	if (!isOneOf(APPLICATION_LEVELS, input.application))
+		problems.application = { key: 'measure.applicationLevel' };
+
+	if (Object.keys(problems).length) return { ok: false, problems };
+	return {
+		ok: true,
+		value: {
+			...texts,
+			targets,
+			domain: input.domain as RiskDomain,
+			level: input.level as PreventionLevel,
+			application: input.application as ApplicationLevel
+		}
+	};
+}
+
+function same(a: CatalogueEntryFields[CatalogueEntryField], b: CatalogueEntryFields[CatalogueEntryField]) {
+	if (a && b && typeof a === 'object' && typeof b === 'object') {
+		const key = (t: MeasureTargets) => JSON.stringify([[...t.dimensions].sort(), [...t.signals].sort()]);
+		return key(a) === key(b);
+	}
+	return a === b;
+}
+
+/** The fields that differ, with their old and new values (what an audit entry records). */
+export function catalogueEntryChanges(
+	before: CatalogueEntryFields,
+	after: CatalogueEntryFields
+): {
+	fields: CatalogueEntryField[];
+	before: Partial<CatalogueEntryFields>;
+	after: Partial<CatalogueEntryFields>;
+} {
+	const fields = CATALOGUE_ENTRY_FIELDS.filter((f) => !same(before[f], after[f]));
+	const pick = (e: CatalogueEntryFields) =>
+		Object.fromEntries(fields.map((f) => [f, e[f]])) as Partial<CatalogueEntryFields>;
+	return { fields, before: pick(before), after: pick(after) };
+}
+
+/**
+ * An own entry as the suggestions take it: its one text in every language, so it reads as written
+ * whatever the interface language. Its id is the stored id, a UUID, never a built-in's
+ * hyphenated word.
+ */
+export function asCatalogueEntry(entry: CatalogueEntryFields & { id: string }): CatalogueEntry {
+	const all = (value: string) => ({ nl: value, fr: value, en: value });
+	return {
+		id: entry.id,
+		title: all(entry.title),
+		how: all(entry.how),
+		watchOut: all(entry.watchOut),
+		targets: entry.targets,
+		domain: entry.domain,
+		level: entry.level,
+		application: entry.application,
+		sources: []
+	};
+}

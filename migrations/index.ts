@@ -11,6 +11,9 @@ import * as respondentPrivacy from './2026-12-03-07-respondent-privacy';
 import * as waveEntry from './2026-12-03-08-wave-entry';
 import * as signInThrottle from './2026-12-04-10-sign-in-throttle';
 import * as measures from './2026-12-04-20-measures';
+import * as perception from './2026-12-04-21-perception';
+import * as plans from './2026-12-04-22-plans';
+import * as catalogue from './2026-12-04-23-catalogue';
 
 /**
  * Every migration, in order. Listed by hand because Node 20 cannot import `.ts` files at run time
@@ -29,5 +32,8 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-03-08-wave-entry': waveEntry,
 	'2026-12-03-09-signal-people': signalPeople,
 	'2026-12-04-10-sign-in-throttle': signInThrottle,
-	'2026-12-04-20-measures': measures
+	'2026-12-04-20-measures': measures,
+	'2026-12-04-21-perception': perception,
+	'2026-12-04-22-plans': plans,
+	'2026-12-04-23-catalogue': catalogue
 };

@@ -52,7 +52,12 @@ export const TABLE_LAYOUT: Readonly<Record<string, TablePlacement>> = {
 	disclosure_release: 'distributed',
 	analytics_input_version: 'distributed',
 	measure: 'distributed',
-	measure_note: 'distributed'
+	wave_measure: 'distributed',
+	perception_answer: 'distributed',
+	catalogue_entry: 'distributed',
+	catalogue_hidden: 'distributed',
+	measure_note: 'distributed',
+	action_plan: 'distributed'
 };
 
 /**

@@ -326,6 +326,86 @@ export interface MeasureNoteTable {
 	created_at: Timestamp;
 }
 
+/** A plan for the committee (migrations/2026-12-04-22-plans.ts; rules in domain/action-plans/plans.ts). */
+export interface ActionPlanTable {
+	organisation_id: string;
+	id: Generated<string>;
+	kind: 'annual' | 'global';
+	first_year: number;
+	last_year: number;
+	version: number;
+	previous_id: string | null;
+	status: 'draft' | 'submitted' | 'advised' | 'adopted';
+	submitted_on: string | null;
+	advice_on: string | null;
+	advice_text: string | null;
+	adopted_on: string | null;
+	risk_analysis: string | null;
+	prevention_measures: string | null;
+	objectives: string | null;
+	activities: string | null;
+	means: string | null;
+	roles: string | null;
+	adaptation: string | null;
+	evaluation_criteria: string | null;
+	global_changes: string | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+/** An organisation's own catalogue entry (migrations/2026-12-04-23-catalogue.ts; rules in domain/action-plans/catalogue-entry.ts). */
+export interface CatalogueEntryTable {
+	organisation_id: string;
+	id: Generated<string>;
+	/** The language it is written in; shown as written in every interface language. */
+	language: Language;
+	title: string;
+	how: string;
+	watch_out: string;
+	targets: ColumnType<MeasureTargetsColumn, string, string>;
+	domain:
+		| 'work-organisation'
+		| 'job-content'
+		| 'terms-of-employment'
+		| 'working-conditions'
+		| 'interpersonal-relations';
+	prevention_level: 'primary' | 'secondary' | 'tertiary';
+	application_level: 'organisation' | 'group' | 'individual';
+	/** Set when retired: no longer suggested, still readable. */
+	retired_at: Timestamp | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+/** A built-in catalogue entry an organisation hides from its suggestions. */
+export interface CatalogueHiddenTable {
+	organisation_id: string;
+	entry_id: string;
+	hidden_at: Timestamp;
+}
+
+/** A measure a wave asks about (migrations/2026-12-04-21-perception.ts; rules in domain/action-plans/perception.ts). */
+export interface WaveMeasureTable {
+	organisation_id: string;
+	wave_id: string;
+	measure_id: string;
+	position: number;
+	/** The measure's title when the wave was created, as written. */
+	title: string;
+	/** The measure's unit when the wave was created; null: the organisation as a whole. */
+	unit_id: string | null;
+}
+
+/** One answered perception question, written when its wave stops taking answers (in random order). */
+export interface PerceptionAnswerTable {
+	organisation_id: string;
+	wave_id: string;
+	measure_id: string;
+	id: string;
+	unit_id: string;
+	answer: number;
+}
+
 export interface ReleaseTreeNode {
 	id: string;
 	parentId: string | null;
@@ -357,6 +437,11 @@ export interface Database {
 	disclosure_release: DisclosureReleaseTable;
 	measure: MeasureTable;
 	measure_note: MeasureNoteTable;
+	wave_measure: WaveMeasureTable;
+	perception_answer: PerceptionAnswerTable;
+	catalogue_entry: CatalogueEntryTable;
+	catalogue_hidden: CatalogueHiddenTable;
+	action_plan: ActionPlanTable;
 }
 
 /** The figure columns of signal_figure and signal_month. */
@@ -567,6 +652,63 @@ export const tableColumns: { [T in keyof Database]: Record<keyof Database[T], tr
 		text: true,
 		author_user_id: true,
 		created_at: true
+	},
+	wave_measure: {
+		organisation_id: true,
+		wave_id: true,
+		measure_id: true,
+		position: true,
+		title: true,
+		unit_id: true
+	},
+	perception_answer: {
+		organisation_id: true,
+		wave_id: true,
+		measure_id: true,
+		id: true,
+		unit_id: true,
+		answer: true
+	},
+	catalogue_entry: {
+		organisation_id: true,
+		id: true,
+		language: true,
+		title: true,
+		how: true,
+		watch_out: true,
+		targets: true,
+		domain: true,
+		prevention_level: true,
+		application_level: true,
+		retired_at: true,
+		created_at: true,
+		updated_at: true
+	},
+	catalogue_hidden: { organisation_id: true, entry_id: true, hidden_at: true },
+	action_plan: {
+		organisation_id: true,
+		id: true,
+		kind: true,
+		first_year: true,
+		last_year: true,
+		version: true,
+		previous_id: true,
+		status: true,
+		submitted_on: true,
+		advice_on: true,
+		advice_text: true,
+		adopted_on: true,
+		risk_analysis: true,
+		prevention_measures: true,
+		objectives: true,
+		activities: true,
+		means: true,
+		roles: true,
+		adaptation: true,
+		evaluation_criteria: true,
+		global_changes: true,
+		created_at: true,
+		updated_at: true
 	}
 };
 

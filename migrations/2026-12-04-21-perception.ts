@@ -26,10 +26,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		// The measure's unit when the wave was created; null: the organisation as a whole.
 		.addColumn('unit_id', 'uuid')
 		.addPrimaryKeyConstraint('wave_measure_pk', ['organisation_id', 'wave_id', 'measure_id'])
-		.addForeignKeyConstraint('wave_measure_wave_fk', ['organisation_id', 'wave_id'], 'wave', [
-			'organisation_id',
-			'id'
-		], (c) => c.onDelete('cascade'))
+		.addForeignKeyConstraint(
+			'wave_measure_wave_fk',
+			['organisation_id', 'wave_id'],
+			'wave',
+			['organisation_id', 'id'],
+			(c) => c.onDelete('cascade')
+		)
 		.addForeignKeyConstraint(
 			'wave_measure_measure_fk',
 			['organisation_id', 'measure_id'],

@@ -2,6 +2,42 @@
 import type { nl } from './nl';
 
 export const fr: Record<keyof typeof nl, string> = {
+	// Perception in the barometer (docs/action-plans.md)
+	'perception.block': 'Bloc d’évaluation : perception des mesures de prévention',
+	'perception.blockHelp':
+		'Après les questions du baromètre, demander pour chaque mesure de prévention réalisée aux répondants de son unité (et des unités en dessous) s’ils l’ont remarquée et si elle a aidé. Une question par mesure, facultative. Seulement les mesures réalisées depuis la précédente mesure clôturée ({date}).',
+	'perception.blockHelpFirst':
+		'Après les questions du baromètre, demander pour chaque mesure de prévention réalisée aux répondants de son unité (et des unités en dessous) s’ils l’ont remarquée et si elle a aidé. Une question par mesure, facultative.',
+	'perception.noCandidates': 'Aucune mesure de prévention réalisée depuis la précédente mesure clôturée.',
+	'perception.notCandidate':
+		'Une mesure de prévention choisie ne peut pas figurer dans le bloc d’évaluation : seulement les mesures réalisées de cette organisation, depuis la précédente mesure clôturée, pour une unité de cette mesure ou pour toute l’organisation.',
+	'perception.wholeOrganisation': 'Toute l’organisation',
+	'perception.heading': 'Mesures de prévention depuis la dernière enquête',
+	'perception.intro':
+		'Ces mesures de prévention ont été réalisées depuis la dernière enquête. Les avez-vous remarquées, et ont-elles aidé ? Ces questions sont facultatives. Vos réponses ne sont montrées qu’avec celles d’au moins {k} collègues.',
+	'perception.question': 'Avez-vous remarqué cette mesure de prévention ? A-t-elle aidé ?',
+	'perception.forUnit':
+		'Pour {unit} et les unités en dessous. Si vous travaillez ailleurs, laissez cette question sans réponse.',
+	'perception.answer.not-noticed': 'Pas remarquée',
+	'perception.answer.noticed-not-helped': 'Remarquée, n’a pas aidé',
+	'perception.answer.helped-somewhat': 'Remarquée, a un peu aidé',
+	'perception.answer.helped': 'Remarquée, a aidé',
+	'perception.answer.none': 'Pas de réponse',
+	'perception.invalid':
+		'Choisissez une des réponses à la question sur une mesure, ou laissez-la sans réponse.',
+	'perception.title': 'Perception dans le baromètre',
+	'perception.help':
+		'Ce que les répondants de l’unité de cette mesure ont répondu à la question de savoir s’ils l’ont remarquée et si elle a aidé. Affiché seulement une fois la mesure du baromètre clôturée, et si au moins {k} personnes ont répondu.',
+	'perception.notAsked': 'Pas encore demandé dans une mesure du baromètre.',
+	'perception.waveOpen':
+		'La mesure du baromètre est en cours : les réponses ne sont visibles qu’après sa clôture.',
+	'perception.answered': '{n} réponses',
+	'perception.hidden.below-k': 'non affiché : trop peu de réponses',
+	'perception.hidden.secondary': 'non affiché : permettrait de calculer un petit groupe',
+	'perception.hidden.remainder': 'non affiché : permettrait de calculer un petit groupe',
+	'perception.hidden.sensitive': 'non affiché : groupe minimum plus élevé',
+	'perception.hidden.no-data': 'pas de données',
+	'perception.hidden.changed': 'non affiché : modifié après le premier affichage',
 	// app: the application
 	'app.name': 'Knipperlicht',
 	'app.tagline':
@@ -28,12 +64,14 @@ export const fr: Record<keyof typeof nl, string> = {
 	'nav.waves': 'Mesures',
 	'nav.instruments': 'Questionnaires',
 	'nav.measures': 'Mesures de prévention',
+	'nav.plans': 'Plans',
 
 	// warning: early warning: units that need attention
 	'warning.moreReasons': '{count} autres raisons',
 	'warning.title': 'Unités qui demandent de l’attention',
 	'warning.intro':
 		'Une unité figure dans cette liste lorsqu’un signal s’écarte de son propre passé ou de l’organisation, ou continue à s’en écarter. Un signal invite à examiner le travail avec l’équipe (charge de travail, organisation du travail, moyens, relations) : ce n’est ni un diagnostic ni un jugement sur des personnes.',
+	'warning.writeMeasure': 'rédiger une mesure de prévention',
 	'warning.none': 'Aucune unité ne présente actuellement de signal qui demande de l’attention.',
 	'warning.pointsExplained':
 		'Chaque mois au-dessus de la bande compte 1 point (au maximum 4 par signal) ; chaque mesure consécutive avec une nette détérioration compte 2 points (au maximum 4). L’ordre suit la somme des points.',
@@ -74,6 +112,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'results.anonymityNote':
 		"Un chiffre n'apparaît que pour un groupe d'au moins {k} personnes ({sensitiveK} pour les thèmes sensibles). Les unités plus petites comptent dans l'unité supérieure ; parfois un groupe plus grand est aussi masqué pour que personne ne puisse calculer un petit groupe.",
 	'results.comparedWith': 'Les flèches comparent avec {wave}.',
+	'results.writeMeasure': 'Rédiger une mesure de prévention pour cette unité et ce thème.',
 	'results.notADiagnosis':
 		'Les seuils sont provisoires. Discutez des résultats marquants avec le conseiller en prévention aspects psychosociaux : regardez les facteurs de travail, pas les personnes.',
 	'results.caption': 'Part en orange ou rouge par unité et thème',
@@ -125,6 +164,62 @@ export const fr: Record<keyof typeof nl, string> = {
 	'audit.action.measure.create': 'Mesure de prévention ajoutée',
 	'audit.action.measure.update': 'Mesure de prévention modifiée',
 	'audit.action.measure.note': 'Note ajoutée à une mesure de prévention',
+	'audit.action.plan.create': 'Plan créé',
+	'audit.action.plan.update': 'Plan modifié',
+	'audit.action.plan.status': "Statut d'un plan modifié",
+	'audit.action.plan.version': "Nouvelle version d'un plan",
+	'audit.action.catalogue.create': 'Mesure propre ajoutée au catalogue',
+	'audit.action.catalogue.update': 'Mesure propre du catalogue modifiée',
+	'audit.action.catalogue.retire': 'Mesure propre retirée',
+	'audit.action.catalogue.restore': 'Mesure propre remise en service',
+	'audit.action.catalogue.hide': 'Mesure du catalogue standard masquée',
+	'audit.action.catalogue.show': 'Mesure du catalogue standard de nouveau affichée',
+	'catalogue.title': 'Catalogue de mesures',
+	'catalogue.intro':
+		'Les suggestions proposées pour une nouvelle mesure de prévention viennent de ce catalogue. Ajoutez les mesures propres qui fonctionnent dans votre organisation et masquez les mesures standard qui ne lui conviennent pas.',
+	'catalogue.manage': 'Gérer le catalogue',
+	'catalogue.own': 'Mesures propres',
+	'catalogue.ownIntro':
+		'Rédigées dans une seule langue, celle de votre organisation, et affichées telles quelles dans toutes les langues de l’application.',
+	'catalogue.noOwn': 'Pas encore de mesures propres.',
+	'catalogue.new': 'Nouvelle mesure propre',
+	'catalogue.editTitle': 'Modifier la mesure propre',
+	'catalogue.edit': 'Modifier',
+	'catalogue.create': 'Ajouter la mesure',
+	'catalogue.save': 'Enregistrer les modifications',
+	'catalogue.created': 'La mesure propre a été ajoutée au catalogue.',
+	'catalogue.saved': 'La mesure propre a été modifiée.',
+	'catalogue.builtIn': 'Catalogue standard',
+	'catalogue.builtInIntro':
+		'Ces mesures font partie de Knipperlicht et ne peuvent pas être modifiées. Si l’une d’elles ne convient pas à votre organisation, masquez-la : elle ne sera plus proposée.',
+	'catalogue.hide': 'Masquer : {title}',
+	'catalogue.show': 'Afficher de nouveau : {title}',
+	'catalogue.hidden': 'Masquée',
+	'catalogue.hiddenDone': 'La mesure n’est plus proposée.',
+	'catalogue.shownDone': 'La mesure est de nouveau proposée.',
+	'catalogue.retire': 'Retirer',
+	'catalogue.restore': 'Remettre en service',
+	'catalogue.retired': 'Retirée',
+	'catalogue.retiredHelp':
+		'Une mesure retirée n’est plus proposée. Les mesures de prévention créées à partir d’elle gardent leur texte.',
+	'catalogue.retiredDone': 'La mesure propre a été retirée.',
+	'catalogue.restoredDone': 'La mesure propre est de nouveau en service.',
+	'catalogue.field.how': 'Comment procéder',
+	'catalogue.field.howHelp': 'En deux ou trois phrases : qui fait quoi, et quand.',
+	'catalogue.field.watchOut': 'Points d’attention',
+	'catalogue.field.watchOutHelp': 'En une ou deux phrases : ce qui peut faire échouer la mesure.',
+	'catalogue.writtenIn.nl': 'Rédigée en néerlandais',
+	'catalogue.writtenIn.fr': 'Rédigée en français',
+	'catalogue.writtenIn.en': 'Rédigée en anglais',
+	'catalogue.writeIn.nl':
+		'Rédigez en néerlandais, la langue de votre organisation. Le texte est affiché tel que vous l’écrivez dans toutes les langues de l’application.',
+	'catalogue.writeIn.fr':
+		'Rédigez en français, la langue de votre organisation. Le texte est affiché tel que vous l’écrivez dans toutes les langues de l’application.',
+	'catalogue.writeIn.en':
+		'Rédigez en anglais, la langue de votre organisation. Le texte est affiché tel que vous l’écrivez dans toutes les langues de l’application.',
+	'catalogue.unknownEntry': 'Cette mesure ne figure pas dans le catalogue standard.',
+	'catalogue.ownMark': 'Mesure propre',
+	'catalogue.builtInCount': '{shown} mesures sur {total} sont proposées.',
 
 	// signals: collective signals: upload, formats, problems
 	'signals.title': 'Signaux collectifs',
@@ -898,5 +993,113 @@ export const fr: Record<keyof typeof nl, string> = {
 	'measure.unknownAuthor': 'inconnu',
 	'measure.forUnit': 'Mesures de prévention pour cette unité',
 	'measure.noneForUnit': 'Pas encore de mesures de prévention pour cette unité.',
-	'measure.flags': "Points d'attention"
+	'measure.flags': "Points d'attention",
+
+	// plan: the plans for the committee (annual action plan, global prevention plan)
+	'plan.listTitle': 'Plans pour le comité',
+	'plan.intro':
+		"Le plan global de prévention (cinq ans) et le plan d'action annuel sont soumis au comité pour la prévention et la protection au travail. Knipperlicht les compose à partir des mesures de prévention et des constats ; vous les complétez.",
+	'plan.none': 'Pas encore de plans.',
+	'plan.new': 'Nouveau plan',
+	'plan.create': 'Créer le plan',
+	'plan.kind': 'Type de plan',
+	'plan.kind.annual': "Plan d'action annuel",
+	'plan.kind.global': 'Plan global de prévention',
+	'plan.firstYear': 'Année (pour un plan global : la première des cinq)',
+	'plan.period': 'Période',
+	'plan.periodOf': '{from}–{to}',
+	'plan.version': 'Version',
+	'plan.versionOf': 'version {version}',
+	'plan.status': 'Statut',
+	'plan.status.draft': 'Projet',
+	'plan.status.submitted': 'Soumis au comité',
+	'plan.status.advised': 'Avis du comité reçu',
+	'plan.status.adopted': 'Adopté',
+	'plan.submittedOn': 'Soumis au comité le',
+	'plan.adviceOn': 'Avis du comité le',
+	'plan.adviceText': 'Avis du comité',
+	'plan.adoptedOn': 'Adopté le',
+	'plan.organisation': 'Organisation',
+	'plan.kindRequired': "Choisissez un plan d'action annuel ou un plan global de prévention.",
+	'plan.yearInvalid': 'Indiquez une année entre {min} et {max}.',
+	'plan.exists':
+		'Un plan de ce type existe déjà pour cette période. Ouvrez-le et créez-en une nouvelle version.',
+	'plan.sectionNotOfKind': 'Cette partie ne fait pas partie de ce type de plan.',
+	'plan.sectionInvalid': 'Cette partie doit être du texte.',
+	'plan.sectionTooLong': '{max} caractères au maximum.',
+	'plan.locked':
+		"Ce plan a été soumis au comité et ne peut plus être modifié. Créez une nouvelle version pour l'adapter.",
+	'plan.stepNotAllowed':
+		"Cette étape n'est pas possible maintenant : un plan passe de projet à soumis, puis avis, puis adopté.",
+	'plan.dateRequired': 'Indiquez une date valide.',
+	'plan.dateInFuture': "Cette date est postérieure à aujourd'hui.",
+	'plan.adviceBeforeSubmission': "L'avis ne peut pas précéder la date de soumission.",
+	'plan.adoptedBeforeAdvice':
+		"Le plan ne peut pas être adopté avant l'avis du comité : la loi ne permet pas de l'appliquer avant.",
+	'plan.adviceTextRequired': "Recopiez l'avis du comité.",
+	'plan.notLatest': 'Une version plus récente de ce plan existe déjà.',
+	'plan.draftOnlyOnce': 'Ce plan est encore un projet : modifiez-le directement.',
+	'plan.section.riskAnalysis': "Résultats de l'analyse des risques",
+	'plan.section.preventionMeasures': 'Mesures de prévention',
+	'plan.section.objectives': 'Objectifs prioritaires',
+	'plan.section.activities': 'Activités et missions pour atteindre les objectifs',
+	'plan.section.means': 'Moyens organisationnels, matériels et financiers',
+	'plan.section.roles': 'Missions, obligations et moyens de toutes les personnes concernées',
+	'plan.section.adaptation': 'Comment le plan est adapté',
+	'plan.section.evaluationCriteria': "Critères d'évaluation de la politique du bien-être",
+	'plan.section.globalChanges':
+		"Adaptations du plan global de prévention (circonstances nouvelles, incidents, rapport annuel du service interne, avis du comité de l'an dernier)",
+	'plan.sections': 'Les parties du plan',
+	'plan.sectionEmpty': 'Pas encore complété.',
+	'plan.saveSections': 'Enregistrer les parties',
+	'plan.saved': 'Plan enregistré.',
+	'plan.committee': 'Le comité',
+	'plan.submit': 'Soumettre au comité',
+	'plan.submitHelp': 'Une fois soumis, le plan est verrouillé : ce que le comité a reçu reste tel quel.',
+	'plan.recordAdvice': "Enregistrer l'avis",
+	'plan.adopt': 'Adopter le plan',
+	'plan.statusSaved': 'Statut enregistré.',
+	'plan.newVersion': 'Créer une nouvelle version',
+	'plan.newVersionHelp':
+		'Une nouvelle version reprend les parties dans un projet que vous pouvez modifier et soumettre à nouveau.',
+	'plan.lateNote':
+		"La loi demande de soumettre le plan d'action annuel au comité au plus tard le 1er novembre de l'année précédente. Ce plan a été soumis plus tard.",
+	'plan.dueNote': 'À soumettre au comité au plus tard le {date}.',
+	'plan.versions': 'Versions',
+	'plan.export': 'Mesures de prévention en CSV',
+	'plan.print': 'Imprimer ou enregistrer en PDF',
+	'plan.report': 'Ce que Knipperlicht rassemble',
+	'plan.reportIntro':
+		"À partir des mesures et des constats, calculé à l'ouverture. Chaque chiffre passe le seuil d'anonymat (au moins {k} personnes) ; un chiffre non affiché dit pourquoi.",
+	'plan.risks': 'Risques identifiés',
+	'plan.risksWave':
+		'Baromètre {wave} : thèmes où au moins {share} % des répondants sont en orange ou en rouge.',
+	'plan.risk': '{dimension} : {share} % en orange ou en rouge (n = {n})',
+	'plan.noRisks': 'Aucun risque identifié qui puisse être affiché.',
+	'plan.attention': "Points d'attention",
+	'plan.measures': 'Mesures de prévention',
+	'plan.noMeasures': 'Aucune mesure de prévention dans cette période.',
+	'plan.evaluation': 'Évaluation',
+	'plan.trend': 'Évolution des signaux',
+	'plan.trendIntro': "Douze mois jusqu'à {month}, à côté des douze mois précédents.",
+	'plan.trendBefore': 'Douze mois précédents',
+	'plan.trendNow': "Douze mois jusqu'à {month}",
+	'plan.noTrend': 'Aucun signal pour cette période.',
+	'plan.forOrganisation': "L'organisation dans son ensemble",
+	'plan.units': 'Par unité',
+	'plan.notADiagnosis':
+		'Ces plans portent sur le travail et son organisation, jamais sur des personnes ; ils ne constituent pas un diagnostic.',
+	'plan.csv.unit': 'unité',
+	'plan.csv.targets': 'cibles',
+	'plan.csv.title': 'mesure',
+	'plan.csv.domain': 'domaine de risque',
+	'plan.csv.preventionLevel': 'niveau de prévention',
+	'plan.csv.applicationLevel': "niveau d'application",
+	'plan.csv.owner': 'responsable',
+	'plan.csv.startsOn': 'début',
+	'plan.csv.dueOn': 'échéance',
+	'plan.csv.status': 'statut',
+	'plan.csv.evaluation': 'évaluation',
+	'plan.evaluation.support': 'soutien de la direction : {support}',
+	'plan.evaluation.followUp': 'suivi nécessaire'
 };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { todayInBelgium } from '../src/lib/server/clock';
 import type { Database, Role } from '../src/lib/server/db/schema';
+import { seedDemoActionPlans } from './action-plans';
 import { demoUnits, secondDemoUnits, type SeedUnit } from './structure';
 import { seedDemoSignals } from './signals';
 import { seedDemoWaves } from './waves';
@@ -79,7 +80,7 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
 
 /**
  * Creates the demo organisations, their unit trees, one account per role and Zonnedael's barometer
- * waves and collective signals (dated relative to `today`). Deterministic apart from the link tokens.
+ * waves, collective signals and action plans (dated relative to `today`). Deterministic apart from the link tokens.
  */
 export async function seedDemo(db: Kysely<Database>, options: { today?: string } = {}): Promise<void> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -119,6 +120,7 @@ export async function seedDemo(db: Kysely<Database>, options: { today?: string }
 		const today = options.today ?? todayInBelgium();
 		await seedDemoWaves(trx, orgs.zonnedael.id, { today });
 		await seedDemoSignals(trx, orgs.zonnedael.id, { today });
+		await seedDemoActionPlans(trx, orgs.zonnedael.id, { today });
 	});
 }
 

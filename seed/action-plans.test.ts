@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../src/lib/domain/action-plans/catalogue';
+import { measureFlags, validateMeasure } from '../src/lib/domain/action-plans/measures';
+import { planBalance } from '../src/lib/domain/action-plans/suggest';
+import { bandOf } from '../src/lib/domain/scoring';
+import { dimensionsOf } from '../src/lib/instruments';
+import { findMeasures, findNotes } from '../src/lib/server/action-plans/queries';
+import { openDatabase, type DatabaseHandle } from '../src/lib/server/db/connect';
+import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { onServer, uniqueName, withDatabase } from '../tests/helpers/postgres';
+import { addDays, demoMeasureFields, demoPlanPeriods, generateDemoMeasures } from './action-plans';
+import { seedDemo } from './demo';
+import { demoUnits } from './structure';
+import { generateDemoWaves } from './waves';
+
+const today = '2026-12-04';
+const measures = generateDemoMeasures(today);
+const lastYear = measures.filter((m) => m.plan === 'last-year');
+const thisYear = measures.filter((m) => m.plan === 'this-year');
+const UUID = '00000000-0000-4000-8000-000000000000';
+
+const fieldsOf = (m: (typeof measures)[number]) =>
+	demoMeasureFields(m, { unitId: m.unitCode && UUID, ownerUserId: m.ownerEmail && UUID });
+
+describe('the demo action plans', () => {
+	it('are deterministic and move with today', () => {
+		expect(generateDemoMeasures(today)).toEqual(measures);
+		const later = generateDemoMeasures(addDays(today, 30));
+		expect(later.map((m) => m.key)).toEqual(measures.map((m) => m.key));
+		expect(later.find((m) => m.key === 'eik-taken')!.dueOn).toBe(addDays(today, 30 - 21));
+	});
+
+	it('hold only valid measures, each following a catalogue entry under its own title', () => {
+		const catalogueTitles = new Set(CATALOGUE.map((e) => e.title.nl));
+		for (const m of measures) {
+			const fields = fieldsOf(m);
+			expect(validateMeasure({ ...fields }), m.key).toEqual({ ok: true, value: fields });
+			expect(catalogueTitles.has(m.title), m.key).toBe(false);
+		}
+		expect(new Set(measures.map((m) => m.key)).size).toBe(measures.length);
+		expect(new Set(measures.map((m) => m.title)).size).toBe(measures.length);
+	});
+
+	it('has one overdue measure and one without owner, whatever today is', () => {
+		for (let day = 0; day < 800; day += 7) {
+			const date = addDays('2026-01-01', day);
+			const flags = generateDemoMeasures(date).map((m) => ({
+				key: m.key,
+				...measureFlags(fieldsOf(m), date)
+			}));
+			expect(flags.filter((f) => f.overdue).map((f) => f.key)).toEqual(['eik-taken']);
+			expect(flags.filter((f) => f.noOwner).map((f) => f.key)).toEqual(['gez-bereikbaarheid']);
+		}
+	});
+
+	it('did last year’s plan between two closed waves: done, evaluated, mostly organisational and primary', () => {
+		const { before, after } = demoPlanPeriods(today);
+		expect(lastYear).toHaveLength(5);
+		for (const m of lastYear) {
+			expect(m).toMatchObject({ status: 'done', implementation: expect.any(String) });
+			expect(m.perception).toEqual(expect.any(String));
+			expect(m.managementSupport).not.toBeNull();
+			expect(m.startsOn > before.closesOn && m.dueOn < after.opensOn, m.key).toBe(true);
+			expect(m.notes.length).toBeGreaterThan(0);
+			for (const note of m.notes)
+				expect(note.writtenOn >= m.startsOn && note.writtenOn <= m.dueOn, m.key).toBe(true);
+		}
+		const levels = lastYear.map((m) => fieldsOf(m).preventionLevel);
+		expect(levels.filter((l) => l === 'secondary')).toHaveLength(1);
+		expect(levels.filter((l) => l === 'primary')).toHaveLength(4);
+		expect(planBalance(lastYear.map(fieldsOf)).warn).toBe(false);
+		expect(lastYear.some((m) => m.followUp)).toBe(true);
+	});
+
+	it('has this year’s plan under way since the last closed wave, with notes no later than today', () => {
+		const { after } = demoPlanPeriods(today);
+		expect(thisYear).toHaveLength(4);
+		expect(thisYear.map((m) => m.status).sort()).toEqual([
+			'in-progress',
+			'in-progress',
+			'planned',
+			'planned'
+		]);
+		for (const m of thisYear) {
+			expect(m.startsOn > after.closesOn, m.key).toBe(true);
+			expect(m.implementation).toBeNull();
+			for (const note of m.notes)
+				expect(note.writtenOn >= m.startsOn && note.writtenOn <= today, m.key).toBe(true);
+		}
+	});
+
+	it('aims each unit’s measure at a theme or work factor flagged in that unit by the wave it answers', () => {
+		const units = demoUnits().map((u) => ({ id: u.code, code: u.code, headcount: u.headcount }));
+		const { definition, includeModule, responses } = generateDemoWaves(units, { today });
+		const dimensions = new Map(dimensionsOf(definition, includeModule).map((d) => [d.id, d]));
+		const flagged = (wave: number, code: string) =>
+			[...dimensions.values()]
+				.filter((d) => {
+					const scores = responses
+						.filter((r) => r.wave === wave && r.unitId === code)
+						.map((r) => r.scores[d.id])
+						.filter((s): s is number => typeof s === 'number');
+					const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+					return bandOf(mean, d.bands) !== 'green';
+				})
+				.map((d) => d.id);
+		for (const m of measures.filter((x) => x.unitCode)) {
+			for (const id of m.targets.dimensions) expect(dimensions.has(id), id).toBe(true);
+			const found = flagged(m.plan === 'last-year' ? 1 : 2, m.unitCode!);
+			expect(
+				m.targets.dimensions.filter((d) => found.includes(d)),
+				m.key
+			).not.toEqual([]);
+		}
+	});
+});
+
+/**
+ * The demo as the server creates it, on the engine of the run: PostgreSQL when DATABASE_URL is
+ * set (a fresh database, dropped afterwards), else PGlite in memory.
+ */
+describe('the seeded demo organisation', () => {
+	let handle: DatabaseHandle;
+	let dropDatabase = async () => {};
+	beforeAll(async () => {
+		const url = process.env.DATABASE_URL;
+		if (url) {
+			const name = uniqueName('kl_seed');
+			await onServer(url, `create database "${name}"`);
+			dropDatabase = () => onServer(url, `drop database if exists "${name}" with (force)`);
+			handle = await openDatabase({ url: withDatabase(url, name), poolSize: 2 });
+		} else handle = await openDatabase({ dataDir: 'memory://' });
+		await migrateToLatest(handle.db);
+		await seedDemo(handle.db, { today });
+	}, 240_000);
+	afterAll(async () => {
+		await handle?.close();
+		await dropDatabase();
+	});
+
+	const zonnedael = () =>
+		handle.db
+			.selectFrom('organisation')
+			.select('id')
+			.where('name', '=', 'Zorggroep Zonnedael')
+			.executeTakeFirstOrThrow();
+
+	it('has the generated measures, with their units, owners and notes', async () => {
+		const org = await zonnedael();
+		const stored = await findMeasures(handle.db, org.id, { unitIds: null, organisationLevel: true });
+		const byTitle = new Map(stored.map((m) => [m.title, m]));
+		expect(stored).toHaveLength(measures.length);
+		const units = new Map(
+			(
+				await handle.db
+					.selectFrom('unit')
+					.select(['id', 'code'])
+					.where('organisation_id', '=', org.id)
+					.execute()
+			).map((u) => [u.id, u.code])
+		);
+		const users = new Map(
+			(await handle.db.selectFrom('app_user').select(['id', 'email']).execute()).map((u) => [u.id, u.email])
+		);
+		for (const m of measures) {
+			const row = byTitle.get(m.title)!;
+			expect(row, m.key).toBeDefined();
+			// Everything as generated; the unit and the owner by their codes and e-mail addresses below.
+			expect(row).toMatchObject({ ...fieldsOf(m), unitId: row.unitId, ownerUserId: row.ownerUserId });
+			expect(row.unitId && units.get(row.unitId), m.key).toBe(m.unitCode ?? null);
+			expect(row.ownerUserId && users.get(row.ownerUserId), m.key).toBe(m.ownerEmail ?? null);
+			const notes = await findNotes(handle.db, org.id, row.id);
+			expect(notes.map((n) => [n.writtenOn, n.text, users.get(n.authorUserId!)])).toEqual(
+				m.notes.map((n) => [n.writtenOn, n.text, n.authorEmail])
+			);
+		}
+	});
+
+	it('shows exactly one overdue measure, in the subtree of the demo manager', async () => {
+		const org = await zonnedael();
+		const stored = await findMeasures(handle.db, org.id, { unitIds: null, organisationLevel: true });
+		const overdue = stored.filter((m) => measureFlags(m, today).overdue);
+		expect(overdue.map((m) => m.title)).toEqual([measures.find((m) => m.key === 'eik-taken')!.title]);
+		const unit = await handle.db
+			.selectFrom('unit as u')
+			.innerJoin('unit as p', 'p.id', 'u.parent_id')
+			.select('p.code')
+			.where('u.id', '=', overdue[0]!.unitId!)
+			.executeTakeFirstOrThrow();
+		expect(unit.code).toBe('LIN');
+	});
+});

@@ -2,7 +2,7 @@ import type { nl } from './nl';
 
 /** English. Keys must match nl.ts (the type enforces it). */
 export const en: Record<keyof typeof nl, string> = {
-	// Perception in the barometer (docs/action-plans.md)
+	// perception: how the people of a unit perceived its measures, asked in the barometer
 	'perception.block': 'Evaluation block: how measures were perceived',
 	'perception.blockHelp':
 		'After the barometer’s questions, ask the respondents of each done measure’s unit (and the units below it) whether they noticed the measure and whether it helped. One question per measure, optional. Only measures done since the previous closed wave ({date}).',
@@ -168,51 +168,6 @@ export const en: Record<keyof typeof nl, string> = {
 	'audit.action.catalogue.restore': 'Own measure back in use',
 	'audit.action.catalogue.hide': 'Built-in catalogue measure hidden',
 	'audit.action.catalogue.show': 'Built-in catalogue measure shown again',
-	'catalogue.title': 'Catalogue of measures',
-	'catalogue.intro':
-		'The suggestions for a new measure come from this catalogue. Add your own measures that work in your organisation, and hide built-in measures that do not fit.',
-	'catalogue.manage': 'Manage the catalogue',
-	'catalogue.own': 'Own measures',
-	'catalogue.ownIntro':
-		'Written in one language, your organisation’s, and shown as written in every language of the application.',
-	'catalogue.noOwn': 'No own measures yet.',
-	'catalogue.new': 'New own measure',
-	'catalogue.editTitle': 'Change the own measure',
-	'catalogue.edit': 'Change',
-	'catalogue.create': 'Add the measure',
-	'catalogue.save': 'Save changes',
-	'catalogue.created': 'The own measure was added to the catalogue.',
-	'catalogue.saved': 'The own measure was changed.',
-	'catalogue.builtIn': 'Built-in catalogue',
-	'catalogue.builtInIntro':
-		'These measures come with Knipperlicht and cannot be changed. If one does not fit your organisation, hide it: it is no longer suggested.',
-	'catalogue.hide': 'Hide: {title}',
-	'catalogue.show': 'Show again: {title}',
-	'catalogue.hidden': 'Hidden',
-	'catalogue.hiddenDone': 'The measure is no longer suggested.',
-	'catalogue.shownDone': 'The measure is suggested again.',
-	'catalogue.retire': 'Retire',
-	'catalogue.restore': 'Put back in use',
-	'catalogue.retired': 'Retired',
-	'catalogue.retiredHelp': 'A retired measure is no longer suggested. Measures made from it keep their text.',
-	'catalogue.retiredDone': 'The own measure was retired.',
-	'catalogue.restoredDone': 'The own measure is back in use.',
-	'catalogue.field.how': 'How to go about it',
-	'catalogue.field.howHelp': 'In two or three sentences: who does what, and when.',
-	'catalogue.field.watchOut': 'What to watch out for',
-	'catalogue.field.watchOutHelp': 'In one or two sentences: what can make the measure fail.',
-	'catalogue.writtenIn.nl': 'Written in Dutch',
-	'catalogue.writtenIn.fr': 'Written in French',
-	'catalogue.writtenIn.en': 'Written in English',
-	'catalogue.writeIn.nl':
-		'Write in Dutch, your organisation’s language. The text is shown as you write it in every language of the application.',
-	'catalogue.writeIn.fr':
-		'Write in French, your organisation’s language. The text is shown as you write it in every language of the application.',
-	'catalogue.writeIn.en':
-		'Write in English, your organisation’s language. The text is shown as you write it in every language of the application.',
-	'catalogue.unknownEntry': 'This measure is not in the built-in catalogue.',
-	'catalogue.ownMark': 'Own measure',
-	'catalogue.builtInCount': '{shown} of {total} measures are suggested.',
 
 	// signals: collective signals: upload, formats, problems
 	'signals.title': 'Collective signals',
@@ -1070,5 +1025,56 @@ export const en: Record<keyof typeof nl, string> = {
 	'plan.csv.status': 'status',
 	'plan.csv.evaluation': 'evaluation',
 	'plan.evaluation.support': 'management support: {support}',
-	'plan.evaluation.followUp': 'follow-up needed'
+	'plan.evaluation.followUp': 'follow-up needed',
+	'plan.outcome.improved': 'improved',
+	'plan.outcome.unchanged': 'unchanged',
+	'plan.outcome.worse': 'worse',
+	'plan.outcome.not-comparable': 'not comparable yet',
+	'plan.toReview': 'to review',
+	// catalogue: the organisation's own catalogue entries and the built-in ones it hides
+	'catalogue.title': 'Catalogue of measures',
+	'catalogue.intro':
+		'The suggestions for a new measure come from this catalogue. Add your own measures that work in your organisation, and hide built-in measures that do not fit.',
+	'catalogue.manage': 'Manage the catalogue',
+	'catalogue.own': 'Own measures',
+	'catalogue.ownIntro':
+		'Written in one language, your organisation’s, and shown as written in every language of the application.',
+	'catalogue.noOwn': 'No own measures yet.',
+	'catalogue.new': 'New own measure',
+	'catalogue.editTitle': 'Change the own measure',
+	'catalogue.edit': 'Change',
+	'catalogue.create': 'Add the measure',
+	'catalogue.save': 'Save changes',
+	'catalogue.created': 'The own measure was added to the catalogue.',
+	'catalogue.saved': 'The own measure was changed.',
+	'catalogue.builtIn': 'Built-in catalogue',
+	'catalogue.builtInIntro':
+		'These measures come with Knipperlicht and cannot be changed. If one does not fit your organisation, hide it: it is no longer suggested.',
+	'catalogue.hideShort': 'Hide',
+	'catalogue.showShort': 'Show again',
+	'catalogue.hidden': 'Hidden',
+	'catalogue.hiddenDone': 'The measure is no longer suggested.',
+	'catalogue.shownDone': 'The measure is suggested again.',
+	'catalogue.retire': 'Retire',
+	'catalogue.restore': 'Put back in use',
+	'catalogue.retired': 'Retired',
+	'catalogue.retiredHelp': 'A retired measure is no longer suggested. Measures made from it keep their text.',
+	'catalogue.retiredDone': 'The own measure was retired.',
+	'catalogue.restoredDone': 'The own measure is back in use.',
+	'catalogue.field.how': 'How to go about it',
+	'catalogue.field.howHelp': 'In two or three sentences: who does what, and when.',
+	'catalogue.field.watchOut': 'What to watch out for',
+	'catalogue.field.watchOutHelp': 'In one or two sentences: what can make the measure fail.',
+	'catalogue.writtenIn.nl': 'Written in Dutch',
+	'catalogue.writtenIn.fr': 'Written in French',
+	'catalogue.writtenIn.en': 'Written in English',
+	'catalogue.writeIn.nl':
+		'Write in Dutch, your organisation’s language. The text is shown as you write it in every language of the application.',
+	'catalogue.writeIn.fr':
+		'Write in French, your organisation’s language. The text is shown as you write it in every language of the application.',
+	'catalogue.writeIn.en':
+		'Write in English, your organisation’s language. The text is shown as you write it in every language of the application.',
+	'catalogue.unknownEntry': 'This measure is not in the built-in catalogue.',
+	'catalogue.ownMark': 'Own measure',
+	'catalogue.builtInCount': '{shown} of {total} measures are suggested.'
 };

@@ -2,7 +2,7 @@
 import type { nl } from './nl';
 
 export const fr: Record<keyof typeof nl, string> = {
-	// Perception in the barometer (docs/action-plans.md)
+	// perception: how the people of a unit perceived its measures, asked in the barometer
 	'perception.block': 'Bloc d’évaluation : perception des mesures de prévention',
 	'perception.blockHelp':
 		'Après les questions du baromètre, demander pour chaque mesure de prévention réalisée aux répondants de son unité (et des unités en dessous) s’ils l’ont remarquée et si elle a aidé. Une question par mesure, facultative. Seulement les mesures réalisées depuis la précédente mesure clôturée ({date}).',
@@ -174,52 +174,6 @@ export const fr: Record<keyof typeof nl, string> = {
 	'audit.action.catalogue.restore': 'Mesure propre remise en service',
 	'audit.action.catalogue.hide': 'Mesure du catalogue standard masquée',
 	'audit.action.catalogue.show': 'Mesure du catalogue standard de nouveau affichée',
-	'catalogue.title': 'Catalogue de mesures',
-	'catalogue.intro':
-		'Les suggestions proposées pour une nouvelle mesure de prévention viennent de ce catalogue. Ajoutez les mesures propres qui fonctionnent dans votre organisation et masquez les mesures standard qui ne lui conviennent pas.',
-	'catalogue.manage': 'Gérer le catalogue',
-	'catalogue.own': 'Mesures propres',
-	'catalogue.ownIntro':
-		'Rédigées dans une seule langue, celle de votre organisation, et affichées telles quelles dans toutes les langues de l’application.',
-	'catalogue.noOwn': 'Pas encore de mesures propres.',
-	'catalogue.new': 'Nouvelle mesure propre',
-	'catalogue.editTitle': 'Modifier la mesure propre',
-	'catalogue.edit': 'Modifier',
-	'catalogue.create': 'Ajouter la mesure',
-	'catalogue.save': 'Enregistrer les modifications',
-	'catalogue.created': 'La mesure propre a été ajoutée au catalogue.',
-	'catalogue.saved': 'La mesure propre a été modifiée.',
-	'catalogue.builtIn': 'Catalogue standard',
-	'catalogue.builtInIntro':
-		'Ces mesures font partie de Knipperlicht et ne peuvent pas être modifiées. Si l’une d’elles ne convient pas à votre organisation, masquez-la : elle ne sera plus proposée.',
-	'catalogue.hide': 'Masquer : {title}',
-	'catalogue.show': 'Afficher de nouveau : {title}',
-	'catalogue.hidden': 'Masquée',
-	'catalogue.hiddenDone': 'La mesure n’est plus proposée.',
-	'catalogue.shownDone': 'La mesure est de nouveau proposée.',
-	'catalogue.retire': 'Retirer',
-	'catalogue.restore': 'Remettre en service',
-	'catalogue.retired': 'Retirée',
-	'catalogue.retiredHelp':
-		'Une mesure retirée n’est plus proposée. Les mesures de prévention créées à partir d’elle gardent leur texte.',
-	'catalogue.retiredDone': 'La mesure propre a été retirée.',
-	'catalogue.restoredDone': 'La mesure propre est de nouveau en service.',
-	'catalogue.field.how': 'Comment procéder',
-	'catalogue.field.howHelp': 'En deux ou trois phrases : qui fait quoi, et quand.',
-	'catalogue.field.watchOut': 'Points d’attention',
-	'catalogue.field.watchOutHelp': 'En une ou deux phrases : ce qui peut faire échouer la mesure.',
-	'catalogue.writtenIn.nl': 'Rédigée en néerlandais',
-	'catalogue.writtenIn.fr': 'Rédigée en français',
-	'catalogue.writtenIn.en': 'Rédigée en anglais',
-	'catalogue.writeIn.nl':
-		'Rédigez en néerlandais, la langue de votre organisation. Le texte est affiché tel que vous l’écrivez dans toutes les langues de l’application.',
-	'catalogue.writeIn.fr':
-		'Rédigez en français, la langue de votre organisation. Le texte est affiché tel que vous l’écrivez dans toutes les langues de l’application.',
-	'catalogue.writeIn.en':
-		'Rédigez en anglais, la langue de votre organisation. Le texte est affiché tel que vous l’écrivez dans toutes les langues de l’application.',
-	'catalogue.unknownEntry': 'Cette mesure ne figure pas dans le catalogue standard.',
-	'catalogue.ownMark': 'Mesure propre',
-	'catalogue.builtInCount': '{shown} mesures sur {total} sont proposées.',
 
 	// signals: collective signals: upload, formats, problems
 	'signals.title': 'Signaux collectifs',
@@ -1101,5 +1055,57 @@ export const fr: Record<keyof typeof nl, string> = {
 	'plan.csv.status': 'statut',
 	'plan.csv.evaluation': 'évaluation',
 	'plan.evaluation.support': 'soutien de la direction : {support}',
-	'plan.evaluation.followUp': 'suivi nécessaire'
+	'plan.evaluation.followUp': 'suivi nécessaire',
+	'plan.outcome.improved': 'amélioré',
+	'plan.outcome.unchanged': 'inchangé',
+	'plan.outcome.worse': 'détérioré',
+	'plan.outcome.not-comparable': 'pas encore comparable',
+	'plan.toReview': 'à revoir',
+	// catalogue: the organisation's own catalogue entries and the built-in ones it hides
+	'catalogue.title': 'Catalogue de mesures',
+	'catalogue.intro':
+		'Les suggestions proposées pour une nouvelle mesure de prévention viennent de ce catalogue. Ajoutez les mesures propres qui fonctionnent dans votre organisation et masquez les mesures standard qui ne lui conviennent pas.',
+	'catalogue.manage': 'Gérer le catalogue',
+	'catalogue.own': 'Mesures propres',
+	'catalogue.ownIntro':
+		'Rédigées dans une seule langue, celle de votre organisation, et affichées telles quelles dans toutes les langues de l’application.',
+	'catalogue.noOwn': 'Pas encore de mesures propres.',
+	'catalogue.new': 'Nouvelle mesure propre',
+	'catalogue.editTitle': 'Modifier la mesure propre',
+	'catalogue.edit': 'Modifier',
+	'catalogue.create': 'Ajouter la mesure',
+	'catalogue.save': 'Enregistrer les modifications',
+	'catalogue.created': 'La mesure propre a été ajoutée au catalogue.',
+	'catalogue.saved': 'La mesure propre a été modifiée.',
+	'catalogue.builtIn': 'Catalogue standard',
+	'catalogue.builtInIntro':
+		'Ces mesures font partie de Knipperlicht et ne peuvent pas être modifiées. Si l’une d’elles ne convient pas à votre organisation, masquez-la : elle ne sera plus proposée.',
+	'catalogue.hideShort': 'Masquer',
+	'catalogue.showShort': 'Afficher de nouveau',
+	'catalogue.hidden': 'Masquée',
+	'catalogue.hiddenDone': 'La mesure n’est plus proposée.',
+	'catalogue.shownDone': 'La mesure est de nouveau proposée.',
+	'catalogue.retire': 'Retirer',
+	'catalogue.restore': 'Remettre en service',
+	'catalogue.retired': 'Retirée',
+	'catalogue.retiredHelp':
+		'Une mesure retirée n’est plus proposée. Les mesures de prévention créées à partir d’elle gardent leur texte.',
+	'catalogue.retiredDone': 'La mesure propre a été retirée.',
+	'catalogue.restoredDone': 'La mesure propre est de nouveau en service.',
+	'catalogue.field.how': 'Comment procéder',
+	'catalogue.field.howHelp': 'En deux ou trois phrases : qui fait quoi, et quand.',
+	'catalogue.field.watchOut': 'Points d’attention',
+	'catalogue.field.watchOutHelp': 'En une ou deux phrases : ce qui peut faire échouer la mesure.',
+	'catalogue.writtenIn.nl': 'Rédigée en néerlandais',
+	'catalogue.writtenIn.fr': 'Rédigée en français',
+	'catalogue.writtenIn.en': 'Rédigée en anglais',
+	'catalogue.writeIn.nl':
+		'Rédigez en néerlandais, la langue de votre organisation. Le texte est affiché tel que vous l’écrivez dans toutes les langues de l’application.',
+	'catalogue.writeIn.fr':
+		'Rédigez en français, la langue de votre organisation. Le texte est affiché tel que vous l’écrivez dans toutes les langues de l’application.',
+	'catalogue.writeIn.en':
+		'Rédigez en anglais, la langue de votre organisation. Le texte est affiché tel que vous l’écrivez dans toutes les langues de l’application.',
+	'catalogue.unknownEntry': 'Cette mesure ne figure pas dans le catalogue standard.',
+	'catalogue.ownMark': 'Mesure propre',
+	'catalogue.builtInCount': '{shown} mesures sur {total} sont proposées.'
 };

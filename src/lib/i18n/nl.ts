@@ -1,6 +1,6 @@
 /** Dutch: the source language. fr.ts and en.ts must have exactly these keys (the type enforces it). */
 export const nl = {
-	// Perception in the barometer (docs/action-plans.md)
+	// perception: how the people of a unit perceived its measures, asked in the barometer
 	'perception.block': 'Evaluatieblok: beleving van maatregelen',
 	'perception.blockHelp':
 		'Vraag na de vragen van de barometer, per uitgevoerde maatregel, aan de respondenten van de eenheid van die maatregel (en de eenheden eronder) of ze de maatregel merkten en of hij hielp. Eén vraag per maatregel, niet verplicht. Alleen maatregelen die uitgevoerd zijn sinds de vorige afgesloten bevraging ({date}).',
@@ -166,52 +166,6 @@ export const nl = {
 	'audit.action.catalogue.restore': 'Eigen maatregel opnieuw in gebruik',
 	'audit.action.catalogue.hide': 'Maatregel uit de standaardcatalogus verborgen',
 	'audit.action.catalogue.show': 'Maatregel uit de standaardcatalogus opnieuw getoond',
-	'catalogue.title': 'Catalogus van maatregelen',
-	'catalogue.intro':
-		'Uit deze catalogus komen de suggesties bij een nieuwe maatregel. Voeg eigen maatregelen toe die in je organisatie werken, en verberg standaardmaatregelen die niet passen.',
-	'catalogue.manage': 'Catalogus beheren',
-	'catalogue.own': 'Eigen maatregelen',
-	'catalogue.ownIntro':
-		'Geschreven in één taal, die van je organisatie, en in elke taal van de toepassing getoond zoals ze geschreven zijn.',
-	'catalogue.noOwn': 'Nog geen eigen maatregelen.',
-	'catalogue.new': 'Nieuwe eigen maatregel',
-	'catalogue.editTitle': 'Eigen maatregel wijzigen',
-	'catalogue.edit': 'Wijzigen',
-	'catalogue.create': 'Maatregel toevoegen',
-	'catalogue.save': 'Wijzigingen bewaren',
-	'catalogue.created': 'De eigen maatregel is toegevoegd aan de catalogus.',
-	'catalogue.saved': 'De eigen maatregel is gewijzigd.',
-	'catalogue.builtIn': 'Standaardcatalogus',
-	'catalogue.builtInIntro':
-		'Deze maatregelen horen bij Knipperlicht en kan je niet wijzigen. Past er een niet bij je organisatie, verberg ze dan: ze wordt niet meer voorgesteld.',
-	'catalogue.hide': 'Verbergen: {title}',
-	'catalogue.show': 'Opnieuw tonen: {title}',
-	'catalogue.hidden': 'Verborgen',
-	'catalogue.hiddenDone': 'De maatregel wordt niet meer voorgesteld.',
-	'catalogue.shownDone': 'De maatregel wordt opnieuw voorgesteld.',
-	'catalogue.retire': 'Buiten gebruik stellen',
-	'catalogue.restore': 'Opnieuw in gebruik nemen',
-	'catalogue.retired': 'Buiten gebruik',
-	'catalogue.retiredHelp':
-		'Een maatregel buiten gebruik wordt niet meer voorgesteld. Maatregelen die ermee gemaakt zijn, houden hun tekst.',
-	'catalogue.retiredDone': 'De eigen maatregel is buiten gebruik gesteld.',
-	'catalogue.restoredDone': 'De eigen maatregel is opnieuw in gebruik.',
-	'catalogue.field.how': 'Hoe pak je het aan',
-	'catalogue.field.howHelp': 'In twee of drie zinnen: wie doet wat, en wanneer.',
-	'catalogue.field.watchOut': 'Waarop letten',
-	'catalogue.field.watchOutHelp': 'In één of twee zinnen: wat kan de maatregel doen mislukken.',
-	'catalogue.writtenIn.nl': 'Geschreven in het Nederlands',
-	'catalogue.writtenIn.fr': 'Geschreven in het Frans',
-	'catalogue.writtenIn.en': 'Geschreven in het Engels',
-	'catalogue.writeIn.nl':
-		'Schrijf in het Nederlands, de taal van je organisatie. De tekst wordt in elke taal van de toepassing getoond zoals je hem schrijft.',
-	'catalogue.writeIn.fr':
-		'Schrijf in het Frans, de taal van je organisatie. De tekst wordt in elke taal van de toepassing getoond zoals je hem schrijft.',
-	'catalogue.writeIn.en':
-		'Schrijf in het Engels, de taal van je organisatie. De tekst wordt in elke taal van de toepassing getoond zoals je hem schrijft.',
-	'catalogue.unknownEntry': 'Deze maatregel staat niet in de standaardcatalogus.',
-	'catalogue.ownMark': 'Eigen maatregel',
-	'catalogue.builtInCount': '{shown} van {total} maatregelen worden voorgesteld.',
 
 	// signals: collective signals: upload, formats, problems
 	'signals.title': 'Collectieve signalen',
@@ -1084,5 +1038,57 @@ export const nl = {
 	'plan.csv.status': 'status',
 	'plan.csv.evaluation': 'evaluatie',
 	'plan.evaluation.support': 'steun van de leiding: {support}',
-	'plan.evaluation.followUp': 'opvolging nodig'
+	'plan.evaluation.followUp': 'opvolging nodig',
+	'plan.outcome.improved': 'verbeterd',
+	'plan.outcome.unchanged': 'onveranderd',
+	'plan.outcome.worse': 'verslechterd',
+	'plan.outcome.not-comparable': 'nog niet te vergelijken',
+	'plan.toReview': 'te herbekijken',
+	// catalogue: the organisation's own catalogue entries and the built-in ones it hides
+	'catalogue.title': 'Catalogus van maatregelen',
+	'catalogue.intro':
+		'Uit deze catalogus komen de suggesties bij een nieuwe maatregel. Voeg eigen maatregelen toe die in je organisatie werken, en verberg standaardmaatregelen die niet passen.',
+	'catalogue.manage': 'Catalogus beheren',
+	'catalogue.own': 'Eigen maatregelen',
+	'catalogue.ownIntro':
+		'Geschreven in één taal, die van je organisatie, en in elke taal van de toepassing getoond zoals ze geschreven zijn.',
+	'catalogue.noOwn': 'Nog geen eigen maatregelen.',
+	'catalogue.new': 'Nieuwe eigen maatregel',
+	'catalogue.editTitle': 'Eigen maatregel wijzigen',
+	'catalogue.edit': 'Wijzigen',
+	'catalogue.create': 'Maatregel toevoegen',
+	'catalogue.save': 'Wijzigingen bewaren',
+	'catalogue.created': 'De eigen maatregel is toegevoegd aan de catalogus.',
+	'catalogue.saved': 'De eigen maatregel is gewijzigd.',
+	'catalogue.builtIn': 'Standaardcatalogus',
+	'catalogue.builtInIntro':
+		'Deze maatregelen horen bij Knipperlicht en kan je niet wijzigen. Past er een niet bij je organisatie, verberg ze dan: ze wordt niet meer voorgesteld.',
+	'catalogue.hideShort': 'Verbergen',
+	'catalogue.showShort': 'Opnieuw tonen',
+	'catalogue.hidden': 'Verborgen',
+	'catalogue.hiddenDone': 'De maatregel wordt niet meer voorgesteld.',
+	'catalogue.shownDone': 'De maatregel wordt opnieuw voorgesteld.',
+	'catalogue.retire': 'Buiten gebruik stellen',
+	'catalogue.restore': 'Opnieuw in gebruik nemen',
+	'catalogue.retired': 'Buiten gebruik',
+	'catalogue.retiredHelp':
+		'Een maatregel buiten gebruik wordt niet meer voorgesteld. Maatregelen die ermee gemaakt zijn, houden hun tekst.',
+	'catalogue.retiredDone': 'De eigen maatregel is buiten gebruik gesteld.',
+	'catalogue.restoredDone': 'De eigen maatregel is opnieuw in gebruik.',
+	'catalogue.field.how': 'Hoe pak je het aan',
+	'catalogue.field.howHelp': 'In twee of drie zinnen: wie doet wat, en wanneer.',
+	'catalogue.field.watchOut': 'Waarop letten',
+	'catalogue.field.watchOutHelp': 'In één of twee zinnen: wat kan de maatregel doen mislukken.',
+	'catalogue.writtenIn.nl': 'Geschreven in het Nederlands',
+	'catalogue.writtenIn.fr': 'Geschreven in het Frans',
+	'catalogue.writtenIn.en': 'Geschreven in het Engels',
+	'catalogue.writeIn.nl':
+		'Schrijf in het Nederlands, de taal van je organisatie. De tekst wordt in elke taal van de toepassing getoond zoals je hem schrijft.',
+	'catalogue.writeIn.fr':
+		'Schrijf in het Frans, de taal van je organisatie. De tekst wordt in elke taal van de toepassing getoond zoals je hem schrijft.',
+	'catalogue.writeIn.en':
+		'Schrijf in het Engels, de taal van je organisatie. De tekst wordt in elke taal van de toepassing getoond zoals je hem schrijft.',
+	'catalogue.unknownEntry': 'Deze maatregel staat niet in de standaardcatalogus.',
+	'catalogue.ownMark': 'Eigen maatregel',
+	'catalogue.builtInCount': '{shown} van {total} maatregelen worden voorgesteld.'
 } as const;

@@ -27,7 +27,10 @@ export type Action =
 	| 'analytics.view'
 	| 'measure.view'
 	| 'measure.edit'
-	| 'measure.progress';
+	| 'measure.progress'
+	| 'plan.view'
+	| 'plan.edit'
+	| 'catalogue.edit';
 
 interface Rule {
 	roles: readonly Role[];
@@ -55,7 +58,14 @@ const POLICY: Record<Action, Rule> = {
 	// Action plans: advisors and HR write measures; managers follow and move along those of their subtree.
 	'measure.view': { roles: ['advisor', 'hr', 'manager'], unitScoped: true },
 	'measure.edit': { roles: ['advisor', 'hr'] },
-	'measure.progress': { roles: ['advisor', 'hr', 'manager'], unitScoped: true }
+	'measure.progress': { roles: ['advisor', 'hr', 'manager'], unitScoped: true },
+	// The plans for the committee are documents of the organisation as a whole: the prevention
+	// advisor writes them and takes them through the committee; HR reads them. Managers follow the
+	// measures of their own units instead (a plan shows every unit).
+	'plan.view': { roles: ['advisor', 'hr'] },
+	'plan.edit': { roles: ['advisor'] },
+	// The organisation's own catalogue entries, and which built-in entries it hides: who writes measures.
+	'catalogue.edit': { roles: ['advisor', 'hr'] }
 };
 
 export interface ActorMembership {
@@ -131,7 +141,16 @@ export function scopeOf(membership: Access, units: readonly UnitNode[]): Readonl
 
 /** The navigation a member sees, derived from the same policy. */
 export type NavItem =
-	'overview' | 'results' | 'waves' | 'signals' | 'measures' | 'units' | 'users' | 'settings' | 'audit';
+	| 'overview'
+	| 'results'
+	| 'waves'
+	| 'signals'
+	| 'measures'
+	| 'plans'
+	| 'units'
+	| 'users'
+	| 'settings'
+	| 'audit';
 
 export function navigationFor(actor: Actor | null, organisationId: string): NavItem[] {
 	const target = { organisationId };
@@ -143,6 +162,7 @@ export function navigationFor(actor: Actor | null, organisationId: string): NavI
 	// A manager follows the measures of their own subtree: asked for their own unit.
 	const own = actor?.memberships.find((m) => m.organisationId === organisationId)?.unitId;
 	if (can(actor, 'measure.view', { organisationId, unitPath: own ? [own] : [] })) items.push('measures');
+	if (can(actor, 'plan.view', target)) items.push('plans');
 	if (can(actor, 'unit.edit', target)) items.push('units');
 	if (can(actor, 'user.view', target)) items.push('users');
 	if (can(actor, 'organisation.settings.edit', target)) items.push('settings');

@@ -69,6 +69,18 @@ export const ROUTE_ACCESS: Record<string, Record<string, RouteAccess>> = {
 	'/o/[org]/instruments': { load: 'instrument.edit', 'action:default': 'instrument.edit' },
 	'/o/[org]/instruments/barometer.json': { GET: 'instrument.edit' },
 	'/o/[org]/measures': { load: 'measure.view' },
+	'/o/[org]/measures/catalogue': {
+		load: 'catalogue.edit',
+		'action:hide': 'catalogue.edit',
+		'action:show': 'catalogue.edit'
+	},
+	'/o/[org]/measures/catalogue/new': { load: 'catalogue.edit', 'action:default': 'catalogue.edit' },
+	'/o/[org]/measures/catalogue/[entry]': {
+		load: 'catalogue.edit',
+		'action:edit': 'catalogue.edit',
+		'action:retire': 'catalogue.edit',
+		'action:restore': 'catalogue.edit'
+	},
 	'/o/[org]/measures/new': { load: 'measure.edit', 'action:default': 'measure.edit' },
 	'/o/[org]/measures/[measure]': {
 		load: 'measure.view',

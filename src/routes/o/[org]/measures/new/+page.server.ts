@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { CATALOGUE } from '$lib/domain/action-plans/catalogue';
-import { suggestMeasures } from '$lib/domain/action-plans/suggest';
 import { authorize } from '$lib/server/access';
+import { catalogueEntryToUse, suggestFromCatalogue } from '$lib/server/action-plans/catalogue';
 import { createMeasure } from '$lib/server/action-plans/service';
 import { getDb } from '$lib/server/db';
 import { formAction, readFormWithLists } from '$lib/server/forms';
@@ -21,7 +20,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// `unit` from a link; `unitId` when the form itself asked for suggestions.
 	const unit = url.searchParams.get('unit') ?? url.searchParams.get('unitId') ?? '';
 	const targets = [...new Set(url.searchParams.getAll('target'))];
-	const suggestions = suggestMeasures(targetsOf(targets), CATALOGUE).slice(0, SUGGESTIONS);
+	// The organisation's catalogue: built-in entries it does not hide and its own entries in use.
+	const suggested = await suggestFromCatalogue(db, locals.actor, params.org, targetsOf(targets));
+	const suggestions = suggested.entries
+		.slice(0, SUGGESTIONS)
+		.map((entry) => ({ ...entry, own: suggested.own.has(entry.id) }));
 	const values: Record<string, string> = {
 		unitId: units.some((u) => u.id === unit) ? unit : '',
 		target: targets.join(',')
@@ -30,7 +33,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		const value = url.searchParams.get(name);
 		if (value !== null) values[name] = value;
 	}
-	const from = CATALOGUE.find((e) => e.id === url.searchParams.get('from'));
+	const from = (await catalogueEntryToUse(db, locals.actor, params.org, url.searchParams.get('from')))?.entry;
 	if (from) {
 		values.title = from.title[locals.locale];
 		values.domain = from.domain;

@@ -89,6 +89,10 @@ const ROUTES: Record<string, { get: Expectation; post?: Expectation }> = {
 	},
 	// A manager sees the measures of their own subtree (the sample measure is of such a unit).
 	'/o/[org]/measures': { get: measureFollowers },
+	// The catalogue is for those who write measures; an own entry of another organisation is 404.
+	'/o/[org]/measures/catalogue': { get: measureWriters },
+	'/o/[org]/measures/catalogue/new': { get: measureWriters },
+	'/o/[org]/measures/catalogue/[entry]': { get: measureWriters },
 	'/o/[org]/measures/new': { get: measureWriters },
 	'/o/[org]/measures/[measure]': { get: measureFollowers },
 	'/o/[org]/signals': { get: signalViewers },
@@ -107,6 +111,8 @@ interface Ctx {
 	wave: string;
 	token: string;
 	measure: string;
+	/** An own catalogue entry of the organisation. */
+	entry: string;
 }
 
 /** Route ids as SvelteKit derives them from the files under src/routes. */
@@ -171,15 +177,31 @@ beforeAll(async () => {
 		]).toString()
 	);
 	const measure = /\/measures\/([0-9a-f-]{36})$/.exec(created.headers.get('location') ?? '')?.[1] ?? '';
+	// An own catalogue entry, added as the advisor adds one.
+	const added = await clients.advisor.post(
+		`/o/${org}/measures/catalogue/new`,
+		new URLSearchParams([
+			['title', 'E2E own entry'],
+			['how', 'Plan the work together.'],
+			['watchOut', 'Keep it short.'],
+			['target', 'workload'],
+			['domain', 'work-organisation'],
+			['level', 'primary'],
+			['application', 'group']
+		]).toString()
+	);
+	const entry = /\/catalogue\/([0-9a-f-]{36})\?created$/.exec(added.headers.get('location') ?? '')?.[1] ?? '';
 	ctx = {
 		org,
 		unitInManagerScope: ids.get('LIN-EIK')!,
 		unitOutsideManagerScope: ids.get('AZ-SPO')!,
 		wave,
 		token,
-		measure
+		measure,
+		entry
 	};
 	expect(ctx.measure).not.toBe('');
+	expect(ctx.entry).not.toBe('');
 	expect(ctx.wave).not.toBe('');
 	expect(ctx.token).not.toBe('');
 	expect(ctx.unitInManagerScope).toBeTruthy();
@@ -193,6 +215,7 @@ function concrete(route: string, unit: string): string {
 		.replace('[wave]', ctx.wave)
 		.replace('[token]', ctx.token)
 		.replace('[measure]', ctx.measure)
+		.replace('[entry]', ctx.entry)
 		.replace('[format]', 'monthly');
 }
 

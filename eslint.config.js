@@ -18,6 +18,7 @@ export const MAY_TOUCH_PEOPLE_TABLES = [
 	'src/lib/server/signals/queries.ts', // stores figures
 	'src/lib/server/analytics/summaries.ts', // summarises closed waves
 	'src/lib/server/analytics/releases.ts', // the release log
+	'src/lib/server/action-plans/perception.ts', // perception answers, through the wave's released plan
 	'migrations/**',
 	'tests/**',
 	'bench/**',

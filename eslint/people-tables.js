@@ -12,7 +12,8 @@ export const PEOPLE_TABLES = [
 	'wave_summary_pack',
 	'signal_month',
 	'signal_figure',
-	'disclosure_release'
+	'disclosure_release',
+	'perception_answer'
 ];
 
 const TABLE_METHODS = new Set([

@@ -1076,5 +1076,34 @@ export const en: Record<keyof typeof nl, string> = {
 		'Write in English, your organisation’s language. The text is shown as you write it in every language of the application.',
 	'catalogue.unknownEntry': 'This measure is not in the built-in catalogue.',
 	'catalogue.ownMark': 'Own measure',
-	'catalogue.builtInCount': '{shown} of {total} measures are suggested.'
+	'catalogue.builtInCount': '{shown} of {total} measures are suggested.',
+	'evaluation.title': 'Before and after',
+	'evaluation.help':
+		'Per target: the last wave before the measure started and the first wave that opened after it; for signals the six months before and the six months after the month it started. Every figure follows the anonymity rules; a comparison is made only when both figures may be shown. A theme changed when the share orange or red moved by at least 10 percentage points or the mean by 8 points, beyond chance; a signal when it moved by at least a fifth.',
+	'evaluation.caption': 'The figures of the measure’s targets before it started and after',
+	'evaluation.target': 'Target',
+	'evaluation.before': 'Before',
+	'evaluation.after': 'After',
+	'evaluation.change': 'Change',
+	'evaluation.dimensionFigure': 'score {mean} · {share} orange or red (n = {n})',
+	'evaluation.signalFigure': '{value} (n = {n})',
+	'evaluation.window': '{from} to {to}',
+	'evaluation.outcome.improved': 'Improved',
+	'evaluation.outcome.unchanged': 'Unchanged',
+	'evaluation.outcome.worse': 'Worse',
+	'evaluation.outcome.not-comparable': 'Not comparable',
+	'evaluation.why.no-before': 'no figures from before the start',
+	'evaluation.why.no-after-yet': 'no figures from after the start yet',
+	'evaluation.why.hidden-before': 'the figure before the start is not shown',
+	'evaluation.why.hidden-after': 'the figure after the start is not shown',
+	'evaluation.why.different-instrument': 'the two waves did not ask the same questions',
+	'evaluation.toReview': 'To review',
+	'evaluation.toReviewHelp':
+		'None of the targets compared improved. Look with the people concerned at whether the measure works as intended, or whether another approach is needed.',
+	'unaddressed.title': 'Not yet addressed',
+	'unaddressed.help':
+		'Findings of the attention list without a measure for {days} days or more: no measure for that unit, a unit above it or the whole organisation, aimed at the same theme or signal.',
+	'unaddressed.since': 'flagged since {date}',
+	'unaddressed.write': 'Write a measure',
+	'unaddressed.none': 'Every finding of {days} days or older has a measure.'
 };

@@ -1107,5 +1107,34 @@ export const fr: Record<keyof typeof nl, string> = {
 		'Rédigez en anglais, la langue de votre organisation. Le texte est affiché tel que vous l’écrivez dans toutes les langues de l’application.',
 	'catalogue.unknownEntry': 'Cette mesure ne figure pas dans le catalogue standard.',
 	'catalogue.ownMark': 'Mesure propre',
-	'catalogue.builtInCount': '{shown} mesures sur {total} sont proposées.'
+	'catalogue.builtInCount': '{shown} mesures sur {total} sont proposées.',
+	'evaluation.title': 'Avant et après',
+	'evaluation.help':
+		'Pour chaque cible : la dernière enquête avant le début de la mesure de prévention et la première enquête ouverte ensuite ; pour les signaux, les six mois avant et les six mois après le mois du début. Chaque chiffre suit les règles d’anonymat ; la comparaison n’est faite que si les deux chiffres peuvent être affichés. Un thème a changé s’il bouge d’au moins 10 points de pourcentage en orange ou rouge, ou de 8 points en moyenne, au-delà du hasard ; un signal, s’il varie d’au moins un cinquième.',
+	'evaluation.caption': 'Les chiffres des cibles de la mesure de prévention avant son début et après',
+	'evaluation.target': 'Cible',
+	'evaluation.before': 'Avant',
+	'evaluation.after': 'Après',
+	'evaluation.change': 'Évolution',
+	'evaluation.dimensionFigure': 'score {mean} · {share} en orange ou rouge (n = {n})',
+	'evaluation.signalFigure': '{value} (n = {n})',
+	'evaluation.window': 'de {from} à {to}',
+	'evaluation.outcome.improved': 'Amélioré',
+	'evaluation.outcome.unchanged': 'Inchangé',
+	'evaluation.outcome.worse': 'Détérioré',
+	'evaluation.outcome.not-comparable': 'Pas de comparaison possible',
+	'evaluation.why.no-before': 'pas de chiffres d’avant le début',
+	'evaluation.why.no-after-yet': 'pas encore de chiffres d’après le début',
+	'evaluation.why.hidden-before': 'le chiffre d’avant le début n’est pas affiché',
+	'evaluation.why.hidden-after': 'le chiffre d’après le début n’est pas affiché',
+	'evaluation.why.different-instrument': 'les deux enquêtes ne posaient pas les mêmes questions',
+	'evaluation.toReview': 'À revoir',
+	'evaluation.toReviewHelp':
+		'Aucune des cibles comparées ne s’est améliorée. Voyez avec les personnes concernées si la mesure de prévention agit comme prévu ou s’il faut une autre approche.',
+	'unaddressed.title': 'Pas encore traité',
+	'unaddressed.help':
+		'Constats de la liste des points d’attention sans mesure de prévention depuis {days} jours ou plus : aucune mesure pour cette unité, une unité au-dessus ou toute l’organisation, visant le même thème ou signal.',
+	'unaddressed.since': 'signalé depuis le {date}',
+	'unaddressed.write': 'Rédiger une mesure de prévention',
+	'unaddressed.none': 'Chaque constat de {days} jours ou plus a une mesure de prévention.'
 };

@@ -1090,5 +1090,34 @@ export const nl = {
 		'Schrijf in het Engels, de taal van je organisatie. De tekst wordt in elke taal van de toepassing getoond zoals je hem schrijft.',
 	'catalogue.unknownEntry': 'Deze maatregel staat niet in de standaardcatalogus.',
 	'catalogue.ownMark': 'Eigen maatregel',
-	'catalogue.builtInCount': '{shown} van {total} maatregelen worden voorgesteld.'
+	'catalogue.builtInCount': '{shown} van {total} maatregelen worden voorgesteld.',
+	'evaluation.title': 'Voor en na',
+	'evaluation.help':
+		'Per doel: de laatste bevraging voor de start van de maatregel en de eerste bevraging die daarna openging; voor signalen de zes maanden voor en de zes maanden na de maand van de start. Elk cijfer volgt de anonimiteitsregels; een vergelijking wordt alleen gemaakt als beide cijfers getoond mogen worden. Een thema telt als veranderd bij minstens 10 procentpunten oranje of rood of 8 punten gemiddelde, en niet bij toeval; een signaal bij een verschil van minstens een vijfde.',
+	'evaluation.caption': 'De cijfers van de doelen van de maatregel voor de start en erna',
+	'evaluation.target': 'Doel',
+	'evaluation.before': 'Voor',
+	'evaluation.after': 'Na',
+	'evaluation.change': 'Verandering',
+	'evaluation.dimensionFigure': 'score {mean} · {share} oranje of rood (n = {n})',
+	'evaluation.signalFigure': '{value} (n = {n})',
+	'evaluation.window': '{from} tot {to}',
+	'evaluation.outcome.improved': 'Verbeterd',
+	'evaluation.outcome.unchanged': 'Niet veranderd',
+	'evaluation.outcome.worse': 'Verslechterd',
+	'evaluation.outcome.not-comparable': 'Niet te vergelijken',
+	'evaluation.why.no-before': 'geen cijfers van voor de start',
+	'evaluation.why.no-after-yet': 'nog geen cijfers van na de start',
+	'evaluation.why.hidden-before': 'het cijfer van voor de start is niet getoond',
+	'evaluation.why.hidden-after': 'het cijfer van na de start is niet getoond',
+	'evaluation.why.different-instrument': 'de twee bevragingen stelden niet dezelfde vragen',
+	'evaluation.toReview': 'Te herbekijken',
+	'evaluation.toReviewHelp':
+		'Geen van de vergeleken doelen is verbeterd. Bekijk met de betrokkenen of de maatregel werkt zoals bedoeld, of dat er een andere aanpak nodig is.',
+	'unaddressed.title': 'Nog niet aangepakt',
+	'unaddressed.help':
+		'Bevindingen uit de lijst van aandachtspunten waar {days} dagen of langer geen maatregel voor is: geen maatregel voor die eenheid, een eenheid erboven of de hele organisatie, gericht op hetzelfde thema of signaal.',
+	'unaddressed.since': 'gemeld sinds {date}',
+	'unaddressed.write': 'Een maatregel schrijven',
+	'unaddressed.none': 'Elke bevinding van {days} dagen of ouder heeft een maatregel.'
 } as const;

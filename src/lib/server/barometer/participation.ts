@@ -1,12 +1,14 @@
 import { error } from '@sveltejs/kit';
 import { randomToken, sha256Hex } from '../crypto';
 import { sql, type Kysely } from 'kysely';
+import { isAskedOf, readPerceptionAnswers } from '../../domain/action-plans/perception';
 import { scoreAnswers, validateAnswers } from '../../domain/scoring';
 import { flattenTree } from '../../domain/units';
 import { ValidationError, type FieldProblems } from '../../domain/validation';
 import { normaliseCode, waveStatus, type WaveStatus } from '../../domain/waves';
 import { dimensionsOf, itemsOf } from '../../instruments';
 import type { DimensionResult, InstrumentDefinition } from '../../instruments/types';
+import { findWaveMeasures } from '../action-plans/perception';
 import type { Database } from '../db/schema';
 import { findUnits } from '../units/queries';
 import {
@@ -55,6 +57,19 @@ export interface Questionnaire {
 	units: Array<{ id: string; name: string; depth: number }>;
 	/** A link of a wave this browser already answered by link. */
 	answeredHere: boolean;
+	/**
+	 * The measures the wave asks about (docs/action-plans.md, "Perception in the barometer"): the
+	 * title as written, the name of the measure's unit (null: the whole organisation) and the units
+	 * of the wave whose respondents are asked (null: all).
+	 */
+	measures: QuestionnaireMeasure[];
+}
+
+export interface QuestionnaireMeasure {
+	id: string;
+	title: string;
+	unitName: string | null;
+	askedOf: string[] | null;
 }
 
 interface Resolved {
@@ -123,6 +138,7 @@ interface WaveContext {
 	sensitiveK: number;
 	units: Array<{ id: string; name: string; depth: number }>;
 	unitIds: Set<string>;
+	measures: QuestionnaireMeasure[];
 	loadedAt: number;
 }
 
@@ -151,11 +167,12 @@ async function waveContext(
 	if (!cache) contextCaches.set(db, (cache = new Map()));
 	const cached = cache.get(waveId);
 	if (cached && Date.now() - cached.loadedAt < CONTEXT_TTL_MS) return cached;
-	const [wave, waveUnits, allUnits, organisation] = await Promise.all([
+	const [wave, waveUnits, allUnits, organisation, measures] = await Promise.all([
 		findWave(db, organisationId, waveId),
 		findWaveUnits(db, organisationId, waveId),
 		findUnits(db, organisationId),
-		db.selectFrom('organisation').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow()
+		db.selectFrom('organisation').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow(),
+		findWaveMeasures(db, organisationId, waveId)
 	]);
 	const covered = new Set(waveUnits.map((u) => u.id));
 	// Only the units a respondent can choose: an archived unit takes no new answers.
@@ -177,6 +194,13 @@ async function waveContext(
 		sensitiveK: wave!.sensitive_min_group_size,
 		units,
 		unitIds: new Set(units.map((u) => u.id)),
+		measures: measures.map((m) => ({
+			id: m.measureId,
+			title: m.title,
+			unitName: m.unitId === null ? null : (allUnits.find((u) => u.id === m.unitId)?.name ?? null),
+			askedOf:
+				m.unitId === null ? null : units.filter((u) => isAskedOf(m.unitId, u.id, allUnits)).map((u) => u.id)
+		})),
 		loadedAt: Date.now()
 	};
 	remember(cache, waveId, context);
@@ -234,7 +258,8 @@ export async function openQuestionnaire(
 		})),
 		unitId: resolved.unitId,
 		units: context.units,
-		answeredHere: entry.via === 'link' && (entry.answeredWaves?.has(context.waveId) ?? false)
+		answeredHere: entry.via === 'link' && (entry.answeredWaves?.has(context.waveId) ?? false),
+		measures: context.measures
 	};
 }
 
@@ -421,6 +446,12 @@ export async function submitResponse(
 	if (!checked.ok) {
 		for (const p of checked.problems) problems[p.itemId ? `q_${p.itemId}` : 'form'] = { key: p.key };
 	}
+	// Perception questions are asked of the respondents of the measure's unit and those below it only.
+	const perception = readPerceptionAnswers(
+		fields,
+		context.measures.filter((m) => m.askedOf === null || m.askedOf.includes(unitId)).map((m) => m.id)
+	);
+	Object.assign(problems, perception.problems);
 	if (Object.keys(problems).length || !checked.ok) {
 		// A wave that no longer takes answers says so first: fixing the form would not help.
 		const { status } = await currentStatus(db, resolved.organisationId, resolved.waveId, today);
@@ -441,7 +472,8 @@ export async function submitResponse(
 			{
 				instrumentVersion: context.instrumentVersion,
 				answers: checked.answers,
-				scores: Object.fromEntries(scores.map((s) => [s.dimension, s.score]))
+				scores: Object.fromEntries(scores.map((s) => [s.dimension, s.score])),
+				...(Object.keys(perception.answers).length ? { perception: perception.answers } : {})
 			}
 		)
 	};

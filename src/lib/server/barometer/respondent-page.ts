@@ -26,7 +26,8 @@ function view(q: Questionnaire) {
 		items: q.items,
 		units: q.units,
 		unitId: q.unitId,
-		answeredHere: q.answeredHere
+		answeredHere: q.answeredHere,
+		measures: q.measures
 	};
 }
 export type QuestionnaireView = ReturnType<typeof view>;

@@ -19,6 +19,11 @@ export interface SealedContent {
 	instrumentVersion: number;
 	answers: Record<string, number>;
 	scores: Record<string, number | null>;
+	/**
+	 * Answers to the wave's perception questions (docs/action-plans.md), by measure id, 1 to 4; only
+	 * those answered. Written to `perception_answer` at the close, apart from the response.
+	 */
+	perception?: Record<string, number>;
 }
 
 const IV_BYTES = 12;
@@ -97,7 +102,8 @@ const BATCH = 500;
 /**
  * Opens every sealed response of a wave and stores it in `response` in random order with a fresh
  * random id, deleting the sealed rows, in the caller's transaction (the one that stops the wave
- * taking answers). The wave's receipts and wave_unit rows are written again in the same
+ * taking answers). Perception answers go to `perception_answer`, shuffled on their own, with fresh
+ * random ids and no reference to their response. The wave's receipts and wave_unit rows are written again in the same
  * transaction, so none of them keeps the transaction id of a submission either; the link answer
  * counters are set to what is stored.
  */
@@ -108,9 +114,23 @@ export async function mixSealedResponses(trx: Db, organisationId: string, waveId
 		.where('wave_id', '=', waveId)
 		.returning(['organisation_id', 'wave_id', 'id', 'unit_id', 'via', 'sealed'])
 		.execute()) as SealedRow[];
+	const asked = new Set(
+		(
+			await trx
+				.selectFrom('wave_measure')
+				.select('measure_id')
+				.where('organisation_id', '=', organisationId)
+				.where('wave_id', '=', waveId)
+				.execute()
+		).map((m) => m.measure_id)
+	);
+	const perception: Array<{ measure_id: string; unit_id: string; answer: number }> = [];
 	const rows = shuffle(
 		sealed.map((row) => {
 			const content = openSealed(row);
+			for (const [measureId, answer] of Object.entries(content.perception ?? {}))
+				if (asked.has(measureId) && Number.isInteger(answer) && answer >= 1 && answer <= 4)
+					perception.push({ measure_id: measureId, unit_id: row.unit_id, answer });
 			return {
 				organisation_id: organisationId,
 				wave_id: waveId,
@@ -126,6 +146,18 @@ export async function mixSealedResponses(trx: Db, organisationId: string, waveId
 		await trx
 			.insertInto('response')
 			.values(rows.slice(i, i + BATCH).map((r) => ({ ...r, id: randomUUID() })))
+			.execute();
+	}
+	// Perception answers go apart from their response, in an order of their own: nothing pairs them.
+	const answers = shuffle(perception);
+	for (let i = 0; i < answers.length; i += BATCH) {
+		await trx
+			.insertInto('perception_answer')
+			.values(
+				answers
+					.slice(i, i + BATCH)
+					.map((a) => ({ ...a, organisation_id: organisationId, wave_id: waveId, id: randomUUID() }))
+			)
 			.execute();
 	}
 	await sql`

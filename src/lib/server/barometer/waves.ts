@@ -10,6 +10,7 @@ import { BUILT_IN_INSTRUMENTS } from '../../instruments';
 import { validateInstrument } from '../../instruments/schema';
 import type { InstrumentDefinition } from '../../instruments/types';
 import { authorize, type Actor } from '../access';
+import { chooseWaveMeasures, insertWaveMeasures, perceptionCandidates } from '../action-plans/perception';
 import { ORGANISATION_ROOT } from '../analytics/common';
 import { waveParticipation } from '../analytics/wave-results';
 import { dropWaveSummary, summariseWave } from '../analytics/summaries';
@@ -97,14 +98,24 @@ export async function listWaves(
 	}));
 }
 
-/** What the wave form offers: instruments and the active unit tree. */
-export async function waveFormOptions(db: Kysely<Database>, actor: Actor | null, organisationId: string) {
+/**
+ * What the wave form offers: instruments, the active unit tree and the done measures its evaluation
+ * block may ask about (docs/action-plans.md, "Perception in the barometer").
+ */
+export async function waveFormOptions(
+	db: Kysely<Database>,
+	actor: Actor | null,
+	organisationId: string,
+	today: string
+) {
 	authorize(actor, 'wave.edit', { organisationId });
-	const [instruments, units, organisation] = await Promise.all([
+	const [instruments, units, organisation, perception] = await Promise.all([
 		instrumentChoices(db, organisationId),
 		findUnits(db, organisationId),
-		findOrganisation(db, organisationId)
+		findOrganisation(db, organisationId),
+		perceptionCandidates(db, organisationId, today)
 	]);
+	const names = new Map(units.map((u) => [u.id, u.name]));
 	return {
 		instruments: instruments.map(({ definition: _definition, ...choice }) => choice),
 		units: flattenTree(units).map((r) => ({
@@ -113,7 +124,15 @@ export async function waveFormOptions(db: Kysely<Database>, actor: Actor | null,
 			name: r.unit.name,
 			depth: r.depth
 		})),
-		language: organisation!.language
+		language: organisation!.language,
+		perception: {
+			since: perception.since,
+			measures: perception.measures.map((m) => ({
+				id: m.id,
+				title: m.title,
+				unitName: m.unitId === null ? null : (names.get(m.unitId) ?? null)
+			}))
+		}
 	};
 }
 
@@ -123,7 +142,8 @@ export async function createWave(
 	organisationId: string,
 	fields: Record<string, string>,
 	unitIds: string[],
-	today: string
+	today: string,
+	measureIds: readonly string[] = []
 ): Promise<string> {
 	authorize(actor, 'wave.edit', { organisationId });
 	const [choices, units, organisation] = await Promise.all([
@@ -143,6 +163,8 @@ export async function createWave(
 	)!;
 	if (input.includeModule && !choice.hasModule)
 		throw new ValidationError({ includeModule: { key: 'waves.noModule' } });
+	// The evaluation block: done measures that someone of the wave's units can answer.
+	const measures = await chooseWaveMeasures(db, organisationId, measureIds, input.unitIds, today);
 	return db.transaction().execute(async (trx) => {
 		const wave = await trx
 			.insertInto('wave')
@@ -176,13 +198,20 @@ export async function createWave(
 				}))
 			)
 			.execute();
+		await insertWaveMeasures(trx, organisationId, wave.id, measures);
 		await insertAuditEntry(trx, {
 			organisationId,
 			actorUserId: actor!.userId,
 			action: 'wave.create',
 			objectType: 'wave',
 			objectId: wave.id,
-			detail: { name: input.name, instrument: choice.value, units: input.unitIds.length, entry: input.entry }
+			detail: {
+				name: input.name,
+				instrument: choice.value,
+				units: input.unitIds.length,
+				entry: input.entry,
+				...(measures.length ? { measures: measures.map((m) => m.measureId) } : {})
+			}
 		});
 		return wave.id;
 	});

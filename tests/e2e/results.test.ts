@@ -118,6 +118,36 @@ describe('results for the prevention advisor', () => {
 	);
 
 	it(
+		'links every reason and every shown cell to a new measure for its unit and target',
+		async () => {
+			const page = await openResults(ADVISOR);
+			const table = heatmapTable(page);
+			const attention = page.getByRole('region', { name: nl['warning.title'] });
+			const reasons = attention.locator('ol.attention > li > ul > li');
+			// Every reason and every shown cell leads to a new measure for its unit and target.
+			const reasonLinks = attention.getByRole('link', { name: new RegExp(`^${nl['warning.writeMeasure']}`) });
+			expect(await reasonLinks.count()).toBeGreaterThanOrEqual(await reasons.count());
+			const cellLinks = table.locator('td a');
+			expect(await cellLinks.count()).toBeGreaterThan(0);
+			for (const href of [
+				await reasonLinks.first().getAttribute('href'),
+				await cellLinks.first().getAttribute('href')
+			]) {
+				const target = new URL(href!, page.url());
+				expect(target.pathname).toMatch(/^\/o\/[^/]+\/measures\/new$/);
+				expect(target.searchParams.getAll('target')).toHaveLength(1);
+			}
+			await reasonLinks.first().click();
+			await page.waitForURL((url) => url.pathname.endsWith('/measures/new'));
+			const chosen = new URL(page.url()).searchParams;
+			await expect(page.locator('select[name="unitId"]').inputValue()).resolves.toBe(chosen.get('unit'));
+			await expect(
+				page.locator(`input[name="target"][value="${chosen.get('target')}"]`).isChecked()
+			).resolves.toBe(true);
+		},
+		TIMEOUT
+	);
+	it(
 		'switches the wave with the form',
 		async () => {
 			const page = await openResults(ADVISOR);
@@ -159,6 +189,9 @@ describe('results for a manager', () => {
 			expect(own.some((h) => h.includes('Spoedgevallen'))).toBe(false);
 			const attention = await page.getByRole('region', { name: nl['warning.title'] }).textContent();
 			expect(attention).not.toContain('Spoedgevallen');
+			// A manager follows measures but does not write them: no links to a new one.
+			expect(attention).not.toContain(nl['warning.writeMeasure']);
+			expect(await heatmapTable(page).locator('td a').count()).toBe(0);
 			await expectNoNumberInSuppressedCells(page);
 		},
 		TIMEOUT

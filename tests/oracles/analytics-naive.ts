@@ -523,7 +523,12 @@ export async function naiveAttentionList(
 			name: byId.get(entry.unitId)?.name ?? '',
 			code: byId.get(entry.unitId)?.code ?? '',
 			score: entry.score,
-			reasons: entry.reasons.map((r) => ({ points: r.points, persistent: r.persistent, message: r.message }))
+			reasons: entry.reasons.map((r) => ({
+				points: r.points,
+				persistent: r.persistent,
+				target: r.finding.kind === 'rate' ? r.finding.indicator : r.finding.dimension,
+				message: r.message
+			}))
 		}))
 	};
 }

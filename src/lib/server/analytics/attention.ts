@@ -48,7 +48,8 @@ export interface AttentionItem {
 	code: string;
 	/** The sum of the reasons' points, shown with the reasons. */
 	score: number;
-	reasons: Array<{ points: number; persistent: boolean; message: WarningMessage }>;
+	/** Each reason with what it is about: a dimension id or a signal indicator id (a measure's target). */
+	reasons: Array<{ points: number; persistent: boolean; target: string; message: WarningMessage }>;
 }
 
 export interface AttentionList {
@@ -244,6 +245,7 @@ async function readAttentionList(
 				reasons: entry.reasons.map((r) => ({
 					points: r.points,
 					persistent: r.persistent,
+					target: r.finding.kind === 'rate' ? r.finding.indicator : r.finding.dimension,
 					message: r.message
 				}))
 			})

@@ -1,3 +1,4 @@
+import { can } from '$lib/server/access';
 import { getDb } from '$lib/server/db';
 import { attentionList } from '$lib/server/analytics/attention';
 import { heatmap } from '$lib/server/analytics/heatmap';
@@ -9,5 +10,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		heatmap(db, locals.actor, params.org, { waveId: url.searchParams.get('wave') }),
 		attentionList(db, locals.actor, params.org)
 	]);
-	return { heatmap: map, attention };
+	return {
+		heatmap: map,
+		attention,
+		canCreateMeasure: can(locals.actor, 'measure.edit', { organisationId: params.org })
+	};
 };

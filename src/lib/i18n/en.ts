@@ -1077,6 +1077,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'catalogue.unknownEntry': 'This measure is not in the built-in catalogue.',
 	'catalogue.ownMark': 'Own measure',
 	'catalogue.builtInCount': '{shown} of {total} measures are suggested.',
+	// evaluation: a measure's targets before and after, at the next wave
 	'evaluation.title': 'Before and after',
 	'evaluation.help':
 		'Per target: the last wave before the measure started and the first wave that opened after it; for signals the six months before and the six months after the month it started. Every figure follows the anonymity rules; a comparison is made only when both figures may be shown. A theme changed when the share orange or red moved by at least 10 percentage points or the mean by 8 points, beyond chance; a signal when it moved by at least a fifth.',
@@ -1100,6 +1101,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'evaluation.toReview': 'To review',
 	'evaluation.toReviewHelp':
 		'None of the targets compared improved. Look with the people concerned at whether the measure works as intended, or whether another approach is needed.',
+	// unaddressed: findings no measure has taken up
 	'unaddressed.title': 'Not yet addressed',
 	'unaddressed.help':
 		'Findings of the attention list without a measure for {days} days or more: no measure for that unit, a unit above it or the whole organisation, aimed at the same theme or signal.',

@@ -1108,6 +1108,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'catalogue.unknownEntry': 'Cette mesure ne figure pas dans le catalogue standard.',
 	'catalogue.ownMark': 'Mesure propre',
 	'catalogue.builtInCount': '{shown} mesures sur {total} sont proposées.',
+	// evaluation: a measure's targets before and after, at the next wave
 	'evaluation.title': 'Avant et après',
 	'evaluation.help':
 		'Pour chaque cible : la dernière enquête avant le début de la mesure de prévention et la première enquête ouverte ensuite ; pour les signaux, les six mois avant et les six mois après le mois du début. Chaque chiffre suit les règles d’anonymat ; la comparaison n’est faite que si les deux chiffres peuvent être affichés. Un thème a changé s’il bouge d’au moins 10 points de pourcentage en orange ou rouge, ou de 8 points en moyenne, au-delà du hasard ; un signal, s’il varie d’au moins un cinquième.',
@@ -1131,6 +1132,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'evaluation.toReview': 'À revoir',
 	'evaluation.toReviewHelp':
 		'Aucune des cibles comparées ne s’est améliorée. Voyez avec les personnes concernées si la mesure de prévention agit comme prévu ou s’il faut une autre approche.',
+	// unaddressed: findings no measure has taken up
 	'unaddressed.title': 'Pas encore traité',
 	'unaddressed.help':
 		'Constats de la liste des points d’attention sans mesure de prévention depuis {days} jours ou plus : aucune mesure pour cette unité, une unité au-dessus ou toute l’organisation, visant le même thème ou signal.',

@@ -1091,6 +1091,7 @@ export const nl = {
 	'catalogue.unknownEntry': 'Deze maatregel staat niet in de standaardcatalogus.',
 	'catalogue.ownMark': 'Eigen maatregel',
 	'catalogue.builtInCount': '{shown} van {total} maatregelen worden voorgesteld.',
+	// evaluation: a measure's targets before and after, at the next wave
 	'evaluation.title': 'Voor en na',
 	'evaluation.help':
 		'Per doel: de laatste bevraging voor de start van de maatregel en de eerste bevraging die daarna openging; voor signalen de zes maanden voor en de zes maanden na de maand van de start. Elk cijfer volgt de anonimiteitsregels; een vergelijking wordt alleen gemaakt als beide cijfers getoond mogen worden. Een thema telt als veranderd bij minstens 10 procentpunten oranje of rood of 8 punten gemiddelde, en niet bij toeval; een signaal bij een verschil van minstens een vijfde.',
@@ -1114,6 +1115,7 @@ export const nl = {
 	'evaluation.toReview': 'Te herbekijken',
 	'evaluation.toReviewHelp':
 		'Geen van de vergeleken doelen is verbeterd. Bekijk met de betrokkenen of de maatregel werkt zoals bedoeld, of dat er een andere aanpak nodig is.',
+	// unaddressed: findings no measure has taken up
 	'unaddressed.title': 'Nog niet aangepakt',
 	'unaddressed.help':
 		'Bevindingen uit de lijst van aandachtspunten waar {days} dagen of langer geen maatregel voor is: geen maatregel voor die eenheid, een eenheid erboven of de hele organisatie, gericht op hetzelfde thema of signaal.',

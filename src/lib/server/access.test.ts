@@ -101,8 +101,8 @@ describe('decide', () => {
 describe('navigationFor', () => {
 	it.each([
 		[admin, ['overview', 'waves', 'signals', 'units', 'users', 'settings', 'audit']],
-		[advisor, ['overview', 'results', 'waves', 'signals', 'measures', 'audit']],
-		[hr, ['overview', 'results', 'signals', 'measures']],
+		[advisor, ['overview', 'results', 'waves', 'signals', 'measures', 'plans', 'audit']],
+		[hr, ['overview', 'results', 'signals', 'measures', 'plans']],
 		[manager, ['overview', 'results', 'measures']],
 		[null, []]
 	] as const)('%#', (actor, items) => {

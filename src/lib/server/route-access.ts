@@ -88,6 +88,15 @@ export const ROUTE_ACCESS: Record<string, Record<string, RouteAccess>> = {
 		'action:progress': 'measure.progress',
 		'action:note': 'measure.progress'
 	},
+	'/o/[org]/plans': { load: 'plan.view' },
+	'/o/[org]/plans/new': { load: 'plan.edit', 'action:default': 'plan.edit' },
+	'/o/[org]/plans/[plan]': {
+		load: 'plan.view',
+		'action:sections': 'plan.edit',
+		'action:status': 'plan.edit',
+		'action:version': 'plan.edit'
+	},
+	'/o/[org]/plans/[plan]/export.csv': { GET: 'plan.view' },
 	'/o/[org]/results': { load: 'analytics.view' },
 	'/o/[org]/signals': {
 		load: 'signals.view',

@@ -161,8 +161,9 @@ export function validateStep(
 	today: string
 ): Validated<PlanStep> {
 	const next = NEXT_STATUS[plan.status];
-	if (next === null || step !== next) return { ok: false, problems: { status: { key: 'plan.stepNotAllowed' } } };
-	const field = { submitted: 'submittedOn', advised: 'adviceOn', adopted: 'adoptedOn' }[next];
+	if (next === null || next === 'draft' || step !== next)
+		return { ok: false, problems: { status: { key: 'plan.stepNotAllowed' } } };
+	const field = ({ submitted: 'submittedOn', advised: 'adviceOn', adopted: 'adoptedOn' } as const)[next];
 	const date = dateOf(input[field]);
 	const problems: FieldProblems = {};
 	const notBefore = next === 'advised' ? plan.submittedOn : next === 'adopted' ? plan.adviceOn : null;

@@ -1,6 +1,8 @@
 import { planBalance } from '$lib/domain/action-plans/suggest';
 import { can } from '$lib/server/access';
+import { measuresToReview } from '$lib/server/action-plans/evaluation';
 import { listMeasures } from '$lib/server/action-plans/service';
+import { unaddressedFindings } from '$lib/server/action-plans/unaddressed';
 import { getDb } from '$lib/server/db';
 import { DIMENSION_TARGETS, unitOptions } from './form';
 import type { PageServerLoad } from './$types';
@@ -15,6 +17,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		),
 		units: await unitOptions(db, locals.actor, params.org),
 		dimensions: DIMENSION_TARGETS,
-		canCreate: can(locals.actor, 'measure.edit', { organisationId: params.org })
+		canCreate: can(locals.actor, 'measure.edit', { organisationId: params.org }),
+		// Measures whose targets did not improve at the next wave, and findings no measure took up.
+		review: [...(await measuresToReview(db, params.org, measures))],
+		unaddressed: can(locals.actor, 'analytics.view', { organisationId: params.org })
+			? await unaddressedFindings(db, locals.actor, params.org)
+			: null
 	};
 };

@@ -1,4 +1,5 @@
 import { authorize, type Actor, type Target } from '$lib/server/access';
+import { evaluationOf } from '$lib/server/action-plans/evaluation';
 import { perceptionOf } from '$lib/server/action-plans/perception';
 import { addNote, getMeasure, updateMeasure } from '$lib/server/action-plans/service';
 import { getDb } from '$lib/server/db';
@@ -37,6 +38,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		canEdit,
 		canProgress,
 		units: await unitOptions(db, locals.actor, params.org),
+		evaluation: await evaluationOf(db, locals.actor, params.org, params.measure),
 		perception: await perceptionOf(db, locals.actor, params.org, params.measure),
 		dimensions: DIMENSION_TARGETS
 	};

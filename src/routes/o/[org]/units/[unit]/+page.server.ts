@@ -1,4 +1,5 @@
 import { can } from '$lib/server/access';
+import { measuresToReview } from '$lib/server/action-plans/evaluation';
 import { listMeasures } from '$lib/server/action-plans/service';
 import { unitResults } from '$lib/server/analytics/unit';
 import { getDb } from '$lib/server/db';
@@ -15,14 +16,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		: null;
 	// The unit's measures, for those who follow action plans (for a manager: within their subtree).
 	const unitPath = [...ancestors.map((a) => a.id), unit.id];
-	const measures = can(locals.actor, 'measure.view', { organisationId: params.org, unitPath })
-		? (await listMeasures(db, locals.actor, params.org, { unitId: unit.id })).map(
-				({ organisationId: _o, createdAt: _c, updatedAt: _u, ...m }) => m
-			)
+	const listed = can(locals.actor, 'measure.view', { organisationId: params.org, unitPath })
+		? await listMeasures(db, locals.actor, params.org, { unitId: unit.id })
 		: null;
+	const measures = listed?.map(({ organisationId: _o, createdAt: _c, updatedAt: _u, ...m }) => m) ?? null;
+	const review = listed ? [...(await measuresToReview(db, params.org, listed))] : [];
 	return {
 		unit: { id: unit.id, code: unit.code, name: unit.name, headcount: unit.headcount },
 		measures,
+		review,
 		dimensions: DIMENSION_TARGETS,
 		canCreateMeasure: can(locals.actor, 'measure.edit', { organisationId: params.org }),
 		ancestors,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../src/lib/domain/action-plans/catalogue';
 import { measureFlags, validateMeasure } from '../src/lib/domain/action-plans/measures';
+import { belongsToPlan, submittedLate } from '../src/lib/domain/action-plans/plans';
 import { planBalance } from '../src/lib/domain/action-plans/suggest';
 import { bandOf } from '../src/lib/domain/scoring';
 import { dimensionsOf } from '../src/lib/instruments';
@@ -8,7 +9,15 @@ import { findMeasures, findNotes } from '../src/lib/server/action-plans/queries'
 import { openDatabase, type DatabaseHandle } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { onServer, uniqueName, withDatabase } from '../tests/helpers/postgres';
-import { addDays, demoMeasureFields, demoPlanPeriods, generateDemoMeasures } from './action-plans';
+import {
+	addDays,
+	demoMeasureFields,
+	demoPlanPeriods,
+	demoPlanYears,
+	generateDemoMeasures,
+	generateDemoPlans,
+	generatePerceptionAnswers
+} from './action-plans';
 import { seedDemo } from './demo';
 import { demoUnits } from './structure';
 import { generateDemoWaves } from './waves';
@@ -68,7 +77,11 @@ describe('the demo action plans', () => {
 		const levels = lastYear.map((m) => fieldsOf(m).preventionLevel);
 		expect(levels.filter((l) => l === 'secondary')).toHaveLength(1);
 		expect(levels.filter((l) => l === 'primary')).toHaveLength(4);
-		expect(planBalance(lastYear.map(fieldsOf)).warn).toBe(false);
+		expect(
+			planBalance(
+				lastYear.map(fieldsOf).map((f) => ({ level: f.preventionLevel, application: f.applicationLevel }))
+			).warn
+		).toBe(false);
 		expect(lastYear.some((m) => m.followUp)).toBe(true);
 	});
 
@@ -112,6 +125,67 @@ describe('the demo action plans', () => {
 				m.key
 			).not.toEqual([]);
 		}
+	});
+});
+
+describe('the demo plans for the committee', () => {
+	it('adopted last year’s annual plan in time, received this year’s, and cover both in a global plan, whatever today is', () => {
+		for (let day = 0; day < 800; day += 5) {
+			const date = addDays('2026-01-01', day);
+			const plans = generateDemoPlans(date);
+			const { last, current } = demoPlanYears(date);
+			const byKey = Object.fromEntries(plans.map((p) => [p.key, p]));
+			expect(byKey['last-annual']).toMatchObject({ kind: 'annual', firstYear: last, status: 'adopted' });
+			expect(byKey['this-annual']).toMatchObject({ kind: 'annual', firstYear: current });
+			expect(['draft', 'submitted']).toContain(byKey['this-annual']!.status);
+			expect(byKey.global).toMatchObject({ kind: 'global', status: 'adopted' });
+			expect(byKey.global!.firstYear <= last && byKey.global!.firstYear + 4 >= current).toBe(true);
+			for (const plan of plans) {
+				expect(submittedLate({ ...plan, submittedOn: plan.submittedOn }), plan.key).toBe(false);
+				const dates = [plan.submittedOn, plan.adviceOn, plan.adoptedOn].filter((d) => d !== null);
+				expect(dates, plan.key).toEqual([...dates].sort());
+				for (const d of dates) expect(d <= date, `${plan.key} ${d} after ${date}`).toBe(true);
+				expect(plan.adviceText !== null).toBe(plan.adviceOn !== null);
+			}
+			const measures = generateDemoMeasures(date);
+			const annual = (p: 'last-annual' | 'this-annual') => ({
+				firstYear: byKey[p]!.firstYear,
+				lastYear: byKey[p]!.firstYear
+			});
+			for (const m of measures.filter((x) => x.plan === 'last-year'))
+				expect(belongsToPlan(m, annual('last-annual')), `${date} ${m.key}`).toBe(true);
+			// This year's measures not yet due are in this year's plan, unless they start in the next year.
+			for (const m of measures.filter((x) => x.plan === 'this-year' && x.dueOn >= date))
+				expect(
+					belongsToPlan(m, annual('this-annual')) || m.startsOn > `${current}-12-31`,
+					`${date} ${m.key}`
+				).toBe(true);
+		}
+	});
+});
+
+describe('the demo perception answers', () => {
+	const respondents = new Map([
+		['A', 20],
+		['B', 9],
+		['C', 0]
+	]);
+
+	it('answers with a share of each unit’s respondents, deterministically', () => {
+		const answers = generatePerceptionAnswers('opn-agressie', ['A', 'B', 'C'], respondents, 5);
+		expect(answers).toEqual(generatePerceptionAnswers('opn-agressie', ['A', 'B', 'C'], respondents, 5));
+		expect(answers.filter((a) => a.unitCode === 'A')).toHaveLength(17);
+		expect(answers.filter((a) => a.unitCode === 'B')).toHaveLength(8);
+		expect(answers.filter((a) => a.unitCode === 'C')).toHaveLength(0);
+		expect(answers.every((a) => a.answer >= 1 && a.answer <= 4)).toBe(true);
+		// Most found the aggression measure helpful.
+		expect(answers.filter((a) => a.answer >= 3).length).toBeGreaterThan(answers.length / 2);
+	});
+
+	it('keeps the night shift one answer short of k', () => {
+		expect(generatePerceptionAnswers('nac-roosters', ['B'], respondents, 5)).toHaveLength(4);
+		expect(generatePerceptionAnswers('nac-roosters', ['B'], respondents, 3)).toHaveLength(2);
+		expect(generatePerceptionAnswers('spo-bezetting', ['A'], respondents, 5)).toEqual([]);
 	});
 });
 
@@ -174,6 +248,82 @@ describe('the seeded demo organisation', () => {
 				m.notes.map((n) => [n.writtenOn, n.text, n.authorEmail])
 			);
 		}
+	});
+
+	it('asked the last closed wave about last year’s measures, answered by at most its respondents', async () => {
+		const org = await zonnedael();
+		const { after } = demoPlanPeriods(today);
+		const wave = await handle.db
+			.selectFrom('wave')
+			.select(['id', 'min_group_size'])
+			.where('organisation_id', '=', org.id)
+			.where('opens_on', '=', after.opensOn)
+			.executeTakeFirstOrThrow();
+		const asked = await handle.db
+			.selectFrom('wave_measure')
+			.select(['title', 'wave_id'])
+			.where('organisation_id', '=', org.id)
+			.orderBy('position')
+			.execute();
+		expect(asked).toEqual(lastYear.map((m) => ({ title: m.title, wave_id: wave.id })));
+
+		const respondents = new Map(
+			(
+				await handle.db
+					.selectFrom('response as r')
+					.innerJoin('unit as u', 'u.id', 'r.unit_id')
+					.select((eb) => ['u.code', eb.fn.countAll<number>().as('n')])
+					.where('r.wave_id', '=', wave.id)
+					.groupBy('u.code')
+					.execute()
+			).map((r) => [r.code, Number(r.n)])
+		);
+		const perceived = await handle.db
+			.selectFrom('perception_answer as p')
+			.innerJoin('unit as u', 'u.id', 'p.unit_id')
+			.innerJoin('measure as m', 'm.id', 'p.measure_id')
+			.select((eb) => ['m.title', 'u.code', eb.fn.countAll<number>().as('n')])
+			.where('p.wave_id', '=', wave.id)
+			.groupBy(['m.title', 'u.code'])
+			.execute();
+		const answered = (key: string) => {
+			const title = measures.find((m) => m.key === key)!.title;
+			return new Map(perceived.filter((p) => p.title === title).map((p) => [p.code, Number(p.n)]));
+		};
+		const k = wave.min_group_size;
+		for (const m of lastYear) {
+			const answers = answered(m.key);
+			for (const [code, n] of answers)
+				expect(n, `${m.key} ${code}`).toBeLessThanOrEqual(respondents.get(code)!);
+		}
+		expect([...answered('nac-roosters').entries()]).toEqual([['LIN-NAC', k - 1]]);
+		expect(respondents.get('LIN-NAC')).toBeGreaterThanOrEqual(k);
+		expect(answered('opn-agressie').get('PC-OPN')).toBeGreaterThanOrEqual(k);
+		expect(answered('spo-werkverdeling').get('AZ-SPO')).toBeGreaterThanOrEqual(k);
+		expect(answered('org-teambesprekingen').size).toBe(respondents.size);
+	});
+
+	it('has the plans for the committee with their statuses', async () => {
+		const org = await zonnedael();
+		const plans = await handle.db
+			.selectFrom('action_plan')
+			.select(['kind', 'first_year', 'last_year', 'status', 'submitted_on', 'advice_on', 'adopted_on'])
+			.where('organisation_id', '=', org.id)
+			.orderBy('kind')
+			.orderBy('first_year')
+			.execute();
+		const { last, current } = demoPlanYears(today);
+		expect(plans).toEqual([
+			expect.objectContaining({ kind: 'annual', first_year: last, status: 'adopted' }),
+			expect.objectContaining({ kind: 'annual', first_year: current, status: 'submitted' }),
+			expect.objectContaining({
+				kind: 'global',
+				first_year: last - 1,
+				last_year: last + 3,
+				status: 'adopted'
+			})
+		]);
+		expect(plans[0]!.submitted_on! < `${last - 1}-11-01`).toBe(true);
 	});
 
 	it('shows exactly one overdue measure, in the subtree of the demo manager', async () => {

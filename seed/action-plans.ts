@@ -1,6 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { CATALOGUE } from '../src/lib/domain/action-plans/catalogue';
 import type { ManagementSupport, MeasureFields } from '../src/lib/domain/action-plans/measures';
+import { periodOf, type PlanKind, type PlanStatus } from '../src/lib/domain/action-plans/plans';
 import type {
 	ApplicationLevel,
 	CatalogueEntry,
@@ -8,7 +10,8 @@ import type {
 	MeasureTargets
 } from '../src/lib/domain/action-plans/types';
 import { insertMeasure, insertNote } from '../src/lib/server/action-plans/queries';
-import type { Database } from '../src/lib/server/db/schema';
+import type { ActionPlanTable, Database } from '../src/lib/server/db/schema';
+import { createRandom, hash } from './random';
 import { demoWaveDates } from './waves';
 
 /**
@@ -18,6 +21,10 @@ import { demoWaveDates } from './waves';
  *   between it and the last closed wave, so that wave measures them again; done and evaluated;
  * - this year's plan: four measures against the findings of the last closed wave, planned or in
  *   progress, one of them past its due date and one not yet given an owner.
+ * The last closed wave asked about last year's measures (the perception block): enough answers
+ * to show the figures of most units, and too few in the night shift, so its figure stays hidden.
+ * The committee has adopted last year's annual action plan and received this year's; a global
+ * prevention plan covers both years.
  * Each measure aims at what the barometer flags in its unit (seed/waves.ts, PROFILES): the
  * emergency department's workload, the admission ward's emotional load and aggression, the
  * night shift's work-private balance. Titles are the catalogue's advice made concrete for the unit,
@@ -416,9 +423,206 @@ export function demoMeasureFields(
 	};
 }
 
+// ---------------------------------------------------------------------------------------------
+// Perception in the last closed wave (src/lib/domain/action-plans/perception.ts).
+
+/** Weights of the four answers (not noticed, noticed but did not help, helped somewhat, helped). */
+type AnswerWeights = readonly [number, number, number, number];
+
 /**
- * Inserts the demo measures and their notes for an organisation whose units and demo accounts
- * exist. Returns the measures' ids by key.
+ * How each of last year's measures was perceived: the share of respondents who answered the
+ * question and the weights of their answers. The night shift's question is answered by one person
+ * fewer than k, so the block shows how a figure below k stays hidden.
+ */
+export const DEMO_PERCEPTION: Record<string, { answered: number | 'below-k'; weights: AnswerWeights }> = {
+	'spo-werkverdeling': { answered: 0.8, weights: [0.15, 0.45, 0.3, 0.1] },
+	'opn-agressie': { answered: 0.85, weights: [0.05, 0.1, 0.35, 0.5] },
+	'nac-roosters': { answered: 'below-k', weights: [0.1, 0.2, 0.4, 0.3] },
+	'iz-intervisie': { answered: 0.8, weights: [0.2, 0.15, 0.4, 0.25] },
+	'org-teambesprekingen': { answered: 0.75, weights: [0.25, 0.25, 0.35, 0.15] }
+};
+
+export interface DemoPerceptionAnswer {
+	/** The respondent's unit. */
+	unitCode: string;
+	/** 1 to 4, in the order of PERCEPTION_ANSWERS. */
+	answer: number;
+}
+
+/**
+ * The answers to one measure's question: per unit asked (the measure's unit and those below it),
+ * a share of its respondents answers. Pure and deterministic. `respondents` are the respondents
+ * of the wave per unit code; `unitsAsked` the codes asked, in a fixed order.
+ */
+export function generatePerceptionAnswers(
+	key: string,
+	unitsAsked: readonly string[],
+	respondents: ReadonlyMap<string, number>,
+	k: number
+): DemoPerceptionAnswer[] {
+	const profile = DEMO_PERCEPTION[key];
+	if (!profile) return [];
+	const random = createRandom(hash(`perception:${key}`));
+	const answers: DemoPerceptionAnswer[] = [];
+	for (const unitCode of unitsAsked) {
+		const n = respondents.get(unitCode) ?? 0;
+		const count = profile.answered === 'below-k' ? Math.min(n, k - 1) : Math.round(n * profile.answered);
+		for (let i = 0; i < count; i++) {
+			let draw = random.next();
+			let answer = 1;
+			for (const weight of profile.weights) {
+				if (draw < weight) break;
+				draw -= weight;
+				answer = Math.min(4, answer + 1);
+			}
+			answers.push({ unitCode, answer });
+		}
+	}
+	return answers;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plans for the committee (src/lib/domain/action-plans/plans.ts).
+
+export interface DemoCommitteePlan {
+	key: 'last-annual' | 'this-annual' | 'global';
+	kind: PlanKind;
+	firstYear: number;
+	status: PlanStatus;
+	submittedOn: string | null;
+	adviceOn: string | null;
+	adviceText: string | null;
+	adoptedOn: string | null;
+	sections: Partial<
+		Pick<
+			ActionPlanTable,
+			| 'risk_analysis'
+			| 'prevention_measures'
+			| 'objectives'
+			| 'activities'
+			| 'means'
+			| 'roles'
+			| 'adaptation'
+			| 'evaluation_criteria'
+			| 'global_changes'
+		>
+	>;
+}
+
+/**
+ * The years of the two annual plans. A measure belongs to every plan whose year it is active in
+ * (belongsToPlan), so last year's plan is the year last year's measures started in, and this
+ * year's the next: the current calendar year, or the coming one in December, when last year's
+ * measures start in January (they follow a wave of the November before).
+ */
+export function demoPlanYears(today: string): { last: number; current: number } {
+	const last = Number(demoPlanPeriods(today).lastYear.startsOn.slice(0, 4));
+	return { last, current: last + 1 };
+}
+
+/**
+ * The plans: last year's annual action plan, submitted before 1 November of the year before,
+ * advised and adopted; this year's, submitted before 1 November when that day has passed, else a
+ * draft; and the global prevention plan that covers both, adopted.
+ */
+export function generateDemoPlans(today: string): DemoCommitteePlan[] {
+	const { last, current } = demoPlanYears(today);
+	const submitThis = `${current - 1}-10-21`;
+	const thisSubmitted = submitThis <= today;
+	return [
+		{
+			key: 'global',
+			kind: 'global',
+			firstYear: last - 1,
+			status: 'adopted',
+			submittedOn: `${last - 2}-10-12`,
+			adviceOn: `${last - 2}-11-16`,
+			adviceText:
+				'Het comité geeft een gunstig advies. Het vraagt om de psychosociale risico’s in de thuiszorg en op de nachtdiensten apart op te volgen en de resultaten van de barometer jaarlijks toe te lichten.',
+			adoptedOn: `${last - 2}-12-01`,
+			sections: {
+				risk_analysis:
+					'De barometer (twee metingen per jaar) en de collectieve signalen (afwezigheden, verloop, arbeidsongevallen) tonen een hoge emotionele belasting in de zorgafdelingen, werkdruk op spoedgevallen en een verstoorde balans tussen werk en privé op de nachtdiensten.',
+				prevention_measures:
+					'Eerst maatregelen op het werk zelf: werkverdeling, bezetting, roosters en afspraken rond agressie. Daarnaast intervisie en opvang voor wie emotioneel zwaar werk doet, en een zorgpad voor terugkeer na afwezigheid.',
+				objectives:
+					'Minder teams met werkdruk of emotionele belasting in het rood; elke meting besproken in elk team; elke maatregel geëvalueerd bij de volgende meting.',
+				activities:
+					'Elk jaar een jaaractieplan met maatregelen per afdeling op basis van de meest recente meting.',
+				means:
+					'Tijd van de preventieadviseur psychosociale aspecten en de arbeidsarts, een jaarlijks budget voor opleiding en begeleiding, en vervanging tijdens teamsessies.',
+				roles:
+					'De directie beslist en geeft de middelen; de leidinggevenden voeren de maatregelen in hun team uit; de preventieadviseur adviseert en evalueert; HR volgt de bezetting en de roosters op.',
+				adaptation:
+					'Het plan wordt jaarlijks bijgestuurd via het jaaractieplan, na de bespreking van de metingen in het comité.',
+				evaluation_criteria:
+					'Het aandeel medewerkers in oranje of rood per thema, de deelname aan de barometer, het kortdurend ziekteverzuim en het vrijwillig verloop, telkens door de anonimiteitsdrempel.'
+			}
+		},
+		{
+			key: 'last-annual',
+			kind: 'annual',
+			firstYear: last,
+			status: 'adopted',
+			submittedOn: `${last - 1}-10-17`,
+			adviceOn: `${last - 1}-11-21`,
+			adviceText:
+				'Gunstig advies. Het comité vraagt om de werkverdeling op spoedgevallen na de volgende meting opnieuw te bekijken en de nachtdienst te betrekken bij de roosters.',
+			adoptedOn: `${last - 1}-12-04`,
+			sections: {
+				objectives:
+					'De werkdruk op spoedgevallen en de emotionele belasting op de opname-afdeling en intensieve zorg verminderen; de roosters van de nachtdienst voorspelbaarder maken; de resultaten van de barometer in elk team bespreken.',
+				means:
+					'Werkoverleg in de werkuren, een opleiding de-escalatie (2.400 euro), intervisie onder begeleiding van de psycholoog van het ziekenhuis.',
+				roles:
+					'Preventieadviseur psychosociale aspecten: opleiding en evaluatie. HR: teambesprekingen. Leidinggevenden: werkoverleg en roosters.',
+				global_changes: null
+			}
+		},
+		{
+			key: 'this-annual',
+			kind: 'annual',
+			firstYear: current,
+			status: thisSubmitted ? 'submitted' : 'draft',
+			submittedOn: thisSubmitted ? submitThis : null,
+			adviceOn: null,
+			adviceText: null,
+			adoptedOn: null,
+			sections: {
+				objectives:
+					'De bezetting van spoedgevallen afstemmen op het werkvolume; de werkdruk op afdeling Eik en in de gezinszorg aanpakken; alle leidinggevenden opleiden om overbelasting te herkennen en te bespreken.',
+				means:
+					'Budget voor bijkomende bezetting op spoedgevallen (45.000 euro), een opleiding voor leidinggevenden (6.500 euro).',
+				roles:
+					'Directeur zorg en HR: bezetting. Leidinggevenden: werksessies in hun team. Preventieadviseur: opleiding van de leidinggevenden.',
+				global_changes:
+					'De gezinszorg komt bij de prioriteiten: de barometer toont er een toenemende belasting van het privéleven.'
+			}
+		}
+	];
+}
+
+function planRow(organisationId: string, plan: DemoCommitteePlan): Insertable<ActionPlanTable> {
+	return {
+		organisation_id: organisationId,
+		kind: plan.kind,
+		first_year: plan.firstYear,
+		last_year: periodOf(plan.kind, plan.firstYear).lastYear,
+		version: 1,
+		previous_id: null,
+		status: plan.status,
+		submitted_on: plan.submittedOn,
+		advice_on: plan.adviceOn,
+		advice_text: plan.adviceText,
+		adopted_on: plan.adoptedOn,
+		...plan.sections
+	};
+}
+
+/**
+ * Inserts the demo measures and their notes for an organisation whose units, demo accounts and
+ * waves exist, the perception block of the last closed wave and the plans for the committee.
+ * Returns the measures' ids by key.
  */
 export async function seedDemoActionPlans(
 	db: Kysely<Database> | Transaction<Database>,
@@ -462,5 +666,88 @@ export async function seedDemoActionPlans(
 		}
 		ids.set(measure.key, row.id);
 	}
+	await seedPerception(db, organisationId, options.today, ids);
+	for (const plan of generateDemoPlans(options.today))
+		await db.insertInto('action_plan').values(planRow(organisationId, plan)).execute();
 	return ids;
+}
+
+/**
+ * The perception block of the last closed wave: last year's measures as it asked about them, and
+ * the answers of its respondents, in random order with fresh ids, as closing a wave writes them.
+ */
+async function seedPerception(
+	db: Kysely<Database> | Transaction<Database>,
+	organisationId: string,
+	today: string,
+	measureIds: ReadonlyMap<string, string>
+): Promise<void> {
+	const { after } = demoPlanPeriods(today);
+	const wave = await db
+		.selectFrom('wave')
+		.select(['id', 'min_group_size'])
+		.where('organisation_id', '=', organisationId)
+		.where('opens_on', '=', after.opensOn)
+		.executeTakeFirstOrThrow();
+	const units = await db
+		.selectFrom('unit')
+		.select(['id', 'code', 'parent_id'])
+		.where('organisation_id', '=', organisationId)
+		.where('valid_to', 'is', null)
+		.orderBy('code')
+		.execute();
+	const counted = await db
+		.selectFrom('response')
+		.select((eb) => ['unit_id', eb.fn.countAll<number>().as('n')])
+		.where('organisation_id', '=', organisationId)
+		.where('wave_id', '=', wave.id)
+		.groupBy('unit_id')
+		.execute();
+	const codeOf = new Map(units.map((u) => [u.id, u.code]));
+	const idOf = new Map(units.map((u) => [u.code, u.id]));
+	const respondents = new Map(counted.map((c) => [codeOf.get(c.unit_id)!, Number(c.n)]));
+	const below = (code: string): string[] => {
+		const id = idOf.get(code)!;
+		return [code, ...units.filter((u) => u.parent_id === id).flatMap((u) => below(u.code))];
+	};
+
+	const asked = generateDemoMeasures(today).filter((m) => m.plan === 'last-year');
+	const answers: Array<{ measureId: string; unitId: string; answer: number }> = [];
+	for (const [i, measure] of asked.entries()) {
+		const measureId = measureIds.get(measure.key)!;
+		await db
+			.insertInto('wave_measure')
+			.values({
+				organisation_id: organisationId,
+				wave_id: wave.id,
+				measure_id: measureId,
+				position: i + 1,
+				title: measure.title,
+				unit_id: measure.unitCode && idOf.get(measure.unitCode)!
+			})
+			.execute();
+		const unitsAsked = measure.unitCode ? below(measure.unitCode) : units.map((u) => u.code);
+		for (const a of generatePerceptionAnswers(measure.key, unitsAsked, respondents, wave.min_group_size))
+			answers.push({ measureId, unitId: idOf.get(a.unitCode)!, answer: a.answer });
+	}
+	const random = createRandom(hash('demo-perception-order'));
+	for (let i = answers.length - 1; i > 0; i--) {
+		const j = Math.floor(random.next() * (i + 1));
+		[answers[i], answers[j]] = [answers[j]!, answers[i]!];
+	}
+	for (let i = 0; i < answers.length; i += 500) {
+		await db
+			.insertInto('perception_answer')
+			.values(
+				answers.slice(i, i + 500).map((a) => ({
+					organisation_id: organisationId,
+					wave_id: wave.id,
+					measure_id: a.measureId,
+					id: randomUUID(),
+					unit_id: a.unitId,
+					answer: a.answer
+				}))
+			)
+			.execute();
+	}
 }

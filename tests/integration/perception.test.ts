@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { BAROMETER } from '../../src/lib/instruments';
 import { attachPerceptionToClosedWave, perceptionOf } from '../../src/lib/server/action-plans/perception';
@@ -34,7 +35,7 @@ async function setup() {
 		['WARD2', 'CARE', 20],
 		['OFFICE', 'ROOT', 20]
 	])) as Record<'ROOT' | 'CARE' | 'WARD1' | 'WARD2' | 'OFFICE', string>;
-	const member = (role: 'advisor' | 'manager', unitId?: string, name = role) =>
+	const member = (role: 'advisor' | 'manager', unitId?: string, name: string = role) =>
 		makeMember(testDb.db, { email: `${name}-${n}@example.test`, organisationId: org.id, role, unitId });
 	const advisor = await member('advisor');
 	const measure = async (organisationId: string, unitId: string | null, title: string, status = 'done') =>
@@ -276,6 +277,11 @@ describe('reading the perception of a measure', () => {
 			'unit_id',
 			'wave_id'
 		]);
+		// Written by the closing transaction, as the responses: no submission's transaction id stays.
+		const { rows: transactions } = await sql<{ xid: string }>`
+			select xmin::text as xid from perception_answer where wave_id = ${waveId}
+			union select xmin::text from response where wave_id = ${waveId}`.execute(testDb.db);
+		expect(transactions).toHaveLength(1);
 		const [ward1] = await perceptionOf(testDb.db, s.advisor, s.org.id, s.measures.ward1, TODAY);
 		expect(ward1).toMatchObject({
 			waveId,
@@ -309,7 +315,7 @@ describe('reading the perception of a measure', () => {
 		const s = await setup();
 		await closedWave(s, ['1', '2', '3', '4', '4', '4']);
 		const [seen] = await perceptionOf(testDb.db, s.careManager, s.org.id, s.measures.ward1, TODAY);
-		expect(seen!.figure.shown).toBe(true);
+		expect(seen!.figure?.shown).toBe(true);
 		await expect(
 			perceptionOf(testDb.db, s.officeManager, s.org.id, s.measures.ward1, TODAY)
 		).rejects.toMatchObject({

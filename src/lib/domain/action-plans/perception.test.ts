@@ -47,7 +47,11 @@ describe('previousClose', () => {
 
 describe('isPerceptionCandidate', () => {
 	const done: CandidateMeasure = { status: 'done', unitId: 'ward-a', changedOn: '2026-11-20' };
-	const context = { since: '2026-10-15', waveUnitIds: new Set(['nursing', 'ward-a', 'ward-b']), units };
+	const context: { since: string | null; waveUnitIds: Set<string>; units: UnitNode[] } = {
+		since: '2026-10-15',
+		waveUnitIds: new Set(['nursing', 'ward-a', 'ward-b']),
+		units
+	};
 	it.each<[string, Partial<CandidateMeasure>, Partial<typeof context>, boolean]>([
 		['a done measure of a unit of the wave, changed since the previous wave', {}, {}, true],
 		['changed on the closing day of the previous wave', { changedOn: '2026-10-15' }, {}, true],

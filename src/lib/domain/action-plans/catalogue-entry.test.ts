@@ -39,7 +39,12 @@ describe('validateCatalogueEntry', () => {
 	it.each<[string, Record<string, unknown>, string, string]>([
 		['no title', { title: '' }, 'title', 'validation.required'],
 		['a title of spaces', { title: '   ' }, 'title', 'validation.required'],
-		['a title too long', { title: 'x'.repeat(CATALOGUE_ENTRY_LIMITS.title + 1) }, 'title', 'validation.tooLong'],
+		[
+			'a title too long',
+			{ title: 'x'.repeat(CATALOGUE_ENTRY_LIMITS.title + 1) },
+			'title',
+			'validation.tooLong'
+		],
 		['a title that is no text', { title: 42 }, 'title', 'measure.notText'],
 		['no how', { how: undefined }, 'how', 'validation.required'],
 		['a how too long', { how: 'x'.repeat(CATALOGUE_ENTRY_LIMITS.how + 1) }, 'how', 'validation.tooLong'],
@@ -106,12 +111,21 @@ describe('catalogueEntryChanges', () => {
 	it.each<[string, Partial<CatalogueEntryFields>, string[]]>([
 		['nothing', {}, []],
 		['the title', { title: 'Andere titel' }, ['title']],
-		['targets in another order only', { targets: { dimensions: ['role-clarity', 'workload'], signals: ['absenceRateShort'] } }, []],
-		['a target and the level', { targets: { dimensions: ['workload'], signals: [] }, level: 'secondary' }, ['targets', 'level']]
+		[
+			'targets in another order only',
+			{ targets: { dimensions: ['role-clarity', 'workload'], signals: ['absenceRateShort'] } },
+			[]
+		],
+		[
+			'a target and the level',
+			{ targets: { dimensions: ['workload'], signals: [] }, level: 'secondary' },
+			['targets', 'level']
+		]
 	])('finds %s changed', (_label, change, fields) => {
 		const changes = catalogueEntryChanges(before, { ...before, ...change });
 		expect(changes.fields).toEqual(fields);
-		for (const f of fields) expect(changes.after[f as keyof CatalogueEntryFields]).toEqual(change[f as keyof CatalogueEntryFields]);
+		for (const f of fields)
+			expect(changes.after[f as keyof CatalogueEntryFields]).toEqual(change[f as keyof CatalogueEntryFields]);
 	});
 });
 

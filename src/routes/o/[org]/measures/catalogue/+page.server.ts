@@ -19,7 +19,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 /** Hides a built-in entry from the organisation's suggestions, or shows it again. */
-async function hideOrShow(request: Request, actor: App.Locals['actor'], organisationId: string, hidden: boolean) {
+async function hideOrShow(
+	request: Request,
+	actor: App.Locals['actor'],
+	organisationId: string,
+	hidden: boolean
+) {
 	authorize(actor, 'catalogue.edit', { organisationId });
 	const fields = await readForm(request);
 	const result = await formAction({ entry: fields.entry ?? '' }, () =>

@@ -8,12 +8,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	authorize(locals.actor, 'catalogue.edit', { organisationId: params.org });
-	const { organisationId: _o, createdAt: _c, updatedAt: _u, retiredAt, ...entry } = await getOwnEntry(
-		getDb(),
-		locals.actor,
-		params.org,
-		params.entry
-	);
+	const {
+		organisationId: _o,
+		createdAt: _c,
+		updatedAt: _u,
+		retiredAt,
+		...entry
+	} = await getOwnEntry(getDb(), locals.actor, params.org, params.entry);
 	return {
 		entry: { ...entry, retired: retiredAt !== null },
 		created: url.searchParams.has('created'),

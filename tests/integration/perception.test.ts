@@ -160,15 +160,22 @@ describe('the evaluation block on the wave form', () => {
 			.set({ updated_at: new Date('2026-03-01T12:00:00Z') })
 			.where('organisation_id', '=', s.org.id)
 			.execute();
-		const options = await waveFormOptions(testDb.db, s.advisor, s.org.id, '2026-04-10');
-		expect(options.perception.since).toBe('2026-03-31');
-		expect(options.perception.measures).toEqual([]);
+		const before = await waveFormOptions(testDb.db, s.advisor, s.org.id, '2026-04-10');
+		expect(before.perception.since).toBe('2026-03-31');
+		expect(before.perception.measures).toEqual([]);
+		// Set to done on the closing day: it counts as done since.
+		await testDb.db
+			.updateTable('measure')
+			.set({ updated_at: new Date('2026-03-31T10:00:00Z') })
+			.where('id', '=', s.measures.ward1)
+			.execute();
+		const after = await waveFormOptions(testDb.db, s.advisor, s.org.id, '2026-04-10');
+		expect(after.perception.measures.map((m) => m.id)).toEqual([s.measures.ward1]);
 	});
 
 	it.each<[string, (s: Setup) => string[], string[]]>([
 		['a planned measure', (s) => [s.measures.planned], ['WARD1']],
 		['a measure of another organisation', (s) => [s.measures.elsewhere], ['WARD1']],
-		['a measure of a unit the wave does not cover', (s) => [s.measures.office], ['WARD1']],
 		['a malformed id', () => ['nonsense'], ['WARD1']],
 		['an unknown id', () => ['0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d'], ['WARD1']],
 		['the same measure twice', (s) => [s.measures.ward1, s.measures.ward1], ['WARD1']]
@@ -189,6 +196,20 @@ describe('the evaluation block on the wave form', () => {
 			'perception.notCandidate'
 		);
 		expect(await everythingStored(testDb.db)).toEqual(before);
+	});
+
+	it('leaves out a ticked measure that nobody of the wave’s units could answer', async () => {
+		const s = await setup();
+		const waveId = await createWave(testDb.db, s.advisor, s.org.id, waveFields(), [s.ids.WARD1], TODAY, [
+			s.measures.office,
+			s.measures.ward1
+		]);
+		const stored = await testDb.db
+			.selectFrom('wave_measure')
+			.select(['measure_id', 'position'])
+			.where('wave_id', '=', waveId)
+			.execute();
+		expect(stored).toEqual([{ measure_id: s.measures.ward1, position: 1 }]);
 	});
 });
 

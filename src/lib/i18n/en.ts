@@ -5,12 +5,12 @@ export const en: Record<keyof typeof nl, string> = {
 	// perception: how the people of a unit perceived its measures, asked in the barometer
 	'perception.block': 'Evaluation block: how measures were perceived',
 	'perception.blockHelp':
-		'After the barometer’s questions, ask the respondents of each done measure’s unit (and the units below it) whether they noticed the measure and whether it helped. One question per measure, optional. Only measures done since the previous closed wave ({date}).',
+		'After the barometer’s questions, ask the respondents of each done measure’s unit (and the units below it) whether they noticed the measure and whether it helped. One question per measure, optional. Only measures done since the previous closed wave ({date}). A measure for a unit outside this wave is not asked.',
 	'perception.blockHelpFirst':
-		'After the barometer’s questions, ask the respondents of each done measure’s unit (and the units below it) whether they noticed the measure and whether it helped. One question per measure, optional.',
+		'After the barometer’s questions, ask the respondents of each done measure’s unit (and the units below it) whether they noticed the measure and whether it helped. One question per measure, optional. A measure for a unit outside this wave is not asked.',
 	'perception.noCandidates': 'No measures were done since the previous closed wave.',
 	'perception.notCandidate':
-		'A chosen measure cannot be in the evaluation block: only done measures of this organisation, since the previous closed wave, for a unit of this wave or for the whole organisation.',
+		'A chosen measure cannot be in the evaluation block: only done measures of this organisation, since the previous closed wave.',
 	'perception.wholeOrganisation': 'Whole organisation',
 	'perception.heading': 'Measures since the last survey',
 	'perception.intro':

@@ -5,12 +5,12 @@ export const fr: Record<keyof typeof nl, string> = {
 	// perception: how the people of a unit perceived its measures, asked in the barometer
 	'perception.block': 'Bloc d’évaluation : perception des mesures de prévention',
 	'perception.blockHelp':
-		'Après les questions du baromètre, demander pour chaque mesure de prévention réalisée aux répondants de son unité (et des unités en dessous) s’ils l’ont remarquée et si elle a aidé. Une question par mesure, facultative. Seulement les mesures réalisées depuis la précédente mesure clôturée ({date}).',
+		'Après les questions du baromètre, demander pour chaque mesure de prévention réalisée aux répondants de son unité (et des unités en dessous) s’ils l’ont remarquée et si elle a aidé. Une question par mesure, facultative. Seulement les mesures réalisées depuis la précédente mesure clôturée ({date}). Une mesure pour une unité hors de cette mesure du baromètre n’est pas demandée.',
 	'perception.blockHelpFirst':
-		'Après les questions du baromètre, demander pour chaque mesure de prévention réalisée aux répondants de son unité (et des unités en dessous) s’ils l’ont remarquée et si elle a aidé. Une question par mesure, facultative.',
+		'Après les questions du baromètre, demander pour chaque mesure de prévention réalisée aux répondants de son unité (et des unités en dessous) s’ils l’ont remarquée et si elle a aidé. Une question par mesure, facultative. Une mesure pour une unité hors de cette mesure du baromètre n’est pas demandée.',
 	'perception.noCandidates': 'Aucune mesure de prévention réalisée depuis la précédente mesure clôturée.',
 	'perception.notCandidate':
-		'Une mesure de prévention choisie ne peut pas figurer dans le bloc d’évaluation : seulement les mesures réalisées de cette organisation, depuis la précédente mesure clôturée, pour une unité de cette mesure ou pour toute l’organisation.',
+		'Une mesure de prévention choisie ne peut pas figurer dans le bloc d’évaluation : seulement les mesures réalisées de cette organisation, depuis la précédente mesure clôturée.',
 	'perception.wholeOrganisation': 'Toute l’organisation',
 	'perception.heading': 'Mesures de prévention depuis la dernière enquête',
 	'perception.intro':

@@ -3,12 +3,12 @@ export const nl = {
 	// perception: how the people of a unit perceived its measures, asked in the barometer
 	'perception.block': 'Evaluatieblok: beleving van maatregelen',
 	'perception.blockHelp':
-		'Vraag na de vragen van de barometer, per uitgevoerde maatregel, aan de respondenten van de eenheid van die maatregel (en de eenheden eronder) of ze de maatregel merkten en of hij hielp. Eén vraag per maatregel, niet verplicht. Alleen maatregelen die uitgevoerd zijn sinds de vorige afgesloten bevraging ({date}).',
+		'Vraag na de vragen van de barometer, per uitgevoerde maatregel, aan de respondenten van de eenheid van die maatregel (en de eenheden eronder) of ze de maatregel merkten en of hij hielp. Eén vraag per maatregel, niet verplicht. Alleen maatregelen die uitgevoerd zijn sinds de vorige afgesloten bevraging ({date}). Een maatregel voor een eenheid buiten deze bevraging wordt niet gevraagd.',
 	'perception.blockHelpFirst':
-		'Vraag na de vragen van de barometer, per uitgevoerde maatregel, aan de respondenten van de eenheid van die maatregel (en de eenheden eronder) of ze de maatregel merkten en of hij hielp. Eén vraag per maatregel, niet verplicht.',
+		'Vraag na de vragen van de barometer, per uitgevoerde maatregel, aan de respondenten van de eenheid van die maatregel (en de eenheden eronder) of ze de maatregel merkten en of hij hielp. Eén vraag per maatregel, niet verplicht. Een maatregel voor een eenheid buiten deze bevraging wordt niet gevraagd.',
 	'perception.noCandidates': 'Er zijn geen uitgevoerde maatregelen sinds de vorige afgesloten bevraging.',
 	'perception.notCandidate':
-		'Een gekozen maatregel kan niet in het evaluatieblok: alleen uitgevoerde maatregelen van deze organisatie, sinds de vorige afgesloten bevraging, voor een eenheid van deze bevraging of voor de hele organisatie.',
+		'Een gekozen maatregel kan niet in het evaluatieblok: alleen uitgevoerde maatregelen van deze organisatie, sinds de vorige afgesloten bevraging.',
 	'perception.wholeOrganisation': 'Hele organisatie',
 	'perception.heading': 'Maatregelen sinds de vorige bevraging',
 	'perception.intro':

@@ -92,8 +92,11 @@ export async function perceptionCandidates(
 }
 
 /**
- * The measures a new wave asks about, checked: each a candidate of the organisation that someone of
- * the wave's units can answer. Refuses the whole choice with one message otherwise.
+ * The measures a new wave asks about, checked: each must be a candidate of the organisation (done,
+ * since the previous closed wave). A ticked measure that nobody of the wave's units could answer
+ * (its unit is not covered by the wave) is left out rather than refused: the form ticks every
+ * candidate, whatever units are chosen beside them. Anything else refuses the whole choice with one
+ * message.
  */
 export async function chooseWaveMeasures(
 	db: Db,
@@ -116,18 +119,18 @@ export async function chooseWaveMeasures(
 		findUnits(db, organisationId)
 	]);
 	const byId = new Map(rows.map((r) => [r.id, r]));
+	const everyUnit = new Set(units.map((u) => u.id));
 	const waveUnits = new Set(waveUnitIds);
-	return measureIds.map((id) => {
+	const chosen: WaveMeasure[] = [];
+	for (const id of measureIds) {
 		const row = byId.get(id);
-		const candidate =
-			row &&
-			isPerceptionCandidate(
-				{ status: row.status, unitId: row.unit_id, changedOn: todayInBelgium(row.updated_at) },
-				{ since, waveUnitIds: waveUnits, units }
-			);
-		if (!row || !candidate) throw refuse();
-		return { measureId: row.id, title: row.title, unitId: row.unit_id };
-	});
+		if (!row) throw refuse();
+		const measure = { status: row.status, unitId: row.unit_id, changedOn: todayInBelgium(row.updated_at) };
+		if (!isPerceptionCandidate(measure, { since, waveUnitIds: everyUnit, units })) throw refuse();
+		if (isPerceptionCandidate(measure, { since, waveUnitIds: waveUnits, units }))
+			chosen.push({ measureId: row.id, title: row.title, unitId: row.unit_id });
+	}
+	return chosen;
 }
 
 /** Stores the measures a wave asks about, in the given order, with their title and unit as now. */

@@ -39,9 +39,18 @@ describe('periodOf', () => {
 
 describe('validatePlanStart', () => {
 	it.each([
-		[{ kind: 'annual', firstYear: '2027' }, { kind: 'annual', firstYear: 2027, lastYear: 2027 }],
-		[{ kind: 'global', firstYear: ' 2026 ' }, { kind: 'global', firstYear: 2026, lastYear: 2030 }],
-		[{ kind: 'global', firstYear: 2096 }, { kind: 'global', firstYear: 2096, lastYear: 2100 }]
+		[
+			{ kind: 'annual', firstYear: '2027' },
+			{ kind: 'annual', firstYear: 2027, lastYear: 2027 }
+		],
+		[
+			{ kind: 'global', firstYear: ' 2026 ' },
+			{ kind: 'global', firstYear: 2026, lastYear: 2030 }
+		],
+		[
+			{ kind: 'global', firstYear: 2096 },
+			{ kind: 'global', firstYear: 2096, lastYear: 2100 }
+		]
 	])('accepts %o', (input, value) => {
 		expect(validatePlanStart(input)).toEqual({ ok: true, value });
 	});
@@ -112,8 +121,22 @@ describe('validateStep', () => {
 		['goes past adopted', adopted, 'adopted', { adoptedOn: TODAY }, 'status', 'plan.stepNotAllowed'],
 		['repeats a step', submitted, 'submitted', { submittedOn: TODAY }, 'status', 'plan.stepNotAllowed'],
 		['has no date', draft, 'submitted', {}, 'submittedOn', 'plan.dateRequired'],
-		['has no real date', draft, 'submitted', { submittedOn: '2026-02-30' }, 'submittedOn', 'plan.dateRequired'],
-		['is dated after today', draft, 'submitted', { submittedOn: '2026-12-05' }, 'submittedOn', 'plan.dateInFuture'],
+		[
+			'has no real date',
+			draft,
+			'submitted',
+			{ submittedOn: '2026-02-30' },
+			'submittedOn',
+			'plan.dateRequired'
+		],
+		[
+			'is dated after today',
+			draft,
+			'submitted',
+			{ submittedOn: '2026-12-05' },
+			'submittedOn',
+			'plan.dateInFuture'
+		],
 		[
 			'has advice before the submission',
 			submitted,
@@ -122,7 +145,14 @@ describe('validateStep', () => {
 			'adviceOn',
 			'plan.adviceBeforeSubmission'
 		],
-		['has advice without text', submitted, 'advised', { adviceOn: TODAY, adviceText: '  ' }, 'adviceText', 'plan.adviceTextRequired'],
+		[
+			'has advice without text',
+			submitted,
+			'advised',
+			{ adviceOn: TODAY, adviceText: '  ' },
+			'adviceText',
+			'plan.adviceTextRequired'
+		],
 		[
 			'is adopted before the advice',
 			advised,
@@ -132,7 +162,10 @@ describe('validateStep', () => {
 			'plan.adoptedBeforeAdvice'
 		]
 	])('refuses a step that %s', (_what, plan, step, input, field, key) => {
-		expect(validateStep(plan, step, input, TODAY)).toMatchObject({ ok: false, problems: { [field]: { key } } });
+		expect(validateStep(plan, step, input, TODAY)).toMatchObject({
+			ok: false,
+			problems: { [field]: { key } }
+		});
 	});
 });
 

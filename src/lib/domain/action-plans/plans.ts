@@ -81,7 +81,9 @@ export function periodOf(kind: PlanKind, firstYear: number): PlanPeriod {
 }
 
 /** The new plan's kind and first year, as a form gives them. */
-export function validatePlanStart(input: Record<string, unknown>): Validated<{ kind: PlanKind } & PlanPeriod> {
+export function validatePlanStart(
+	input: Record<string, unknown>
+): Validated<{ kind: PlanKind } & PlanPeriod> {
 	const problems: FieldProblems = {};
 	const kind = input.kind;
 	if (!(PLAN_KINDS as readonly unknown[]).includes(kind)) problems.kind = { key: 'plan.kindRequired' };
@@ -191,7 +193,9 @@ export function validateStep(
  * before. True when an annual plan was submitted after that day (a calm note, not a refusal).
  */
 export function submittedLate(plan: Pick<PlanState, 'kind' | 'firstYear' | 'submittedOn'>): boolean {
-	return plan.kind === 'annual' && plan.submittedOn !== null && plan.submittedOn > `${plan.firstYear - 1}-11-01`;
+	return (
+		plan.kind === 'annual' && plan.submittedOn !== null && plan.submittedOn > `${plan.firstYear - 1}-11-01`
+	);
 }
 
 /** The first and last day of a plan's period. */

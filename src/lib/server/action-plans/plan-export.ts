@@ -52,9 +52,7 @@ export function evaluationText(
 	);
 	if (evaluation?.needsReview) parts.push(t('plan.toReview'));
 	if (measure.managementSupport)
-		parts.push(
-			t('plan.evaluation.support', { support: t(`measure.support.${measure.managementSupport}`) })
-		);
+		parts.push(t('plan.evaluation.support', { support: t(`measure.support.${measure.managementSupport}`) }));
 	if (measure.followUp) parts.push(t('plan.evaluation.followUp'));
 	return parts.join('; ');
 }
@@ -77,9 +75,7 @@ export async function planMeasuresCsv(
 	const evaluations = await evaluateMeasures(db, organisationId, measures, today);
 	const t = (key: MessageKey) => translate(locale, key);
 	const rows = measures.map((m) => [
-		m.unitId === null
-			? t('measure.organisation')
-			: (units.find((u) => u.id === m.unitId)?.name ?? ''),
+		m.unitId === null ? t('measure.organisation') : (units.find((u) => u.id === m.unitId)?.name ?? ''),
 		[...m.targets.dimensions, ...m.targets.signals].map((id) => targetName(locale, id)).join(', '),
 		m.title,
 		t(`measure.riskDomain.${m.domain}`),

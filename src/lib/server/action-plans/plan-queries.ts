@@ -1,5 +1,11 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { PlanKind, PlanSection, PlanSections, PlanState, PlanStatus } from '../../domain/action-plans/plans';
+import type {
+	PlanKind,
+	PlanSection,
+	PlanSections,
+	PlanState,
+	PlanStatus
+} from '../../domain/action-plans/plans';
 import type { ActionPlanTable, Database } from '../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Disclosed } from '../../domain/anonymity';
-import { belongsToPlan, isIdentifiedRisk, RISK_SHARE, type PlanPeriod } from '../../domain/action-plans/plans';
+import {
+	belongsToPlan,
+	isIdentifiedRisk,
+	RISK_SHARE,
+	type PlanPeriod
+} from '../../domain/action-plans/plans';
 import { planBalance, type PlanBalance } from '../../domain/action-plans/suggest';
 import type { WarningMessage } from '../../domain/early-warning';
 import { formatMonth } from '../../domain/signals/calendar';
@@ -151,7 +156,9 @@ export async function planReport(
 		wave: map.wave && { name: map.wave.name, closesOn: map.wave.closesOn },
 		riskShare: RISK_SHARE,
 		dimensionNames: attention.dimensionNames,
-		balance: planBalance(measures.map((m) => ({ level: m.preventionLevel, application: m.applicationLevel }))),
+		balance: planBalance(
+			measures.map((m) => ({ level: m.preventionLevel, application: m.applicationLevel }))
+		),
 		organisation: {
 			unitId: null,
 			name: organisation?.name ?? '',
@@ -165,10 +172,7 @@ export async function planReport(
 			unitId: unit.id,
 			name: unit.name,
 			code: unit.code,
-			risks: risksOf(
-				map.rows.find((r) => r.unitId === unit.id) ?? null,
-				map.dimensions
-			),
+			risks: risksOf(map.rows.find((r) => r.unitId === unit.id) ?? null, map.dimensions),
 			reasons: reasonsOf(unit.id),
 			measures: measures.filter((m) => m.unitId === unit.id).map(planMeasure),
 			trend: trendOf(results.get(unit.id) ?? [], period, 'unitRolling')

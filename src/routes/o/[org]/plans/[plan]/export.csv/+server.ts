@@ -4,7 +4,13 @@ import type { RequestHandler } from './$types';
 
 /** The measures of a plan as CSV, headers and labels in the user's language. */
 export const GET: RequestHandler = async ({ locals, params }) => {
-	const { filename, csv } = await planMeasuresCsv(getDb(), locals.actor, params.org, params.plan, locals.locale);
+	const { filename, csv } = await planMeasuresCsv(
+		getDb(),
+		locals.actor,
+		params.org,
+		params.plan,
+		locals.locale
+	);
 	return new Response(csv, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',

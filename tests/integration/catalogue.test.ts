@@ -10,6 +10,7 @@ import {
 	setOwnEntryRetired,
 	suggestFromCatalogue
 } from '../../src/lib/server/action-plans/catalogue';
+import { createMeasure, getMeasure } from '../../src/lib/server/action-plans/service';
 import { useTestDatabase } from '../helpers/db';
 import { expectProblem } from '../helpers/expect';
 import { makeMember, makeOrganisation, nextNumber } from '../helpers/factories';
@@ -198,6 +199,28 @@ describe('retiring and restoring', () => {
 		expect(audit.map((a) => a.action)).toEqual(['catalogue.create', 'catalogue.retire', 'catalogue.restore']);
 		expect(audit[1]!.detail).toEqual({ before: { retired: false }, after: { retired: true } });
 		expect(audit[2]!.detail).toEqual({ before: { retired: true }, after: { retired: false } });
+	});
+});
+
+describe('a measure filled from an own entry', () => {
+	it('keeps its text when the entry is changed and retired', async () => {
+		const { org, advisor } = await setup();
+		const entry = await createOwnEntry(testDb.db, advisor, org.id, entryInput());
+		const use = (await catalogueEntryToUse(testDb.db, advisor, org.id, entry.id))!.entry;
+		const measure = await createMeasure(testDb.db, advisor, org.id, {
+			unitId: '',
+			targets: use.targets,
+			title: use.title.fr,
+			description: use.how.fr,
+			domain: use.domain,
+			preventionLevel: use.level,
+			applicationLevel: use.application,
+			dueOn: '2031-06-30'
+		});
+		await changeOwnEntry(testDb.db, advisor, org.id, entry.id, { title: 'Autre titre', how: 'Autrement.' });
+		await setOwnEntryRetired(testDb.db, advisor, org.id, entry.id, true);
+		const after = (await getMeasure(testDb.db, advisor, org.id, measure.id)).measure;
+		expect(after).toMatchObject({ title: entry.title, description: entry.how, targets: TARGETS });
 	});
 });
 

@@ -1,16 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../src/lib/domain/action-plans/catalogue';
 import { measureFlags, validateMeasure } from '../src/lib/domain/action-plans/measures';
+import { isPerceptionCandidate } from '../src/lib/domain/action-plans/perception';
 import { belongsToPlan, submittedLate } from '../src/lib/domain/action-plans/plans';
 import { planBalance } from '../src/lib/domain/action-plans/suggest';
 import { bandOf } from '../src/lib/domain/scoring';
 import { dimensionsOf } from '../src/lib/instruments';
+import { evaluationOf } from '../src/lib/server/action-plans/evaluation';
+import { perceptionOf } from '../src/lib/server/action-plans/perception';
 import { findMeasures, findNotes } from '../src/lib/server/action-plans/queries';
+import type { Actor } from '../src/lib/server/access';
 import { openDatabase, type DatabaseHandle } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { onServer, uniqueName, withDatabase } from '../tests/helpers/postgres';
 import {
 	addDays,
+	demoChangedOn,
 	demoMeasureFields,
 	demoPlanPeriods,
 	demoPlanYears,
@@ -83,6 +88,23 @@ describe('the demo action plans', () => {
 			).warn
 		).toBe(false);
 		expect(lastYear.some((m) => m.followUp)).toBe(true);
+	});
+
+	it('were written before they started and last changed no later than today', () => {
+		for (let day = 0; day < 800; day += 7) {
+			const date = addDays('2026-01-01', day);
+			const { after } = demoPlanPeriods(date);
+			for (const m of generateDemoMeasures(date)) {
+				expect(m.writtenOn < m.startsOn, `${date} ${m.key}`).toBe(true);
+				expect(demoChangedOn(m) <= date, `${date} ${m.key}`).toBe(true);
+				// Asked about in the last closed wave, so a new wave does not offer them again.
+				const candidate = isPerceptionCandidate(
+					{ status: m.status, unitId: null, changedOn: demoChangedOn(m) },
+					{ since: after.closesOn, waveUnitIds: new Set(), units: [] }
+				);
+				expect(candidate, `${date} ${m.key}`).toBe(false);
+			}
+		}
 	});
 
 	it('has this year’s plan under way since the last closed wave, with notes no later than today', () => {
@@ -212,6 +234,16 @@ describe('the seeded demo organisation', () => {
 		await dropDatabase();
 	});
 
+	const actorOf = async (organisationId: string, email: string): Promise<Actor> => {
+		const m = await handle.db
+			.selectFrom('membership as m')
+			.innerJoin('app_user as u', 'u.id', 'm.user_id')
+			.select(['u.id', 'm.role', 'm.unit_id'])
+			.where('u.email', '=', email)
+			.executeTakeFirstOrThrow();
+		return { userId: m.id, memberships: [{ organisationId, role: m.role, unitId: m.unit_id }] };
+	};
+
 	const zonnedael = () =>
 		handle.db
 			.selectFrom('organisation')
@@ -301,6 +333,47 @@ describe('the seeded demo organisation', () => {
 		expect(answered('opn-agressie').get('PC-OPN')).toBeGreaterThanOrEqual(k);
 		expect(answered('spo-werkverdeling').get('AZ-SPO')).toBeGreaterThanOrEqual(k);
 		expect(answered('org-teambesprekingen').size).toBe(respondents.size);
+	});
+
+	it('shows the perception of a measure through the gate, and hides the night shift’s, one answer short of k', async () => {
+		const org = await zonnedael();
+		const advisor = await actorOf(org.id, 'preventie@zonnedael.demo');
+		const stored = await findMeasures(handle.db, org.id, { unitIds: null, organisationLevel: true });
+		const idOf = (key: string) =>
+			stored.find((m) => m.title === measures.find((x) => x.key === key)!.title)!.id;
+		const { after } = demoPlanPeriods(today);
+		for (const key of ['opn-agressie', 'spo-werkverdeling', 'iz-intervisie', 'org-teambesprekingen']) {
+			const waves = await perceptionOf(handle.db, advisor, org.id, idOf(key), today);
+			expect(waves, key).toHaveLength(1);
+			expect(waves[0], key).toMatchObject({ closesOn: after.closesOn, status: 'closed' });
+			expect(waves[0]!.figure, key).toMatchObject({ shown: true });
+		}
+		const night = await perceptionOf(handle.db, advisor, org.id, idOf('nac-roosters'), today);
+		expect(night[0]!.figure).toEqual({ shown: false, reason: 'below-k' });
+		const opn = (await perceptionOf(handle.db, advisor, org.id, idOf('opn-agressie'), today))[0]!.figure;
+		// Most of the admission ward found the aggression measure helped.
+		expect(opn!.shown && opn!.value.shares[2]! + opn!.value.shares[3]! > 0.5).toBe(true);
+	});
+
+	it('judges last year’s measures by the wave before and the last closed wave', async () => {
+		const org = await zonnedael();
+		const advisor = await actorOf(org.id, 'preventie@zonnedael.demo');
+		const stored = await findMeasures(handle.db, org.id, { unitIds: null, organisationLevel: true });
+		const { before, after } = demoPlanPeriods(today);
+		for (const m of lastYear.filter((x) => x.unitCode)) {
+			const id = stored.find((x) => x.title === m.title)!.id;
+			const evaluation = await evaluationOf(handle.db, advisor, org.id, id, { today });
+			const dimensions = evaluation.targets.filter((t) => t.kind === 'dimension');
+			expect(dimensions.length, m.key).toBe(m.targets.dimensions.length);
+			for (const t of dimensions) {
+				expect(t.beforeWave?.closesOn, m.key).toBe(before.closesOn);
+				expect(t.afterWave?.closesOn, m.key).toBe(after.closesOn);
+				expect(t.outcome, `${m.key} ${t.target}`).not.toBe('not-comparable');
+			}
+		}
+		// The emergency department got worse despite the measure: to review (and followed up this year).
+		const spo = stored.find((x) => x.title === lastYear.find((m) => m.key === 'spo-werkverdeling')!.title)!;
+		expect((await evaluationOf(handle.db, advisor, org.id, spo.id, { today })).needsReview).toBe(true);
 	});
 
 	it('has the plans for the committee with their statuses', async () => {

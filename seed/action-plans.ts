@@ -1,16 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { CATALOGUE } from '../src/lib/domain/action-plans/catalogue';
 import type { ManagementSupport, MeasureFields } from '../src/lib/domain/action-plans/measures';
-import { periodOf, type PlanKind, type PlanStatus } from '../src/lib/domain/action-plans/plans';
+import {
+	periodOf,
+	type PlanKind,
+	type PlanSections,
+	type PlanStatus
+} from '../src/lib/domain/action-plans/plans';
 import type {
 	ApplicationLevel,
 	CatalogueEntry,
 	MeasureStatus,
 	MeasureTargets
 } from '../src/lib/domain/action-plans/types';
+import { insertWaveMeasures } from '../src/lib/server/action-plans/perception';
+import { insertPlan } from '../src/lib/server/action-plans/plan-queries';
 import { insertMeasure, insertNote } from '../src/lib/server/action-plans/queries';
-import type { ActionPlanTable, Database } from '../src/lib/server/db/schema';
+import type { Database } from '../src/lib/server/db/schema';
 import { createRandom, hash } from './random';
 import { demoWaveDates } from './waves';
 
@@ -54,6 +61,8 @@ export interface DemoMeasure {
 	/** A demo account carrying the measure, or null. */
 	ownerEmail: string | null;
 	ownerRole: string | null;
+	/** The day the measure was written down. */
+	writtenOn: string;
 	startsOn: string;
 	dueOn: string;
 	status: MeasureStatus;
@@ -118,6 +127,7 @@ export function generateDemoMeasures(today: string): DemoMeasure[] {
 			applicationLevel: 'group',
 			ownerEmail: null,
 			ownerRole: 'Hoofdverpleegkundige spoedgevallen',
+			writtenOn: addDays(s, -10),
 			startsOn: s,
 			dueOn: d,
 			status: 'done',
@@ -154,6 +164,7 @@ export function generateDemoMeasures(today: string): DemoMeasure[] {
 			applicationLevel: 'group',
 			ownerEmail: ADVISOR,
 			ownerRole: 'Preventieadviseur psychosociale aspecten',
+			writtenOn: addDays(s, -10),
 			startsOn: s,
 			dueOn: d,
 			status: 'done',
@@ -190,6 +201,7 @@ export function generateDemoMeasures(today: string): DemoMeasure[] {
 			applicationLevel: 'group',
 			ownerEmail: MANAGER,
 			ownerRole: null,
+			writtenOn: addDays(s, -10),
 			startsOn: s,
 			dueOn: d,
 			status: 'done',
@@ -221,6 +233,7 @@ export function generateDemoMeasures(today: string): DemoMeasure[] {
 			applicationLevel: 'group',
 			ownerEmail: PHYSICIAN,
 			ownerRole: 'Psycholoog van het ziekenhuis',
+			writtenOn: addDays(s, -10),
 			startsOn: s,
 			dueOn: d,
 			status: 'done',
@@ -251,6 +264,7 @@ export function generateDemoMeasures(today: string): DemoMeasure[] {
 			applicationLevel: 'organisation',
 			ownerEmail: HR,
 			ownerRole: 'HR business partner',
+			writtenOn: addDays(s, -10),
 			startsOn: s,
 			dueOn: d,
 			status: 'done',
@@ -287,6 +301,7 @@ export function generateDemoMeasures(today: string): DemoMeasure[] {
 			applicationLevel: 'group',
 			ownerEmail: HR,
 			ownerRole: 'Directeur zorg',
+			writtenOn: addDays(t, -10),
 			startsOn: t,
 			dueOn: addDays(today, 75),
 			status: 'in-progress',
@@ -321,6 +336,7 @@ export function generateDemoMeasures(today: string): DemoMeasure[] {
 			applicationLevel: 'group',
 			ownerEmail: MANAGER,
 			ownerRole: 'Hoofdverpleegkundige afdeling Eik',
+			writtenOn: addDays(t, -10),
 			startsOn: t,
 			dueOn: addDays(today, -21),
 			status: 'in-progress',
@@ -355,6 +371,7 @@ export function generateDemoMeasures(today: string): DemoMeasure[] {
 			applicationLevel: 'group',
 			ownerEmail: null,
 			ownerRole: null,
+			writtenOn: addDays(t, -10),
 			startsOn: addDays(today, 14),
 			dueOn: addDays(today, 120),
 			status: 'planned',
@@ -378,6 +395,7 @@ export function generateDemoMeasures(today: string): DemoMeasure[] {
 			applicationLevel: 'organisation',
 			ownerEmail: ADVISOR,
 			ownerRole: 'Preventieadviseur psychosociale aspecten',
+			writtenOn: addDays(t, -10),
 			startsOn: addDays(today, 30),
 			dueOn: addDays(today, 180),
 			status: 'planned',
@@ -392,6 +410,17 @@ export function generateDemoMeasures(today: string): DemoMeasure[] {
 			notes: []
 		}
 	];
+}
+
+/**
+ * The day a demo measure was last changed: its last note, or for a measure done, its due date. The
+ * barometer asks about a measure done since the previous wave by this day, so last year's measures
+ * are not offered again to a new wave.
+ */
+export function demoChangedOn(measure: DemoMeasure): string {
+	const days = [measure.writtenOn, ...measure.notes.map((n) => n.writtenOn)];
+	if (measure.status === 'done') days.push(measure.dueOn);
+	return days.sort().at(-1)!;
 }
 
 /** A demo measure as the measure table takes it, with the ids of its unit and owner. */
@@ -493,20 +522,7 @@ export interface DemoCommitteePlan {
 	adviceOn: string | null;
 	adviceText: string | null;
 	adoptedOn: string | null;
-	sections: Partial<
-		Pick<
-			ActionPlanTable,
-			| 'risk_analysis'
-			| 'prevention_measures'
-			| 'objectives'
-			| 'activities'
-			| 'means'
-			| 'roles'
-			| 'adaptation'
-			| 'evaluation_criteria'
-			| 'global_changes'
-		>
-	>;
+	sections: Partial<PlanSections>;
 }
 
 /**
@@ -541,9 +557,9 @@ export function generateDemoPlans(today: string): DemoCommitteePlan[] {
 				'Het comité geeft een gunstig advies. Het vraagt om de psychosociale risico’s in de thuiszorg en op de nachtdiensten apart op te volgen en de resultaten van de barometer jaarlijks toe te lichten.',
 			adoptedOn: `${last - 2}-12-01`,
 			sections: {
-				risk_analysis:
+				riskAnalysis:
 					'De barometer (twee metingen per jaar) en de collectieve signalen (afwezigheden, verloop, arbeidsongevallen) tonen een hoge emotionele belasting in de zorgafdelingen, werkdruk op spoedgevallen en een verstoorde balans tussen werk en privé op de nachtdiensten.',
-				prevention_measures:
+				preventionMeasures:
 					'Eerst maatregelen op het werk zelf: werkverdeling, bezetting, roosters en afspraken rond agressie. Daarnaast intervisie en opvang voor wie emotioneel zwaar werk doet, en een zorgpad voor terugkeer na afwezigheid.',
 				objectives:
 					'Minder teams met werkdruk of emotionele belasting in het rood; elke meting besproken in elk team; elke maatregel geëvalueerd bij de volgende meting.',
@@ -555,7 +571,7 @@ export function generateDemoPlans(today: string): DemoCommitteePlan[] {
 					'De directie beslist en geeft de middelen; de leidinggevenden voeren de maatregelen in hun team uit; de preventieadviseur adviseert en evalueert; HR volgt de bezetting en de roosters op.',
 				adaptation:
 					'Het plan wordt jaarlijks bijgestuurd via het jaaractieplan, na de bespreking van de metingen in het comité.',
-				evaluation_criteria:
+				evaluationCriteria:
 					'Het aandeel medewerkers in oranje of rood per thema, de deelname aan de barometer, het kortdurend ziekteverzuim en het vrijwillig verloop, telkens door de anonimiteitsdrempel.'
 			}
 		},
@@ -576,7 +592,7 @@ export function generateDemoPlans(today: string): DemoCommitteePlan[] {
 					'Werkoverleg in de werkuren, een opleiding de-escalatie (2.400 euro), intervisie onder begeleiding van de psycholoog van het ziekenhuis.',
 				roles:
 					'Preventieadviseur psychosociale aspecten: opleiding en evaluatie. HR: teambesprekingen. Leidinggevenden: werkoverleg en roosters.',
-				global_changes: null
+				globalChanges: null
 			}
 		},
 		{
@@ -595,28 +611,11 @@ export function generateDemoPlans(today: string): DemoCommitteePlan[] {
 					'Budget voor bijkomende bezetting op spoedgevallen (45.000 euro), een opleiding voor leidinggevenden (6.500 euro).',
 				roles:
 					'Directeur zorg en HR: bezetting. Leidinggevenden: werksessies in hun team. Preventieadviseur: opleiding van de leidinggevenden.',
-				global_changes:
+				globalChanges:
 					'De gezinszorg komt bij de prioriteiten: de barometer toont er een toenemende belasting van het privéleven.'
 			}
 		}
 	];
-}
-
-function planRow(organisationId: string, plan: DemoCommitteePlan): Insertable<ActionPlanTable> {
-	return {
-		organisation_id: organisationId,
-		kind: plan.kind,
-		first_year: plan.firstYear,
-		last_year: periodOf(plan.kind, plan.firstYear).lastYear,
-		version: 1,
-		previous_id: null,
-		status: plan.status,
-		submitted_on: plan.submittedOn,
-		advice_on: plan.adviceOn,
-		advice_text: plan.adviceText,
-		adopted_on: plan.adoptedOn,
-		...plan.sections
-	};
 }
 
 /**
@@ -657,6 +656,15 @@ export async function seedDemoActionPlans(
 			ownerUserId: idOf(userIds, measure.ownerEmail, 'account')
 		});
 		const row = await insertMeasure(db, organisationId, fields);
+		await db
+			.updateTable('measure')
+			.set({
+				created_at: new Date(`${measure.writtenOn}T09:00:00Z`),
+				updated_at: new Date(`${demoChangedOn(measure)}T15:00:00Z`)
+			})
+			.where('organisation_id', '=', organisationId)
+			.where('id', '=', row.id)
+			.execute();
 		for (const note of measure.notes) {
 			await insertNote(db, organisationId, row.id, {
 				writtenOn: note.writtenOn,
@@ -667,8 +675,8 @@ export async function seedDemoActionPlans(
 		ids.set(measure.key, row.id);
 	}
 	await seedPerception(db, organisationId, options.today, ids);
-	for (const plan of generateDemoPlans(options.today))
-		await db.insertInto('action_plan').values(planRow(organisationId, plan)).execute();
+	for (const { kind, firstYear, sections, key: _key, ...status } of generateDemoPlans(options.today))
+		await insertPlan(db, organisationId, { kind, ...periodOf(kind, firstYear), ...status, sections });
 	return ids;
 }
 
@@ -713,22 +721,24 @@ async function seedPerception(
 
 	const asked = generateDemoMeasures(today).filter((m) => m.plan === 'last-year');
 	const answers: Array<{ measureId: string; unitId: string; answer: number }> = [];
-	for (const [i, measure] of asked.entries()) {
-		const measureId = measureIds.get(measure.key)!;
-		await db
-			.insertInto('wave_measure')
-			.values({
-				organisation_id: organisationId,
-				wave_id: wave.id,
-				measure_id: measureId,
-				position: i + 1,
-				title: measure.title,
-				unit_id: measure.unitCode && idOf.get(measure.unitCode)!
-			})
-			.execute();
+	await insertWaveMeasures(
+		db,
+		organisationId,
+		wave.id,
+		asked.map((m) => ({
+			measureId: measureIds.get(m.key)!,
+			title: m.title,
+			unitId: m.unitCode && idOf.get(m.unitCode)!
+		}))
+	);
+	for (const measure of asked) {
 		const unitsAsked = measure.unitCode ? below(measure.unitCode) : units.map((u) => u.code);
 		for (const a of generatePerceptionAnswers(measure.key, unitsAsked, respondents, wave.min_group_size))
-			answers.push({ measureId, unitId: idOf.get(a.unitCode)!, answer: a.answer });
+			answers.push({
+				measureId: measureIds.get(measure.key)!,
+				unitId: idOf.get(a.unitCode)!,
+				answer: a.answer
+			});
 	}
 	const random = createRandom(hash('demo-perception-order'));
 	for (let i = answers.length - 1; i > 0; i--) {

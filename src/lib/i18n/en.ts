@@ -14,7 +14,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'perception.wholeOrganisation': 'Whole organisation',
 	'perception.heading': 'Measures since the last survey',
 	'perception.intro':
-		'These measures were carried out since the last survey. Did you notice them, and did they help? These questions are optional. Your answers are only shown together with those of at least {k} colleagues.',
+		'These measures were carried out since the last survey. Did you notice them, and did they help? These questions are optional. Answers to a question are shown only when at least {k} people answered it.',
 	'perception.question': 'Have you noticed this measure? Did it help?',
 	'perception.forUnit':
 		'For {unit} and the units below it. If you work elsewhere, leave this question blank.',
@@ -1107,5 +1107,6 @@ export const en: Record<keyof typeof nl, string> = {
 		'Findings of the attention list without a measure for {days} days or more: no measure for that unit, a unit above it or the whole organisation, aimed at the same theme or signal.',
 	'unaddressed.since': 'flagged since {date}',
 	'unaddressed.write': 'Write a measure',
+	'unaddressed.more': '{count} more units',
 	'unaddressed.none': 'Every finding of {days} days or older has a measure.'
 };

@@ -14,7 +14,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'perception.wholeOrganisation': 'Toute l’organisation',
 	'perception.heading': 'Mesures de prévention depuis la dernière enquête',
 	'perception.intro':
-		'Ces mesures de prévention ont été réalisées depuis la dernière enquête. Les avez-vous remarquées, et ont-elles aidé ? Ces questions sont facultatives. Vos réponses ne sont montrées qu’avec celles d’au moins {k} collègues.',
+		'Ces mesures de prévention ont été réalisées depuis la dernière enquête. Les avez-vous remarquées, et ont-elles aidé ? Ces questions sont facultatives. Les réponses à une question ne sont montrées que si au moins {k} personnes y ont répondu.',
 	'perception.question': 'Avez-vous remarqué cette mesure de prévention ? A-t-elle aidé ?',
 	'perception.forUnit':
 		'Pour {unit} et les unités en dessous. Si vous travaillez ailleurs, laissez cette question sans réponse.',
@@ -1138,5 +1138,6 @@ export const fr: Record<keyof typeof nl, string> = {
 		'Constats de la liste des points d’attention sans mesure de prévention depuis {days} jours ou plus : aucune mesure pour cette unité, une unité au-dessus ou toute l’organisation, visant le même thème ou signal.',
 	'unaddressed.since': 'signalé depuis le {date}',
 	'unaddressed.write': 'Rédiger une mesure de prévention',
+	'unaddressed.more': '{count} unités de plus',
 	'unaddressed.none': 'Chaque constat de {days} jours ou plus a une mesure de prévention.'
 };

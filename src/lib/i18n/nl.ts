@@ -3,16 +3,16 @@ export const nl = {
 	// perception: how the people of a unit perceived its measures, asked in the barometer
 	'perception.block': 'Evaluatieblok: beleving van maatregelen',
 	'perception.blockHelp':
-		'Vraag na de vragen van de barometer, per uitgevoerde maatregel, aan de respondenten van de eenheid van die maatregel (en de eenheden eronder) of ze de maatregel merkten en of hij hielp. Eén vraag per maatregel, niet verplicht. Alleen maatregelen die uitgevoerd zijn sinds de vorige afgesloten bevraging ({date}). Een maatregel voor een eenheid buiten deze bevraging wordt niet gevraagd.',
+		'Vraag na de vragen van de barometer, per uitgevoerde maatregel, aan de respondenten van de eenheid van die maatregel (en de eenheden eronder) of ze de maatregel merkten en of hij hielp. Eén vraag per maatregel, niet verplicht. Alleen maatregelen die uitgevoerd zijn sinds de vorige afgesloten meting ({date}). Een maatregel voor een eenheid buiten deze meting wordt niet gevraagd.',
 	'perception.blockHelpFirst':
-		'Vraag na de vragen van de barometer, per uitgevoerde maatregel, aan de respondenten van de eenheid van die maatregel (en de eenheden eronder) of ze de maatregel merkten en of hij hielp. Eén vraag per maatregel, niet verplicht. Een maatregel voor een eenheid buiten deze bevraging wordt niet gevraagd.',
-	'perception.noCandidates': 'Er zijn geen uitgevoerde maatregelen sinds de vorige afgesloten bevraging.',
+		'Vraag na de vragen van de barometer, per uitgevoerde maatregel, aan de respondenten van de eenheid van die maatregel (en de eenheden eronder) of ze de maatregel merkten en of hij hielp. Eén vraag per maatregel, niet verplicht. Een maatregel voor een eenheid buiten deze meting wordt niet gevraagd.',
+	'perception.noCandidates': 'Er zijn geen uitgevoerde maatregelen sinds de vorige afgesloten meting.',
 	'perception.notCandidate':
-		'Een gekozen maatregel kan niet in het evaluatieblok: alleen uitgevoerde maatregelen van deze organisatie, sinds de vorige afgesloten bevraging.',
+		'Een gekozen maatregel kan niet in het evaluatieblok: alleen uitgevoerde maatregelen van deze organisatie, sinds de vorige afgesloten meting.',
 	'perception.wholeOrganisation': 'Hele organisatie',
-	'perception.heading': 'Maatregelen sinds de vorige bevraging',
+	'perception.heading': 'Maatregelen sinds de vorige meting',
 	'perception.intro':
-		'Deze maatregelen werden uitgevoerd sinds de vorige bevraging. Heb je ze gemerkt, en hielpen ze? Deze vragen zijn niet verplicht. Je antwoorden worden alleen samen met die van minstens {k} collega’s getoond.',
+		'Deze maatregelen werden uitgevoerd sinds de vorige meting. Heb je ze gemerkt, en hielpen ze? Deze vragen zijn niet verplicht. Antwoorden op een vraag worden pas getoond als minstens {k} mensen ze beantwoordden.',
 	'perception.question': 'Heb je deze maatregel gemerkt? Heeft hij geholpen?',
 	'perception.forUnit': 'Voor {unit} en de eenheden eronder. Werk je elders, laat deze vraag dan open.',
 	'perception.answer.not-noticed': 'Niet gemerkt',
@@ -23,9 +23,9 @@ export const nl = {
 	'perception.invalid': 'Kies een van de antwoorden op de vraag over een maatregel, of laat ze open.',
 	'perception.title': 'Beleving in de barometer',
 	'perception.help':
-		'Wat de respondenten van de eenheid van deze maatregel antwoordden op de vraag of ze hem merkten en of hij hielp. Alleen getoond als de bevraging afgesloten is en minstens {k} mensen antwoordden.',
-	'perception.notAsked': 'Nog in geen enkele bevraging gevraagd.',
-	'perception.waveOpen': 'De bevraging loopt nog: de antwoorden zijn pas na het afsluiten te zien.',
+		'Wat de respondenten van de eenheid van deze maatregel antwoordden op de vraag of ze hem merkten en of hij hielp. Alleen getoond als de meting afgesloten is en minstens {k} mensen antwoordden.',
+	'perception.notAsked': 'Nog in geen enkele meting gevraagd.',
+	'perception.waveOpen': 'De meting loopt nog: de antwoorden zijn pas na het afsluiten te zien.',
 	'perception.answered': '{n} antwoorden',
 	'perception.hidden.below-k': 'niet getoond: te weinig antwoorden',
 	'perception.hidden.secondary': 'niet getoond: zou een kleine groep laten uitrekenen',
@@ -1121,5 +1121,6 @@ export const nl = {
 		'Bevindingen uit de lijst van aandachtspunten waar {days} dagen of langer geen maatregel voor is: geen maatregel voor die eenheid, een eenheid erboven of de hele organisatie, gericht op hetzelfde thema of signaal.',
 	'unaddressed.since': 'gemeld sinds {date}',
 	'unaddressed.write': 'Een maatregel schrijven',
+	'unaddressed.more': 'Nog {count} eenheden',
 	'unaddressed.none': 'Elke bevinding van {days} dagen of ouder heeft een maatregel.'
 } as const;

@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TargetEvaluation } from '../../src/lib/domain/action-plans/evaluation';
+import { COLUMNS, type ColumnId } from '../../src/lib/domain/signals';
+import { formatMonth } from '../../src/lib/domain/signals/calendar';
+import { isoMonth } from '../../src/lib/domain/signals/parse';
 import {
 	evaluateMeasures,
 	evaluationOf,
@@ -14,6 +17,7 @@ import {
 } from '../../src/lib/server/action-plans/unaddressed';
 import { newSubmissionNonce, submitResponse } from '../../src/lib/server/barometer/participation';
 import { createWave, setWaveClosed } from '../../src/lib/server/barometer/waves';
+import { importSignals } from '../../src/lib/server/signals/service';
 import { analyticsOrganisation, answers, PEOPLE, type Code } from '../helpers/analytics';
 import { waveFields, waveRow, waveUnitRows } from '../helpers/barometer';
 import { useTestDatabase } from '../helpers/db';
@@ -298,4 +302,124 @@ describe('not yet addressed', () => {
 			expect(isAddressed({ path: ['P', 'U'], target: 'workload', since: '2026-09-30' }, [m])).toBe(addressed);
 		}
 	);
+});
+
+// ---- Signals: the six months before and after the start, through every month's plan ----------
+
+const SIGNAL_COLUMNS: ColumnId[] = [
+	'unitCode',
+	'month',
+	'headcount',
+	'fte',
+	'plannedDays',
+	'sickDaysShort',
+	'sickDaysMedium',
+	'sickDaysLong',
+	'spells',
+	'leaversVoluntary'
+];
+const FIRST_MONTH = '2025-07';
+const MONTHS = 16; // 2025-07 … 2026-10
+/** A1 has 4 people in DIP_MONTH (below k), inside the window after the start. */
+const DIP_MONTH = '2026-06';
+
+/** Short sick days per person and month: 2 before the start month, 1 after it, for every unit. */
+function signalsFile(): Uint8Array {
+	const header = SIGNAL_COLUMNS.map((id) => COLUMNS.monthly.find((c) => c.id === id)!.headers.en[0]!);
+	const rows = PEOPLE.filter(([, , people]) => people > 0).flatMap(([code, , people]) =>
+		Array.from({ length: MONTHS }, (_, m) => {
+			const month = formatMonth(isoMonth(FIRST_MONTH) + m);
+			const headcount = code === 'A1' && month === DIP_MONTH ? 4 : people;
+			const sick = month < '2026-03' ? 2 : 1;
+			return [code, month, headcount, headcount, headcount * 20, headcount * sick, 0, 0, 0, 0].map(String);
+		})
+	);
+	return new TextEncoder().encode([header, ...rows].map((r) => r.join(';')).join('\n') + '\n');
+}
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+	yield bytes;
+}
+
+describe('evaluation of signal targets', () => {
+	const TODAY = '2026-11-20';
+	let s: Awaited<ReturnType<typeof analyticsOrganisation>>;
+	const measureFor = (code: Code) =>
+		createMeasure(testDb.db, s.advisor, s.org.id, {
+			unitId: s.ids[code],
+			targets: { dimensions: [], signals: ['absenceRateShort'] },
+			title: `Verzuimbeleid ${code}`,
+			domain: 'work-organisation',
+			preventionLevel: 'primary',
+			applicationLevel: 'group',
+			ownerUserId: '',
+			ownerRole: 'HR',
+			startsOn: '2026-03-15',
+			dueOn: '2026-06-30',
+			status: 'done'
+		});
+	beforeAll(async () => {
+		s = await analyticsOrganisation(testDb.db, 'Signalen', SPRING_DAY, (code) => springAnswer(code));
+		const outcome = await importSignals(
+			testDb.db,
+			s.hr,
+			s.org.id,
+			[{ name: 'maandcijfers.csv', stream: once(signalsFile()) }],
+			{ today: TODAY }
+		);
+		if (outcome.status !== 'imported') throw new Error(`not imported: ${outcome.status}`);
+	});
+
+	it('compares the two windows of a shown unit: lower is better', async () => {
+		const m = await measureFor('A2');
+		const e = await evaluationOf(testDb.db, s.advisor, s.org.id, m.id, { today: TODAY });
+		expect(e.targets).toEqual([
+			expect.objectContaining({
+				kind: 'signal',
+				outcome: 'improved',
+				beforeWindow: { from: '2025-09', to: '2026-02' },
+				afterWindow: { from: '2026-04', to: '2026-09' },
+				before: { n: 6, value: 10 },
+				after: { n: 6, value: 5 }
+			})
+		]);
+		expect(e.needsReview).toBe(false);
+	});
+
+	it('makes no comparison when one month of the window hides the unit, and shows no number', async () => {
+		const m = await measureFor('A1');
+		const e = await evaluationOf(testDb.db, s.advisor, s.org.id, m.id, { today: TODAY });
+		const [target] = e.targets;
+		expect(target).toMatchObject({
+			outcome: 'not-comparable',
+			why: 'hidden-after',
+			before: null,
+			after: null
+		});
+		expect(target!.hidden).not.toBeNull();
+		expect(JSON.stringify([target!.before, target!.after, target!.hidden])).not.toMatch(/\d/);
+	});
+
+	it('waits for the last month of the window after the start', async () => {
+		const m = await measureFor('A2');
+		const e = await evaluationOf(testDb.db, s.advisor, s.org.id, m.id, { today: '2026-09-20' });
+		// The figures are all there, but the window is read only up to the last month with figures.
+		expect(e.targets[0]).toMatchObject({ outcome: 'improved' });
+		const later = await createMeasure(testDb.db, s.advisor, s.org.id, {
+			unitId: s.ids.A2,
+			targets: { dimensions: [], signals: ['absenceRateShort'] },
+			title: 'Later',
+			domain: 'work-organisation',
+			preventionLevel: 'primary',
+			applicationLevel: 'group',
+			ownerUserId: '',
+			ownerRole: 'HR',
+			startsOn: '2026-08-01',
+			dueOn: '2026-12-31',
+			status: 'in-progress'
+		});
+		const waiting = await evaluationOf(testDb.db, s.advisor, s.org.id, later.id, { today: TODAY });
+		expect(waiting.targets[0]).toMatchObject({ outcome: 'not-comparable', why: 'no-after-yet', after: null });
+		expect(waiting.targets[0]!.before).not.toBeNull();
+	});
 });

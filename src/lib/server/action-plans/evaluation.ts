@@ -41,7 +41,7 @@ export type { MeasureEvaluation };
  * response: only closed waves' summaries and the signal months, through their plans.
  */
 
-/** At most this many months of signals are read back from today (ten years). */
+/** At most this many months of signals are read back from the last month with figures (ten years). */
 const MAX_SIGNAL_MONTHS = 120;
 
 const instrumentOf = (wave: ClosedWave) => `${wave.definition.key}@${wave.definition.version}`;
@@ -91,10 +91,10 @@ async function signalBasis(
 	const starts = measures.filter((m) => m.targets.signals.length > 0).map(startOf);
 	if (!starts.length) return null;
 	const earliest = starts.map((s) => signalWindows(s).before.from).sort()[0]!;
-	const months = Math.min(
-		MAX_SIGNAL_MONTHS,
-		Math.max(1, isoMonth(today.slice(0, 7)) - isoMonth(earliest) + 1)
-	);
+	// The window runs from the earliest month needed up to the organisation's last month with figures.
+	const { lastMonth } = await readSignalWindow(db, organisationId, 1, ['people']);
+	if (!lastMonth) return null;
+	const months = Math.min(MAX_SIGNAL_MONTHS, Math.max(1, isoMonth(lastMonth) - isoMonth(earliest) + 1));
 	const [organisation, units, window] = await Promise.all([
 		findOrganisation(db, organisationId),
 		findUnits(db, organisationId),

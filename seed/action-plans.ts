@@ -538,13 +538,12 @@ export function demoPlanYears(today: string): { last: number; current: number } 
 
 /**
  * The plans: last year's annual action plan, submitted before 1 November of the year before,
- * advised and adopted; this year's, submitted before 1 November when that day has passed, else a
- * draft; and the global prevention plan that covers both, adopted.
+ * advised and adopted; this year's, submitted before 1 November and awaiting the committee's advice;
+ * and the global prevention plan that covers both, adopted. Every date is on or before today, as
+ * the year before this year's plan has always passed.
  */
 export function generateDemoPlans(today: string): DemoCommitteePlan[] {
 	const { last, current } = demoPlanYears(today);
-	const submitThis = `${current - 1}-10-21`;
-	const thisSubmitted = submitThis <= today;
 	return [
 		{
 			key: 'global',
@@ -599,8 +598,8 @@ export function generateDemoPlans(today: string): DemoCommitteePlan[] {
 			key: 'this-annual',
 			kind: 'annual',
 			firstYear: current,
-			status: thisSubmitted ? 'submitted' : 'draft',
-			submittedOn: thisSubmitted ? submitThis : null,
+			status: 'submitted',
+			submittedOn: `${current - 1}-10-21`,
 			adviceOn: null,
 			adviceText: null,
 			adoptedOn: null,

@@ -171,6 +171,14 @@ describe('the evaluation block on the wave form', () => {
 			.execute();
 		const after = await waveFormOptions(testDb.db, s.advisor, s.org.id, '2026-04-10');
 		expect(after.perception.measures.map((m) => m.id)).toEqual([s.measures.ward1]);
+		// Closed by hand on 12 March, before its closing date: that is the day it closed.
+		await testDb.db
+			.updateTable('wave')
+			.set({ summarised_at: new Date('2026-03-12T09:00:00Z') })
+			.where('id', '=', first)
+			.execute();
+		const early = await waveFormOptions(testDb.db, s.advisor, s.org.id, '2026-04-10');
+		expect(early.perception.since).toBe('2026-03-12');
 	});
 
 	it.each<[string, (s: Setup) => string[], string[]]>([

@@ -48,17 +48,24 @@ export interface WaveMeasure {
 	unitId: string | null;
 }
 
+/**
+ * The closing day of the organisation's previous closed wave. A wave closed by hand before its
+ * closing date closed on the day it was summarised (its answers mixed), not on that date.
+ */
 async function previousCloseOf(db: Db, organisationId: string, today: string): Promise<string | null> {
 	const waves = await db
 		.selectFrom('wave')
-		.select(['opens_on', 'closes_on', 'closed'])
+		.select(['opens_on', 'closes_on', 'closed', 'summarised_at'])
 		.where('organisation_id', '=', organisationId)
 		.execute();
 	return previousClose(
-		waves.map((w) => ({
-			closesOn: w.closes_on,
-			status: waveStatus({ opensOn: w.opens_on, closesOn: w.closes_on, closed: w.closed }, today)
-		}))
+		waves.map((w) => {
+			const summarisedOn = w.summarised_at ? todayInBelgium(new Date(w.summarised_at)) : null;
+			return {
+				closesOn: summarisedOn && summarisedOn < w.closes_on ? summarisedOn : w.closes_on,
+				status: waveStatus({ opensOn: w.opens_on, closesOn: w.closes_on, closed: w.closed }, today)
+			};
+		})
 	);
 }
 

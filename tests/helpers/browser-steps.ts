@@ -1,0 +1,85 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { en } from '../../src/lib/i18n/en';
+import { fr } from '../../src/lib/i18n/fr';
+import { nl } from '../../src/lib/i18n/nl';
+import { checkA11y, describeViolations } from './browser';
+
+/**
+ * Steps the journeys of the browser tests share: the header's language form, waiting for a form
+ * post to load its page, axe and sideways scrolling at laptop and phone width, and messages with
+ * placeholders as patterns.
+ */
+export type Lang = 'nl' | 'fr' | 'en';
+export const CATALOGUES = { nl, fr, en } as const;
+
+export const LAPTOP = { width: 1366, height: 768 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+/** Runs `action` (a click that submits a form or follows a link) and waits for the new page to load. */
+export async function navigatesBy(page: Page, action: () => Promise<void>): Promise<void> {
+	const committed = page.waitForEvent('framenavigated', {
+		predicate: (frame) => frame === page.mainFrame(),
+		timeout: 40_000
+	});
+	try {
+		await action();
+	} catch (error) {
+		committed.catch(() => undefined);
+		throw error;
+	}
+	await committed;
+	await page.waitForLoadState('load');
+}
+
+export async function langOf(page: Page): Promise<string | null> {
+	return page.locator('html').getAttribute('lang');
+}
+
+/** The header's language form (a plain post that comes back to the same page); signed in, it also saves the language to the account. */
+export async function chooseLanguage(page: Page, lang: Lang): Promise<void> {
+	const current = (await langOf(page)) ?? 'nl';
+	if (current === lang) return;
+	const from = CATALOGUES[current as Lang] ?? nl;
+	await page.getByLabel(from['nav.language'], { exact: true }).selectOption(lang);
+	await navigatesBy(page, () =>
+		page.getByRole('button', { name: from['nav.switchLanguage'], exact: true }).click()
+	);
+	await expect.poll(() => langOf(page), { timeout: 40_000 }).toBe(lang);
+}
+
+/**
+ * No serious or critical axe violation on the current page, at laptop and at phone width, and
+ * nothing wider than the screen. Leaves the page at laptop width.
+ */
+export async function expectNoSeriousA11yProblems(page: Page, where: string): Promise<void> {
+	for (const viewport of [LAPTOP, PHONE]) {
+		await page.setViewportSize(viewport);
+		const serious = (await checkA11y(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+		expect(serious, `${where} at ${viewport.width}px:\n${describeViolations(serious)}`).toEqual([]);
+		const sideways = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(sideways, `${where} at ${viewport.width}px scrolls sideways`).toBeLessThanOrEqual(0);
+	}
+	await page.setViewportSize(LAPTOP);
+}
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A message with its {placeholders} as a pattern that matches any text in their place. */
+export const messagePattern = (message: string, flags = '') =>
+	new RegExp(
+		`^${message
+			.split(/\{\w+\}/)
+			.map(escapeRegExp)
+			.join('.+')}$`,
+		flags
+	);
+
+/** An ISO date `days` after (or before) `iso`. */
+export function addDays(iso: string, days: number): string {
+	const date = new Date(`${iso}T00:00:00Z`);
+	date.setUTCDate(date.getUTCDate() + days);
+	return date.toISOString().slice(0, 10);
+}

@@ -342,7 +342,7 @@ describe('the seeded demo organisation', () => {
 		const idOf = (key: string) =>
 			stored.find((m) => m.title === measures.find((x) => x.key === key)!.title)!.id;
 		const { after } = demoPlanPeriods(today);
-		for (const key of ['opn-agressie', 'spo-werkverdeling', 'iz-intervisie', 'org-teambesprekingen']) {
+		for (const key of ['opn-agressie', 'spo-werkverdeling', 'jeu-opvang', 'org-teambesprekingen']) {
 			const waves = await perceptionOf(handle.db, advisor, org.id, idOf(key), today);
 			expect(waves, key).toHaveLength(1);
 			expect(waves[0], key).toMatchObject({ closesOn: after.closesOn, status: 'closed' });
@@ -355,7 +355,7 @@ describe('the seeded demo organisation', () => {
 		expect(opn!.shown && opn!.value.shares[2]! + opn!.value.shares[3]! > 0.5).toBe(true);
 	});
 
-	it('judges last year’s measures by the wave before and the last closed wave', async () => {
+	it('judges last year’s measures by the wave before and the last closed wave: one to review, one improved', async () => {
 		const org = await zonnedael();
 		const advisor = await actorOf(org.id, 'preventie@zonnedael.demo');
 		const stored = await findMeasures(handle.db, org.id, { unitIds: null, organisationLevel: true });
@@ -374,6 +374,11 @@ describe('the seeded demo organisation', () => {
 		// The emergency department got worse despite the measure: to review (and followed up this year).
 		const spo = stored.find((x) => x.title === lastYear.find((m) => m.key === 'spo-werkverdeling')!.title)!;
 		expect((await evaluationOf(handle.db, advisor, org.id, spo.id, { today })).needsReview).toBe(true);
+		// Anxiety in youth psychiatry went down after the aftercare: not to review.
+		const jeu = stored.find((x) => x.title === lastYear.find((m) => m.key === 'jeu-opvang')!.title)!;
+		const jeuEvaluation = await evaluationOf(handle.db, advisor, org.id, jeu.id, { today });
+		expect(jeuEvaluation.needsReview).toBe(false);
+		expect(jeuEvaluation.targets.find((t) => t.target === 'anxiety')?.outcome).toBe('improved');
 	});
 
 	it('has the plans for the committee with their statuses', async () => {

@@ -224,32 +224,38 @@ export function generateDemoMeasures(today: string): DemoMeasure[] {
 			]
 		},
 		{
-			key: 'iz-intervisie',
+			key: 'jeu-opvang',
 			plan: 'last-year',
-			catalogueId: 'case-intervision',
-			unitCode: 'AZ-IZ',
-			title: 'Maandelijkse intervisie over emotioneel zware situaties op intensieve zorg',
-			targets: { dimensions: ['emotional-load', 'burnout'], signals: [] },
+			catalogueId: 'critical-incident-aftercare',
+			unitCode: 'PC-JEU',
+			title: 'Opvang binnen de dag na agressie of een ingrijpend voorval op jeugdpsychiatrie',
+			targets: { dimensions: ['emotional-load', 'anxiety', 'burnout'], signals: [] },
 			applicationLevel: 'group',
 			ownerEmail: PHYSICIAN,
-			ownerRole: 'Psycholoog van het ziekenhuis',
+			ownerRole: 'Arbeidsarts',
 			writtenOn: addDays(s, -10),
 			startsOn: s,
 			dueOn: d,
 			status: 'done',
-			budgetEuro: null,
-			hours: 48,
+			budgetEuro: 1200,
+			hours: 36,
 			description:
-				'Elke maand een intervisie van anderhalf uur onder begeleiding van de psycholoog van het ziekenhuis, in de werkuren, met casussen die het team zelf kiest.',
+				'Per shift is vastgelegd wie na agressie of een ander ingrijpend voorval de betrokken collega’s opvangt, nog dezelfde dag. Wie dat wil, krijgt daarna een gesprek met de preventieadviseur psychosociale aspecten of de arbeidsarts.',
 			implementation:
-				'Vier van de vijf geplande intervisies gingen door, telkens met acht tot twaalf deelnemers. De nachtploeg kon moeilijk aansluiten.',
-			perception: 'Wie deelnam, vond de intervisie steunend. De nachtploeg voelde zich minder betrokken.',
+				'Elke shift heeft een aangeduide opvanger; twaalf collega’s volgden een korte opleiding collegiale opvang. Na elk gemeld voorval werd de opvang dezelfde dag aangeboden.',
+			perception:
+				'Het team voelt zich minder alleen na een voorval. Sommigen merken op dat de opvang de oorzaken van de voorvallen niet wegneemt.',
 			managementSupport: 'yes',
 			followUp: false,
 			notes: [
 				{
-					writtenOn: addDays(s, 35),
-					text: 'Eerste intervisie gehouden met tien deelnemers.',
+					writtenOn: addDays(s, 28),
+					text: 'Opvangers per shift aangeduid; de opleiding collegiale opvang is gepland.',
+					authorEmail: PHYSICIAN
+				},
+				{
+					writtenOn: addDays(s, 84),
+					text: 'Opleiding gegeven. De opvang werd na vier voorvallen aangeboden en telkens aanvaard.',
 					authorEmail: PHYSICIAN
 				}
 			]
@@ -467,7 +473,7 @@ export const DEMO_PERCEPTION: Record<string, { answered: number | 'below-k'; wei
 	'spo-werkverdeling': { answered: 0.8, weights: [0.15, 0.45, 0.3, 0.1] },
 	'opn-agressie': { answered: 0.85, weights: [0.05, 0.1, 0.35, 0.5] },
 	'nac-roosters': { answered: 'below-k', weights: [0.1, 0.2, 0.4, 0.3] },
-	'iz-intervisie': { answered: 0.8, weights: [0.2, 0.15, 0.4, 0.25] },
+	'jeu-opvang': { answered: 0.8, weights: [0.1, 0.15, 0.4, 0.35] },
 	'org-teambesprekingen': { answered: 0.75, weights: [0.25, 0.25, 0.35, 0.15] }
 };
 
@@ -586,11 +592,11 @@ export function generateDemoPlans(today: string): DemoCommitteePlan[] {
 			adoptedOn: `${last - 1}-12-04`,
 			sections: {
 				objectives:
-					'De werkdruk op spoedgevallen en de emotionele belasting op de opname-afdeling en intensieve zorg verminderen; de roosters van de nachtdienst voorspelbaarder maken; de resultaten van de barometer in elk team bespreken.',
+					'De werkdruk op spoedgevallen en de emotionele belasting op de opname-afdeling verminderen; opvang na agressie op jeugdpsychiatrie; de roosters van de nachtdienst voorspelbaarder maken; de resultaten van de barometer in elk team bespreken.',
 				means:
-					'Werkoverleg in de werkuren, een opleiding de-escalatie (2.400 euro), intervisie onder begeleiding van de psycholoog van het ziekenhuis.',
+					'Werkoverleg in de werkuren, een opleiding de-escalatie (2.400 euro), een opleiding collegiale opvang (1.200 euro).',
 				roles:
-					'Preventieadviseur psychosociale aspecten: opleiding en evaluatie. HR: teambesprekingen. Leidinggevenden: werkoverleg en roosters.',
+					'Preventieadviseur psychosociale aspecten: opleiding en evaluatie. Arbeidsarts: opvang na voorvallen. HR: teambesprekingen. Leidinggevenden: werkoverleg en roosters.',
 				globalChanges: null
 			}
 		},

@@ -57,6 +57,9 @@ const measureFollowers: Expectation = {
 	foreign: 404
 };
 const measureWriters: Expectation = { ...measureFollowers, manager: 403 };
+// The plans for the committee: the advisor writes them, HR reads them; managers and admins do not.
+const planReaders: Expectation = { ...measureFollowers, manager: 403 };
+const planWriters: Expectation = { ...planReaders, hr: 403 };
 
 const ROUTES: Record<string, { get: Expectation; post?: Expectation }> = {
 	'/': { get: all(303) },
@@ -95,6 +98,10 @@ const ROUTES: Record<string, { get: Expectation; post?: Expectation }> = {
 	'/o/[org]/measures/catalogue/[entry]': { get: measureWriters },
 	'/o/[org]/measures/new': { get: measureWriters },
 	'/o/[org]/measures/[measure]': { get: measureFollowers },
+	'/o/[org]/plans': { get: planReaders },
+	'/o/[org]/plans/new': { get: planWriters },
+	'/o/[org]/plans/[plan]': { get: planReaders },
+	'/o/[org]/plans/[plan]/export.csv': { get: planReaders },
 	'/o/[org]/signals': { get: signalViewers },
 	'/o/[org]/signals/template/[format]': { get: signalViewers },
 	// Only POST (the upload with progress); admins see the history but do not import.
@@ -113,6 +120,7 @@ interface Ctx {
 	measure: string;
 	/** An own catalogue entry of the organisation. */
 	entry: string;
+	plan: string;
 }
 
 /** Route ids as SvelteKit derives them from the files under src/routes. */
@@ -191,6 +199,15 @@ beforeAll(async () => {
 		]).toString()
 	);
 	const entry = /\/catalogue\/([0-9a-f-]{36})\?created$/.exec(added.headers.get('location') ?? '')?.[1] ?? '';
+	// A plan for the committee, made as the advisor makes one (a period no other test uses).
+	const planned = await clients.advisor.post(
+		`/o/${org}/plans/new`,
+		new URLSearchParams([
+			['kind', 'global'],
+			['firstYear', '2051']
+		]).toString()
+	);
+	const plan = /\/plans\/([0-9a-f-]{36})$/.exec(planned.headers.get('location') ?? '')?.[1] ?? '';
 	ctx = {
 		org,
 		unitInManagerScope: ids.get('LIN-EIK')!,
@@ -198,10 +215,12 @@ beforeAll(async () => {
 		wave,
 		token,
 		measure,
-		entry
+		entry,
+		plan
 	};
 	expect(ctx.measure).not.toBe('');
 	expect(ctx.entry).not.toBe('');
+	expect(ctx.plan).not.toBe('');
 	expect(ctx.wave).not.toBe('');
 	expect(ctx.token).not.toBe('');
 	expect(ctx.unitInManagerScope).toBeTruthy();
@@ -216,6 +235,7 @@ function concrete(route: string, unit: string): string {
 		.replace('[token]', ctx.token)
 		.replace('[measure]', ctx.measure)
 		.replace('[entry]', ctx.entry)
+		.replace('[plan]', ctx.plan)
 		.replace('[format]', 'monthly');
 }
 

@@ -102,9 +102,10 @@ describe('navigation per role', () => {
 			nl['nav.waves'],
 			nl['nav.signals'],
 			nl['nav.measures'],
+			nl['nav.plans'],
 			nl['nav.audit']
 		],
-		hr: [nl['nav.overview'], nl['nav.results'], nl['nav.signals'], nl['nav.measures']],
+		hr: [nl['nav.overview'], nl['nav.results'], nl['nav.signals'], nl['nav.measures'], nl['nav.plans']],
 		manager: [nl['nav.overview'], nl['nav.results'], nl['nav.measures']]
 	};
 	it.each(Object.keys(ACCOUNTS) as Array<keyof typeof ACCOUNTS>)(
@@ -200,7 +201,8 @@ describe('language', () => {
 				en['nav.overview'],
 				en['nav.results'],
 				en['nav.signals'],
-				en['nav.measures']
+				en['nav.measures'],
+				en['nav.plans']
 			]);
 			expect(await mainText(page)).toContain(en['overview.scopeAll']);
 		},
@@ -257,7 +259,8 @@ describe('administration', () => {
 				nl['nav.overview'],
 				nl['nav.results'],
 				nl['nav.signals'],
-				nl['nav.measures']
+				nl['nav.measures'],
+				nl['nav.plans']
 			]);
 		},
 		TIMEOUT

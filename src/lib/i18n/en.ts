@@ -1011,6 +1011,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'plan.noTrend': 'No signals for this period.',
 	'plan.forOrganisation': 'The organisation as a whole',
 	'plan.units': 'Per unit',
+	'plan.otherRisks': 'Other units with identified risks (no measure in this period yet)',
 	'plan.notADiagnosis':
 		'These plans are about work and how it is organised, never about persons; they are not a diagnosis.',
 	'plan.csv.unit': 'unit',

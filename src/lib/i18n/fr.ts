@@ -1041,6 +1041,8 @@ export const fr: Record<keyof typeof nl, string> = {
 	'plan.noTrend': 'Aucun signal pour cette période.',
 	'plan.forOrganisation': "L'organisation dans son ensemble",
 	'plan.units': 'Par unité',
+	'plan.otherRisks':
+		'Autres unités présentant des risques identifiés (encore sans mesure de prévention dans cette période)',
 	'plan.notADiagnosis':
 		'Ces plans portent sur le travail et son organisation, jamais sur des personnes ; ils ne constituent pas un diagnostic.',
 	'plan.csv.unit': 'unité',

@@ -1024,6 +1024,7 @@ export const nl = {
 	'plan.noTrend': 'Geen signalen voor deze periode.',
 	'plan.forOrganisation': 'De organisatie als geheel',
 	'plan.units': 'Per eenheid',
+	'plan.otherRisks': 'Andere eenheden met vastgestelde risico’s (nog zonder maatregel in deze periode)',
 	'plan.notADiagnosis':
 		'Deze plannen gaan over het werk en de organisatie ervan, nooit over personen; ze zijn geen diagnose.',
 	'plan.csv.unit': 'eenheid',

@@ -74,6 +74,8 @@ export interface PlanReport {
 	balance: PlanBalance;
 	organisation: PlanReportPart;
 	units: PlanReportPart[];
+	/** Units with identified risks but no measure in the period and no place on the attention list. */
+	otherRisks: Array<{ unitId: string; name: string; code: string; risks: PlanRisk[] }>;
 }
 
 /** The month whose rolling year ends the trend: the last with figures, not after the plan's period. */
@@ -132,11 +134,16 @@ export async function planReport(
 	const reasonsOf = (unitId: string) =>
 		attention.items.find((i) => i.unitId === unitId)?.reasons.map((r) => r.message) ?? [];
 
+	// A part of its own for each unit with measures in the period or on the attention list; the
+	// other units with identified risks are listed together, so that the plan stays readable.
 	const unitIds = new Set<string>([
 		...measures.flatMap((m) => (m.unitId ? [m.unitId] : [])),
-		...attention.items.map((i) => i.unitId),
-		...map.rows.filter((r) => risksOf(r, map.dimensions).length).map((r) => r.unitId)
+		...attention.items.map((i) => i.unitId)
 	]);
+	const otherRisks = map.rows
+		.filter((r) => !unitIds.has(r.unitId))
+		.map((r) => ({ unitId: r.unitId, name: r.name, code: r.code, risks: risksOf(r, map.dimensions) }))
+		.filter((r) => r.risks.length > 0);
 	// In the order of the unit tree as the heatmap shows it, then any other (archived) unit by code.
 	const order = [...map.rows.map((r) => r.unitId), ...units.map((u) => u.id)];
 	const shownUnits = units
@@ -168,6 +175,7 @@ export async function planReport(
 			measures: measures.filter((m) => m.unitId === null).map(planMeasure),
 			trend: organisationMonths ? trendOf(organisationMonths, period, 'organisationRolling') : null
 		},
+		otherRisks,
 		units: shownUnits.map((unit) => ({
 			unitId: unit.id,
 			name: unit.name,

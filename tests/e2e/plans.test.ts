@@ -1,0 +1,195 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { en } from '../../src/lib/i18n/en';
+import { fr } from '../../src/lib/i18n/fr';
+import { nl } from '../../src/lib/i18n/nl';
+import { browserSession, checkA11y, describeViolations } from '../helpers/browser';
+
+/**
+ * The annual action plan in a real browser, in Dutch and in French: the advisor makes one, fills in
+ * its sections, submits it to the committee, records the committee's advice and adopts it. The plan
+ * page passes axe on a laptop and on a phone, and Chromium's print of it is saved as an A4 PDF in
+ * the artefact folder (KNIPPERLICHT_ARTIFACTS, by default test-results/), with its title block in it.
+ */
+const ADVISOR = 'preventie@zonnedael.demo';
+const TIMEOUT = 420_000;
+const CATALOGUES = { nl, fr, en } as const;
+type Lang = 'nl' | 'fr';
+/** The language the account was left in (another test may leave it in English). */
+type PageLang = keyof typeof CATALOGUES;
+/** Years no demo plan and no other test uses, one per language. */
+const YEAR: Record<Lang, number> = { nl: 2041, fr: 2042 };
+const ARTIFACTS = process.env.KNIPPERLICHT_ARTIFACTS || join(process.cwd(), 'test-results');
+/** With KNIPPERLICHT_SCREENSHOTS set to a folder, the adopted plan is saved there at both widths. */
+const SHOTS = process.env.KNIPPERLICHT_SCREENSHOTS;
+
+const baseUrl = inject('baseUrl');
+const { signedIn } = browserSession(baseUrl);
+
+async function langOf(page: Page): Promise<string | null> {
+	return page.locator('html').getAttribute('lang');
+}
+
+async function switchLanguage(page: Page, lang: Lang): Promise<void> {
+	const from = CATALOGUES[((await langOf(page)) ?? 'nl') as PageLang] ?? nl;
+	if ((await langOf(page)) === lang) return;
+	await page.getByLabel(from['nav.language'], { exact: true }).selectOption(lang);
+	await Promise.all([
+		page.waitForEvent('framenavigated'),
+		page.getByRole('button', { name: from['nav.switchLanguage'], exact: true }).click()
+	]);
+	await page.waitForLoadState('load');
+	await expect.poll(() => langOf(page), { timeout: 40_000 }).toBe(lang);
+}
+
+/** No serious or critical axe violation, on a laptop and on a phone; nothing wider than a phone. */
+async function expectAccessible(page: Page, where: string): Promise<void> {
+	for (const viewport of [
+		{ width: 1366, height: 768 },
+		{ width: 390, height: 844 }
+	]) {
+		await page.setViewportSize(viewport);
+		const violations = (await checkA11y(page)).filter(
+			(v) => v.impact === 'serious' || v.impact === 'critical'
+		);
+		expect(violations, `${where} at ${viewport.width}px:\n${describeViolations(violations)}`).toEqual([]);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow, `${where} at ${viewport.width}px scrolls sideways`).toBeLessThanOrEqual(0);
+	}
+	await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+/** Submits one of the page's forms by its button and waits for the status message. */
+async function step(page: Page, button: string, message: string): Promise<void> {
+	await page.getByRole('button', { name: button, exact: true }).click();
+	await page.getByRole('status').filter({ hasText: message }).waitFor();
+}
+
+describe.each(['nl', 'fr'] as const)('the annual action plan in %s', (lang) => {
+	const texts = CATALOGUES[lang];
+	it(
+		'made, filled in, submitted, advised and adopted; accessible; printed to an A4 PDF',
+		async () => {
+			const advisor = await signedIn(ADVISOR);
+			await advisor.setViewportSize({ width: 1366, height: 768 });
+			await switchLanguage(advisor, lang);
+			await advisor
+				.getByRole('navigation', { name: texts['nav.main'] })
+				.getByRole('link', { name: texts['nav.plans'], exact: true })
+				.click();
+			await advisor.getByRole('heading', { level: 1, name: texts['plan.listTitle'] }).waitFor();
+			await expectAccessible(advisor, 'the list of plans');
+			await advisor.getByRole('link', { name: texts['plan.new'], exact: true }).click();
+			await advisor.getByRole('heading', { level: 1, name: texts['plan.new'] }).waitFor();
+
+			// A year out of range is refused with the form's problems, and nothing is made.
+			await advisor.getByLabel(texts['plan.kind'], { exact: true }).selectOption('annual');
+			await advisor.getByLabel(texts['plan.firstYear'], { exact: true }).fill('1999');
+			await advisor.getByRole('button', { name: texts['plan.create'], exact: true }).click();
+			await advisor
+				.getByRole('alert')
+				.filter({ hasText: texts['plan.yearInvalid'].split('{')[0]! })
+				.waitFor();
+			await advisor.getByLabel(texts['plan.firstYear'], { exact: true }).fill(String(YEAR[lang]));
+			await Promise.all([
+				advisor.waitForURL((url) => /\/plans\/[0-9a-f-]{36}$/.test(url.pathname)),
+				advisor.getByRole('button', { name: texts['plan.create'], exact: true }).click()
+			]);
+			const title = `${texts['plan.kind.annual']} ${YEAR[lang]}`;
+			await advisor.getByRole('heading', { level: 1, name: title }).waitFor();
+
+			// The sections the law names for an annual plan.
+			const objectives = `E2E ${lang}: de werkdruk op de afdelingen verlagen`;
+			await advisor.getByLabel(texts['plan.section.objectives'], { exact: true }).fill(objectives);
+			await advisor
+				.getByLabel(texts['plan.section.roles'], { exact: true })
+				.fill('Preventieadviseur, HR, leidinggevenden');
+			await step(advisor, texts['plan.saveSections'], texts['plan.saved']);
+			expect(await advisor.getByLabel(texts['plan.section.objectives'], { exact: true }).inputValue()).toBe(
+				objectives
+			);
+			await expectAccessible(advisor, 'a draft plan');
+
+			// Submitted to the committee: locked.
+			await step(advisor, texts['plan.submit'], texts['plan.statusSaved']);
+			expect(await advisor.getByRole('button', { name: texts['plan.saveSections'] }).count()).toBe(0);
+			await advisor.getByText(objectives, { exact: true }).waitFor();
+			await advisor.getByText(texts['plan.locked'], { exact: true }).waitFor();
+
+			// The committee's advice, then adopted.
+			const advice = `E2E ${lang}: gunstig advies, met aandacht voor de nachtdiensten`;
+			await advisor.getByLabel(texts['plan.adviceText'], { exact: true }).fill(advice);
+			await step(advisor, texts['plan.recordAdvice'], texts['plan.statusSaved']);
+			await advisor.getByText(advice, { exact: true }).waitFor();
+			await step(advisor, texts['plan.adopt'], texts['plan.statusSaved']);
+			const titleBlock = (await advisor.locator('header.title-block').textContent()) ?? '';
+			for (const key of [
+				'plan.status.adopted',
+				'plan.submittedOn',
+				'plan.adviceOn',
+				'plan.adoptedOn'
+			] as const)
+				expect(titleBlock).toContain(texts[key]);
+			await advisor.getByRole('button', { name: texts['plan.newVersion'], exact: true }).waitFor();
+			await expectAccessible(advisor, 'an adopted plan');
+			if (SHOTS)
+				for (const width of [1366, 390]) {
+					await advisor.setViewportSize({ width, height: 900 });
+					await advisor.screenshot({ path: `${SHOTS}/plan-${lang}-${width}.png`, fullPage: true });
+				}
+			await advisor.setViewportSize({ width: 1366, height: 768 });
+
+			// Printed by Chromium on A4: the title block and the sections, none of the menu.
+			mkdirSync(ARTIFACTS, { recursive: true });
+			const pdf = join(ARTIFACTS, `annual-plan-${lang}.pdf`);
+			await advisor.emulateMedia({ media: 'print' });
+			await advisor.pdf({ path: pdf, format: 'A4', printBackground: true });
+			await advisor.emulateMedia({ media: 'screen' });
+			expect(existsSync(pdf)).toBe(true);
+			expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+			if (existsSync('/usr/bin/pdftotext')) {
+				const text = execFileSync('/usr/bin/pdftotext', ['-layout', pdf, '-']).toString('utf8');
+				const flat = text.replace(/\s+/g, ' ');
+				expect(flat).toContain(title);
+				expect(flat).toContain(texts['plan.status.adopted']);
+				expect(flat).toContain(objectives);
+				expect(flat).toContain(texts['plan.report']);
+				expect(flat).not.toContain(texts['nav.signOut']);
+			}
+
+			// The CSV export answers with the measures of the plan, headers in the language.
+			const csv = await advisor.evaluate(
+				async (href) => {
+					const response = await fetch(href);
+					return {
+						status: response.status,
+						type: response.headers.get('content-type'),
+						body: await response.text()
+					};
+				},
+				new URL(`${new URL(advisor.url()).pathname}/export.csv`, baseUrl).href
+			);
+			expect(csv.status).toBe(200);
+			expect(csv.type).toContain('text/csv');
+			expect(csv.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toContain(texts['plan.csv.evaluation']);
+
+			// The audit log names each change.
+			const org = /\/o\/([0-9a-f-]{36})/.exec(advisor.url())![1]!;
+			await advisor.goto(new URL(`/o/${org}/audit`, baseUrl).href);
+			const log = (await advisor.locator('main').textContent()) ?? '';
+			for (const key of [
+				'audit.action.plan.create',
+				'audit.action.plan.update',
+				'audit.action.plan.status'
+			] as const)
+				expect(log).toContain(texts[key]);
+			await switchLanguage(advisor, 'nl');
+		},
+		TIMEOUT
+	);
+});

@@ -18,6 +18,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		units: await unitOptions(db, locals.actor, params.org),
 		dimensions: DIMENSION_TARGETS,
 		canCreate: can(locals.actor, 'measure.edit', { organisationId: params.org }),
+		canEditCatalogue: can(locals.actor, 'catalogue.edit', { organisationId: params.org }),
 		// Measures whose targets did not improve at the next wave, and findings no measure took up.
 		review: [...(await measuresToReview(db, params.org, measures))],
 		unaddressed: can(locals.actor, 'analytics.view', { organisationId: params.org })

@@ -285,6 +285,11 @@ describe.each(['nl', 'fr'] as const)('the prevention cycle in %s', (lang) => {
 				const answered = await response.text();
 				expect(answered.includes('id="result-title"'), answered.slice(0, 300)).toBe(true);
 			}
+			// While the wave takes answers, the measure says so and shows no figure.
+			await advisor.goto(measureUrl);
+			const perception = advisor.getByRole('region', { name: texts['perception.title'] });
+			await perception.getByText(texts['perception.waveOpen'], { exact: true }).waitFor();
+			expect(await perception.getByRole('table').count()).toBe(0);
 			await advisor.goto(wavePage);
 			await navigatesBy(advisor, () =>
 				advisor.getByRole('button', { name: texts['waves.close'], exact: true }).click()
@@ -294,7 +299,6 @@ describe.each(['nl', 'fr'] as const)('the prevention cycle in %s', (lang) => {
 
 			// The measure shows how it was perceived and its targets before and after, through the gate.
 			await advisor.goto(measureUrl);
-			const perception = advisor.getByRole('region', { name: texts['perception.title'] });
 			await perception
 				.getByRole('heading', { level: 3, name: new RegExp(`^${escapeRegExp(waveName)}`) })
 				.waitFor();

@@ -258,7 +258,7 @@ async function readIds(baseUrl: string, adminCookie: string): Promise<RealIds> {
 	throw new Error('No seeded wave with unit links');
 }
 
-/** The demo has no measures: one for a unit, made as the advisor makes one, so the measure pages have a real id. */
+/** A measure for a unit, made as the advisor makes one, so the measure pages have a real id of a known unit. */
 async function createMeasure(
 	baseUrl: string,
 	advisorCookie: string,
@@ -281,6 +281,37 @@ async function createMeasure(
 	});
 	const id = /\/measures\/([0-9a-f-]{36})$/.exec(response.headers.get('location') ?? '')?.[1];
 	if (!id) throw new Error(`Creating a measure answered ${response.status}`);
+	return id;
+}
+
+/** An own catalogue entry, made as the advisor makes one, so the catalogue entry pages have a real id. */
+async function createCatalogueEntry(baseUrl: string, advisorCookie: string, org: string): Promise<string> {
+	const response = await fetch(`${baseUrl}/o/${org}/measures/catalogue/new`, {
+		method: 'POST',
+		body: new URLSearchParams([
+			['title', 'Fuzz entry'],
+			['how', 'Plan the work together.'],
+			['watchOut', 'Keep it about the work.'],
+			['target', 'workload'],
+			['domain', 'work-organisation'],
+			['level', 'primary'],
+			['application', 'group']
+		]),
+		headers: { cookie: advisorCookie, origin: baseUrl, accept: 'text/html' },
+		redirect: 'manual'
+	});
+	const id = /\/catalogue\/([0-9a-f-]{36})\?/.exec(response.headers.get('location') ?? '')?.[1];
+	if (!id) throw new Error(`Creating a catalogue entry answered ${response.status}`);
+	return id;
+}
+
+/** A plan of the demo, read from the plans page the advisor sees. */
+async function readPlan(baseUrl: string, advisorCookie: string, org: string): Promise<string> {
+	const page = await (
+		await fetch(`${baseUrl}/o/${org}/plans`, { headers: { cookie: advisorCookie } })
+	).text();
+	const id = /\/plans\/([0-9a-f-]{36})"/.exec(page)?.[1];
+	if (!id) throw new Error('No plan in the demo');
 	return id;
 }
 
@@ -310,6 +341,8 @@ export async function startFuzzServer(
 	for (const role of ROLES) cookies[role] = await signIn(server.url, ACCOUNT_OF[role]);
 	const ids = await readIds(server.url, cookies.admin);
 	ids.measure = await createMeasure(server.url, cookies.advisor, ids.org!, ids.unit!);
+	ids.entry = await createCatalogueEntry(server.url, cookies.advisor, ids.org!);
+	ids.plan = await readPlan(server.url, cookies.advisor, ids.org!);
 	const fuzz: FuzzServer = {
 		get server() {
 			return server;

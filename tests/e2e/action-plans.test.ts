@@ -1,9 +1,13 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { en } from '../../src/lib/i18n/en';
-import { fr } from '../../src/lib/i18n/fr';
-import { nl } from '../../src/lib/i18n/nl';
-import { browserSession, checkA11y, describeViolations } from '../helpers/browser';
+import { browserSession } from '../helpers/browser';
+import {
+	CATALOGUES,
+	chooseLanguage,
+	escapeRegExp,
+	expectNoSeriousA11yProblems,
+	LAPTOP,
+	messagePattern
+} from '../helpers/browser-steps';
 
 /**
  * Action plans in a real browser, in Dutch and in French: the advisor starts a measure from a
@@ -16,57 +20,9 @@ const MANAGER = 'leiding@zonnedael.demo';
 /** The manager's unit: "Afdeling Eik (dementie)". */
 const UNIT = 'Afdeling Eik';
 const TIMEOUT = 180_000;
-const CATALOGUES = { nl, fr, en } as const;
-type Lang = 'nl' | 'fr';
 
 const baseUrl = inject('baseUrl');
 const { signedIn } = browserSession(baseUrl);
-
-async function langOf(page: Page): Promise<string | null> {
-	return page.locator('html').getAttribute('lang');
-}
-
-/** The header's language form; it also saves the language to the account. */
-async function switchLanguage(page: Page, lang: Lang | 'nl'): Promise<void> {
-	const from = CATALOGUES[((await langOf(page)) ?? 'nl') as Lang] ?? nl;
-	if ((await langOf(page)) === lang) return;
-	await page.getByLabel(from['nav.language'], { exact: true }).selectOption(lang);
-	await Promise.all([
-		page.waitForEvent('framenavigated'),
-		page.getByRole('button', { name: from['nav.switchLanguage'], exact: true }).click()
-	]);
-	await page.waitForLoadState('load');
-	await expect.poll(() => langOf(page), { timeout: 40_000 }).toBe(lang);
-}
-
-/** No serious or critical axe violation, on a laptop and on a phone; nothing wider than a phone. */
-async function expectAccessible(page: Page, where: string): Promise<void> {
-	for (const viewport of [
-		{ width: 1366, height: 768 },
-		{ width: 390, height: 844 }
-	]) {
-		await page.setViewportSize(viewport);
-		const violations = (await checkA11y(page)).filter(
-			(v) => v.impact === 'serious' || v.impact === 'critical'
-		);
-		expect(violations, `${where} at ${viewport.width}px:\n${describeViolations(violations)}`).toEqual([]);
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-		);
-		expect(overflow, `${where} at ${viewport.width}px scrolls sideways`).toBeLessThanOrEqual(0);
-	}
-	await page.setViewportSize({ width: 1366, height: 768 });
-}
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A message with its {placeholders} as a pattern that matches any text in their place. */
-const pattern = (message: string) =>
-	new RegExp(
-		`^${message
-			.split(/\{\w+\}/)
-			.map(escape)
-			.join('.+')}$`
-	);
 
 describe.each(['nl', 'fr'] as const)('an action plan in %s', (lang) => {
 	const texts = CATALOGUES[lang];
@@ -74,8 +30,8 @@ describe.each(['nl', 'fr'] as const)('an action plan in %s', (lang) => {
 		'from a unit to a measure from the catalogue, moved along by the manager, in the audit log',
 		async () => {
 			const advisor = await signedIn(ADVISOR);
-			await advisor.setViewportSize({ width: 1366, height: 768 });
-			await switchLanguage(advisor, lang);
+			await advisor.setViewportSize(LAPTOP);
+			await chooseLanguage(advisor, lang);
 			const org = /\/o\/([0-9a-f-]{36})/.exec(advisor.url())![1]!;
 			await advisor
 				.getByRole('link', { name: new RegExp(`^${UNIT}`) })
@@ -95,18 +51,18 @@ describe.each(['nl', 'fr'] as const)('an action plan in %s', (lang) => {
 				advisor.waitForURL((url) => url.searchParams.getAll('target').includes('workload')),
 				advisor.getByRole('button', { name: texts['measure.showSuggestions'], exact: true }).click()
 			]);
-			await expectAccessible(advisor, 'the form of a new measure');
-			const use = advisor.getByRole('link', { name: pattern(texts['measure.useSuggestion']) }).first();
+			await expectNoSeriousA11yProblems(advisor, 'the form of a new measure');
+			const use = advisor.getByRole('link', { name: messagePattern(texts['measure.useSuggestion']) }).first();
 			const useName = (await use.textContent())!.trim();
 			await Promise.all([advisor.waitForURL((url) => url.searchParams.has('from')), use.click()]);
 			const title = await advisor.getByLabel(texts['measure.field.title'], { exact: true }).inputValue();
 			expect(useName.endsWith(title)).toBe(true);
 			expect(
-				await advisor.getByLabel(new RegExp(`^${escape(texts['measure.field.unit'])}`)).inputValue()
+				await advisor.getByLabel(new RegExp(`^${escapeRegExp(texts['measure.field.unit'])}`)).inputValue()
 			).toBe(unitId);
 			expect(await advisor.getByLabel(workload, { exact: true }).isChecked()).toBe(true);
 			// A due date before the start is refused with the form's problems, and nothing is stored.
-			const startsOn = advisor.getByLabel(new RegExp(`^${escape(texts['measure.field.startsOn'])}`));
+			const startsOn = advisor.getByLabel(new RegExp(`^${escapeRegExp(texts['measure.field.startsOn'])}`));
 			await startsOn.fill('2031-12-31');
 			await advisor.getByLabel(texts['measure.field.dueOn'], { exact: true }).fill('2031-01-01');
 			await advisor.getByRole('button', { name: texts['measure.create'], exact: true }).click();
@@ -123,7 +79,7 @@ describe.each(['nl', 'fr'] as const)('an action plan in %s', (lang) => {
 			]);
 			const measureUrl = advisor.url();
 			await advisor.getByRole('heading', { level: 1, name: title }).waitFor();
-			await expectAccessible(advisor, 'a measure for the advisor');
+			await expectNoSeriousA11yProblems(advisor, 'a measure for the advisor');
 
 			// Listed, with its unit.
 			await advisor
@@ -134,12 +90,12 @@ describe.each(['nl', 'fr'] as const)('an action plan in %s', (lang) => {
 			const row = advisor.getByRole('row').filter({ has: advisor.getByRole('link', { name: title }) });
 			await expect.poll(() => row.count()).toBe(1);
 			expect(await row.first().textContent()).toContain(UNIT);
-			await expectAccessible(advisor, 'the list of measures');
+			await expectNoSeriousA11yProblems(advisor, 'the list of measures');
 
 			// The manager of the unit moves it along and adds a note.
 			const manager = await signedIn(MANAGER);
-			await manager.setViewportSize({ width: 1366, height: 768 });
-			await switchLanguage(manager, lang);
+			await manager.setViewportSize(LAPTOP);
+			await chooseLanguage(manager, lang);
 			await manager.goto(measureUrl);
 			await manager.getByRole('heading', { level: 1, name: title }).waitFor();
 			await manager.getByLabel(texts['measure.field.status'], { exact: true }).selectOption('in-progress');
@@ -151,8 +107,8 @@ describe.each(['nl', 'fr'] as const)('an action plan in %s', (lang) => {
 			await manager.getByRole('status').filter({ hasText: texts['measure.noteAdded'] }).waitFor();
 			await manager.getByText(note, { exact: true }).waitFor();
 			expect(await manager.locator('dl').textContent()).toContain(texts['measure.status.in-progress']);
-			await expectAccessible(manager, 'a measure for the manager');
-			await switchLanguage(manager, 'nl');
+			await expectNoSeriousA11yProblems(manager, 'a measure for the manager');
+			await chooseLanguage(manager, 'nl');
 
 			// The audit log shows the three changes.
 			await advisor.goto(new URL(`/o/${org}/audit`, baseUrl).href);
@@ -163,7 +119,7 @@ describe.each(['nl', 'fr'] as const)('an action plan in %s', (lang) => {
 				'audit.action.measure.note'
 			] as const)
 				expect(log).toContain(texts[key]);
-			await switchLanguage(advisor, 'nl');
+			await chooseLanguage(advisor, 'nl');
 		},
 		TIMEOUT
 	);

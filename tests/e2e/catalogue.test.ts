@@ -1,8 +1,6 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { fr } from '../../src/lib/i18n/fr';
-import { nl } from '../../src/lib/i18n/nl';
-import { browserSession, checkA11y, describeViolations } from '../helpers/browser';
+import { browserSession } from '../helpers/browser';
+import { CATALOGUES, chooseLanguage, expectNoSeriousA11yProblems, LAPTOP } from '../helpers/browser-steps';
 
 /**
  * An organisation's own catalogue entries in a real browser, in Dutch and in French: HR adds one,
@@ -13,47 +11,9 @@ import { browserSession, checkA11y, describeViolations } from '../helpers/browse
  */
 const HR = 'hr@zonnedael.demo';
 const TIMEOUT = 180_000;
-const CATALOGUES = { nl, fr } as const;
-type Lang = keyof typeof CATALOGUES;
-const SHOTS = process.env.KNIPPERLICHT_SCREENSHOTS;
 
 const baseUrl = inject('baseUrl');
 const { signedIn } = browserSession(baseUrl);
-
-const langOf = (page: Page) => page.locator('html').getAttribute('lang');
-
-async function switchLanguage(page: Page, lang: Lang): Promise<void> {
-	const current = (await langOf(page)) as Lang | null;
-	if (current === lang) return;
-	const from = CATALOGUES[current ?? 'nl'] ?? nl;
-	await page.getByLabel(from['nav.language'], { exact: true }).selectOption(lang);
-	await Promise.all([
-		page.waitForEvent('framenavigated'),
-		page.getByRole('button', { name: from['nav.switchLanguage'], exact: true }).click()
-	]);
-	await page.waitForLoadState('load');
-	await expect.poll(() => langOf(page), { timeout: 40_000 }).toBe(lang);
-}
-
-/** No serious or critical axe violation and nothing wider than the screen, on a laptop and on a phone. */
-async function expectAccessible(page: Page, where: string, shot: string): Promise<void> {
-	for (const viewport of [
-		{ width: 1366, height: 768 },
-		{ width: 390, height: 844 }
-	]) {
-		await page.setViewportSize(viewport);
-		const violations = (await checkA11y(page)).filter(
-			(v) => v.impact === 'serious' || v.impact === 'critical'
-		);
-		expect(violations, `${where} at ${viewport.width}px:\n${describeViolations(violations)}`).toEqual([]);
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-		);
-		expect(overflow, `${where} at ${viewport.width}px scrolls sideways`).toBeLessThanOrEqual(0);
-		if (SHOTS) await page.screenshot({ path: `${SHOTS}/${shot}-${viewport.width}.png`, fullPage: true });
-	}
-	await page.setViewportSize({ width: 1366, height: 768 });
-}
 
 describe.each(['nl', 'fr'] as const)('own catalogue entries in %s', (lang) => {
 	const texts = CATALOGUES[lang];
@@ -61,8 +21,8 @@ describe.each(['nl', 'fr'] as const)('own catalogue entries in %s', (lang) => {
 		'added, suggested first and marked as own, retired and no longer suggested',
 		async () => {
 			const hr = await signedIn(HR);
-			await hr.setViewportSize({ width: 1366, height: 768 });
-			await switchLanguage(hr, lang);
+			await hr.setViewportSize(LAPTOP);
+			await chooseLanguage(hr, lang);
 			const org = /\/o\/([0-9a-f-]{36})/.exec(hr.url())![1]!;
 			await hr.goto(new URL(`/o/${org}/measures/catalogue`, baseUrl).href);
 			await hr.getByRole('heading', { level: 1, name: texts['catalogue.title'] }).waitFor();
@@ -86,7 +46,7 @@ describe.each(['nl', 'fr'] as const)('own catalogue entries in %s', (lang) => {
 			await hr.getByLabel(texts['measure.field.domain'], { exact: true }).selectOption('work-organisation');
 			await hr.getByLabel(texts['measure.field.preventionLevel'], { exact: true }).selectOption('primary');
 			await hr.getByLabel(texts['measure.field.applicationLevel'], { exact: true }).selectOption('group');
-			await expectAccessible(hr, 'a new own entry', `catalogue-new-${lang}`);
+			await expectNoSeriousA11yProblems(hr, 'a new own entry', `catalogue-new-${lang}`);
 			await Promise.all([
 				hr.waitForURL((url) => /\/catalogue\/[0-9a-f-]{36}$/.test(url.pathname)),
 				hr.getByRole('button', { name: texts['catalogue.create'], exact: true }).click()
@@ -95,7 +55,7 @@ describe.each(['nl', 'fr'] as const)('own catalogue entries in %s', (lang) => {
 			await hr.getByRole('status').filter({ hasText: texts['catalogue.created'] }).waitFor();
 			await hr.getByRole('heading', { level: 1, name: title }).waitFor();
 			expect(await hr.locator('main').textContent()).toContain(texts['catalogue.writtenIn.nl']);
-			await expectAccessible(hr, 'an own entry', `catalogue-entry-${lang}`);
+			await expectNoSeriousA11yProblems(hr, 'an own entry', `catalogue-entry-${lang}`);
 
 			// Suggested first for its three targets, marked as the organisation's own.
 			const suggestions = new URL(`/o/${org}/measures/new`, baseUrl);
@@ -117,8 +77,8 @@ describe.each(['nl', 'fr'] as const)('own catalogue entries in %s', (lang) => {
 
 			await hr.goto(new URL(`/o/${org}/measures/catalogue`, baseUrl).href);
 			await hr.getByRole('heading', { level: 3, name: title }).waitFor();
-			await expectAccessible(hr, 'the catalogue', `catalogue-list-${lang}`);
-			await switchLanguage(hr, 'nl');
+			await expectNoSeriousA11yProblems(hr, 'the catalogue', `catalogue-list-${lang}`);
+			await chooseLanguage(hr, 'nl');
 		},
 		TIMEOUT
 	);

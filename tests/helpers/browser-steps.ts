@@ -50,9 +50,16 @@ export async function chooseLanguage(page: Page, lang: Lang): Promise<void> {
 
 /**
  * No serious or critical axe violation on the current page, at laptop and at phone width, and
- * nothing wider than the screen. Leaves the page at laptop width.
+ * nothing wider than the screen. Leaves the page at laptop width. With KNIPPERLICHT_SCREENSHOTS set
+ * to a folder and a `screenshot` name given, the page is also saved there at each width as
+ * `<screenshot>-<width>.png`, to look at.
  */
-export async function expectNoSeriousA11yProblems(page: Page, where: string): Promise<void> {
+export async function expectNoSeriousA11yProblems(
+	page: Page,
+	where: string,
+	screenshot?: string
+): Promise<void> {
+	const shots = process.env.KNIPPERLICHT_SCREENSHOTS;
 	for (const viewport of [LAPTOP, PHONE]) {
 		await page.setViewportSize(viewport);
 		const serious = (await checkA11y(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -61,6 +68,8 @@ export async function expectNoSeriousA11yProblems(page: Page, where: string): Pr
 			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
 		);
 		expect(sideways, `${where} at ${viewport.width}px scrolls sideways`).toBeLessThanOrEqual(0);
+		if (shots && screenshot)
+			await page.screenshot({ path: `${shots}/${screenshot}-${viewport.width}.png`, fullPage: true });
 	}
 	await page.setViewportSize(LAPTOP);
 }

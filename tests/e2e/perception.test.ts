@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { translate } from '../../src/lib/i18n';
-import { en } from '../../src/lib/i18n/en';
-import { fr } from '../../src/lib/i18n/fr';
 import { nl } from '../../src/lib/i18n/nl';
 import { checkA11y, describeViolations, launchBrowser, newPage, signInAs } from '../helpers/browser';
+import { addDays, CATALOGUES, chooseLanguage, LAPTOP, navigatesBy, PHONE } from '../helpers/browser-steps';
 
 /**
  * Perception in the barometer, in a real browser: the advisor marks a measure of one unit done and
@@ -15,10 +14,7 @@ import { checkA11y, describeViolations, launchBrowser, newPage, signInAs } from 
  */
 const ADVISOR = 'preventie@zonnedael.demo';
 const UNIT = { name: 'Afdeling Eik (dementie)', code: 'LIN-EIK' };
-const PHONE = { width: 390, height: 844 };
 const TIMEOUT = 180_000;
-const CATALOGUES = { nl, fr, en } as const;
-type Lang = 'nl' | 'fr';
 
 const baseUrl = inject('baseUrl');
 const url = (path: string) => new URL(path, baseUrl).href;
@@ -28,39 +24,9 @@ let advisor: Page;
 const opened: BrowserContext[] = [];
 const state = { org: '', measureUrl: '', title: '', link: '' };
 
-function addDays(iso: string, days: number): string {
-	const date = new Date(`${iso}T00:00:00Z`);
-	date.setUTCDate(date.getUTCDate() + days);
-	return date.toISOString().slice(0, 10);
-}
-
-async function navigatesBy(page: Page, action: () => Promise<void>): Promise<void> {
-	const committed = page.waitForEvent('framenavigated', {
-		predicate: (frame) => frame === page.mainFrame(),
-		timeout: 30_000
-	});
-	await action();
-	await committed;
-	await page.waitForLoadState('load');
-}
-
-async function langOf(page: Page): Promise<string | null> {
-	return page.locator('html').getAttribute('lang');
-}
-
-async function switchLanguage(page: Page, lang: Lang): Promise<void> {
-	if ((await langOf(page)) === lang) return;
-	const from = CATALOGUES[((await langOf(page)) ?? 'nl') as Lang] ?? nl;
-	await page.getByLabel(from['nav.language'], { exact: true }).selectOption(lang);
-	await navigatesBy(page, () =>
-		page.getByRole('button', { name: from['nav.switchLanguage'], exact: true }).click()
-	);
-	await expect.poll(() => langOf(page), { timeout: 40_000 }).toBe(lang);
-}
-
 beforeAll(async () => {
 	browser = await launchBrowser();
-	advisor = await newPage(browser, { viewport: { width: 1366, height: 768 } });
+	advisor = await newPage(browser, { viewport: LAPTOP });
 	opened.push(advisor.context());
 	await signInAs(advisor, baseUrl, ADVISOR);
 	state.org = /\/o\/([0-9a-f-]{36})/.exec(advisor.url())![1]!;
@@ -132,7 +98,7 @@ describe.sequential('perception in the barometer', () => {
 			const page = await newPage(browser, { viewport: PHONE, locale: 'nl-BE' });
 			opened.push(page.context());
 			await page.goto(url(state.link));
-			await switchLanguage(page, lang);
+			await chooseLanguage(page, lang);
 			await page.getByRole('heading', { level: 2, name: texts['perception.heading'] }).waitFor();
 			const question = page.getByRole('group', { name: new RegExp(state.title) });
 			expect(await question.locator('legend').textContent()).toContain(texts['perception.question']);

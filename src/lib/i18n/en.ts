@@ -1109,5 +1109,6 @@ export const en: Record<keyof typeof nl, string> = {
 	'unaddressed.since': 'flagged since {date}',
 	'unaddressed.write': 'Write a measure',
 	'unaddressed.more': '{count} more units',
+	'unaddressed.moreFindings': '{count} more findings for {unit}',
 	'unaddressed.none': 'Every finding of {days} days or older has a measure.'
 };

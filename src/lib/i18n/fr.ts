@@ -1141,5 +1141,6 @@ export const fr: Record<keyof typeof nl, string> = {
 	'unaddressed.since': 'signalé depuis le {date}',
 	'unaddressed.write': 'Rédiger une mesure de prévention',
 	'unaddressed.more': '{count} unités de plus',
+	'unaddressed.moreFindings': '{count} constats de plus pour {unit}',
 	'unaddressed.none': 'Chaque constat de {days} jours ou plus a une mesure de prévention.'
 };

@@ -1123,5 +1123,6 @@ export const nl = {
 	'unaddressed.since': 'gemeld sinds {date}',
 	'unaddressed.write': 'Een maatregel schrijven',
 	'unaddressed.more': 'Nog {count} eenheden',
+	'unaddressed.moreFindings': 'Nog {count} bevindingen van {unit}',
 	'unaddressed.none': 'Elke bevinding van {days} dagen of ouder heeft een maatregel.'
 } as const;

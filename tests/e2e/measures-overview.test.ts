@@ -1,0 +1,97 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { nl } from '../../src/lib/i18n/nl';
+import { browserSession } from '../helpers/browser';
+import { expectNoSeriousA11yProblems, messagePattern } from '../helpers/browser-steps';
+
+/**
+ * The measures overview of the demo, as an advisor and as a manager see it: the measures with
+ * their flags (over time, no owner, to review), and the findings not yet addressed, a few per unit
+ * with the rest one click away, each leading to a new measure for its unit and target. A manager
+ * sees only the findings of their own subtree and no link to write a measure.
+ */
+const ADVISOR = 'preventie@zonnedael.demo';
+const MANAGER = 'leiding@zonnedael.demo';
+const TIMEOUT = 120_000;
+
+const baseUrl = inject('baseUrl');
+const { signedIn } = browserSession(baseUrl);
+
+async function openMeasures(email: string): Promise<Page> {
+	const page = await signedIn(email);
+	await page
+		.getByRole('navigation', { name: nl['nav.main'] })
+		.getByRole('link', { name: nl['nav.measures'], exact: true })
+		.click();
+	await page.getByRole('heading', { level: 1, name: nl['measure.listTitle'] }).waitFor();
+	return page;
+}
+
+const unaddressed = (page: Page) => page.getByRole('region', { name: nl['unaddressed.title'] });
+
+/** The units of the "not yet addressed" section, with the findings each shows before "more". */
+async function unaddressedUnits(page: Page): Promise<Array<{ name: string; shown: number; more: boolean }>> {
+	return unaddressed(page)
+		.locator('ul.units > li')
+		.evaluateAll((items) =>
+			items.map((li) => ({
+				name: li.querySelector(':scope > a')?.textContent?.trim() ?? '',
+				shown: li.querySelectorAll(':scope > ul > li').length,
+				more: li.querySelector(':scope > details') !== null
+			}))
+		);
+}
+
+describe('the measures overview', () => {
+	it(
+		'shows the flags of the demo measures and the findings not yet addressed, a few per unit, each leading to a new measure',
+		async () => {
+			const page = await openMeasures(ADVISOR);
+			const table = page.locator('main table').first();
+			for (const flag of ['measure.flag.overdue', 'measure.flag.noOwner', 'evaluation.toReview'] as const)
+				expect(await table.getByText(nl[flag], { exact: true }).count(), flag).toBeGreaterThan(0);
+
+			const units = await unaddressedUnits(page);
+			expect(units.length).toBeGreaterThan(0);
+			for (const unit of units) {
+				expect(unit.shown, unit.name).toBeGreaterThan(0);
+				expect(unit.shown, unit.name).toBeLessThanOrEqual(3);
+			}
+			const crowded = units.find((u) => u.more);
+			expect(crowded, 'a unit of the demo has more than three findings').toBeDefined();
+			const section = unaddressed(page);
+			const summary = section.getByText(messagePattern(nl['unaddressed.moreFindings']));
+			expect(await summary.count()).toBeGreaterThan(0);
+			await summary.first().click();
+
+			const links = section.getByRole('link', { name: new RegExp(`^${nl['unaddressed.write']}`) });
+			const href = new URL((await links.first().getAttribute('href'))!, page.url());
+			expect(href.pathname).toMatch(/\/measures\/new$/);
+			expect(href.searchParams.get('unit')).toMatch(/^[0-9a-f-]{36}$/);
+			expect(href.searchParams.getAll('target')).toHaveLength(1);
+
+			await expectNoSeriousA11yProblems(page, 'measures overview');
+		},
+		TIMEOUT
+	);
+
+	it(
+		'shows a manager only the findings of their own subtree, without links to write a measure',
+		async () => {
+			const all = (await unaddressedUnits(await openMeasures(ADVISOR))).map((u) => u.name);
+			const page = await openMeasures(MANAGER);
+			const own = (await unaddressedUnits(page)).map((u) => u.name);
+			expect(all).toContain('Spoedgevallen');
+			expect(own.length).toBeGreaterThan(0);
+			expect(own).not.toContain('Spoedgevallen');
+			for (const name of own) expect(all).toContain(name);
+			expect(
+				await unaddressed(page)
+					.getByRole('link', { name: new RegExp(`^${nl['unaddressed.write']}`) })
+					.count()
+			).toBe(0);
+			expect(await page.getByRole('link', { name: nl['measure.new'], exact: true }).count()).toBe(0);
+		},
+		TIMEOUT
+	);
+});

@@ -8,6 +8,16 @@ import { en } from '../../src/lib/i18n/en';
 import { fr } from '../../src/lib/i18n/fr';
 import { nl } from '../../src/lib/i18n/nl';
 import { checkA11y, describeViolations, launchBrowser, newPage, signInAs } from '../helpers/browser';
+import {
+	addDays,
+	CATALOGUES,
+	chooseLanguage,
+	escapeRegExp,
+	type Lang,
+	langOf,
+	navigatesBy,
+	PHONE
+} from '../helpers/browser-steps';
 import { Client } from '../helpers/http';
 
 /**
@@ -21,10 +31,7 @@ const ADVISOR = 'preventie@zonnedael.demo';
 // One unit. Afdeling Eik is also the unit tests/e2e/access-control.test.ts asks a poster for in
 // the first wave of the list, which is this one (it opens today) when this file runs first.
 const UNIT = { name: 'Afdeling Eik (dementie)', code: 'LIN-EIK' };
-const PHONE = { width: 390, height: 844 };
 const TIMEOUT = 90_000;
-const CATALOGUES = { nl, fr, en } as const;
-type Lang = keyof typeof CATALOGUES;
 type Texts = typeof en;
 const ITEMS = itemsOf(BAROMETER, true).length;
 
@@ -41,10 +48,6 @@ const wave = { org: '', id: '', name: '', k: 0, link: '', unitId: '', codes: [] 
 /** Responses this file stored (each a valid submission with a new nonce). */
 let stored = 0;
 
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** A catalogue text with its {placeholders} as a pattern: `pattern` per placeholder. */
 function textPattern(lang: Lang, key: MessageKey, params: Record<string, string>): RegExp {
 	const marker = '\u0000';
@@ -53,12 +56,6 @@ function textPattern(lang: Lang, key: MessageKey, params: Record<string, string>
 	for (const [name, pattern] of Object.entries(params))
 		source = source.replace(`${marker}${name}${marker}`, pattern);
 	return new RegExp(`^${source}$`);
-}
-
-function addDays(iso: string, days: number): string {
-	const date = new Date(`${iso}T00:00:00Z`);
-	date.setUTCDate(date.getUTCDate() + days);
-	return date.toISOString().slice(0, 10);
 }
 
 async function open(options: { locale?: string; javaScriptEnabled?: boolean } = {}): Promise<Page> {
@@ -82,38 +79,13 @@ async function mainText(page: Page): Promise<string> {
 	return ((await page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
 }
 
-async function langOf(page: Page): Promise<string | null> {
-	return page.locator('html').getAttribute('lang');
-}
-
-/** Runs `action` (a click or a key press that submits a form) and waits for the new page to load. */
-async function navigatesBy(page: Page, action: () => Promise<void>): Promise<void> {
-	const committed = page.waitForEvent('framenavigated', {
-		predicate: (frame) => frame === page.mainFrame(),
-		timeout: 30_000
-	});
-	await action();
-	await committed;
-	await page.waitForLoadState('load');
-}
-
-/** The header's language form: a plain post to /lang that comes back to the same page. */
-async function switchLanguage(page: Page, lang: Lang): Promise<void> {
-	const from = CATALOGUES[((await langOf(page)) ?? 'nl') as Lang] ?? nl;
-	await page.getByLabel(from['nav.language'], { exact: true }).selectOption(lang);
-	await navigatesBy(page, () =>
-		page.getByRole('button', { name: from['nav.switchLanguage'], exact: true }).click()
-	);
-	await expect.poll(() => langOf(page), { timeout: 40_000 }).toBe(lang);
-}
-
 /** A phone opening the unit link, in `lang` (chosen in the header when not the wave's Dutch). */
 async function respondent(lang: Lang = 'nl', options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
 	const page = await open(options);
 	const response = await page.goto(url(wave.link));
 	expect(response?.status()).toBe(200);
 	expect(await langOf(page)).toBe('nl');
-	if (lang !== 'nl') await switchLanguage(page, lang);
+	if (lang !== 'nl') await chooseLanguage(page, lang);
 	return page;
 }
 
@@ -506,7 +478,7 @@ describe.sequential('barometer', () => {
 				const page = await open({ locale: 'en-GB' });
 				await page.goto(url('/b'));
 				expect(await langOf(page)).toBe('en');
-				await switchLanguage(page, 'fr');
+				await chooseLanguage(page, 'fr');
 				const unknown = [...randomBytes(12)].map((b) => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[b % 32]).join('');
 				for (const typed of [unknown, 'HALLO', 'ABCD-EFGH-JKL1']) {
 					await page.goto(url('/b'));

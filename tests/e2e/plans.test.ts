@@ -3,10 +3,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { en } from '../../src/lib/i18n/en';
-import { fr } from '../../src/lib/i18n/fr';
-import { nl } from '../../src/lib/i18n/nl';
-import { browserSession, checkA11y, describeViolations } from '../helpers/browser';
+import { browserSession } from '../helpers/browser';
+import { CATALOGUES, chooseLanguage, expectNoSeriousA11yProblems, LAPTOP } from '../helpers/browser-steps';
 
 /**
  * The annual action plan in a real browser, in Dutch and in French: the advisor makes one, fills in
@@ -16,53 +14,12 @@ import { browserSession, checkA11y, describeViolations } from '../helpers/browse
  */
 const ADVISOR = 'preventie@zonnedael.demo';
 const TIMEOUT = 420_000;
-const CATALOGUES = { nl, fr, en } as const;
-type Lang = 'nl' | 'fr';
-/** The language the account was left in (another test may leave it in English). */
-type PageLang = keyof typeof CATALOGUES;
 /** Years no demo plan and no other test uses, one per language. */
-const YEAR: Record<Lang, number> = { nl: 2041, fr: 2042 };
+const YEAR = { nl: 2041, fr: 2042 } as const;
 const ARTIFACTS = process.env.KNIPPERLICHT_ARTIFACTS || join(process.cwd(), 'test-results');
-/** With KNIPPERLICHT_SCREENSHOTS set to a folder, the adopted plan is saved there at both widths. */
-const SHOTS = process.env.KNIPPERLICHT_SCREENSHOTS;
 
 const baseUrl = inject('baseUrl');
 const { signedIn } = browserSession(baseUrl);
-
-async function langOf(page: Page): Promise<string | null> {
-	return page.locator('html').getAttribute('lang');
-}
-
-async function switchLanguage(page: Page, lang: Lang): Promise<void> {
-	const from = CATALOGUES[((await langOf(page)) ?? 'nl') as PageLang] ?? nl;
-	if ((await langOf(page)) === lang) return;
-	await page.getByLabel(from['nav.language'], { exact: true }).selectOption(lang);
-	await Promise.all([
-		page.waitForEvent('framenavigated'),
-		page.getByRole('button', { name: from['nav.switchLanguage'], exact: true }).click()
-	]);
-	await page.waitForLoadState('load');
-	await expect.poll(() => langOf(page), { timeout: 40_000 }).toBe(lang);
-}
-
-/** No serious or critical axe violation, on a laptop and on a phone; nothing wider than a phone. */
-async function expectAccessible(page: Page, where: string): Promise<void> {
-	for (const viewport of [
-		{ width: 1366, height: 768 },
-		{ width: 390, height: 844 }
-	]) {
-		await page.setViewportSize(viewport);
-		const violations = (await checkA11y(page)).filter(
-			(v) => v.impact === 'serious' || v.impact === 'critical'
-		);
-		expect(violations, `${where} at ${viewport.width}px:\n${describeViolations(violations)}`).toEqual([]);
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-		);
-		expect(overflow, `${where} at ${viewport.width}px scrolls sideways`).toBeLessThanOrEqual(0);
-	}
-	await page.setViewportSize({ width: 1366, height: 768 });
-}
 
 /** Submits one of the page's forms by its button and waits for the status message. */
 async function step(page: Page, button: string, message: string): Promise<void> {
@@ -76,14 +33,14 @@ describe.each(['nl', 'fr'] as const)('the annual action plan in %s', (lang) => {
 		'made, filled in, submitted, advised and adopted; accessible; printed to an A4 PDF',
 		async () => {
 			const advisor = await signedIn(ADVISOR);
-			await advisor.setViewportSize({ width: 1366, height: 768 });
-			await switchLanguage(advisor, lang);
+			await advisor.setViewportSize(LAPTOP);
+			await chooseLanguage(advisor, lang);
 			await advisor
 				.getByRole('navigation', { name: texts['nav.main'] })
 				.getByRole('link', { name: texts['nav.plans'], exact: true })
 				.click();
 			await advisor.getByRole('heading', { level: 1, name: texts['plan.listTitle'] }).waitFor();
-			await expectAccessible(advisor, 'the list of plans');
+			await expectNoSeriousA11yProblems(advisor, 'the list of plans');
 			await advisor.getByRole('link', { name: texts['plan.new'], exact: true }).click();
 			await advisor.getByRole('heading', { level: 1, name: texts['plan.new'] }).waitFor();
 
@@ -113,7 +70,7 @@ describe.each(['nl', 'fr'] as const)('the annual action plan in %s', (lang) => {
 			expect(await advisor.getByLabel(texts['plan.section.objectives'], { exact: true }).inputValue()).toBe(
 				objectives
 			);
-			await expectAccessible(advisor, 'a draft plan');
+			await expectNoSeriousA11yProblems(advisor, 'a draft plan');
 
 			// Submitted to the committee: locked.
 			await step(advisor, texts['plan.submit'], texts['plan.statusSaved']);
@@ -136,13 +93,8 @@ describe.each(['nl', 'fr'] as const)('the annual action plan in %s', (lang) => {
 			] as const)
 				expect(titleBlock).toContain(texts[key]);
 			await advisor.getByRole('button', { name: texts['plan.newVersion'], exact: true }).waitFor();
-			await expectAccessible(advisor, 'an adopted plan');
-			if (SHOTS)
-				for (const width of [1366, 390]) {
-					await advisor.setViewportSize({ width, height: 900 });
-					await advisor.screenshot({ path: `${SHOTS}/plan-${lang}-${width}.png`, fullPage: true });
-				}
-			await advisor.setViewportSize({ width: 1366, height: 768 });
+			// With KNIPPERLICHT_SCREENSHOTS set to a folder, the adopted plan is saved there at both widths.
+			await expectNoSeriousA11yProblems(advisor, 'an adopted plan', `plan-${lang}`);
 
 			// Printed by Chromium on A4: the title block and the sections, none of the menu.
 			mkdirSync(ARTIFACTS, { recursive: true });
@@ -188,7 +140,7 @@ describe.each(['nl', 'fr'] as const)('the annual action plan in %s', (lang) => {
 				'audit.action.plan.status'
 			] as const)
 				expect(log).toContain(texts[key]);
-			await switchLanguage(advisor, 'nl');
+			await chooseLanguage(advisor, 'nl');
 		},
 		TIMEOUT
 	);

@@ -5,6 +5,7 @@ import {
 	createMeasure,
 	getMeasure,
 	listMeasures,
+	ownerChoices,
 	updateMeasure
 } from '../../src/lib/server/action-plans/service';
 import { useTestDatabase } from '../helpers/db';
@@ -286,6 +287,38 @@ describe('listMeasures and getMeasure', () => {
 		}
 	});
 
+	it('names the member who carries a measure, and offers the members as owners only to those who edit', async () => {
+		const s = await withMeasures();
+		const carried = await createMeasure(
+			testDb.db,
+			s.hr,
+			s.org.id,
+			measureInput(s.ids.WARD1, {
+				title: 'Teamoverleg',
+				ownerUserId: s.manager.userId,
+				ownerRole: 'Hoofdverpleegkundige'
+			})
+		);
+		const { display_name: name } = await testDb.db
+			.selectFrom('app_user')
+			.select('display_name')
+			.where('id', '=', s.manager.userId)
+			.executeTakeFirstOrThrow();
+		const listed = (await listMeasures(testDb.db, s.advisor, s.org.id)).find((m) => m.id === carried.id);
+		expect(listed).toMatchObject({ ownerUserId: s.manager.userId, ownerName: name });
+		const forEditor = await getMeasure(testDb.db, s.advisor, s.org.id, carried.id);
+		expect(forEditor.measure.ownerName).toBe(name);
+		expect(forEditor.owners.map((o) => o.id)).toContain(s.manager.userId);
+		expect(forEditor.owners.map((o) => o.id)).not.toContain(s.otherAdvisor.userId);
+		expect(await ownerChoices(testDb.db, s.hr, s.org.id)).toEqual(forEditor.owners);
+		// The manager sees who carries it, but is offered no one: they do not edit the measure.
+		const forManager = await getMeasure(testDb.db, s.manager, s.org.id, carried.id);
+		expect(forManager.measure.ownerName).toBe(name);
+		expect(forManager.owners).toEqual([]);
+		await expect(ownerChoices(testDb.db, s.manager, s.org.id)).rejects.toMatchObject({ status: 403 });
+		await expect(ownerChoices(testDb.db, s.otherAdvisor, s.org.id)).rejects.toMatchObject({ status: 404 });
+	});
+
 	it('shows a manager the measures of their subtree only, without editing', async () => {
 		const s = await withMeasures();
 		const care = await createMeasure(
@@ -393,7 +426,9 @@ describe('updateMeasure', () => {
 				hours: 3.5
 			}
 		});
-		expect((await getMeasure(testDb.db, s.hr, s.org.id, s.ward.id)).measure).toEqual(updated);
+		const { ownerName, ...stored } = (await getMeasure(testDb.db, s.hr, s.org.id, s.ward.id)).measure;
+		expect(stored).toEqual(updated);
+		expect(ownerName).toMatch(/^manager-/);
 	});
 
 	it('lets a manager move the status of a measure in their subtree along, with the reason to drop it', async () => {

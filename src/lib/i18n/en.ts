@@ -852,6 +852,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'measure.field.preventionLevel': 'Prevention level',
 	'measure.field.applicationLevel': 'Application level',
 	'measure.field.owner': 'Owner',
+	'measure.field.ownerUser': 'Owner (person)',
 	'measure.field.ownerRole': 'Owner (function)',
 	'measure.field.ownerRoleHelp': 'Who carries the measure, as a function: e.g. HR business partner.',
 	'measure.field.startsOn': 'Starts on',

@@ -879,6 +879,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'measure.field.preventionLevel': 'Niveau de prévention',
 	'measure.field.applicationLevel': "Niveau d'application",
 	'measure.field.owner': 'Responsable',
+	'measure.field.ownerUser': 'Responsable (personne)',
 	'measure.field.ownerRole': 'Responsable (fonction)',
 	'measure.field.ownerRoleHelp': 'Qui porte la mesure, en tant que fonction : p. ex. HR business partner.',
 	'measure.field.startsOn': 'Début',

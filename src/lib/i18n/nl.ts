@@ -862,6 +862,7 @@ export const nl = {
 	'measure.field.preventionLevel': 'Preventieniveau',
 	'measure.field.applicationLevel': 'Toepassingsniveau',
 	'measure.field.owner': 'Trekker',
+	'measure.field.ownerUser': 'Trekker (persoon)',
 	'measure.field.ownerRole': 'Trekker (functie)',
 	'measure.field.ownerRoleHelp': 'Wie de maatregel draagt, als functie: bv. HR-businesspartner.',
 	'measure.field.startsOn': 'Start',

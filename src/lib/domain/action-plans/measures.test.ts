@@ -6,6 +6,7 @@ import {
 	measureFlags,
 	validateMeasure,
 	validateNote,
+	ownerText,
 	type MeasureField,
 	type MeasureFields
 } from './measures';
@@ -351,5 +352,26 @@ describe('measureChanges', () => {
 		const base = { ...valid, targets: { dimensions: ['a', 'b'], signals: [] } };
 		const result = measureChanges(base, { ...base, ...change });
 		expect(result).toEqual({ fields: Object.keys(after), before, after });
+	});
+});
+
+describe('ownerText', () => {
+	const id = '11111111-1111-4111-8111-111111111111';
+	it.each([
+		{
+			ownerUserId: id,
+			ownerName: 'Lien Maes',
+			ownerRole: 'HR business partner',
+			text: 'Lien Maes (HR business partner)'
+		},
+		{ ownerUserId: id, ownerName: 'Lien Maes', ownerRole: null, text: 'Lien Maes' },
+		{ ownerUserId: null, ownerName: null, ownerRole: 'HR business partner', text: 'HR business partner' },
+		{ ownerUserId: id, ownerName: null, ownerRole: null, text: 'a member' },
+		{ ownerUserId: id, ownerName: undefined, ownerRole: 'Directeur', text: 'a member (Directeur)' },
+		// A name without an owning account is not an owner.
+		{ ownerUserId: null, ownerName: 'Lien Maes', ownerRole: null, text: null },
+		{ ownerUserId: null, ownerName: null, ownerRole: null, text: null }
+	])('$ownerUserId / $ownerName / $ownerRole: $text', ({ text, ...measure }) => {
+		expect(ownerText(measure, 'a member')).toBe(text);
 	});
 });

@@ -331,3 +331,17 @@ export function measureChanges(
 		Object.fromEntries(fields.map((f) => [f, m[f]])) as Partial<MeasureFields>;
 	return { fields, before: pick(before), after: pick(after) };
 }
+
+/**
+ * Who carries a measure, in one line: the member's name and the function ("Lien Maes (HR business
+ * partner)"), either one alone, `member` for an owning account whose name is not known (any more),
+ * or null without an owner.
+ */
+export function ownerText(
+	measure: { ownerUserId: string | null; ownerName?: string | null; ownerRole: string | null },
+	member: string
+): string | null {
+	const person = measure.ownerUserId === null ? null : (measure.ownerName ?? member);
+	if (person && measure.ownerRole) return `${person} (${measure.ownerRole})`;
+	return person ?? measure.ownerRole;
+}

@@ -1,3 +1,4 @@
+import { ownerText } from '../../domain/action-plans/measures';
 import type { Kysely } from 'kysely';
 import type { MeasureEvaluation } from '../../domain/action-plans/evaluation';
 import { belongsToPlan } from '../../domain/action-plans/plans';
@@ -81,7 +82,7 @@ export async function planMeasuresCsv(
 		t(`measure.riskDomain.${m.domain}`),
 		t(`measure.level.${m.preventionLevel}`),
 		t(`measure.application.${m.applicationLevel}`),
-		m.ownerRole ?? (m.ownerUserId ? t('measure.ownerMember') : ''),
+		ownerText(m, t('measure.ownerMember')) ?? '',
 		m.startsOn ?? '',
 		m.dueOn,
 		t(`measure.status.${m.status}`),

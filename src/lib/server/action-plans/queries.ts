@@ -255,3 +255,20 @@ export async function isActiveMember(db: Db, organisationId: string, userId: str
 		.executeTakeFirst();
 	return row !== undefined;
 }
+
+/** The organisation's active members who may own a measure, by name. */
+export async function findOwnerChoices(
+	db: Db,
+	organisationId: string
+): Promise<Array<{ id: string; name: string }>> {
+	return db
+		.selectFrom('membership as m')
+		.innerJoin('app_user as u', 'u.id', 'm.user_id')
+		.select(['u.id as id', 'u.display_name as name'])
+		.where('m.organisation_id', '=', organisationId)
+		.where('m.active', '=', true)
+		.where('u.active', '=', true)
+		.orderBy('u.display_name')
+		.orderBy('u.id')
+		.execute();
+}

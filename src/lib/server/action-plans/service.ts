@@ -19,6 +19,7 @@ import { findUnits, type UnitRecord } from '../units/queries';
 import {
 	findMeasure,
 	findMeasures,
+	findOwnerChoices,
 	findNotes,
 	insertMeasure,
 	insertNote,
@@ -60,7 +61,17 @@ function targetOf(organisationId: string, units: readonly UnitRecord[], unitId: 
 
 export interface MeasureListItem extends MeasureRecord {
 	flags: MeasureFlags;
+	/** The owning member's name; null without one, or when that account is no longer active. */
+	ownerName: string | null;
 }
+
+/** Each active member's name by id, to name the owners of measures. */
+async function ownerNames(db: Kysely<Database>, organisationId: string): Promise<Map<string, string>> {
+	return new Map((await findOwnerChoices(db, organisationId)).map((o) => [o.id, o.name]));
+}
+
+const nameOf = (names: Map<string, string>, userId: string | null) =>
+	userId === null ? null : (names.get(userId) ?? null);
 
 /**
  * The measures the actor may see, by due date: all of them for advisors and HR, those of the
@@ -89,8 +100,15 @@ export async function listMeasures(
 			organisationLevel: decide(actor, 'measure.view', targetOf(organisationId, units, null)).allowed
 		};
 	}
-	const measures = await findMeasures(db, organisationId, filter);
-	return measures.map((m) => ({ ...m, flags: measureFlags(m, today) }));
+	const [measures, names] = await Promise.all([
+		findMeasures(db, organisationId, filter),
+		ownerNames(db, organisationId)
+	]);
+	return measures.map((m) => ({
+		...m,
+		flags: measureFlags(m, today),
+		ownerName: nameOf(names, m.ownerUserId)
+	}));
 }
 
 /** Reads a measure the actor may reach with `action`: 404 when it is unknown, malformed or out of reach. */
@@ -121,13 +139,22 @@ export async function getMeasure(
 ) {
 	authorizeRole(actor, 'measure.view', organisationId);
 	const { measure, target } = await reachMeasure(db, actor, 'measure.view', organisationId, measureId);
-	const notes = await findNotes(db, organisationId, measure.id);
+	const [notes, owners] = await Promise.all([
+		findNotes(db, organisationId, measure.id),
+		findOwnerChoices(db, organisationId)
+	]);
+	const canEdit = decide(actor, 'measure.edit', target).allowed;
 	return {
-		measure,
+		measure: {
+			...measure,
+			ownerName: nameOf(new Map(owners.map((o) => [o.id, o.name])), measure.ownerUserId)
+		},
 		notes,
 		flags: measureFlags(measure, options.today ?? todayInBelgium()),
-		canEdit: decide(actor, 'measure.edit', target).allowed,
-		canProgress: decide(actor, 'measure.progress', target).allowed
+		canEdit,
+		canProgress: decide(actor, 'measure.progress', target).allowed,
+		/** Whom the edit form offers as owner. */
+		owners: canEdit ? owners : []
 	};
 }
 
@@ -252,4 +279,14 @@ export async function addNote(
 		});
 		return saved;
 	});
+}
+
+/** The members who may own a measure, for the form that writes one: names of accounts only. */
+export async function ownerChoices(
+	db: Kysely<Database>,
+	actor: Actor | null,
+	organisationId: string
+): Promise<Array<{ id: string; name: string }>> {
+	authorizeRole(actor, 'measure.edit', organisationId);
+	return findOwnerChoices(db, organisationId);
 }

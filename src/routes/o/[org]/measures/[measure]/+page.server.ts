@@ -19,7 +19,7 @@ function roleTarget(actor: Actor | null, organisationId: string): Target {
 export const load: PageServerLoad = async ({ locals, params }) => {
 	authorize(locals.actor, 'measure.view', roleTarget(locals.actor, params.org));
 	const db = getDb();
-	const { measure, notes, flags, canEdit, canProgress } = await getMeasure(
+	const { measure, notes, flags, canEdit, canProgress, owners } = await getMeasure(
 		db,
 		locals.actor,
 		params.org,
@@ -37,6 +37,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		flags,
 		canEdit,
 		canProgress,
+		owners,
 		units: await unitOptions(db, locals.actor, params.org),
 		evaluation: await evaluationOf(db, locals.actor, params.org, params.measure),
 		perception: await perceptionOf(db, locals.actor, params.org, params.measure),

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { authorize } from '$lib/server/access';
 import { catalogueEntryToUse, suggestFromCatalogue } from '$lib/server/action-plans/catalogue';
-import { createMeasure } from '$lib/server/action-plans/service';
+import { createMeasure, ownerChoices } from '$lib/server/action-plans/service';
 import { getDb } from '$lib/server/db';
 import { formAction, readFormWithLists } from '$lib/server/forms';
 import { DIMENSION_TARGETS, measureInput, targetsOf, unitOptions } from '../form';
@@ -11,7 +11,16 @@ import type { Actions, PageServerLoad } from './$types';
 const SUGGESTIONS = 8;
 
 /** Fields a link or the "show suggestions" button may carry, to fill the form again. */
-const PREFILL = ['title', 'domain', 'preventionLevel', 'applicationLevel', 'ownerRole', 'startsOn', 'dueOn'];
+const PREFILL = [
+	'title',
+	'domain',
+	'preventionLevel',
+	'applicationLevel',
+	'ownerUserId',
+	'ownerRole',
+	'startsOn',
+	'dueOn'
+];
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	authorize(locals.actor, 'measure.edit', { organisationId: params.org });
@@ -43,6 +52,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	}
 	return {
 		units,
+		owners: await ownerChoices(db, locals.actor, params.org),
 		dimensions: DIMENSION_TARGETS,
 		suggestions,
 		values,

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { COLUMNS, type ColumnId } from '../../src/lib/domain/signals';
 import { recoverableSmallGroup } from '../../src/lib/domain/disclosure-span';
 import type { SignalMonth } from '../../src/lib/server/analytics/unit';
 import { importSignals, mapUnitCodes, undoUpload } from '../../src/lib/server/signals/service';
 import { attempt, TODAY, type Model, type World } from './sequences';
+import { monthlyFile, uploadOf } from './signals-upload';
 
 /**
  * The signals side of the sequences: monthly figure files uploaded, corrected (the same months
@@ -59,23 +59,6 @@ function inForce(state: SignalsState): Map<string, MonthRow> {
 	return current;
 }
 
-const COLUMN_IDS: ColumnId[] = [
-	'unitCode',
-	'month',
-	'headcount',
-	'fte',
-	'plannedDays',
-	'sickDaysShort',
-	'sickDaysMedium',
-	'sickDaysLong',
-	'spells',
-	'leaversVoluntary'
-];
-
-async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-	yield bytes;
-}
-
 /** A unit's people in a month: a generated share of its headcount, now and then one who left. */
 export interface UploadPlan {
 	months: number;
@@ -123,15 +106,13 @@ export class UploadSignals implements fc.AsyncCommand<Model, World, boolean> {
 				]);
 			}
 		}
-		const header = COLUMN_IDS.map((id) => COLUMNS.monthly.find((c) => c.id === id)!.headers.en[0]!);
-		const bytes = new TextEncoder().encode([header, ...lines].map((r) => r.join(';')).join('\n') + '\n');
 		let uploadId: string | null = null;
 		await attempt(world, async () => {
 			const outcome = await importSignals(
 				world.db,
 				world.hr,
 				world.organisationId,
-				[{ name: 'maandcijfers.csv', stream: once(bytes) }],
+				[uploadOf('maandcijfers.csv', monthlyFile(lines))],
 				{ today: TODAY }
 			);
 			if (outcome.status === 'imported') uploadId = outcome.uploadId;

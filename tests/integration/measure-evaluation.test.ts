@@ -1,8 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TargetEvaluation } from '../../src/lib/domain/action-plans/evaluation';
-import { COLUMNS, type ColumnId } from '../../src/lib/domain/signals';
-import { formatMonth } from '../../src/lib/domain/signals/calendar';
-import { isoMonth } from '../../src/lib/domain/signals/parse';
 import {
 	evaluateMeasures,
 	evaluationOf,
@@ -21,6 +18,7 @@ import { importSignals } from '../../src/lib/server/signals/service';
 import { analyticsOrganisation, answers, PEOPLE, type Code } from '../helpers/analytics';
 import { waveFields, waveRow, waveUnitRows } from '../helpers/barometer';
 import { useTestDatabase } from '../helpers/db';
+import { monthlyFile, peopleMonths, uploadOf } from '../helpers/signals-upload';
 
 const testDb = useTestDatabase();
 
@@ -306,18 +304,6 @@ describe('not yet addressed', () => {
 
 // ---- Signals: the six months before and after the start, through every month's plan ----------
 
-const SIGNAL_COLUMNS: ColumnId[] = [
-	'unitCode',
-	'month',
-	'headcount',
-	'fte',
-	'plannedDays',
-	'sickDaysShort',
-	'sickDaysMedium',
-	'sickDaysLong',
-	'spells',
-	'leaversVoluntary'
-];
 const FIRST_MONTH = '2025-07';
 const MONTHS = 16; // 2025-07 … 2026-10
 /** A1 has 4 people in DIP_MONTH (below k), inside the window after the start. */
@@ -325,20 +311,13 @@ const DIP_MONTH = '2026-06';
 
 /** Short sick days per person and month: 2 before the start month, 1 after it, for every unit. */
 function signalsFile(): Uint8Array {
-	const header = SIGNAL_COLUMNS.map((id) => COLUMNS.monthly.find((c) => c.id === id)!.headers.en[0]!);
-	const rows = PEOPLE.filter(([, , people]) => people > 0).flatMap(([code, , people]) =>
-		Array.from({ length: MONTHS }, (_, m) => {
-			const month = formatMonth(isoMonth(FIRST_MONTH) + m);
+	return monthlyFile(
+		peopleMonths(FIRST_MONTH, MONTHS, (code, people, month) => {
 			const headcount = code === 'A1' && month === DIP_MONTH ? 4 : people;
 			const sick = month < '2026-03' ? 2 : 1;
-			return [code, month, headcount, headcount, headcount * 20, headcount * sick, 0, 0, 0, 0].map(String);
+			return [code, month, headcount, headcount, headcount * 20, headcount * sick, 0, 0, 0, 0];
 		})
 	);
-	return new TextEncoder().encode([header, ...rows].map((r) => r.join(';')).join('\n') + '\n');
-}
-
-async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-	yield bytes;
 }
 
 describe('evaluation of signal targets', () => {
@@ -364,7 +343,7 @@ describe('evaluation of signal targets', () => {
 			testDb.db,
 			s.hr,
 			s.org.id,
-			[{ name: 'maandcijfers.csv', stream: once(signalsFile()) }],
+			[uploadOf('maandcijfers.csv', signalsFile())],
 			{ today: TODAY }
 		);
 		if (outcome.status !== 'imported') throw new Error(`not imported: ${outcome.status}`);

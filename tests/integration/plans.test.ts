@@ -1,8 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Disclosed } from '../../src/lib/domain/anonymity';
-import { COLUMNS, type ColumnId } from '../../src/lib/domain/signals';
-import { formatMonth } from '../../src/lib/domain/signals/calendar';
-import { isoMonth } from '../../src/lib/domain/signals/parse';
 import { BAROMETER } from '../../src/lib/instruments';
 import { heatmap } from '../../src/lib/server/analytics/heatmap';
 import { createMeasure } from '../../src/lib/server/action-plans/service';
@@ -19,11 +16,12 @@ import {
 } from '../../src/lib/server/action-plans/plans';
 import { setWaveClosed } from '../../src/lib/server/barometer/waves';
 import { importSignals } from '../../src/lib/server/signals/service';
-import { analyticsOrganisation, answers, PEOPLE } from '../helpers/analytics';
+import { analyticsOrganisation, answers } from '../helpers/analytics';
 import { useTestDatabase } from '../helpers/db';
 import { expectProblem } from '../helpers/expect';
 import { makeMember, makeOrganisation, makeUnits, nextNumber } from '../helpers/factories';
 import { auditOf } from '../helpers/queries';
+import { MONTHLY_COLUMNS, monthlyFile, peopleMonths, uploadOf } from '../helpers/signals-upload';
 
 const testDb = useTestDatabase();
 const TODAY = '2026-12-04';
@@ -357,36 +355,19 @@ const WAVE_DAY = '2026-03-10';
 const AFTER = '2026-04-15';
 const FIRST_MONTH = '2024-09';
 const MONTHS = 18; // 2024-09 … 2026-02
-const SIGNAL_COLUMNS: ColumnId[] = [
-	'unitCode',
-	'month',
-	'headcount',
-	'fte',
-	'plannedDays',
-	'sickDaysShort',
-	'sickDaysMedium',
-	'sickDaysLong'
-];
-
 function signalsFile(): Uint8Array {
-	const header = SIGNAL_COLUMNS.map((id) => COLUMNS.monthly.find((c) => c.id === id)!.headers.en[0]!);
-	const rows = PEOPLE.filter(([, , people]) => people > 0).flatMap(([code, , people]) =>
-		Array.from({ length: MONTHS }, (_, m) => [
-			code,
-			formatMonth(isoMonth(FIRST_MONTH) + m),
-			String(people),
-			String(people),
-			String(people * 20),
-			String(1 + (m % 4)),
-			'0',
-			'0'
-		])
-	);
-	return new TextEncoder().encode([header, ...rows].map((r) => r.join(';')).join('\n') + '\n');
-}
-
-async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-	yield bytes;
+	const rows = peopleMonths(FIRST_MONTH, MONTHS, (code, people, month, m) => [
+		code,
+		month,
+		people,
+		people,
+		people * 20,
+		1 + (m % 4),
+		0,
+		0
+	]);
+	// Up to the long sick days: no spells, no leavers.
+	return monthlyFile(rows, MONTHLY_COLUMNS.slice(0, 8));
 }
 
 /** Every gated figure anywhere in a value: shown ones with their n, hidden ones with their reason. */
@@ -409,7 +390,7 @@ describe('the report of a plan', () => {
 			testDb.db,
 			s.hr,
 			s.org.id,
-			[{ name: 'maandcijfers.csv', stream: once(signalsFile()) }],
+			[uploadOf('maandcijfers.csv', signalsFile())],
 			{ today: AFTER }
 		);
 		expect(outcome.status).toBe('imported');

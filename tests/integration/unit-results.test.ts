@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COLUMNS, type ColumnId } from '../../src/lib/domain/signals';
 import { formatMonth } from '../../src/lib/domain/signals/calendar';
 import { HEALTH_INDICATORS, INDICATORS } from '../../src/lib/domain/signals/indicators';
 import { isoMonth } from '../../src/lib/domain/signals/parse';
@@ -8,8 +7,9 @@ import { unitResults, type UnitResults } from '../../src/lib/server/analytics/un
 import { setWaveClosed } from '../../src/lib/server/barometer/waves';
 import { importSignals, undoUpload } from '../../src/lib/server/signals/service';
 import { addUnit, archiveUnit, moveUnit } from '../../src/lib/server/units/service';
-import { analyticsOrganisation, answers, PEOPLE, type Code } from '../helpers/analytics';
+import { analyticsOrganisation, answers, type Code } from '../helpers/analytics';
 import { useTestDatabase } from '../helpers/db';
+import { monthlyFile, peopleMonths, uploadOf } from '../helpers/signals-upload';
 
 const testDb = useTestDatabase();
 
@@ -24,45 +24,9 @@ const DIP_MONTH = '2025-11';
 const LAST_MONTH = formatMonth(isoMonth(FIRST_MONTH) + MONTHS - 1);
 
 /** Per unit and month: planned days 20 per person, sick days growing with the month, one leaver a year. */
-function monthRow(code: string, people: number, m: number): string[] {
-	const month = formatMonth(isoMonth(FIRST_MONTH) + m);
+function monthRow(code: string, people: number, month: string, m: number): Array<string | number> {
 	const headcount = code === 'A1' && month === DIP_MONTH ? 4 : people;
-	return [
-		code,
-		month,
-		String(headcount),
-		String(headcount),
-		String(headcount * 20),
-		String(1 + (m % 4)),
-		'0',
-		'0',
-		String(m % 2),
-		String(m % 12 === 0 ? 1 : 0)
-	];
-}
-const SIGNAL_COLUMNS: ColumnId[] = [
-	'unitCode',
-	'month',
-	'headcount',
-	'fte',
-	'plannedDays',
-	'sickDaysShort',
-	'sickDaysMedium',
-	'sickDaysLong',
-	'spells',
-	'leaversVoluntary'
-];
-
-function signalsFile(): Uint8Array {
-	const header = SIGNAL_COLUMNS.map((id) => COLUMNS.monthly.find((c) => c.id === id)!.headers.en[0]!);
-	const rows = PEOPLE.filter(([, , people]) => people > 0).flatMap(([code, , people]) =>
-		Array.from({ length: MONTHS }, (_, m) => monthRow(code, people, m))
-	);
-	return new TextEncoder().encode([header, ...rows].map((r) => r.join(';')).join('\n') + '\n');
-}
-
-async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-	yield bytes;
+	return [code, month, headcount, headcount, headcount * 20, 1 + (m % 4), 0, 0, m % 2, m % 12 === 0 ? 1 : 0];
 }
 
 async function setup() {
@@ -72,7 +36,7 @@ async function setup() {
 		testDb.db,
 		s.hr,
 		s.org.id,
-		[{ name: 'maandcijfers.csv', stream: once(signalsFile()) }],
+		[uploadOf('maandcijfers.csv', monthlyFile(peopleMonths(FIRST_MONTH, MONTHS, monthRow)))],
 		{ today: AFTER }
 	);
 	if (outcome.status !== 'imported') throw new Error(`not imported: ${outcome.status}`);
@@ -236,14 +200,11 @@ describe('unitResults after a change', () => {
 			headcount: '8',
 			parentId: s.ids.A
 		});
-		const header = SIGNAL_COLUMNS.map((id) => COLUMNS.monthly.find((c) => c.id === id)!.headers.en[0]!);
-		const row = ['A4', FIRST_MONTH, '8', '8', '160', '3', '0', '0', '0', '0'];
-		const bytes = new TextEncoder().encode([header, row].map((r) => r.join(';')).join('\n') + '\n');
 		const outcome = await importSignals(
 			testDb.db,
 			s.hr,
 			s.org.id,
-			[{ name: 'a4.csv', stream: once(bytes) }],
+			[uploadOf('a4.csv', monthlyFile([['A4', FIRST_MONTH, '8', '8', '160', '3', '0', '0', '0', '0']]))],
 			{
 				today: AFTER
 			}
@@ -266,14 +227,13 @@ describe('unitResults after a change', () => {
 		expect(monthOf(before, FIRST_MONTH).unit.absenceRate).toMatchObject({ shown: true, n: 7 });
 
 		// HR corrects A1's first month to 2 people: A1 was shown in that month, and would now show 2.
-		const header = SIGNAL_COLUMNS.map((id) => COLUMNS.monthly.find((c) => c.id === id)!.headers.en[0]!);
-		const row = ['A1', FIRST_MONTH, '2', '2', '40', '1', '0', '0', '0', '0'];
-		const bytes = new TextEncoder().encode([header, row].map((r) => r.join(';')).join('\n') + '\n');
 		const correction = await importSignals(
 			testDb.db,
 			s.hr,
 			s.org.id,
-			[{ name: 'correctie.csv', stream: once(bytes) }],
+			[
+				uploadOf('correctie.csv', monthlyFile([['A1', FIRST_MONTH, '2', '2', '40', '1', '0', '0', '0', '0']]))
+			],
 			{
 				today: AFTER
 			}

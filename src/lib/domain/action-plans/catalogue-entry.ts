@@ -1,7 +1,7 @@
 import { BAROMETER, dimensionsOf } from '../../instruments';
 import { RISK_DOMAINS } from '../../instruments/types';
-import { INDICATORS, type IndicatorId } from '../signals/registry';
 import type { FieldProblems, Validated } from '../validation';
+import { fieldChanges, isOneOf, text, validateTargets } from './fields';
 import {
 	APPLICATION_LEVELS,
 	PREVENTION_LEVELS,
@@ -51,23 +51,6 @@ export const CATALOGUE_ENTRY_FIELDS: readonly CatalogueEntryField[] = [
 /** The dimensions and work factors of the built-in barometer: what the form offers to aim at. */
 const DIMENSION_IDS: ReadonlySet<string> = new Set(dimensionsOf(BAROMETER, true).map((d) => d.id));
 
-const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
-	typeof value === 'string' && (list as readonly string[]).includes(value);
-
-/** Text as typed, trimmed; '' when missing; undefined when not text at all. */
-function text(value: unknown): string | undefined {
-	if (value === undefined || value === null) return '';
-	return typeof value === 'string' ? value.trim() : undefined;
-}
-
-/** A list of strings from an array or a single string, trimmed, empties and repeats dropped. */
-function stringList(value: unknown): string[] | undefined {
-	if (value === undefined || value === null) return [];
-	const items = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined;
-	if (!items || !items.every((i) => typeof i === 'string')) return undefined;
-	return [...new Set((items as string[]).map((i) => i.trim()).filter(Boolean))];
-}
-
 /**
  * Checks an entry as a form or a stored entry gives it: every problem at once, keyed by field.
  * Title, how and watch-out are required and limited in length; at least one target, each a
@@ -86,26 +69,8 @@ export function validateCatalogueEntry(input: Record<string, unknown>): Validate
 		else texts[field] = value;
 	}
 
-	const targets: { dimensions: string[]; signals: IndicatorId[] } = { dimensions: [], signals: [] };
-	const raw = input.targets;
-	if (raw !== undefined && raw !== null && (typeof raw !== 'object' || Array.isArray(raw)))
-		problems.targets = { key: 'measure.targetRequired' };
-	else {
-		const t = (raw ?? {}) as Record<string, unknown>;
-		const dimensions = stringList(t.dimensions);
-		const signals = stringList(t.signals);
-		const unknown = [
-			...(dimensions ?? ['?']).filter((d) => !DIMENSION_IDS.has(d)),
-			...(signals ?? ['?']).filter((s) => !isOneOf(INDICATORS, s))
-		];
-		if (unknown.length)
-			problems.targets = { key: 'measure.targetUnknown', params: { target: unknown.join(', ') } };
-		else if (!dimensions!.length && !signals!.length) problems.targets = { key: 'measure.targetRequired' };
-		else {
-			targets.dimensions = dimensions!;
-			targets.signals = signals as IndicatorId[];
-		}
-	}
+	const targets = validateTargets(input.targets, (id) => DIMENSION_IDS.has(id));
+	if (!targets.ok) problems.targets = targets.problem;
 
 	if (!isOneOf(RISK_DOMAINS, input.domain)) problems.domain = { key: 'measure.domain' };
 	if (!isOneOf(PREVENTION_LEVELS, input.level)) problems.level = { key: 'measure.preventionLevel' };
@@ -117,20 +82,12 @@ export function validateCatalogueEntry(input: Record<string, unknown>): Validate
 		ok: true,
 		value: {
 			...texts,
-			targets,
+			targets: targets.ok ? targets.value : { dimensions: [], signals: [] },
 			domain: input.domain as RiskDomain,
 			level: input.level as PreventionLevel,
 			application: input.application as ApplicationLevel
 		}
 	};
-}
-
-function same(a: CatalogueEntryFields[CatalogueEntryField], b: CatalogueEntryFields[CatalogueEntryField]) {
-	if (a && b && typeof a === 'object' && typeof b === 'object') {
-		const key = (t: MeasureTargets) => JSON.stringify([[...t.dimensions].sort(), [...t.signals].sort()]);
-		return key(a) === key(b);
-	}
-	return a === b;
 }
 
 /** The fields that differ, with their old and new values (what an audit entry records). */
@@ -142,10 +99,7 @@ export function catalogueEntryChanges(
 	before: Partial<CatalogueEntryFields>;
 	after: Partial<CatalogueEntryFields>;
 } {
-	const fields = CATALOGUE_ENTRY_FIELDS.filter((f) => !same(before[f], after[f]));
-	const pick = (e: CatalogueEntryFields) =>
-		Object.fromEntries(fields.map((f) => [f, e[f]])) as Partial<CatalogueEntryFields>;
-	return { fields, before: pick(before), after: pick(after) };
+	return fieldChanges(CATALOGUE_ENTRY_FIELDS, before, after);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { INDICATORS } from '../signals/registry';
 import type { FieldProblems, Validated } from '../validation';
 import { isIsoDate } from '../waves';
 import {
@@ -12,8 +11,8 @@ import {
 	type RiskDomain
 } from './types';
 import { RISK_DOMAINS } from '../../instruments/types';
-import type { IndicatorId } from '../signals/registry';
 import { isUuid } from '../validation';
+import { fieldChanges, isOneOf, text, validateTargets } from './fields';
 
 /**
  * The rules of a measure of an action plan: what a valid one holds, when it needs attention, and
@@ -96,23 +95,6 @@ const DIMENSION_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** A non-negative amount with at most two decimals; a decimal comma is read as a point. */
 const AMOUNT = /^\d{1,12}(?:[.,]\d{1,2})?$/;
 
-const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
-	typeof value === 'string' && (list as readonly string[]).includes(value);
-
-/** Text as typed, trimmed; '' when missing; undefined when not text at all. */
-function text(value: unknown): string | undefined {
-	if (value === undefined || value === null) return '';
-	return typeof value === 'string' ? value.trim() : undefined;
-}
-
-/** A list of strings from an array or a single string, trimmed, empties and repeats dropped. */
-function stringList(value: unknown): string[] | undefined {
-	if (value === undefined || value === null) return [];
-	const items = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined;
-	if (!items || !items.every((i) => typeof i === 'string')) return undefined;
-	return [...new Set((items as string[]).map((i) => i.trim()).filter(Boolean))];
-}
-
 /** An optional amount: null when empty, undefined when not a valid one. */
 function amount(value: unknown): number | null | undefined {
 	if (value === undefined || value === null || value === '') return null;
@@ -145,30 +127,8 @@ export function validateMeasure(input: Record<string, unknown>): Validated<Measu
 		problems.unitId = { key: 'measure.unitUnknown' };
 	const unitId = unitText ? unitText.toLowerCase() : null;
 
-	const targets: { dimensions: string[]; signals: IndicatorId[] } = { dimensions: [], signals: [] };
-	const rawTargets = input.targets;
-	if (
-		rawTargets !== undefined &&
-		rawTargets !== null &&
-		(typeof rawTargets !== 'object' || Array.isArray(rawTargets))
-	)
-		problems.targets = { key: 'measure.targetRequired' };
-	else {
-		const t = (rawTargets ?? {}) as Record<string, unknown>;
-		const dimensions = stringList(t.dimensions);
-		const signals = stringList(t.signals);
-		const unknown = [
-			...(dimensions ?? ['?']).filter((d) => !DIMENSION_ID.test(d)),
-			...(signals ?? ['?']).filter((s) => !isOneOf(INDICATORS, s))
-		];
-		if (unknown.length)
-			problems.targets = { key: 'measure.targetUnknown', params: { target: unknown.join(', ') } };
-		else if (!dimensions!.length && !signals!.length) problems.targets = { key: 'measure.targetRequired' };
-		else {
-			targets.dimensions = dimensions!;
-			targets.signals = signals as IndicatorId[];
-		}
-	}
+	const targets = validateTargets(input.targets, (id) => DIMENSION_ID.test(id));
+	if (!targets.ok) problems.targets = targets.problem;
 
 	const title = text(input.title);
 	if (title === undefined) problems.title = { key: 'measure.notText' };
@@ -244,7 +204,7 @@ export function validateMeasure(input: Record<string, unknown>): Validated<Measu
 		ok: true,
 		value: {
 			unitId,
-			targets,
+			targets: targets.ok ? targets.value : { dimensions: [], signals: [] },
 			title: title!,
 			domain: input.domain as RiskDomain,
 			preventionLevel: input.preventionLevel as PreventionLevel,
@@ -311,25 +271,12 @@ export function canManagerChange(field: MeasureField | 'note'): boolean {
 	return MANAGER_CHANGES.has(field);
 }
 
-function same(a: MeasureFields[MeasureField], b: MeasureFields[MeasureField]): boolean {
-	if (a && b && typeof a === 'object' && typeof b === 'object') {
-		const x = a as MeasureTargets;
-		const y = b as MeasureTargets;
-		const key = (t: MeasureTargets) => JSON.stringify([[...t.dimensions].sort(), [...t.signals].sort()]);
-		return key(x) === key(y);
-	}
-	return a === b;
-}
-
 /** The fields that differ, with their old and new values (what an audit entry records). */
 export function measureChanges(
 	before: MeasureFields,
 	after: MeasureFields
 ): { fields: MeasureField[]; before: Partial<MeasureFields>; after: Partial<MeasureFields> } {
-	const fields = MEASURE_FIELDS.filter((f) => !same(before[f], after[f]));
-	const pick = (m: MeasureFields) =>
-		Object.fromEntries(fields.map((f) => [f, m[f]])) as Partial<MeasureFields>;
-	return { fields, before: pick(before), after: pick(after) };
+	return fieldChanges(MEASURE_FIELDS, before, after);
 }
 
 /**

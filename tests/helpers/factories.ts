@@ -92,6 +92,15 @@ export async function makeMember(
 	return actorOf(user.id, options.organisationId, options.role, options.unitId ?? null);
 }
 
+/**
+ * Makes members of one organisation for one test: `member(role, unitId, name)` signs in as
+ * `${name}-${n}@example.test` (name is the role unless given), so that every test has its own accounts.
+ */
+export function memberOf(db: Kysely<Database>, n: number, organisationId: string) {
+	return (role: Role, unitId: string | null = null, name: string = role) =>
+		makeMember(db, { email: `${name}-${n}@example.test`, organisationId, role, unitId });
+}
+
 /** Signs in from a client address of its own; fails the test when the sign-in is refused. */
 export async function signedIn(db: Kysely<Database>, email: string, password = TEST_PASSWORD) {
 	const result = await signIn(db, email, password, uniqueClient());

@@ -13,7 +13,7 @@ import {
 import { createMeasure, getMeasure } from '../../src/lib/server/action-plans/service';
 import { useTestDatabase } from '../helpers/db';
 import { expectProblem } from '../helpers/expect';
-import { makeMember, makeOrganisation, nextNumber } from '../helpers/factories';
+import { makeOrganisation, memberOf, nextNumber } from '../helpers/factories';
 import { auditOf } from '../helpers/queries';
 
 const testDb = useTestDatabase();
@@ -29,26 +29,15 @@ async function setup() {
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	const other = await makeOrganisation(testDb.db, `Ailleurs ${n}`);
-	const email = (role: string) => `${role}-${n}@example.test`;
-	const member = (role: 'admin' | 'advisor' | 'hr' | 'manager') =>
-		makeMember(testDb.db, {
-			email: email(role),
-			organisationId: org.id,
-			role,
-			unitId: role === 'manager' ? unit.id : undefined
-		});
+	const member = memberOf(testDb.db, n, org.id);
 	return {
 		org,
 		other,
 		admin: await member('admin'),
 		advisor: await member('advisor'),
 		hr: await member('hr'),
-		manager: await member('manager'),
-		otherAdvisor: await makeMember(testDb.db, {
-			email: email('other-advisor'),
-			organisationId: other.id,
-			role: 'advisor'
-		})
+		manager: await member('manager', unit.id),
+		otherAdvisor: await memberOf(testDb.db, n, other.id)('advisor', null, 'other-advisor')
 	};
 }
 

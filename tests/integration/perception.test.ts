@@ -14,7 +14,7 @@ import { createWave, setWaveClosed, waveFormOptions } from '../../src/lib/server
 import { answerFields, everythingStored, waveFields, waveUnitRows } from '../helpers/barometer';
 import { useTestDatabase } from '../helpers/db';
 import { expectProblem } from '../helpers/expect';
-import { makeMember, makeOrganisation, makeUnits, nextNumber } from '../helpers/factories';
+import { makeOrganisation, makeUnits, memberOf, nextNumber } from '../helpers/factories';
 
 const testDb = useTestDatabase();
 
@@ -35,8 +35,7 @@ async function setup() {
 		['WARD2', 'CARE', 20],
 		['OFFICE', 'ROOT', 20]
 	])) as Record<'ROOT' | 'CARE' | 'WARD1' | 'WARD2' | 'OFFICE', string>;
-	const member = (role: 'advisor' | 'manager', unitId?: string, name: string = role) =>
-		makeMember(testDb.db, { email: `${name}-${n}@example.test`, organisationId: org.id, role, unitId });
+	const member = memberOf(testDb.db, n, org.id);
 	const advisor = await member('advisor');
 	const measure = async (organisationId: string, unitId: string | null, title: string, status = 'done') =>
 		(
@@ -54,11 +53,7 @@ async function setup() {
 		).id;
 	const other = await makeOrganisation(testDb.db, `Elders ${n}`);
 	const otherIds = await makeUnits(testDb.db, other.id, [['ELSEWHERE', null, 9]]);
-	const otherAdvisor = await makeMember(testDb.db, {
-		email: `other-${n}@example.test`,
-		organisationId: other.id,
-		role: 'advisor'
-	});
+	const otherAdvisor = await memberOf(testDb.db, n, other.id)('advisor', null, 'other');
 	return {
 		org,
 		ids,
@@ -78,8 +73,11 @@ async function setup() {
 
 type Setup = Awaited<ReturnType<typeof setup>>;
 
-/** A link wave on WARD1 and WARD2 that asks about the WARD1 measure and the organisation's. */
-async function waveWithBlock(s: Setup) {
+/**
+ * A link wave on WARD1 and WARD2, and each unit's link into it. It asks about `measureIds`: unless
+ * told otherwise, the WARD1 measure and the organisation's.
+ */
+async function wardsWave(s: Setup, measureIds = [s.measures.ward1, s.measures.whole]) {
 	const waveId = await createWave(
 		testDb.db,
 		s.advisor,
@@ -87,7 +85,7 @@ async function waveWithBlock(s: Setup) {
 		waveFields(),
 		[s.ids.WARD1, s.ids.WARD2],
 		TODAY,
-		[s.measures.ward1, s.measures.whole]
+		measureIds
 	);
 	const links = await waveUnitRows(testDb.db, waveId);
 	const link = (unitId: string): Entry => ({
@@ -124,7 +122,7 @@ describe('the evaluation block on the wave form', () => {
 			['Stille werkplekken', 'Unit OFFICE'],
 			['Vast teamoverleg over de werkdruk', null]
 		]);
-		const { waveId } = await waveWithBlock(s);
+		const { waveId } = await wardsWave(s);
 		const stored = await testDb.db
 			.selectFrom('wave_measure')
 			.select(['measure_id', 'position', 'title', 'unit_id'])
@@ -224,7 +222,7 @@ describe('the evaluation block on the wave form', () => {
 describe('the perception questions for a respondent', () => {
 	it('asks the respondents of the measure’s unit and below, and seals the answers until the close', async () => {
 		const s = await setup();
-		const { waveId, link } = await waveWithBlock(s);
+		const { waveId, link } = await wardsWave(s);
 		const q = await openQuestionnaire(testDb.db, link(s.ids.WARD1), TODAY);
 		expect(q.measures).toEqual([
 			{
@@ -266,7 +264,7 @@ describe('the perception questions for a respondent', () => {
 
 	it.each(['0', '5', 'helped', '1.5'])('refuses the answer %s and stores nothing', async (value) => {
 		const s = await setup();
-		const { link } = await waveWithBlock(s);
+		const { link } = await wardsWave(s);
 		const before = await everythingStored(testDb.db);
 		await expectProblem(
 			answer(link(s.ids.WARD1), s.ids.WARD1, { [`p_${s.measures.ward1}`]: value }),
@@ -280,7 +278,7 @@ describe('the perception questions for a respondent', () => {
 describe('reading the perception of a measure', () => {
 	/** WARD1: 6 respondents, `ward1Answers` of them answer the WARD1 measure; WARD2: 5 respondents. */
 	async function closedWave(s: Setup, ward1Answers: string[]) {
-		const { waveId, link } = await waveWithBlock(s);
+		const { waveId, link } = await wardsWave(s);
 		for (let i = 0; i < 6; i++)
 			await answer(link(s.ids.WARD1), s.ids.WARD1, {
 				[`p_${s.measures.ward1}`]: ward1Answers[i] ?? '',
@@ -372,19 +370,7 @@ describe('reading the perception of a measure', () => {
 
 	it('attaches a perception block to a closed wave for demo data, read through the same plan as the wave', async () => {
 		const s = await setup();
-		const waveId = await createWave(
-			testDb.db,
-			s.advisor,
-			s.org.id,
-			waveFields(),
-			[s.ids.WARD1, s.ids.WARD2],
-			TODAY
-		);
-		const links = await waveUnitRows(testDb.db, waveId);
-		const link = (unitId: string): Entry => ({
-			via: 'link',
-			token: links.find((u) => u.unit_id === unitId)!.link_token
-		});
+		const { waveId, link } = await wardsWave(s, []);
 		for (let i = 0; i < 6; i++) await answer(link(s.ids.WARD1), s.ids.WARD1, {});
 		for (let i = 0; i < 3; i++) await answer(link(s.ids.WARD2), s.ids.WARD2, {});
 		await setWaveClosed(testDb.db, s.advisor, s.org.id, waveId, true, {}, TODAY);

@@ -19,7 +19,7 @@ import { importSignals } from '../../src/lib/server/signals/service';
 import { analyticsOrganisation, answers } from '../helpers/analytics';
 import { useTestDatabase } from '../helpers/db';
 import { expectProblem } from '../helpers/expect';
-import { makeMember, makeOrganisation, makeUnits, nextNumber } from '../helpers/factories';
+import { makeOrganisation, makeUnits, memberOf, nextNumber } from '../helpers/factories';
 import { auditOf } from '../helpers/queries';
 import { MONTHLY_COLUMNS, monthlyFile, peopleMonths, uploadOf } from '../helpers/signals-upload';
 
@@ -32,8 +32,7 @@ async function setup() {
 	const org = await makeOrganisation(testDb.db, `Plannen ${n}`);
 	const ids = await makeUnits(testDb.db, org.id, [['ROOT', null, 40]]);
 	const other = await makeOrganisation(testDb.db, `Elders ${n}`);
-	const member = (role: 'admin' | 'advisor' | 'hr' | 'manager', unitId?: string) =>
-		makeMember(testDb.db, { email: `plan-${role}-${n}@example.test`, organisationId: org.id, role, unitId });
+	const member = memberOf(testDb.db, n, org.id);
 	return {
 		org,
 		other,
@@ -41,11 +40,7 @@ async function setup() {
 		advisor: await member('advisor'),
 		hr: await member('hr'),
 		manager: await member('manager', ids.ROOT),
-		otherAdvisor: await makeMember(testDb.db, {
-			email: `plan-other-${n}@example.test`,
-			organisationId: other.id,
-			role: 'advisor'
-		})
+		otherAdvisor: await memberOf(testDb.db, n, other.id)('advisor', null, 'other')
 	};
 }
 

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS, type ColumnId, type SignalsFormat } from '../../src/lib/domain/signals';
 import type { Language } from '../../src/lib/domain/organisation-settings';
-import type { Role, SignalFigures } from '../../src/lib/server/db/schema';
+import type { SignalFigures } from '../../src/lib/server/db/schema';
 import { signalFigureColumns } from '../../src/lib/server/db/schema';
 import type { Actor } from '../../src/lib/server/access';
 import {
@@ -20,7 +20,7 @@ import {
 } from '../../src/lib/server/signals/service';
 import { useTestDatabase } from '../helpers/db';
 import { expectProblem } from '../helpers/expect';
-import { makeMember, makeOrganisation, makeUnits, nextNumber } from '../helpers/factories';
+import { makeOrganisation, makeUnits, memberOf, nextNumber } from '../helpers/factories';
 import { auditOf } from '../helpers/queries';
 
 const testDb = useTestDatabase();
@@ -44,14 +44,8 @@ async function setup() {
 	])) as Record<'ROOT' | 'WARD1' | 'WARD2' | 'OFFICE' | 'CAFÉ', string>;
 	const other = await makeOrganisation(testDb.db, `Elders ${n}`);
 	const otherIds = await makeUnits(testDb.db, other.id, [['WARD1', null, 30]]);
-	const email = (role: string) => `${role}-${n}@example.test`;
-	const member = (role: Role, organisationId = org.id, prefix: string = role) =>
-		makeMember(testDb.db, {
-			email: email(prefix),
-			organisationId,
-			role,
-			unitId: role === 'manager' ? ids.WARD1 : null
-		});
+	const member = memberOf(testDb.db, n, org.id);
+	const otherMember = memberOf(testDb.db, n, other.id);
 	return {
 		org,
 		ids,
@@ -60,9 +54,9 @@ async function setup() {
 		admin: await member('admin'),
 		advisor: await member('advisor'),
 		hr: await member('hr'),
-		manager: await member('manager'),
-		otherHr: await member('hr', other.id, 'other-hr'),
-		otherAdmin: await member('admin', other.id, 'other-admin')
+		manager: await member('manager', ids.WARD1),
+		otherHr: await otherMember('hr', null, 'other-hr'),
+		otherAdmin: await otherMember('admin', null, 'other-admin')
 	};
 }
 type Setup = Awaited<ReturnType<typeof setup>>;

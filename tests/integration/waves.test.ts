@@ -28,7 +28,7 @@ import {
 } from '../helpers/barometer';
 import { useTestDatabase } from '../helpers/db';
 import { expectProblem } from '../helpers/expect';
-import { makeMember, makeOrganisation, makeUnits, nextNumber } from '../helpers/factories';
+import { makeOrganisation, makeUnits, memberOf, nextNumber } from '../helpers/factories';
 import { auditOf } from '../helpers/queries';
 
 const testDb = useTestDatabase();
@@ -54,14 +54,7 @@ async function setup() {
 	]);
 	const other = await makeOrganisation(testDb.db, `Elders ${n}`);
 	const otherIds = await makeUnits(testDb.db, other.id, [['ELSEWHERE', null, 3]]);
-	const email = (role: string) => `${role}-${n}@example.test`;
-	const member = (role: 'admin' | 'advisor' | 'hr' | 'manager') =>
-		makeMember(testDb.db, {
-			email: email(role),
-			organisationId: org.id,
-			role,
-			unitId: role === 'manager' ? ids.CARE! : null
-		});
+	const member = memberOf(testDb.db, n, org.id);
 	return {
 		org,
 		ids: ids as Record<'ROOT' | 'CARE' | 'WARD1' | 'WARD2' | 'OFFICE', string>,
@@ -70,12 +63,8 @@ async function setup() {
 		admin: await member('admin'),
 		advisor: await member('advisor'),
 		hr: await member('hr'),
-		manager: await member('manager'),
-		otherAdmin: await makeMember(testDb.db, {
-			email: email('other'),
-			organisationId: other.id,
-			role: 'admin'
-		})
+		manager: await member('manager', ids.CARE!),
+		otherAdmin: await memberOf(testDb.db, n, other.id)('admin', null, 'other')
 	};
 }
 

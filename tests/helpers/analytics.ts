@@ -5,7 +5,7 @@ import { newSubmissionNonce, submitResponse } from '../../src/lib/server/baromet
 import { createWave } from '../../src/lib/server/barometer/waves';
 import type { Database } from '../../src/lib/server/db/schema';
 import { waveFields, waveUnitRows } from './barometer';
-import { makeMember, makeOrganisation, makeUnits, nextNumber } from './factories';
+import { makeOrganisation, makeUnits, memberOf, nextNumber } from './factories';
 
 /**
  * The organisation the analytics tests share. People per unit (k = 5, sensitive k = 10):
@@ -52,8 +52,7 @@ export async function analyticsOrganisation(
 	const org = await makeOrganisation(db, `${label} ${n}`);
 	const ids = (await makeUnits(db, org.id, PEOPLE)) as Record<Code, string>;
 	const other = await makeOrganisation(db, `Elders ${n}`);
-	const member = (role: 'admin' | 'advisor' | 'hr' | 'manager', unitId: string | null = null) =>
-		makeMember(db, { email: `${role}-${n}@example.test`, organisationId: org.id, role, unitId });
+	const member = memberOf(db, n, org.id);
 	const s = {
 		org,
 		ids,
@@ -62,11 +61,7 @@ export async function analyticsOrganisation(
 		advisor: await member('advisor'),
 		hr: await member('hr'),
 		manager: await member('manager', ids.A),
-		otherAdvisor: await makeMember(db, {
-			email: `other-${n}@example.test`,
-			organisationId: other.id,
-			role: 'advisor'
-		})
+		otherAdvisor: await memberOf(db, n, other.id)('advisor', null, 'other')
 	};
 	const waveId = await createWave(
 		db,

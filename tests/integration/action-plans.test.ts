@@ -10,7 +10,7 @@ import {
 } from '../../src/lib/server/action-plans/service';
 import { useTestDatabase } from '../helpers/db';
 import { expectProblem } from '../helpers/expect';
-import { makeMember, makeOrganisation, makeUnits, makeUser, nextNumber } from '../helpers/factories';
+import { makeOrganisation, makeUnits, makeUser, memberOf, nextNumber } from '../helpers/factories';
 import { auditOf } from '../helpers/queries';
 
 const testDb = useTestDatabase();
@@ -33,9 +33,7 @@ async function setup() {
 	])) as Record<'ROOT' | 'CARE' | 'WARD1' | 'WARD2' | 'OFFICE', string>;
 	const other = await makeOrganisation(testDb.db, `Elders ${n}`);
 	const otherIds = await makeUnits(testDb.db, other.id, [['ELSEWHERE', null, 3]]);
-	const email = (role: string) => `${role}-${n}@example.test`;
-	const member = (role: 'admin' | 'advisor' | 'hr' | 'manager', unitId?: string) =>
-		makeMember(testDb.db, { email: email(role), organisationId: org.id, role, unitId });
+	const member = memberOf(testDb.db, n, org.id);
 	return {
 		org,
 		ids,
@@ -45,11 +43,7 @@ async function setup() {
 		advisor: await member('advisor'),
 		hr: await member('hr'),
 		manager: await member('manager', ids.CARE),
-		otherAdvisor: await makeMember(testDb.db, {
-			email: email('other-advisor'),
-			organisationId: other.id,
-			role: 'advisor'
-		})
+		otherAdvisor: await memberOf(testDb.db, n, other.id)('advisor', null, 'other-advisor')
 	};
 }
 

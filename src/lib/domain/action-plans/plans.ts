@@ -141,6 +141,9 @@ export const NEXT_STATUS: Record<PlanStatus, PlanStatus | null> = {
 	adopted: null
 };
 
+/** The date each step records: when the plan was submitted, advised on, adopted. */
+export const STEP_DATE = { submitted: 'submittedOn', advised: 'adviceOn', adopted: 'adoptedOn' } as const;
+
 export type PlanStep =
 	| { status: 'submitted'; submittedOn: string }
 	| { status: 'advised'; adviceOn: string; adviceText: string }
@@ -165,7 +168,7 @@ export function validateStep(
 	const next = NEXT_STATUS[plan.status];
 	if (next === null || next === 'draft' || step !== next)
 		return { ok: false, problems: { status: { key: 'plan.stepNotAllowed' } } };
-	const field = ({ submitted: 'submittedOn', advised: 'adviceOn', adopted: 'adoptedOn' } as const)[next];
+	const field = STEP_DATE[next];
 	const date = dateOf(input[field]);
 	const problems: FieldProblems = {};
 	const notBefore = next === 'advised' ? plan.submittedOn : next === 'adopted' ? plan.adviceOn : null;

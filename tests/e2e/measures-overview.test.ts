@@ -30,13 +30,16 @@ async function openMeasures(email: string): Promise<Page> {
 const unaddressed = (page: Page) => page.getByRole('region', { name: nl['unaddressed.title'] });
 
 /** The units of the "not yet addressed" section, with the findings each shows before "more". */
-async function unaddressedUnits(page: Page): Promise<Array<{ name: string; shown: number; more: boolean }>> {
+async function unaddressedUnits(
+	page: Page
+): Promise<Array<{ name: string; shown: number; folded: number; more: boolean }>> {
 	return unaddressed(page)
 		.locator('ul.units > li')
 		.evaluateAll((items) =>
 			items.map((li) => ({
 				name: li.querySelector(':scope > a')?.textContent?.trim() ?? '',
 				shown: li.querySelectorAll(':scope > ul > li').length,
+				folded: li.querySelectorAll(':scope > details > ul > li').length,
 				more: li.querySelector(':scope > details') !== null
 			}))
 		);
@@ -51,18 +54,22 @@ describe('the measures overview', () => {
 			for (const flag of ['measure.flag.overdue', 'measure.flag.noOwner', 'evaluation.toReview'] as const)
 				expect(await table.getByText(nl[flag], { exact: true }).count(), flag).toBeGreaterThan(0);
 
+			// Which findings are listed depends on the waves other browser tests close meanwhile; how
+			// they are listed does not: three per unit at most, the others folded away, and one
+			// "more" per unit that has any.
 			const units = await unaddressedUnits(page);
 			expect(units.length).toBeGreaterThan(0);
 			for (const unit of units) {
 				expect(unit.shown, unit.name).toBeGreaterThan(0);
 				expect(unit.shown, unit.name).toBeLessThanOrEqual(3);
+				expect(unit.more, unit.name).toBe(unit.folded > 0);
+				if (unit.folded > 0) expect(unit.shown, unit.name).toBe(3);
 			}
-			const crowded = units.find((u) => u.more);
-			expect(crowded, 'a unit of the demo has more than three findings').toBeDefined();
 			const section = unaddressed(page);
-			const summary = section.getByText(messagePattern(nl['unaddressed.moreFindings']));
-			expect(await summary.count()).toBeGreaterThan(0);
-			await summary.first().click();
+			const summaries = section
+				.locator('summary')
+				.filter({ hasText: messagePattern(nl['unaddressed.moreFindings']) });
+			expect(await summaries.count()).toBe(units.filter((u) => u.more).length);
 
 			const links = section.getByRole('link', { name: new RegExp(`^${nl['unaddressed.write']}`) });
 			const href = new URL((await links.first().getAttribute('href'))!, page.url());
@@ -82,7 +89,6 @@ describe('the measures overview', () => {
 			const page = await openMeasures(MANAGER);
 			const own = (await unaddressedUnits(page)).map((u) => u.name);
 			expect(all).toContain('Spoedgevallen');
-			expect(own.length).toBeGreaterThan(0);
 			expect(own).not.toContain('Spoedgevallen');
 			for (const name of own) expect(all).toContain(name);
 			expect(

@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { translate } from '../../src/lib/i18n';
 import { nl } from '../../src/lib/i18n/nl';
 import { checkA11y, describeViolations, launchBrowser, newPage, signInAs } from '../helpers/browser';
-import { addDays, CATALOGUES, chooseLanguage, LAPTOP, navigatesBy, PHONE } from '../helpers/browser-steps';
+import {
+	addDays,
+	answerEveryItem,
+	CATALOGUES,
+	chooseLanguage,
+	LAPTOP,
+	navigatesBy,
+	PHONE
+} from '../helpers/browser-steps';
 
 /**
  * Perception in the barometer, in a real browser: the advisor marks a measure of one unit done and
@@ -115,14 +123,7 @@ describe.sequential('perception in the barometer', () => {
 			);
 			expect(violations, describeViolations(violations)).toEqual([]);
 
-			const items = page.locator('main fieldset.question');
-			const count = await items.count();
-			for (let i = 0; i < count; i++)
-				await items
-					.nth(i)
-					.locator('label.option')
-					.nth(i % 5)
-					.click();
+			await answerEveryItem(page);
 			// By keyboard: focus the first answer and move with the arrow keys.
 			await question
 				.getByRole('radio', { name: texts['perception.answer.not-noticed'], exact: true })

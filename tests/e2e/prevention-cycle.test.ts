@@ -9,6 +9,7 @@ import { BAROMETER, dimensionsOf } from '../../src/lib/instruments';
 import { launchBrowser, newPage, showSeededWave, signInAs } from '../helpers/browser';
 import {
 	addDays,
+	answerEveryItem,
 	CATALOGUES,
 	chooseLanguage,
 	escapeRegExp,
@@ -240,14 +241,7 @@ describe.each(['nl', 'fr'] as const)('the prevention cycle in %s', (lang) => {
 			expect(await question.locator('legend').textContent()).toContain(texts['perception.question']);
 			await expectNoSeriousA11yProblems(respondent, 'the respondent page');
 			await respondent.setViewportSize(PHONE);
-			const items = respondent.locator('main fieldset.question');
-			const count = await items.count();
-			for (let i = 0; i < count; i++)
-				await items
-					.nth(i)
-					.locator('label.option')
-					.nth(i % 5)
-					.click();
+			await answerEveryItem(respondent);
 			await question.getByRole('radio', { name: texts['perception.answer.helped'], exact: true }).check();
 			const filled = await respondent
 				.locator('main form.questionnaire')

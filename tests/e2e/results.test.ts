@@ -9,7 +9,7 @@ import { browserSession, checkA11y, describeViolations, showSeededWave } from '.
  */
 const ADVISOR = 'preventie@zonnedael.demo';
 const MANAGER = 'leiding@zonnedael.demo';
-const TIMEOUT = 90_000;
+const TIMEOUT = 180_000;
 const SUPPRESSED = ['below-k', 'secondary', 'remainder', 'sensitive', 'no-data'].map(
 	(reason) => nl[`results.suppressed.${reason}` as keyof typeof nl]
 );

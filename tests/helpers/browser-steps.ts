@@ -92,3 +92,15 @@ export function addDays(iso: string, days: number): string {
 	date.setUTCDate(date.getUTCDate() + days);
 	return date.toISOString().slice(0, 10);
 }
+
+/** Answers every item of the barometer on the page, spreading the answers over the scale. */
+export async function answerEveryItem(page: Page): Promise<void> {
+	const items = page.locator('main fieldset.question');
+	const count = await items.count();
+	for (let i = 0; i < count; i++)
+		await items
+			.nth(i)
+			.locator('label.option')
+			.nth(i % 5)
+			.click();
+}

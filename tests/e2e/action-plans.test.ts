@@ -87,7 +87,10 @@ describe.each(['nl', 'fr'] as const)('an action plan in %s', (lang) => {
 				.getByRole('link', { name: texts['nav.measures'], exact: true })
 				.click();
 			await advisor.waitForURL((url) => url.pathname === `/o/${org}/measures`);
-			const row = advisor.getByRole('row').filter({ has: advisor.getByRole('link', { name: title }) });
+			// Exactly this title: another browser test may write a measure whose title starts the same.
+			const row = advisor
+				.getByRole('row')
+				.filter({ has: advisor.getByRole('link', { name: title, exact: true }) });
 			await expect.poll(() => row.count()).toBe(1);
 			expect(await row.first().textContent()).toContain(UNIT);
 			await expectNoSeriousA11yProblems(advisor, 'the list of measures');

@@ -1,8 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { nl } from '../../src/lib/i18n/nl';
 import { browserSession } from '../helpers/browser';
-import { expectNoSeriousA11yProblems, messagePattern } from '../helpers/browser-steps';
+import {
+	CATALOGUES,
+	expectNoSeriousA11yProblems,
+	langOf,
+	messagePattern,
+	type Lang
+} from '../helpers/browser-steps';
 
 /**
  * The measures overview of the demo, as an advisor and as a manager see it: the measures with
@@ -17,23 +22,32 @@ const TIMEOUT = 120_000;
 const baseUrl = inject('baseUrl');
 const { signedIn } = browserSession(baseUrl);
 
-async function openMeasures(email: string): Promise<Page> {
+type Texts = (typeof CATALOGUES)[Lang];
+
+/**
+ * The overview, in the language of the account: other browser tests switch the demo accounts'
+ * language while this one runs.
+ */
+async function openMeasures(email: string): Promise<{ page: Page; texts: Texts }> {
 	const page = await signedIn(email);
+	const texts = CATALOGUES[((await langOf(page)) ?? 'nl') as Lang];
 	await page
-		.getByRole('navigation', { name: nl['nav.main'] })
-		.getByRole('link', { name: nl['nav.measures'], exact: true })
+		.getByRole('navigation', { name: texts['nav.main'] })
+		.getByRole('link', { name: texts['nav.measures'], exact: true })
 		.click();
-	await page.getByRole('heading', { level: 1, name: nl['measure.listTitle'] }).waitFor();
-	return page;
+	await page.getByRole('heading', { level: 1, name: texts['measure.listTitle'] }).waitFor();
+	return { page, texts };
 }
 
-const unaddressed = (page: Page) => page.getByRole('region', { name: nl['unaddressed.title'] });
+const unaddressed = (page: Page, texts: Texts) =>
+	page.getByRole('region', { name: texts['unaddressed.title'] });
 
 /** The units of the "not yet addressed" section, with the findings each shows before "more". */
 async function unaddressedUnits(
-	page: Page
+	page: Page,
+	texts: Texts
 ): Promise<Array<{ name: string; shown: number; folded: number; more: boolean }>> {
-	return unaddressed(page)
+	return unaddressed(page, texts)
 		.locator('ul.units > li')
 		.evaluateAll((items) =>
 			items.map((li) => ({
@@ -49,15 +63,15 @@ describe('the measures overview', () => {
 	it(
 		'shows the flags of the demo measures and the findings not yet addressed, a few per unit, each leading to a new measure',
 		async () => {
-			const page = await openMeasures(ADVISOR);
+			const { page, texts } = await openMeasures(ADVISOR);
 			const table = page.locator('main table').first();
 			for (const flag of ['measure.flag.overdue', 'measure.flag.noOwner', 'evaluation.toReview'] as const)
-				expect(await table.getByText(nl[flag], { exact: true }).count(), flag).toBeGreaterThan(0);
+				expect(await table.getByText(texts[flag], { exact: true }).count(), flag).toBeGreaterThan(0);
 
 			// Which findings are listed depends on the waves other browser tests close meanwhile; how
 			// they are listed does not: three per unit at most, the others folded away, and one
 			// "more" per unit that has any.
-			const units = await unaddressedUnits(page);
+			const units = await unaddressedUnits(page, texts);
 			expect(units.length).toBeGreaterThan(0);
 			for (const unit of units) {
 				expect(unit.shown, unit.name).toBeGreaterThan(0);
@@ -65,13 +79,13 @@ describe('the measures overview', () => {
 				expect(unit.more, unit.name).toBe(unit.folded > 0);
 				if (unit.folded > 0) expect(unit.shown, unit.name).toBe(3);
 			}
-			const section = unaddressed(page);
+			const section = unaddressed(page, texts);
 			const summaries = section
 				.locator('summary')
-				.filter({ hasText: messagePattern(nl['unaddressed.moreFindings']) });
+				.filter({ hasText: messagePattern(texts['unaddressed.moreFindings']) });
 			expect(await summaries.count()).toBe(units.filter((u) => u.more).length);
 
-			const links = section.getByRole('link', { name: new RegExp(`^${nl['unaddressed.write']}`) });
+			const links = section.getByRole('link', { name: new RegExp(`^${texts['unaddressed.write']}`) });
 			const href = new URL((await links.first().getAttribute('href'))!, page.url());
 			expect(href.pathname).toMatch(/\/measures\/new$/);
 			expect(href.searchParams.get('unit')).toMatch(/^[0-9a-f-]{36}$/);
@@ -85,18 +99,19 @@ describe('the measures overview', () => {
 	it(
 		'shows a manager only the findings of their own subtree, without links to write a measure',
 		async () => {
-			const all = (await unaddressedUnits(await openMeasures(ADVISOR))).map((u) => u.name);
-			const page = await openMeasures(MANAGER);
-			const own = (await unaddressedUnits(page)).map((u) => u.name);
+			const advisor = await openMeasures(ADVISOR);
+			const all = (await unaddressedUnits(advisor.page, advisor.texts)).map((u) => u.name);
+			const { page, texts } = await openMeasures(MANAGER);
+			const own = (await unaddressedUnits(page, texts)).map((u) => u.name);
 			expect(all).toContain('Spoedgevallen');
 			expect(own).not.toContain('Spoedgevallen');
 			for (const name of own) expect(all).toContain(name);
 			expect(
-				await unaddressed(page)
-					.getByRole('link', { name: new RegExp(`^${nl['unaddressed.write']}`) })
+				await unaddressed(page, texts)
+					.getByRole('link', { name: new RegExp(`^${texts['unaddressed.write']}`) })
 					.count()
 			).toBe(0);
-			expect(await page.getByRole('link', { name: nl['measure.new'], exact: true }).count()).toBe(0);
+			expect(await page.getByRole('link', { name: texts['measure.new'], exact: true }).count()).toBe(0);
 		},
 		TIMEOUT
 	);

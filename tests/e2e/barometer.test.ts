@@ -260,6 +260,9 @@ describe.sequential('barometer', () => {
 			for (const box of await units.all()) await box.uncheck();
 			await advisor.getByRole('checkbox', { name: `${UNIT.name} (${UNIT.code})`, exact: true }).check();
 			await expect(advisor.locator('main input[name="unitIds"]:checked').count()).resolves.toBe(1);
+			// This wave is the plain barometer: measures other tests marked done in this unit are offered
+			// for the evaluation block, ticked; untick them all.
+			for (const box of await advisor.locator('main input[name="measureIds"]').all()) await box.uncheck();
 			await navigatesBy(advisor, () =>
 				advisor.getByRole('button', { name: nl['waves.create'], exact: true }).click()
 			);

@@ -520,7 +520,7 @@ export async function naiveAttentionList(
 		items: ranked.map((entry, i) => ({
 			rank: i + 1,
 			unitId: entry.unitId,
-			name: byId.get(entry.unitId)?.name ?? '',
+			name: listedName(units, entry.unitId),
 			code: byId.get(entry.unitId)?.code ?? '',
 			score: entry.score,
 			reasons: entry.reasons.map((r) => ({
@@ -531,6 +531,25 @@ export async function naiveAttentionList(
 			}))
 		}))
 	};
+}
+
+/** A unit's name as a flat list shows it, worked out by hand: its parent's or code's added on a repeat. */
+function listedName(units: readonly UnitNode[], unitId: string): string {
+	const same = (a: string, b: string) =>
+		a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+	const unit = units.find((u) => u.id === unitId);
+	if (!unit) return '';
+	if (units.filter((u) => same(u.name, unit.name)).length === 1) return unit.name;
+	const parentName = (u: UnitNode) => units.find((p) => p.id === u.parentId)?.name;
+	const mine = parentName(unit);
+	if (mine !== undefined) {
+		const twins = units.filter((u) => {
+			const theirs = parentName(u);
+			return theirs !== undefined && same(`${u.name} (${theirs})`, `${unit.name} (${mine})`);
+		});
+		if (twins.length === 1) return `${unit.name} (${mine})`;
+	}
+	return `${unit.name} (${unit.code})`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	distinctNames,
 	checkArchive,
 	checkMove,
 	creationOrder,
@@ -594,5 +595,58 @@ describe('creationOrder', () => {
 	});
 	it('gives nothing for nothing', () => {
 		expect(creationOrder([])).toEqual([]);
+	});
+});
+
+describe('distinctNames', () => {
+	const unit = (id: string, name: string, parentId: string | null = null) => ({
+		id,
+		name,
+		parentId,
+		code: id.toUpperCase()
+	});
+	it.each([
+		{
+			name: 'a unique name stays as it is',
+			units: [unit('a', 'Zorg'), unit('b', 'Nachtdienst', 'a')],
+			expected: { a: 'Zorg', b: 'Nachtdienst' }
+		},
+		{
+			name: 'two units of one name get their parent, whatever the case and spaces',
+			units: [
+				unit('a', 'Eik'),
+				unit('b', 'Linde'),
+				unit('c', 'Nachtdienst', 'a'),
+				unit('d', ' nachtdienst', 'b')
+			],
+			expected: { a: 'Eik', b: 'Linde', c: 'Nachtdienst (Eik)', d: ' nachtdienst (Linde)' }
+		},
+		{
+			name: 'parents of the same name too, or no parent: the code',
+			units: [
+				unit('a', 'Zorg'),
+				unit('b', 'Zorg'),
+				unit('c', 'Nacht', 'a'),
+				unit('d', 'Nacht', 'b'),
+				unit('e', 'Dag'),
+				unit('f', 'Dag')
+			],
+			expected: { a: 'Zorg (A)', b: 'Zorg (B)', c: 'Nacht (C)', d: 'Nacht (D)', e: 'Dag (E)', f: 'Dag (F)' }
+		}
+	])('$name', ({ units, expected }) => {
+		expect(Object.fromEntries(distinctNames(units))).toEqual(expected);
+	});
+
+	it('gives every unit of a generated list a name no other unit has', () => {
+		const names = ['Nacht', 'Dag', 'Zorg', 'Eik'];
+		for (let seed = 1; seed <= 200; seed++) {
+			let x = seed;
+			const next = () => ((x = (x * 1103515245 + 12345) % 2147483648), x);
+			const units = Array.from({ length: 2 + (next() % 12) }, (_, i) =>
+				unit(`u${i}`, names[next() % names.length]!, i > 0 && next() % 3 ? `u${next() % i}` : null)
+			);
+			const distinct = [...distinctNames(units).values()].map((n) => n.trim().toLowerCase());
+			expect(new Set(distinct).size).toBe(units.length);
+		}
 	});
 });

@@ -56,6 +56,45 @@ export function flattenTree<T extends UnitNode>(
 	return rows;
 }
 
+/**
+ * A name for each unit that tells it apart in a flat list: its own name when no other unit has
+ * it (case and spaces aside), else "name (parent's name)", and where that still repeats (same
+ * name under parents of the same name, or no parent) "name (code)". Codes are unique, so every
+ * unit ends up with a name of its own.
+ */
+export function distinctNames(
+	units: readonly Pick<UnitNode, 'id' | 'parentId' | 'code' | 'name'>[]
+): Map<string, string> {
+	const byId = new Map(units.map((u) => [u.id, u]));
+	const key = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+	const counts = <T>(values: readonly T[]) => {
+		const count = new Map<T, number>();
+		for (const v of values) count.set(v, (count.get(v) ?? 0) + 1);
+		return count;
+	};
+	const sameName = counts(units.map((u) => key(u.name)));
+	const withParent = new Map(
+		units.map((u) => {
+			const parent = u.parentId ? byId.get(u.parentId) : undefined;
+			return [u.id, parent ? `${u.name} (${parent.name})` : null] as const;
+		})
+	);
+	const sameWithParent = counts([...withParent.values()].filter((n) => n !== null).map(key));
+	const names = new Map<string, string>();
+	for (const u of units) {
+		const parentName = withParent.get(u.id);
+		names.set(
+			u.id,
+			sameName.get(key(u.name))! < 2
+				? u.name
+				: parentName && sameWithParent.get(key(parentName))! < 2
+					? parentName
+					: `${u.name} (${u.code})`
+		);
+	}
+	return names;
+}
+
 /** Ids from the root down to the unit itself; empty when unknown. Stops on a cycle rather than looping. */
 export function pathToRoot(units: readonly UnitNode[], unitId: string): string[] {
 	const byId = new Map(units.map((u) => [u.id, u]));

@@ -85,8 +85,13 @@ export const fr: Record<keyof typeof nl, string> = {
 	'warning.value.percentPerYear': '{value} % par an',
 	'warning.value.perEmployeePerYear': '{value} périodes de maladie par travailleur par an',
 	'warning.value.per100FtePerYear': '{value} pour 100 ETP par an',
-	'warning.reason.rateVsOwnHistory': '{subject} {value}, niveau de référence propre {baseline}',
-	'warning.reason.rateVsOrganisation': '{subject} {value}, organisation {organisation}',
+	'warning.period.lastMonths': 'sur les {count} derniers mois',
+	'warning.period.lastMonth': 'le dernier mois',
+	'warning.value.per100FtePerMonth': '{value} pour 100 ETP par mois',
+	'warning.value.perEmployeePerMonth': '{value} périodes de maladie par travailleur par mois',
+	'warning.value.percentPerMonth': '{value} % par mois',
+	'warning.reason.rateVsOwnHistory': '{subject} {value} {period}, niveau de référence propre {baseline}',
+	'warning.reason.rateVsOrganisation': '{subject} {value} {period}, organisation {organisation}',
 	'warning.reason.shareVsPreviousWave':
 		'{subject} : {value} % en orange ou en rouge, précédemment {previous} %',
 	'warning.reason.shareVsOrganisation':
@@ -115,7 +120,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'results.writeMeasure': 'Rédiger une mesure de prévention pour cette unité et ce thème.',
 	'results.notADiagnosis':
 		'Les seuils sont provisoires. Discutez des résultats marquants avec le conseiller en prévention aspects psychosociaux : regardez les facteurs de travail, pas les personnes.',
-	'results.caption': 'Part en orange ou rouge par unité et thème',
+	'results.caption': 'Part en orange ou rouge (%) par unité et thème',
 	'results.unit': 'Unité',
 	'results.respondents': 'Réponses',
 	'results.organisation': 'Toute l’organisation',
@@ -132,6 +137,37 @@ export const fr: Record<keyof typeof nl, string> = {
 	'results.legend': 'Part en orange ou rouge :',
 	'results.legendSuppressed': 'non affiché (anonymat)',
 	'results.legendTrend': 'au moins 5 points de pourcentage de plus ou de moins que la mesure précédente',
+	'results.view': 'Affichage',
+	'results.colouring': 'Couleur selon',
+	'results.colouring.bands': 'part en orange ou rouge',
+	'results.colouring.organisation': 'écart avec toute l’organisation',
+	'results.colouring.change': 'évolution depuis la mesure précédente',
+	'results.groups': 'Thèmes affichés',
+	'results.group.barometer': 'Baromètre',
+	'results.group.work-factor': 'Facteurs de travail',
+	'results.expand': 'Unités sous-jacentes de {unit}',
+	'results.sortHint':
+		'Cliquez sur un en-tête de colonne pour trier ; les unités restent sous leur unité parente.',
+	'results.legend.bands': 'Couleur : part en orange ou rouge (%)',
+	'results.legend.organisation':
+		'Couleur : écart avec toute l’organisation en points de pourcentage (le petit nombre dans la cellule)',
+	'results.legend.change':
+		'Couleur : écart avec {wave} en points de pourcentage (le petit nombre dans la cellule)',
+	'results.legendRange': '{from} à {to}',
+	'results.legendNoComparison': 'rien à comparer',
+	'results.cellOrganisation': 'Toute l’organisation : {share}, écart de {points} points de pourcentage.',
+	'results.cellChange': 'Évolution : {points} points de pourcentage.',
+	'results.noComparison': 'Pas de comparaison : l’autre chiffre n’est pas affiché.',
+	'results.downloadCsv': 'Télécharger le tableau en CSV (Excel)',
+	'results.csv.code': 'code',
+	'results.csv.unit': 'unité',
+	'results.csv.level': 'niveau',
+	'results.csv.respondents': 'réponses',
+	'results.csv.rate': 'taux de réponse (%)',
+	'results.csv.note': 'remarque',
+	'results.csv.share': '{dimension} : % orange ou rouge',
+	'results.csv.dimensionNote': '{dimension} : remarque',
+	'results.csv.filename': 'themes-par-unite',
 
 	// audit: audit log
 	'audit.action.signals.import': 'Signaux importés',
@@ -849,6 +885,9 @@ export const fr: Record<keyof typeof nl, string> = {
 	'indicator.value.perEmployeePerYear': '{value} par personne par an',
 	'indicator.value.days': '{value} jours ouvrables',
 	'indicator.value.per100FtePerYear': '{value} pour 100 ETP par an',
+	'indicator.value.per100FtePerMonth': '{value} pour 100 ETP par mois',
+	'indicator.value.perEmployeePerMonth': '{value} par personne par mois',
+	'indicator.value.percentPerMonth': '{value} % par mois',
 
 	// measure: measures of an action plan
 	'measure.notText': 'Saisissez un texte ici.',

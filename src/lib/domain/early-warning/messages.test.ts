@@ -15,7 +15,9 @@ describe('messages', () => {
 						[1, 0],
 						[3, 2],
 						[3, 1]
-					].map(([monthsAbove, consecutive]) => rate({ indicator, comparison, monthsAbove, consecutive }))
+					].flatMap(([monthsAbove, consecutive]) =>
+						[1, 4].map((months) => rate({ indicator, comparison, months, monthsAbove, consecutive }))
+					)
 				)
 			),
 			...(['previous-wave', 'organisation'] as const).flatMap((comparison) =>
@@ -37,19 +39,23 @@ describe('messages', () => {
 
 	it.each([
 		[
-			rate({ indicator: 'frequency', value: 2.44, baseline: 1.7 }),
-			'verzuimfrequentie 2,4 ziekteperiodes per medewerker per jaar, eigen basisniveau 1,7 ziekteperiodes per medewerker per jaar (laatste maand boven de band)'
+			rate({ indicator: 'frequency', months: 1, value: 0.244, reference: 0.17 }),
+			'verzuimfrequentie 0,24 ziekteperiodes per medewerker per maand in de laatste maand, eigen basisniveau 0,17 ziekteperiodes per medewerker per maand (laatste maand boven de band)'
 		],
 		[
 			rate({
 				indicator: 'turnoverVoluntary',
 				comparison: 'organisation',
-				value: 30,
-				organisation: 11,
+				value: 2.5,
+				reference: 0.92,
 				monthsAbove: 3,
 				consecutive: 1
 			}),
-			'vrijwillig verloop 30% per jaar, organisatie 11% per jaar (3 van de laatste 4 maanden boven de band)'
+			'vrijwillig verloop 2,5% per maand over de laatste 4 maanden, organisatie 0,92% per maand (3 van de laatste 4 maanden boven de band)'
+		],
+		[
+			rate({ comparison: 'organisation', value: 5.94, reference: 3.4, monthsAbove: 4, consecutive: 4 }),
+			'kort verzuim 5,9% over de laatste 4 maanden, organisatie 3,4% (4 maanden op rij boven de band)'
 		],
 		[
 			survey({

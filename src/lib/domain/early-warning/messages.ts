@@ -10,8 +10,13 @@ const round = (value: number, decimals: number) => {
 	return Math.round(value * factor) / factor;
 };
 
+/** One decimal, two below 1 (a month's frequency of 0.24 is not 0.2). */
 function rateValue(indicator: RateIndicatorId, value: number): WarningMessage {
-	return { key: `warning.value.${RATE_INDICATORS[indicator].unit}`, params: { value: round(value, 1) } };
+	const decimals = Math.abs(value) < 1 ? 2 : 1;
+	return {
+		key: `warning.value.${RATE_INDICATORS[indicator].unit}`,
+		params: { value: round(value, decimals) }
+	};
 }
 
 function persistenceMessage(f: RateFinding): WarningMessage {
@@ -21,23 +26,28 @@ function persistenceMessage(f: RateFinding): WarningMessage {
 }
 
 /**
- * The sentence of a finding, e.g. "kort verzuim 5,9%, organisatie 3,4% (4 maanden op rij boven
- * de band)" or "uitputting: 38% oranje of rood, was 21%". It names the indicator or dimension and
+ * The sentence of a finding, e.g. "kort verzuim 5,9% over de laatste 4 maanden, organisatie
+ * 3,4% (4 maanden op rij boven de band)" or "uitputting: 38% oranje of rood, was 21%". It names the indicator or dimension and
  * the numbers, never a person, and draws no conclusion about anyone's health.
  */
 export function reasonMessage(f: Finding): WarningMessage {
 	if (f.kind === 'rate') {
 		const subject: WarningMessage = { key: `warning.indicator.${f.indicator}`, params: {} };
 		const value = rateValue(f.indicator, f.value);
+		const reference = rateValue(f.indicator, f.reference);
+		const period: WarningMessage =
+			f.months === 1
+				? { key: 'warning.period.lastMonth', params: {} }
+				: { key: 'warning.period.lastMonths', params: { count: f.months } };
 		if (f.comparison === 'own-history')
 			return {
 				key: 'warning.reason.rateVsOwnHistory',
-				params: { subject, value, baseline: rateValue(f.indicator, f.baseline ?? 0) },
+				params: { subject, value, period, baseline: reference },
 				detail: persistenceMessage(f)
 			};
 		return {
 			key: 'warning.reason.rateVsOrganisation',
-			params: { subject, value, organisation: rateValue(f.indicator, f.organisation ?? 0) },
+			params: { subject, value, period, organisation: reference },
 			detail: persistenceMessage(f)
 		};
 	}

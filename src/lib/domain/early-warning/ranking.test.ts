@@ -21,8 +21,9 @@ describe('the attention list', () => {
 			[2, 'spike', 1, 0]
 		]);
 		expect(list.map((e) => text('nl', e.reasons[0]!.finding))).toEqual([
-			'kort verzuim 6,3%, eigen basisniveau 3% (4 maanden op rij boven de band)',
-			'kort verzuim 6,3%, eigen basisniveau 3% (laatste maand boven de band)'
+			'kort verzuim 6,3% over de laatste 4 maanden, eigen basisniveau 3% (4 maanden op rij boven de band)',
+			// The spike's own month (6.25 %) pooled with the three ordinary months before it.
+			'kort verzuim 3,8% over de laatste 4 maanden, eigen basisniveau 3% (laatste maand boven de band)'
 		]);
 	});
 

@@ -205,18 +205,83 @@ describe('rates against the organisation (p-chart limit from the unit’s denomi
 			window: 4,
 			persistent: true,
 			n: 20,
+			months: 4,
 			value: expect.closeTo(5.9, 9),
-			baseline: expect.closeTo(3.4, 9),
-			organisation: expect.closeTo(3.4, 9),
+			reference: expect.closeTo(3.4, 9),
 			ratio: expect.closeTo(5.9 / 3.4, 9),
 			z: expect.closeTo(5.502, 3)
 		});
-		expect(text('nl', org!)).toBe('kort verzuim 5,9%, organisatie 3,4% (4 maanden op rij boven de band)');
+		expect(text('nl', org!)).toBe(
+			'kort verzuim 5,9% over de laatste 4 maanden, organisatie 3,4% (4 maanden op rij boven de band)'
+		);
 		expect(text('fr', org!)).toBe(
-			'absentéisme de courte durée 5,9 %, organisation 3,4 % (4 mois de suite au-dessus de la bande)'
+			'absentéisme de courte durée 5,9 % sur les 4 derniers mois, organisation 3,4 % (4 mois de suite au-dessus de la bande)'
 		);
 		expect(text('en', org!)).toBe(
-			'short-term absence 5,9%, organisation 3,4% (4 months in a row above the band)'
+			'short-term absence 5,9% over the last 4 months, organisation 3,4% (4 months in a row above the band)'
+		);
+	});
+});
+
+describe('a reason never shows the unit on the favourable side of its reference', () => {
+	// April at 10 % against the organisation's (and its own) 3.4 %, then May and June without a sick
+	// day: the band remembers April, but over the last four months the unit is at 3.35 %, not above.
+	it('drops a month above the band once the recent months, pooled, are not above the reference', () => {
+		const org = series('2024-01', Array<number>(18).fill(340), 10_000);
+		const unit = series('2024-01', [...Array<number>(12).fill(13.6), 13.6, 13.6, 13.6, 40, 0, 0], 400);
+		const signal = rateSignal(unit, org, 'binomial', AS_OF);
+		for (const comparison of [signal.organisation, signal.ownHistory]) {
+			expect(comparison.months.map((m) => m.above)).toEqual([false, false, false, true, false, false]);
+			expect(comparison.recent).toMatchObject({ months: 4, rate: expect.closeTo(53.6 / 1600, 12) });
+			expect(comparison.recent!.reference).toBeCloseTo(0.034, 12);
+		}
+		expect(rateFindings('absenceRateShort', signal)).toEqual([]);
+		// One sick day more in June and the unit is above again over those months: the reason returns.
+		const again = series('2024-01', [...Array<number>(12).fill(13.6), 13.6, 13.6, 13.6, 40, 0, 1], 400);
+		expect(rateFindings('absenceRateShort', rateSignal(again, org, 'binomial', AS_OF))).toHaveLength(2);
+	});
+
+	it('holds for generated series of every watched indicator: value above reference, per month', () => {
+		const month = fc.record({
+			numerator: fc.nat({ max: 40 }),
+			denominator: fc.integer({ min: 1, max: 800 })
+		});
+		const months = fc.array(fc.option(month, { freq: 8 }), { minLength: 18, maxLength: 18 });
+		fc.assert(
+			fc.property(months, months, fc.constantFrom(...RATE_INDICATOR_IDS), (own, organisation, indicator) => {
+				const toSeries = (values: typeof own, scale: number) =>
+					values.flatMap((v, i) =>
+						v && v.numerator <= v.denominator * scale
+							? [
+									{
+										month: formatMonth(isoMonth('2024-01') + i),
+										value: {
+											shown: true as const,
+											n: 20,
+											numerator: v.numerator,
+											denominator: v.denominator * scale
+										}
+									}
+								]
+							: []
+					);
+				const signal = rateSignal(
+					toSeries(own, 1),
+					toSeries(organisation, 20),
+					RATE_INDICATORS[indicator].model,
+					AS_OF
+				);
+				for (const finding of rateFindings(indicator, signal)) {
+					expect(finding.value).toBeGreaterThan(finding.reference);
+					expect(finding.months).toBeGreaterThanOrEqual(1);
+					expect(finding.months).toBeLessThanOrEqual(finding.window);
+					expect(finding.monthsAbove).toBeGreaterThanOrEqual(1);
+					// Never a month's figure turned into a yearly one.
+					expect(RATE_INDICATORS[indicator].unit).not.toMatch(/PerYear$/);
+					for (const locale of ['nl', 'fr', 'en'] as const) expect(text(locale, finding)).not.toMatch(/[{}]/);
+				}
+			}),
+			{ numRuns: 300 }
 		);
 	});
 });
@@ -224,10 +289,10 @@ describe('rates against the organisation (p-chart limit from the unit’s denomi
 describe('the watched rates', () => {
 	const WATCHED = [
 		['absenceRateShort', ['sickDaysShort'], 'plannedDays', 'binomial', 100, 'percent'],
-		['frequency', ['spells'], 'headcount', 'poisson', 12, 'perEmployeePerYear'],
-		['turnoverVoluntary', ['leaversVoluntary'], 'headcount', 'binomial', 1200, 'percentPerYear'],
-		['newLongIncapacityPer100Fte', ['newIncapacity4w'], 'fte', 'poisson', 1200, 'per100FtePerYear'],
-		['accidentsPer100Fte', ['workAccidents'], 'fte', 'poisson', 1200, 'per100FtePerYear']
+		['frequency', ['spells'], 'headcount', 'poisson', 1, 'perEmployeePerMonth'],
+		['turnoverVoluntary', ['leaversVoluntary'], 'headcount', 'binomial', 100, 'percentPerMonth'],
+		['newLongIncapacityPer100Fte', ['newIncapacity4w'], 'fte', 'poisson', 100, 'per100FtePerMonth'],
+		['accidentsPer100Fte', ['workAccidents'], 'fte', 'poisson', 100, 'per100FtePerMonth']
 	] as const;
 
 	it.each(WATCHED)('%s: %j / %s, %s, x %d in %s', (id, numerator, denominator, model, scale, unit) =>

@@ -4,7 +4,10 @@ import type { FigureId } from '../signals/formats';
 import { isoMonth } from '../signals/parse';
 import {
 	INDICATOR_REGISTRY,
+	periodFactor,
+	unitOver,
 	WATCHED_INDICATORS,
+	type IndicatorUnit,
 	type VarianceModel,
 	type WatchedIndicatorId
 } from '../signals/registry';
@@ -104,6 +107,18 @@ export interface RateComparison {
 	consecutive: number;
 	/** At least one month above the band among the last `persistenceWindow` months. */
 	flagged: boolean;
+	/**
+	 * The last `persistenceWindow` months with figures pooled: the unit's rate (Σ numerators /
+	 * Σ denominators) and the reference weighted by the unit's denominators, over `months`
+	 * months; null when the comparison is not charted or none of those months has figures.
+	 */
+	recent: RecentRate | null;
+}
+
+export interface RecentRate {
+	months: number;
+	rate: number;
+	reference: number;
 }
 
 export interface RateSignal {
@@ -162,6 +177,8 @@ export function ewmaSd(lambda: number, j: number): number {
 interface Observation {
 	month: number;
 	rate: number;
+	/** The unit's denominator that month (the weight of its rate when months are pooled). */
+	denominator: number;
 	reference: number;
 	/** The standard error of the month's rate around the reference, before dispersion. */
 	se: number;
@@ -180,8 +197,25 @@ function notCharted(
 		months: [],
 		recentAbove: 0,
 		consecutive: 0,
-		flagged: false
+		flagged: false,
+		recent: null
 	};
+}
+
+/** The observations of the months from `from` on, pooled (see RateComparison.recent). */
+function pooled(observations: readonly Observation[], from: number): RecentRate | null {
+	let months = 0;
+	let numerator = 0;
+	let reference = 0;
+	let denominator = 0;
+	for (const o of observations) {
+		if (o.month < from) continue;
+		months++;
+		numerator += o.rate * o.denominator;
+		reference += o.reference * o.denominator;
+		denominator += o.denominator;
+	}
+	return months === 0 ? null : { months, rate: numerator / denominator, reference: reference / denominator };
 }
 
 function chart(
@@ -227,7 +261,8 @@ function chart(
 		months,
 		recentAbove,
 		consecutive,
-		flagged: recentAbove >= 1
+		flagged: recentAbove >= 1,
+		recent: pooled(window, asOf - p.persistenceWindow + 1)
 	};
 }
 
@@ -275,7 +310,13 @@ export function rateSignal(
 	const ownObservation = (m: number): Observation => {
 		const v = own.get(m)!;
 		const variance = unitVariance(baseline!, den, model);
-		return { month: m, rate: rateOf(v), reference: baseline!, se: Math.sqrt(variance / v.denominator) };
+		return {
+			month: m,
+			rate: rateOf(v),
+			denominator: v.denominator,
+			reference: baseline!,
+			se: Math.sqrt(variance / v.denominator)
+		};
 	};
 	const ownHistory =
 		baseline === null
@@ -288,7 +329,13 @@ export function rateSignal(
 		const o = org.get(m)!;
 		const reference = rateOf(o);
 		const variance = unitVariance(reference, o.denominator, model);
-		return { month: m, rate: rateOf(v), reference, se: Math.sqrt(variance / v.denominator) };
+		return {
+			month: m,
+			rate: rateOf(v),
+			denominator: v.denominator,
+			reference,
+			se: Math.sqrt(variance / v.denominator)
+		};
 	};
 	const organisationComparison = chart(
 		'organisation',
@@ -315,37 +362,41 @@ export function rateSignal(
 	};
 }
 
+/** The units a watched indicator's rate over one month is in: a share, or a count per month. */
+export type MonthUnit = Extract<IndicatorUnit, 'percent' | `${string}PerMonth`>;
+
 /** An indicator the attention list watches (registry.ts: `watched`). */
 export type RateIndicatorId = WatchedIndicatorId;
 
 /** A watched indicator as a monthly rate: numerator / denominator of one month x scale. */
-export interface RateDefinition<Id extends RateIndicatorId = RateIndicatorId> {
+export interface RateDefinition {
 	numerator: readonly FigureId[];
 	denominator: FigureId;
 	model: VarianceModel;
-	/** From numerator / denominator of one month to the indicator's unit (x 12 when annualised). */
+	/** From numerator / denominator of one month to the indicator's unit over one month. */
 	scale: number;
-	unit: (typeof INDICATOR_REGISTRY)[Id]['unit'];
+	/** The unit over one month: an annual rate is said per month (registry.ts: unitOver). */
+	unit: MonthUnit;
 }
 
 /**
  * The signal indicators early warning watches, as monthly rates, from the registry
  * (signals/registry.ts): each is the indicator of docs/indicators.md for a range of one month,
- * numerator / denominator x scale, in the same unit.
+ * numerator / denominator x scale, in its unit over one month (an annual rate per month).
  */
 export const RATE_INDICATORS = Object.fromEntries(
 	WATCHED_INDICATORS.map((id) => {
-		const { numerator, denominator, model, aggregation, scale, unit } = INDICATOR_REGISTRY[id];
+		const { numerator, denominator, model, aggregation, scale } = INDICATOR_REGISTRY[id];
 		const definition: RateDefinition = {
 			numerator,
 			denominator,
 			model,
-			scale: aggregation === 'annualRate' ? scale * 12 : scale,
-			unit
+			scale: scale * periodFactor(aggregation, 1),
+			unit: unitOver(id, 1) as MonthUnit
 		};
 		return [id, definition];
 	})
-) as { readonly [Id in RateIndicatorId]: Readonly<RateDefinition<Id>> };
+) as { readonly [Id in RateIndicatorId]: Readonly<RateDefinition> };
 export const RATE_INDICATOR_IDS: readonly RateIndicatorId[] = WATCHED_INDICATORS;
 
 /**
@@ -388,10 +439,14 @@ export type RateFinding = Checked & {
 	direction: 'worse';
 	/** The last watched month with figures. */
 	month: string;
-	/** Plain numbers in the indicator's unit (5.9 for 5.9 %): the unit, its baseline, the organisation. */
+	/**
+	 * Plain numbers in the indicator's unit over one month (5.9 for 5.9 %), over the last `months`
+	 * months with figures (at most `window`): the unit's rate, and the reference it is above, its
+	 * own baseline or the organisation's rate over the same months.
+	 */
+	months: number;
 	value: number;
-	baseline: number | null;
-	organisation: number | null;
+	reference: number;
 	/** How far out: the EWMA's z (the band is at `limit`), and value / reference (null if 0). */
 	z: number;
 	ratio: number | null;
@@ -415,10 +470,12 @@ export function rateFindings(
 	const { scale } = RATE_INDICATORS[indicator];
 	const latest = signal.latest;
 	if (!latest) return [];
-	const display = (v: number | null) => (v === null ? null : v * scale);
 	const findings: RateFinding[] = [];
 	for (const comparison of [signal.ownHistory, signal.organisation]) {
-		if (!comparison.flagged) continue;
+		// A month above the band raises a reason only while the recent months, pooled, are still
+		// above the reference: the reason's own numbers never show the unit at or below it.
+		const recent = comparison.recent;
+		if (!comparison.flagged || !recent || !(recent.rate > recent.reference)) continue;
 		const last = comparison.months.at(-1)!;
 		findings.push({
 			kind: 'rate',
@@ -426,11 +483,11 @@ export function rateFindings(
 			comparison: comparison.comparison,
 			direction: 'worse',
 			month: latest.month,
-			value: latest.rate * scale,
-			baseline: display(signal.baseline),
-			organisation: display(latest.organisation),
+			months: recent.months,
+			value: recent.rate * scale,
+			reference: recent.reference * scale,
 			z: last.z,
-			ratio: last.reference > 0 ? last.rate / last.reference : null,
+			ratio: recent.reference > 0 ? recent.rate / recent.reference : null,
 			monthsAbove: comparison.recentAbove,
 			window: p.persistenceWindow,
 			consecutive: comparison.consecutive,

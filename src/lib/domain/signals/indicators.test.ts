@@ -71,20 +71,21 @@ const values = (result: ReturnType<typeof computeIndicators>) =>
 describe('computeIndicators', () => {
 	it('computes the quarter', () => {
 		// Planned 1140 days, sick 36 short + 30 medium; 9 spells over an average headcount of 58/3,
-		// times 4 for a year; average FTE 52/3; the last month has 2 frequent absentees of 18.
+		// over 3 months, so per month (a quarter is never turned into a year); average FTE 52/3;
+		// the last month has 2 frequent absentees of 18.
 		const result = computeIndicators(quarter, { from: '2025-01', to: '2025-03' });
 		const expected = {
 			absenceRate: (66 / 1140) * 100,
 			absenceRateShort: (36 / 1140) * 100,
 			absenceRateMedium: (30 / 1140) * 100,
 			absenceRateLong: 0,
-			frequency: (9 / (58 / 3)) * 4,
+			frequency: 9 / (58 / 3) / 3,
 			frequentAbsenteeism: (2 / 18) * 100,
 			averageSpellDuration: 35 / 7,
-			turnoverVoluntary: (2 / (58 / 3)) * 100 * 4,
-			turnoverInvoluntary: (1 / (58 / 3)) * 100 * 4,
-			newLongIncapacityPer100Fte: (1 / (52 / 3)) * 100 * 4,
-			accidentsPer100Fte: (1 / (52 / 3)) * 100 * 4
+			turnoverVoluntary: ((2 / (58 / 3)) * 100) / 3,
+			turnoverInvoluntary: ((1 / (58 / 3)) * 100) / 3,
+			newLongIncapacityPer100Fte: ((1 / (52 / 3)) * 100) / 3,
+			accidentsPer100Fte: ((1 / (52 / 3)) * 100) / 3
 		};
 		for (const id of INDICATORS) {
 			const gated = result[id];
@@ -100,32 +101,46 @@ describe('computeIndicators', () => {
 		['absenceRate', 5.7895],
 		['absenceRateShort', 3.1579],
 		['absenceRateMedium', 2.6316],
-		['frequency', 1.8621],
+		['frequency', 0.1552],
 		['frequentAbsenteeism', 11.1111],
 		['averageSpellDuration', 5],
-		['turnoverVoluntary', 41.3793],
-		['turnoverInvoluntary', 20.6897],
-		['newLongIncapacityPer100Fte', 23.0769],
-		['accidentsPer100Fte', 23.0769]
+		['turnoverVoluntary', 3.4483],
+		['turnoverInvoluntary', 1.7241],
+		['newLongIncapacityPer100Fte', 1.9231],
+		['accidentsPer100Fte', 1.9231]
 	] as const)('gives %s = %d for the quarter, rounded', (id, expected) => {
 		const gated = computeIndicators(quarter, { from: '2025-01', to: '2025-03' })[id];
 		expect(gated.shown && Math.round(gated.value * 1e4) / 1e4).toBe(expected);
 	});
 
-	it('computes one month, annualised', () => {
+	it('computes one month, per month', () => {
 		const result = computeIndicators(quarter, rollingMonths('2025-02', 1));
 		expect(values(result)).toEqual({
 			absenceRate: (20 / 380) * 100,
 			absenceRateShort: (10 / 380) * 100,
 			absenceRateMedium: (10 / 380) * 100,
 			absenceRateLong: 0,
-			frequency: (3 / 20) * 12,
+			frequency: 3 / 20,
 			frequentAbsenteeism: 10,
 			averageSpellDuration: 4,
 			turnoverVoluntary: 0,
-			turnoverInvoluntary: 60,
+			turnoverInvoluntary: 5,
 			newLongIncapacityPer100Fte: 0,
-			accidentsPer100Fte: (1 / 18) * 100 * 12
+			accidentsPer100Fte: (1 / 18) * 100
+		});
+	});
+
+	it('annualises from twelve months: the quarter four times over, per year', () => {
+		const year = [0, 3, 6, 9].flatMap((shift) =>
+			quarter.map((r, i) => ({ ...r, month: `2025-${String(shift + i + 1).padStart(2, '0')}` }))
+		);
+		const result = computeIndicators(year, rollingMonths('2025-12', 12));
+		// Four times the quarter's events over the same average headcount and FTE: per year.
+		expect(values(result)).toMatchObject({
+			frequency: 36 / (58 / 3),
+			turnoverVoluntary: (8 / (58 / 3)) * 100,
+			turnoverInvoluntary: (4 / (58 / 3)) * 100,
+			accidentsPer100Fte: (4 / (52 / 3)) * 100
 		});
 	});
 
@@ -148,7 +163,7 @@ describe('computeIndicators', () => {
 			absenceRateShort: 'no-data',
 			newLongIncapacityPer100Fte: 'no-data',
 			accidentsPer100Fte: 'no-data',
-			frequency: (9 / (58 / 3)) * 4,
+			frequency: 9 / (58 / 3) / 3,
 			averageSpellDuration: 5
 		});
 	});

@@ -3,7 +3,13 @@ import { formatMonth } from './calendar';
 import type { UnitMonthFigures } from './figures';
 import { FIGURES, type FigureId } from './formats';
 import { isoMonth } from './parse';
-import { INDICATOR_REGISTRY, INDICATORS, type IndicatorDefinition, type IndicatorId } from './registry';
+import {
+	INDICATOR_REGISTRY,
+	INDICATORS,
+	periodFactor,
+	type IndicatorDefinition,
+	type IndicatorId
+} from './registry';
 
 export * from './registry';
 
@@ -50,7 +56,6 @@ export function computeIndicators(
 	}
 	const records = Array.from({ length: to - from + 1 }, (_, i) => byMonth.get(formatMonth(from + i)));
 	const months = records.length;
-	const perYear = 12 / months;
 
 	/** The figure of every month of the range, or null when one is missing. */
 	const series = (id: FigureId): number[] | null => {
@@ -97,7 +102,10 @@ export function computeIndicators(
 			case 'ratioOfSums':
 				return times(ratio(total(numerator, sum), sum(denominator)), scale);
 			case 'annualRate':
-				return times(ratio(total(numerator, sum), mean(denominator)), scale * perYear);
+				return times(
+					ratio(total(numerator, sum), mean(denominator)),
+					scale * periodFactor('annualRate', months)
+				);
 			case 'lastMonthRatio':
 				return times(ratio(total(numerator, last), last(denominator)), scale);
 		}

@@ -4,6 +4,8 @@ import {
 	HEALTH_INDICATORS,
 	INDICATOR_REGISTRY,
 	INDICATORS,
+	periodFactor,
+	unitOver,
 	WATCHED_INDICATORS,
 	type IndicatorId
 } from './registry';
@@ -51,5 +53,26 @@ describe('the indicator registry', () => {
 			expect([id, INDICATOR_REGISTRY[id].model]).not.toEqual([id, null]);
 			expect([id, INDICATOR_REGISTRY[id].aggregation]).not.toEqual([id, 'lastMonthRatio']);
 		}
+	});
+
+	// A rate over fewer than twelve months is said per month: one leaver in a team of eight in one
+	// month is 12.5 % that month, never "150 % a year".
+	it.each([
+		['absenceRate', 1, 1, 'percent'],
+		['absenceRate', 12, 1, 'percent'],
+		['frequentAbsenteeism', 3, 1, 'percent'],
+		['averageSpellDuration', 6, 1, 'days'],
+		['frequency', 1, 1, 'perEmployeePerMonth'],
+		['frequency', 11, 1 / 11, 'perEmployeePerMonth'],
+		['frequency', 12, 1, 'perEmployeePerYear'],
+		['turnoverVoluntary', 1, 1, 'percentPerMonth'],
+		['turnoverVoluntary', 6, 1 / 6, 'percentPerMonth'],
+		['turnoverVoluntary', 12, 1, 'percentPerYear'],
+		['turnoverInvoluntary', 24, 1 / 2, 'percentPerYear'],
+		['newLongIncapacityPer100Fte', 3, 1 / 3, 'per100FtePerMonth'],
+		['accidentsPer100Fte', 12, 1, 'per100FtePerYear']
+	] as const)('%s over %d months: x %d, in %s', (id, months, factor, unit) => {
+		expect(periodFactor(INDICATOR_REGISTRY[id].aggregation, months)).toBeCloseTo(factor, 12);
+		expect(unitOver(id, months)).toBe(unit);
 	});
 });

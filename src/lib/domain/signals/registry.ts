@@ -29,8 +29,9 @@ export type IndicatorId = (typeof INDICATORS)[number];
 /**
  * How an indicator's figures over the months of a range become one value:
  * - 'ratioOfSums': Σ numerator / Σ denominator × scale;
- * - 'annualRate': Σ numerator / average denominator × scale × 12 / months, so one month and
- *   twelve months are on the same yearly scale;
+ * - 'annualRate': Σ numerator / average denominator × scale, per year (× 12 / months) over a
+ *   range of at least twelve months and per month (× 1 / months) over a shorter one: a month's
+ *   figure is never turned into a yearly rate (`unitOver` gives the unit it is then shown in);
  * - 'lastMonthRatio': numerator / denominator of the last month of the range × scale, for a
  *   figure that is already a rolling count.
  * The numerator is the sum of its figures; a figure missing in a month the aggregation reads
@@ -38,8 +39,35 @@ export type IndicatorId = (typeof INDICATORS)[number];
  */
 export type Aggregation = 'ratioOfSums' | 'annualRate' | 'lastMonthRatio';
 
+/** The unit an annual rate is shown in over a year, and over fewer months (per month). */
+const PER_MONTH = {
+	percentPerYear: 'percentPerMonth',
+	perEmployeePerYear: 'perEmployeePerMonth',
+	per100FtePerYear: 'per100FtePerMonth'
+} as const;
+type YearlyUnit = keyof typeof PER_MONTH;
+
 /** The unit a value is shown in (the message `indicator.value.<unit>`). */
-export type IndicatorUnit = 'percent' | 'percentPerYear' | 'perEmployeePerYear' | 'per100FtePerYear' | 'days';
+export type IndicatorUnit = 'percent' | 'days' | YearlyUnit | (typeof PER_MONTH)[YearlyUnit];
+
+/** An annual rate is annualised only over at least this many months; over fewer it is per month. */
+export const ANNUALISED_FROM_MONTHS = 12;
+
+/**
+ * The factor that turns Σ numerator / average denominator × scale over `months` months into the
+ * value shown: per year from ANNUALISED_FROM_MONTHS months, per month below.
+ */
+export function periodFactor(aggregation: Aggregation, months: number): number {
+	if (aggregation !== 'annualRate') return 1;
+	return months >= ANNUALISED_FROM_MONTHS ? 12 / months : 1 / months;
+}
+
+/** The unit of an indicator's value over a range of `months` months (see periodFactor). */
+export function unitOver(id: IndicatorId, months: number): IndicatorUnit {
+	const { unit, aggregation } = INDICATOR_REGISTRY[id] as IndicatorDefinition;
+	if (aggregation !== 'annualRate' || months >= ANNUALISED_FROM_MONTHS) return unit;
+	return PER_MONTH[unit as YearlyUnit];
+}
 
 /**
  * How a month's count varies by chance around a rate p with denominator d: binomial p(1-p)/d for

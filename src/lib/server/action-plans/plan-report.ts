@@ -16,7 +16,7 @@ import type { Localised } from '../../instruments/types';
 import { authorize, type Actor } from '../access';
 import { attentionList } from '../analytics/attention';
 import { heatmap, type HeatmapRow } from '../analytics/heatmap';
-import { unitResults, type SignalMonth } from '../analytics/unit';
+import { ROLLING_MONTHS, unitResults, type SignalMonth } from '../analytics/unit';
 import { todayInBelgium } from '../clock';
 import type { Database } from '../db/schema';
 import { findOrganisation } from '../organisations/queries';
@@ -52,6 +52,8 @@ export interface PlanTrend {
 	/** The last month of the twelve shown, and of the twelve before them. */
 	month: string;
 	beforeMonth: string;
+	/** How many months each figure spans (its unit follows: registry.ts, unitOver). */
+	months: number;
 	rows: TrendRow[];
 }
 
@@ -87,11 +89,12 @@ function trendOf(
 	const last = `${period.lastYear}-12`;
 	const end = months.filter((m) => m.month <= last).at(-1);
 	if (!end) return null;
-	const beforeMonth = formatMonth(isoMonth(end.month) - 12);
+	const beforeMonth = formatMonth(isoMonth(end.month) - ROLLING_MONTHS);
 	const before = months.find((m) => m.month === beforeMonth);
 	return {
 		month: end.month,
 		beforeMonth,
+		months: ROLLING_MONTHS,
 		rows: INDICATORS.map((id) => ({ id, before: before ? before[pick][id] : null, now: end[pick][id] }))
 	};
 }

@@ -14,7 +14,7 @@ import {
 } from '../../domain/early-warning';
 import type { FigureId } from '../../domain/signals/formats';
 import { shownMonths, watchedSeries } from '../../domain/signals/gate';
-import { flattenTree, type TreeRow } from '../../domain/units';
+import { distinctNames, flattenTree, type TreeRow } from '../../domain/units';
 import { surveyDimension } from '../../domain/wave-results';
 import { dimensionsOf } from '../../instruments';
 import type { Localised } from '../../instruments/types';
@@ -236,10 +236,12 @@ async function readAttentionList(
 		releasedAs = plans.releasedAs;
 		const month = signalFindings(window, plans, visible, add);
 		const byId = new Map(units.map((u) => [u.id, u]));
+		// Two units called "Nachtdienst" are told apart by their parent (or code).
+		const names = distinctNames(units);
 		const items = rankUnits([...findings].map(([unitId, found]) => ({ unitId, findings: found }))).map(
 			(entry) => ({
 				unitId: entry.unitId,
-				name: byId.get(entry.unitId)?.name ?? '',
+				name: names.get(entry.unitId) ?? '',
 				code: byId.get(entry.unitId)?.code ?? '',
 				score: entry.score,
 				reasons: entry.reasons.map((r) => ({

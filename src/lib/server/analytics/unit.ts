@@ -73,8 +73,11 @@ export interface SignalMonth {
 export interface UnitResults {
 	unit: { id: string; name: string; code: string };
 	history: { dimensions: DimensionColumn[]; waves: WaveHistoryEntry[] };
-	/** The indicators in the order to show them, and the months oldest first. */
-	signals: { k: number; indicators: readonly IndicatorId[]; months: SignalMonth[] };
+	/**
+	 * The indicators in the order to show them, the months oldest first, and how many months the
+	 * rolling figures span (an annual rate is per year over them, per month in a single month).
+	 */
+	signals: { k: number; indicators: readonly IndicatorId[]; months: SignalMonth[]; rollingMonths: number };
 }
 
 /**
@@ -228,7 +231,12 @@ async function readUnitResults(
 			dimensions: columns,
 			waves
 		},
-		signals: { k, indicators: INDICATORS, months: months.filter((m) => hasAny(m)) }
+		signals: {
+			k,
+			indicators: INDICATORS,
+			months: months.filter((m) => hasAny(m)),
+			rollingMonths: ROLLING_MONTHS
+		}
 	};
 }
 

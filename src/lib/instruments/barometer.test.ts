@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BAROMETER } from './barometer';
-import { BUILT_IN_INSTRUMENTS, dimensionsOf, findBuiltIn, itemsOf } from './index';
+import { BUILT_IN_INSTRUMENTS, dimensionsOf, findBuiltIn, itemsOf, shortNameOf } from './index';
+import { MAX_SHORT_NAME_LENGTH } from './schema';
 import { RISK_DOMAINS } from './types';
 
 const count = (items: { dimension: string }[], dimension: string) =>
@@ -160,5 +161,40 @@ describe('built-in instruments', () => {
 		const items = itemsOf(BAROMETER, false);
 		items.pop();
 		expect(BAROMETER.items).toHaveLength(20);
+	});
+});
+
+describe('shortNameOf', () => {
+	const stress = BAROMETER.dimensions.find((d) => d.id === 'stress')!;
+	it('gives every dimension of the barometer a short name in each language, distinct per language', () => {
+		const dimensions = dimensionsOf(BAROMETER, true);
+		for (const locale of ['nl', 'fr', 'en'] as const) {
+			const names = dimensions.map((d) => d.shortName?.[locale] ?? '');
+			for (const name of names) expect(name.length).toBeGreaterThan(0);
+			for (const name of names) expect(name.length).toBeLessThanOrEqual(MAX_SHORT_NAME_LENGTH);
+			expect(new Set(names).size).toBe(dimensions.length);
+		}
+	});
+	it.each([
+		[
+			'its own short name',
+			{ key: 'knipperlicht-barometer' },
+			{ ...stress, shortName: { nl: 'S', fr: 'S', en: 'S' } },
+			'S'
+		],
+		[
+			'the built-in one for a wave stored without it',
+			{ key: 'knipperlicht-barometer' },
+			{ ...stress, shortName: undefined },
+			'Stress'
+		],
+		[
+			'the full name for an own instrument',
+			{ key: 'own-instrument' },
+			{ ...stress, shortName: undefined },
+			'Stressklachten'
+		]
+	])('%s', (_, definition, dimension, expected) => {
+		expect(shortNameOf(definition, dimension).nl).toBe(expected);
 	});
 });

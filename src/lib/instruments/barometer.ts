@@ -62,6 +62,7 @@ const barometer: InstrumentDefinition = {
 	dimensions: [
 		{
 			id: 'engagement',
+			shortName: text('Bevlogenheid', 'Engagement', 'Engagement'),
 			name: text('Bevlogenheid', 'Engagement au travail', 'Work engagement'),
 			description: text(
 				'Hoe vaak je de voorbije weken energie en voldoening uit je werk haalde. Een hoge score is goed; een lage score kan betekenen dat het werk je minder geeft dan het zou kunnen.',
@@ -73,6 +74,7 @@ const barometer: InstrumentDefinition = {
 		},
 		{
 			id: 'stress',
+			shortName: text('Stress', 'Stress', 'Stress'),
 			name: text('Stressklachten', 'Signes de stress', 'Stress complaints'),
 			description: text(
 				'Hoe vaak je je de voorbije weken gespannen voelde door het werk of na het werk moeilijk kon loslaten. Wat stress is normaal; een hoge score betekent dat de spanning vaak terugkomt.',
@@ -84,6 +86,7 @@ const barometer: InstrumentDefinition = {
 		},
 		{
 			id: 'overstrain',
+			shortName: text('Overspanning', 'Surmenage', 'Overstrain'),
 			name: text('Overspanning', 'Surmenage', 'Overstrain'),
 			description: text(
 				'Hoe vaak je je de voorbije weken al langer overbelast voelde door het werk, zonder genoeg te kunnen recupereren. Een hoge score betekent dat de belasting al een tijd groter is dan de ruimte om te herstellen.',
@@ -95,6 +98,7 @@ const barometer: InstrumentDefinition = {
 		},
 		{
 			id: 'burnout',
+			shortName: text('Burn-out', 'Burn-out', 'Burn-out'),
 			name: text('Burn-outklachten', 'Signes de burn-out', 'Burn-out complaints'),
 			description: text(
 				'Hoe vaak je je de voorbije weken uitgeput voelde door het werk, er meer afstand van nam, je moeilijk kon concentreren of sneller emotioneel reageerde op het werk. Een hoge score is een signaal om erover te praten, geen diagnose.',
@@ -106,6 +110,7 @@ const barometer: InstrumentDefinition = {
 		},
 		{
 			id: 'depression',
+			shortName: text('Somberheid', 'Déprime', 'Low mood'),
 			name: text('Depressieve gevoelens', 'Sentiments dépressifs', 'Depressive feelings'),
 			description: text(
 				'Hoe vaak je je de voorbije weken somber voelde of weinig plezier beleefde, op het werk en daarbuiten. Een hoge score is geen diagnose, maar wel een reden om erover te praten met iemand die je vertrouwt of met de arbeidsarts.',
@@ -117,6 +122,7 @@ const barometer: InstrumentDefinition = {
 		},
 		{
 			id: 'anxiety',
+			shortName: text('Angst', 'Anxiété', 'Anxiety'),
 			name: text('Angstgevoelens', 'Sentiments d’anxiété', 'Anxious feelings'),
 			description: text(
 				'Hoe vaak je je de voorbije weken zorgen maakte of onrust in je lijf voelde. Een hoge score is geen diagnose, maar wel een reden om erover te praten met iemand die je vertrouwt of met de arbeidsarts.',
@@ -128,6 +134,7 @@ const barometer: InstrumentDefinition = {
 		},
 		{
 			id: 'conflict',
+			shortName: text('Conflicten', 'Conflits', 'Conflict'),
 			name: text('Conflicten op het werk', 'Conflits au travail', 'Conflict at work'),
 			description: text(
 				'Hoe vaak er de voorbije weken spanningen of conflicten waren met collega’s of je leidinggevende. Een hoge score zegt iets over de samenwerking, niet over wie gelijk heeft.',
@@ -139,6 +146,7 @@ const barometer: InstrumentDefinition = {
 		},
 		{
 			id: 'unwanted-behaviour',
+			shortName: text('Ongewenst gedrag', 'Comport. indésirables', 'Unwanted behaviour'),
 			name: text(
 				'Ongewenst gedrag op het werk',
 				'Comportements indésirables au travail',
@@ -154,6 +162,7 @@ const barometer: InstrumentDefinition = {
 		},
 		{
 			id: 'coping',
+			shortName: text('Actief aanpakken', 'Faire face', 'Active coping'),
 			name: text(
 				'Problemen actief aanpakken',
 				'Faire face activement aux difficultés',
@@ -378,6 +387,7 @@ const barometer: InstrumentDefinition = {
 		dimensions: [
 			{
 				id: 'workload',
+				shortName: text('Werkdruk', 'Charge de travail', 'Workload'),
 				name: text('Werkdruk', 'Charge de travail', 'Workload'),
 				description: text(
 					'Hoe vaak je de voorbije weken meer werk had dan er tijd voor was. Een hoge score wijst op te veel werk of te weinig tijd, niet op hoe goed je werkt.',
@@ -390,6 +400,7 @@ const barometer: InstrumentDefinition = {
 			},
 			{
 				id: 'emotional-load',
+				shortName: text('Emot. belasting', 'Charge émotionnelle', 'Emotional load'),
 				name: text('Emotionele belasting', 'Charge émotionnelle', 'Emotional load'),
 				description: text(
 					'Hoe vaak je werk je de voorbije weken in emotioneel zware situaties bracht. Een hoge score zegt iets over de inhoud van het werk.',
@@ -402,6 +413,7 @@ const barometer: InstrumentDefinition = {
 			},
 			{
 				id: 'role-clarity',
+				shortName: text('Rolduidelijkheid', 'Clarté du rôle', 'Role clarity'),
 				name: text('Duidelijkheid van je rol', 'Clarté du rôle', 'Role clarity'),
 				description: text(
 					'Hoe duidelijk je taken en de verwachtingen op het werk de voorbije weken waren. Een lage score betekent onduidelijke of tegenstrijdige verwachtingen.',
@@ -414,6 +426,7 @@ const barometer: InstrumentDefinition = {
 			},
 			{
 				id: 'autonomy',
+				shortName: text('Autonomie', 'Autonomie', 'Autonomy'),
 				name: text('Autonomie', 'Autonomie', 'Autonomy'),
 				description: text(
 					'Hoeveel ruimte je de voorbije weken had om zelf te kiezen hoe, wanneer en in welk tempo je werkt. Een lage score betekent weinig speelruimte in het werk.',
@@ -426,6 +439,7 @@ const barometer: InstrumentDefinition = {
 			},
 			{
 				id: 'support-colleagues',
+				shortName: text('Collegiale steun', 'Soutien collègues', 'Colleague support'),
 				name: text('Steun van collega’s', 'Soutien des collègues', 'Support from colleagues'),
 				description: text(
 					'Hoe vaak je de voorbije weken op je collega’s kon rekenen. Een lage score betekent weinig steun in het team.',
@@ -438,6 +452,7 @@ const barometer: InstrumentDefinition = {
 			},
 			{
 				id: 'support-manager',
+				shortName: text('Steun leiding', 'Soutien responsable', 'Manager support'),
 				name: text('Steun van je leidinggevende', 'Soutien du responsable', 'Support from your manager'),
 				description: text(
 					'Hoe vaak je de voorbije weken bij je leidinggevende terechtkon. Een lage score betekent weinig steun van de leiding.',
@@ -450,6 +465,7 @@ const barometer: InstrumentDefinition = {
 			},
 			{
 				id: 'recognition',
+				shortName: text('Erkenning', 'Reconnaissance', 'Recognition'),
 				name: text('Erkenning', 'Reconnaissance', 'Recognition'),
 				description: text(
 					'Hoe vaak je de voorbije weken erkenning kreeg voor je werk. Een lage score betekent dat inzet weinig gezien wordt.',
@@ -462,6 +478,7 @@ const barometer: InstrumentDefinition = {
 			},
 			{
 				id: 'participation',
+				shortName: text('Inspraak', 'Participation', 'Participation'),
 				name: text('Inspraak', 'Participation', 'Participation'),
 				description: text(
 					'Hoe vaak je de voorbije weken betrokken werd bij beslissingen over je werk. Een lage score betekent dat er over het werk beslist wordt zonder wie het doet.',
@@ -474,6 +491,7 @@ const barometer: InstrumentDefinition = {
 			},
 			{
 				id: 'development',
+				shortName: text('Ontwikkeling', 'Développement', 'Development'),
 				name: text('Ontwikkelingskansen', 'Possibilités de développement', 'Development opportunities'),
 				description: text(
 					'Hoe vaak je de voorbije weken kansen kreeg om bij te leren in je werk. Een lage score betekent weinig kansen om te groeien.',
@@ -490,6 +508,7 @@ const barometer: InstrumentDefinition = {
 				// definitions working conditions means the physical work environment, while how work
 				// spills into private time follows from how work, availability and hours are organised.
 				id: 'work-private-balance',
+				shortName: text('Werk-privé', 'Vie pro-privée', 'Work-life'),
 				name: text('Balans werk-privé', 'Équilibre vie professionnelle-vie privée', 'Work-life balance'),
 				description: text(
 					'Hoe vaak je werk de voorbije weken je privéleven binnendrong. Een hoge score betekent dat het werk te veel tijd of energie van je privéleven vraagt.',

@@ -1,5 +1,5 @@
 import { BAROMETER } from './barometer';
-import type { Dimension, InstrumentDefinition, Item } from './types';
+import type { Dimension, InstrumentDefinition, Item, Localised } from './types';
 
 export { BAROMETER } from './barometer';
 export { INSTRUMENT_PROBLEM_KEYS, validateInstrument } from './schema';
@@ -26,4 +26,19 @@ export function dimensionsOf(definition: InstrumentDefinition, includeModule: bo
 	return includeModule && definition.module
 		? [...definition.dimensions, ...definition.module.dimensions]
 		: [...definition.dimensions];
+}
+
+/**
+ * A dimension's label for narrow columns: its own short name, else that of the same dimension in
+ * a built-in instrument of the same key (waves keep the definition they started with, which may
+ * predate short names), else its full name.
+ */
+export function shortNameOf(definition: Pick<InstrumentDefinition, 'key'>, dimension: Dimension): Localised {
+	if (dimension.shortName) return dimension.shortName;
+	for (const builtIn of BUILT_IN_INSTRUMENTS) {
+		if (builtIn.key !== definition.key) continue;
+		const same = dimensionsOf(builtIn, true).find((d) => d.id === dimension.id);
+		if (same?.shortName) return same.shortName;
+	}
+	return dimension.name;
 }

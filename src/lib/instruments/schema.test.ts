@@ -55,6 +55,19 @@ describe('validateInstrument', () => {
 		}
 	});
 
+	it('accepts a definition stored before short names existed, and keeps them where given', () => {
+		const stored = copy();
+		for (const d of stored.dimensions) delete loose(d).shortName;
+		const result = validateInstrument(stored);
+		expect(result.ok).toBe(true);
+		if (result.ok) {
+			expect(result.value.dimensions[0]).not.toHaveProperty('shortName');
+			expect(result.value.module?.dimensions[0]?.shortName).toEqual(
+				BAROMETER.module!.dimensions[0]!.shortName
+			);
+		}
+	});
+
 	it('keeps an optional domain only where it is given', () => {
 		const result = validateInstrument(copy());
 		expect(result.ok).toBe(true);
@@ -212,6 +225,18 @@ describe('validateInstrument', () => {
 			(d) => (loose(d.dimensions[7]).sensitive = 'true'),
 			'dimensions[7].sensitive',
 			'instrument.notBoolean'
+		],
+		[
+			'a short name missing a language',
+			(d) => (loose(d.dimensions[1]).shortName = { nl: 'Stress', fr: 'Stress' }),
+			'dimensions[1].shortName.en',
+			'instrument.notText'
+		],
+		[
+			'a short name too long for a column',
+			(d) => (loose(d.dimensions[1]).shortName = { nl: 'x'.repeat(25), fr: 'Stress', en: 'Stress' }),
+			'dimensions[1].shortName.nl',
+			'instrument.tooLong'
 		],
 		[
 			'an unknown risk domain',

@@ -81,6 +81,8 @@ export const MAX_INSTRUMENT_ITEMS = 200;
 export const MAX_SCALE_VALUES = 11;
 /** Longest text in any language. */
 export const MAX_TEXT_LENGTH = 1000;
+/** Longest short name of a dimension in any language (a column header). */
+export const MAX_SHORT_NAME_LENGTH = 24;
 
 const LANGUAGES = ['nl', 'fr', 'en'] as const;
 
@@ -116,7 +118,7 @@ class Checker {
 		return null;
 	}
 
-	localised(value: unknown, path: string): Localised | null {
+	localised(value: unknown, path: string, max = MAX_TEXT_LENGTH): Localised | null {
 		const fields = this.object(value, path);
 		if (!fields) return null;
 		let ok = true;
@@ -125,8 +127,8 @@ class Checker {
 			if (typeof text !== 'string' || text.trim() === '') {
 				this.add(at(path, language), 'instrument.notText');
 				ok = false;
-			} else if (text.length > MAX_TEXT_LENGTH) {
-				this.add(at(path, language), 'instrument.tooLong', { max: MAX_TEXT_LENGTH });
+			} else if (text.length > max) {
+				this.add(at(path, language), 'instrument.tooLong', { max });
 				ok = false;
 			}
 		}
@@ -243,6 +245,11 @@ function checkDimension(c: Checker, value: unknown, path: string): Dimension | n
 	const id = c.pattern(fields.id, at(path, 'id'), INSTRUMENT_ID_PATTERN, 'instrument.id');
 	const name = c.localised(fields.name, at(path, 'name'));
 	const description = c.localised(fields.description, at(path, 'description'));
+	// Optional, so definitions stored before it existed stay valid.
+	const shortName =
+		fields.shortName === undefined
+			? undefined
+			: c.localised(fields.shortName, at(path, 'shortName'), MAX_SHORT_NAME_LENGTH);
 	const bands = checkBands(c, fields.bands, at(path, 'bands'));
 	const sensitive = c.boolean(fields.sensitive, at(path, 'sensitive'));
 	let domainOk = true;
@@ -251,7 +258,9 @@ function checkDimension(c: Checker, value: unknown, path: string): Dimension | n
 		domainOk = false;
 	}
 	if (id === null || !name || !description || !bands || sensitive === null || !domainOk) return null;
+	if (shortName === null) return null;
 	const dimension: Dimension = { id, name, description, bands, sensitive };
+	if (shortName) dimension.shortName = shortName;
 	if (fields.domain !== undefined) dimension.domain = fields.domain as RiskDomain;
 	return dimension;
 }

@@ -38,6 +38,11 @@ export interface Bands {
 export interface Dimension {
 	id: string;
 	name: Localised;
+	/**
+	 * Optional: a label of at most MAX_SHORT_NAME_LENGTH characters for narrow columns (the results
+	 * heatmap). Without one, screens use the built-in instrument's short name or else `name`.
+	 */
+	shortName?: Localised;
 	/** A plain-words description of what a high or low score means, for the personal result page. */
 	description: Localised;
 	bands: Bands;

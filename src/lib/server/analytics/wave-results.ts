@@ -8,7 +8,7 @@ import {
 } from '../../domain/anonymity';
 import { flattenTree, type UnitNode } from '../../domain/units';
 import { cellsOf, respondentRate, type DimensionFigure, type WaveResult } from '../../domain/wave-results';
-import { dimensionsOf } from '../../instruments';
+import { dimensionsOf, shortNameOf } from '../../instruments';
 import type { InstrumentDefinition, Localised } from '../../instruments/types';
 import type { Database } from '../db/schema';
 import { findUnits, type UnitRecord } from '../units/queries';
@@ -33,6 +33,8 @@ export { cellsOf, type DimensionFigure, type WaveResult };
 export interface DimensionColumn {
 	id: string;
 	name: Localised;
+	/** For narrow columns (`shortNameOf`): the full name when the instrument has no short one. */
+	shortName: Localised;
 	riskWhen: 'high' | 'low';
 	sensitive: boolean;
 	/** Barometer dimension, or work factor of the module. */
@@ -55,6 +57,7 @@ export function dimensionColumns(wave: {
 	return dimensionsOf(definition, wave.include_module).map((d) => ({
 		id: d.id,
 		name: d.name,
+		shortName: shortNameOf(definition, d),
 		riskWhen: d.bands.riskWhen,
 		sensitive: d.sensitive,
 		group: moduleIds.has(d.id) ? 'work-factor' : 'barometer'

@@ -1,0 +1,223 @@
+import { COLOURINGS, type Colouring } from './heatmap-scale';
+
+/**
+ * The state of the results heatmap as it lives in the URL, so a link shows the same view and a
+ * reload keeps it (docs/architecture.md, "The results heatmap"). Parsing never fails: an unknown
+ * or malformed value falls back to the default, so a shared link of an older wave still opens.
+ *
+ * | parameter | values                                        | default                   |
+ * | --------- | --------------------------------------------- | ------------------------- |
+ * | `sort`    | `tree`, `respondents` or a dimension id       | `tree`                    |
+ * | `dir`     | `asc`, `desc`                                 | `desc` (`asc` for `tree`) |
+ * | `colour`  | `bands`, `organisation`, `change`             | `bands`                   |
+ * | `groups`  | repeated: `barometer`, `work-factor` (shown)  | all groups                |
+ * | `open`    | unit ids, comma-separated, opened by the user | none                      |
+ * | `shut`    | unit ids, comma-separated, closed by the user | none                      |
+ *
+ * `wave` is read by the page's load function, not here, so changing the view refetches nothing.
+ */
+export const DIMENSION_GROUPS = ['barometer', 'work-factor'] as const;
+export type DimensionGroup = (typeof DIMENSION_GROUPS)[number];
+export type SortDirection = 'asc' | 'desc';
+
+export interface HeatmapView {
+	/** 'tree', 'respondents' or a dimension id. */
+	sort: string;
+	dir: SortDirection;
+	colouring: Colouring;
+	groups: DimensionGroup[];
+	open: string[];
+	shut: string[];
+}
+
+export interface ViewOptions {
+	dimensionIds: readonly string[];
+	/** A previous wave to compare with: without one, 'change' falls back to 'bands'. */
+	hasPrevious: boolean;
+}
+
+const ID_LIST = /^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/;
+
+function ids(value: string | null): string[] {
+	return value && ID_LIST.test(value) ? [...new Set(value.split(','))] : [];
+}
+
+export function defaultDirection(sort: string): SortDirection {
+	return sort === 'tree' ? 'asc' : 'desc';
+}
+
+export function parseView(params: URLSearchParams, options: ViewOptions): HeatmapView {
+	const sortParam = params.get('sort');
+	const sort =
+		sortParam === 'respondents' || (sortParam !== null && options.dimensionIds.includes(sortParam))
+			? sortParam
+			: 'tree';
+	const dirParam = params.get('dir');
+	const dir = dirParam === 'asc' || dirParam === 'desc' ? dirParam : defaultDirection(sort);
+	const colourParam = params.get('colour');
+	let colouring: Colouring = (COLOURINGS as readonly string[]).includes(colourParam ?? '')
+		? (colourParam as Colouring)
+		: 'bands';
+	if (colouring === 'change' && !options.hasPrevious) colouring = 'bands';
+	// The form sends `groups` once empty besides the ticked ones, so "none ticked" is not "absent".
+	const groups = params.has('groups')
+		? DIMENSION_GROUPS.filter((g) => params.getAll('groups').includes(g))
+		: [...DIMENSION_GROUPS];
+	return { sort, dir, colouring, groups, open: ids(params.get('open')), shut: ids(params.get('shut')) };
+}
+
+/**
+ * The query of a view, with only what differs from the defaults (and `wave` as given), so links
+ * stay short and two ways to the same view give the same URL.
+ */
+export function viewQuery(view: HeatmapView, wave: string | null): string {
+	const query = new URLSearchParams();
+	if (wave) query.set('wave', wave);
+	if (view.sort !== 'tree') query.set('sort', view.sort);
+	if (view.dir !== defaultDirection(view.sort)) query.set('dir', view.dir);
+	if (view.colouring !== 'bands') query.set('colour', view.colouring);
+	if (view.groups.length !== DIMENSION_GROUPS.length) {
+		query.append('groups', '');
+		for (const g of view.groups) query.append('groups', g);
+	}
+	if (view.open.length) query.set('open', view.open.join(','));
+	if (view.shut.length) query.set('shut', view.shut.join(','));
+	const text = query.toString();
+	return text ? `?${text}` : '?';
+}
+
+/** The view after a click on a column header: a new column sorts in its default direction, the same one flips. */
+export function sortedBy(view: HeatmapView, sort: string): HeatmapView {
+	if (view.sort === sort) return { ...view, dir: view.dir === 'asc' ? 'desc' : 'asc' };
+	return { ...view, sort, dir: defaultDirection(sort) };
+}
+
+// ---- The unit tree: which units are open, which rows show, in which order -------------------------
+
+/** What the tree needs of a row. */
+export interface TreeRow {
+	unitId: string;
+	depth: number;
+}
+
+/** The most rows the heatmap shows before the user opens a unit. */
+export const DEFAULT_ROW_BUDGET = 150;
+
+/**
+ * How many levels are open by default: all when the tree has few rows, otherwise as many levels
+ * from the top as fit in `budget` rows, and at least the first (a large organisation opens on its
+ * top units and their children). Depths count from the shallowest row, as a manager's subtree
+ * does not start at the top.
+ */
+export function defaultOpenLevels(rows: readonly TreeRow[], budget = DEFAULT_ROW_BUDGET): number {
+	if (rows.length === 0) return 0;
+	const top = Math.min(...rows.map((r) => r.depth));
+	const perLevel: number[] = [];
+	for (const r of rows) perLevel[r.depth - top] = (perLevel[r.depth - top] ?? 0) + 1;
+	let shown = perLevel[0] ?? 0;
+	let levels = 0;
+	while (levels + 1 < perLevel.length && shown + (perLevel[levels + 1] ?? 0) <= budget) {
+		levels++;
+		shown += perLevel[levels] ?? 0;
+	}
+	return Math.max(1, levels);
+}
+
+export interface TreeNode<R extends TreeRow> {
+	row: R;
+	children: TreeNode<R>[];
+}
+
+/** The rows (in tree order, each after its parent with a depth one more) as a forest. */
+export function forestOf<R extends TreeRow>(rows: readonly R[]): TreeNode<R>[] {
+	const roots: TreeNode<R>[] = [];
+	const path: TreeNode<R>[] = [];
+	for (const row of rows) {
+		const node: TreeNode<R> = { row, children: [] };
+		while (path.length && path[path.length - 1]!.row.depth >= row.depth) path.pop();
+		(path.length ? path[path.length - 1]!.children : roots).push(node);
+		path.push(node);
+	}
+	return roots;
+}
+
+export interface OpenState {
+	/** Levels open by default, counted from `top`. */
+	levels: number;
+	top: number;
+	open: readonly string[];
+	shut: readonly string[];
+}
+
+export function isOpen(state: OpenState, row: TreeRow): boolean {
+	if (state.open.includes(row.unitId)) return true;
+	if (state.shut.includes(row.unitId)) return false;
+	return row.depth - state.top < state.levels;
+}
+
+/** The view with one unit opened or closed; the URL names only units that differ from the default. */
+export function toggled(view: HeatmapView, state: OpenState, row: TreeRow): HeatmapView {
+	const byDefault = row.depth - state.top < state.levels;
+	const without = (list: string[]) => list.filter((id) => id !== row.unitId);
+	const open = without(view.open);
+	const shut = without(view.shut);
+	const nowOpen = isOpen(state, row);
+	if (nowOpen && byDefault) shut.push(row.unitId);
+	if (!nowOpen && !byDefault) open.push(row.unitId);
+	return { ...view, open, shut };
+}
+
+/** A row as the table shows it: whether it has sub-units and whether they show. */
+export interface VisibleRow<R> {
+	row: R;
+	hasChildren: boolean;
+	expanded: boolean;
+}
+
+/**
+ * The rows to show, in order: depth first through the tree, each unit's sub-units after it and
+ * only when it is open, siblings in the order `compare` gives (tree order when it says equal).
+ */
+export function visibleRows<R extends TreeRow>(
+	rows: readonly R[],
+	state: OpenState,
+	compare: ((a: R, b: R) => number) | null
+): VisibleRow<R>[] {
+	const shown: VisibleRow<R>[] = [];
+	const walk = (nodes: TreeNode<R>[]) => {
+		const ordered = compare
+			? nodes
+					.map((node, index) => ({ node, index }))
+					.sort((a, b) => compare(a.node.row, b.node.row) || a.index - b.index)
+					.map((x) => x.node)
+			: nodes;
+		for (const node of ordered) {
+			const expanded = node.children.length > 0 && isOpen(state, node.row);
+			shown.push({ row: node.row, hasChildren: node.children.length > 0, expanded });
+			if (expanded) walk(node.children);
+		}
+	};
+	walk(forestOf(rows));
+	return shown;
+}
+
+/**
+ * Compares by a figure, in the given direction, with rows without a figure (suppressed, nothing to
+ * compare with) last either way.
+ */
+export function compareBy<R>(figure: (row: R) => number | null, dir: SortDirection): (a: R, b: R) => number {
+	return (a, b) => {
+		const x = figure(a);
+		const y = figure(b);
+		if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
+		return dir === 'asc' ? x - y : y - x;
+	};
+}
+
+/**
+ * Whether the organisation gets a row of its own above the units: not when the view holds exactly
+ * one top unit, which is the organisation (its figures are the same).
+ */
+export function showsOrganisationRow(rows: readonly TreeRow[]): boolean {
+	return rows.filter((r) => r.depth === 0).length !== 1;
+}

@@ -194,6 +194,19 @@ export function evaluateDimension(
 }
 
 /**
+ * How a signal indicator moved from `before` to `after` (lower is better for every indicator):
+ * worse or improved by at least SIGNAL_MIN_RELATIVE_CHANGE of the value before (from 0, any rise
+ * is worse), else unchanged.
+ */
+export function signalOutcome(before: number, after: number): Outcome {
+	const change = after - before;
+	const threshold = before * SIGNAL_MIN_RELATIVE_CHANGE;
+	if (before === 0) return change > 0 ? 'worse' : 'unchanged';
+	if (change >= threshold - EPSILON) return 'worse';
+	return -change >= threshold - EPSILON ? 'improved' : 'unchanged';
+}
+
+/**
  * One signal indicator over the windows before and after the start. Every indicator of the registry
  * is a rate of absence, spells, leavers, incapacity or accidents, or a spell duration: lower is
  * better. Changed: by at least SIGNAL_MIN_RELATIVE_CHANGE of the value before (from 0, any rise).
@@ -220,18 +233,7 @@ export function evaluateSignal(
 	const shownBefore = { n: before.value.n, value: before.value.value };
 	if (!after.value) return { ...windows, ...notComparable('no-after-yet'), before: shownBefore };
 	if (!after.value.shown) return { ...windows, ...notComparable('hidden-after', after.value.reason) };
-	const change = after.value.value - before.value.value;
-	const threshold = before.value.value * SIGNAL_MIN_RELATIVE_CHANGE;
-	const outcome: Outcome =
-		before.value.value === 0
-			? change > 0
-				? 'worse'
-				: 'unchanged'
-			: change >= threshold - EPSILON
-				? 'worse'
-				: -change >= threshold - EPSILON
-					? 'improved'
-					: 'unchanged';
+	const outcome = signalOutcome(before.value.value, after.value.value);
 	return {
 		...windows,
 		before: shownBefore,

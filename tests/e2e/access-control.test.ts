@@ -90,6 +90,10 @@ const ROUTES: Record<string, { get: Expectation; post?: Expectation }> = {
 	'/o/[org]/results': {
 		get: { anonymous: 303, admin: 403, advisor: 200, hr: 200, manager: 200, foreign: 404 }
 	},
+	// The heatmap's CSV: the page's rule (a manager gets their own subtree).
+	'/o/[org]/results/heatmap.csv': {
+		get: { anonymous: 303, admin: 403, advisor: 200, hr: 200, manager: 200, foreign: 404 }
+	},
 	// A manager sees the measures of their own subtree (the sample measure is of such a unit).
 	'/o/[org]/measures': { get: measureFollowers },
 	// The catalogue is for those who write measures; an own entry of another organisation is 404.

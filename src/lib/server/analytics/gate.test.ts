@@ -120,6 +120,7 @@ describe('eslint.config.js', () => {
 	it.each([
 		["import { heatmap } from '$lib/server/analytics/heatmap';", 'src/routes/o/+page.server.ts'],
 		["import { attentionList } from '$lib/server/analytics/attention';", 'src/routes/o/+page.server.ts'],
+		["import { heatmapCsv } from '$lib/server/analytics/heatmap-export';", 'src/routes/o/+server.ts'],
 		["import { unitResults } from '$lib/server/analytics/unit';", 'src/routes/o/+page.server.ts'],
 		["import type { Disclosed } from '$lib/domain/anonymity';", 'src/lib/charts/example.ts'],
 		["import type { HeatmapRow } from '$lib/server/analytics/heatmap';", 'src/lib/components/example.ts']

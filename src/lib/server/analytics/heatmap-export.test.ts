@@ -1,0 +1,113 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { discloseWithoutMinimum, suppressed } from '../../domain/anonymity';
+import type { DimensionFigure } from '../../domain/wave-results';
+import { nl } from '../../i18n/nl';
+import { fr } from '../../i18n/fr';
+import { BAROMETER, dimensionsOf, shortNameOf } from '../../instruments';
+import type { Heatmap, HeatmapRow } from './heatmap';
+import { heatmapCsvOf } from './heatmap-export';
+
+const figure = (share: number, n: number) =>
+	discloseWithoutMinimum<DimensionFigure>(n, {
+		mean: 40,
+		green: 1 - share,
+		orange: share / 2,
+		red: share / 2
+	});
+const dimensions = dimensionsOf(BAROMETER, true)
+	.filter((d) => ['stress', 'workload'].includes(d.id))
+	.map((d) => ({
+		id: d.id,
+		name: d.name,
+		shortName: shortNameOf(BAROMETER, d),
+		riskWhen: d.bands.riskWhen,
+		sensitive: d.sensitive,
+		group: d.id === 'workload' ? ('work-factor' as const) : ('barometer' as const)
+	}));
+const row = (
+	unitId: string,
+	name: string,
+	code: string,
+	depth: number,
+	cells: HeatmapRow['cells']
+): HeatmapRow => ({
+	unitId,
+	name,
+	code,
+	depth,
+	respondents: cells[0]!.shown ? discloseWithoutMinimum(cells[0]!.n, { rate: 0.8 }) : suppressed('below-k'),
+	cells,
+	previous: null,
+	pooled: [],
+	overfull: false
+});
+const map = (rows: HeatmapRow[]): Heatmap => ({
+	waves: [],
+	wave: { id: 'w', name: 'Voorjaar 2026', closesOn: '2026-05-01', k: 5, sensitiveK: 10 },
+	previousWave: null,
+	dimensions,
+	organisation: row('', '', '', 0, [figure(0.3, 40), figure(0.62, 40)]),
+	rows
+});
+const ROWS = [
+	row('a', 'Zorg', 'Z', 0, [figure(0.3, 40), figure(0.62, 40)]),
+	row('b', '=HYPERLINK("x")', 'Z-1', 1, [figure(0.424, 12), suppressed('secondary')]),
+	row('c', 'Nacht', 'Z-2', 1, [suppressed('below-k'), suppressed('below-k')])
+];
+const parse = (csv: string) => {
+	expect(csv.startsWith('\uFEFF')).toBe(true);
+	expect(csv).toContain('\r\n');
+	return Papa.parse<string[]>(csv.slice(1).trimEnd(), { delimiter: ';' }).data;
+};
+
+describe('heatmapCsvOf', () => {
+	it('has the figures of the screen, a suppressed figure empty with its reason, no formulas', () => {
+		const { filename, csv } = heatmapCsvOf(map(ROWS), ['barometer', 'work-factor'], 'nl');
+		expect(filename).toBe('thema-per-eenheid-voorjaar-2026.csv');
+		const [header, ...lines] = parse(csv);
+		expect(header).toEqual([
+			'code',
+			'eenheid',
+			'niveau',
+			'antwoorden',
+			'respons (%)',
+			'toelichting',
+			'Stressklachten: % oranje of rood',
+			'Stressklachten: toelichting',
+			'Werkdruk: % oranje of rood',
+			'Werkdruk: toelichting'
+		]);
+		// One top unit: it is the organisation, which gets no row of its own (as on screen).
+		expect(lines).toEqual([
+			['Z', 'Zorg', '0', '40', '80', '', '30', '', '62', ''],
+			['Z-1', `'=HYPERLINK("x")`, '1', '12', '80', '', '42', '', '', nl['results.suppressed.secondary']],
+			[
+				'Z-2',
+				'Nacht',
+				'1',
+				'',
+				'',
+				nl['results.suppressed.below-k'],
+				'',
+				nl['results.suppressed.below-k'],
+				'',
+				nl['results.suppressed.below-k']
+			]
+		]);
+	});
+	it('leaves out the hidden groups and speaks the reader’s language', () => {
+		const { csv } = heatmapCsvOf(map(ROWS), ['work-factor'], 'fr');
+		const [header, , , nacht] = parse(csv);
+		expect(header!.slice(6)).toEqual([
+			'Charge de travail : % orange ou rouge',
+			'Charge de travail : remarque'
+		]);
+		expect(nacht!.slice(6)).toEqual(['', fr['results.suppressed.below-k']]);
+	});
+	it('gives the organisation a row when the view has no single top unit (a manager)', () => {
+		const { csv } = heatmapCsvOf(map(ROWS.slice(1)), ['barometer'], 'nl');
+		const [, organisation] = parse(csv);
+		expect(organisation).toEqual(['', nl['results.organisation'], '', '40', '80', '', '30', '']);
+	});
+});

@@ -35,7 +35,8 @@ async function heatmapLinks(page: Page): Promise<Array<{ name: string; href: str
 	return table.locator('tbody tr').evaluateAll(
 		(rows, text) =>
 			rows.flatMap((row) => {
-				const link = row.querySelector('th a');
+				// The unit's own link (a row's header may also hold the link that opens or closes its subtree).
+				const link = row.querySelector('th a[href*="/units/"]');
 				const respondents = row.querySelector('td');
 				return link
 					? [
@@ -96,6 +97,23 @@ describe('a unit page for the prevention advisor', () => {
 			expect(shown).toBeGreaterThanOrEqual(2);
 			await expectNoNumberInSuppressedCells(page);
 
+			// A small chart per theme: the unit and the organisation wave by wave, the last wave's spread.
+			const trends = page.locator('section[aria-labelledby="theme-trends-title"]');
+			await trends.getByRole('heading', { level: 2, name: nl['themeTrends.title'] }).waitFor();
+			const themeCount = themes.filter((t) => t !== nl['unitResults.respondents']).length;
+			const charts = trends.getByRole('img');
+			expect(await charts.count()).toBe(themeCount);
+			const workload = trends.getByRole('img', { name: /^Werkdruk\. / });
+			expect(await workload.getAttribute('aria-label')).toMatch(
+				new RegExp(`${nl['themeTrends.unit']}: .*\\d+%.*${nl['themeTrends.organisation']}: .*\\d+%`)
+			);
+			expect(await workload.locator('circle.point.unit').count()).toBe(headers.length - 2);
+			for (const d of await trends
+				.locator('path.line')
+				.evaluateAll((ps) => ps.map((p) => p.getAttribute('d'))))
+				expect(d).not.toMatch(/NaN/);
+			expect(await trends.getByText(/^.+: groen \d+%, oranje \d+%, rood \d+%$/).count()).toBe(themeCount);
+
 			// The signals: every indicator, the last month, twelve months, a year earlier, the organisation.
 			await page.getByRole('heading', { level: 2, name: nl['unitResults.signalsTitle'] }).waitFor();
 			const indicators = (await signalsTable(page).locator('tbody th[scope="row"]').allTextContents()).map(
@@ -147,6 +165,14 @@ describe('a unit page for the prevention advisor', () => {
 				.allTextContents();
 			expect(notes.some((n) => n.includes('te weinig antwoorden om deze eenheid apart te tonen'))).toBe(true);
 			expect(await expectNoNumberInSuppressedCells(page)).toBeGreaterThan(0);
+			// Its theme charts draw the organisation only: a hidden figure is a gap, never a zero.
+			const trends = page.locator('section[aria-labelledby="theme-trends-title"]');
+			expect(await trends.locator('circle.point.organisation').count()).toBeGreaterThan(0);
+			expect(await trends.locator('circle.point.unit').count()).toBe(0);
+			for (const d of await trends
+				.locator('path.line.unit')
+				.evaluateAll((ps) => ps.map((p) => p.getAttribute('d'))))
+				expect(d).toBe('');
 		},
 		TIMEOUT
 	);

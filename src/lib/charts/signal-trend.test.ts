@@ -53,4 +53,22 @@ describe('trendLayout', () => {
 		expect(layout.xTicks.length).toBeLessThanOrEqual(8);
 		expect(layout.xTicks[0]!.index).toBe(0);
 	});
+
+	it('keeps a fixed top for small multiples, and a point for every shown value', () => {
+		const layout = trendLayout(
+			['w1', 'w2', 'w3'],
+			[{ id: 'a', values: [0.2, null, 0.4] }],
+			{ width: 200, height: 100 },
+			{
+				max: 1,
+				margin: { top: 5, right: 5, bottom: 5, left: 30 },
+				ticks: 2
+			}
+		);
+		expect(layout.yTicks.map((t) => t.value)).toEqual([0, 0.5, 1]);
+		expect(layout.yTicks.at(-1)!.y).toBe(5);
+		expect(layout.lines[0]!.points.map((p) => p.index)).toEqual([0, 2]);
+		// 0.4 of the way up a plot from 95 to 5.
+		expect(layout.lines[0]!.points[1]!.y).toBeCloseTo(95 - 0.4 * 90, 9);
+	});
 });

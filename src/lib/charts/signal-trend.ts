@@ -17,31 +17,49 @@ export interface TrendLayout {
 	height: number;
 	xTicks: Array<{ x: number; index: number }>;
 	yTicks: Array<{ y: number; value: number }>;
-	lines: Array<{ id: string; path: string; dots: Array<{ x: number; y: number }> }>;
+	/** `dots`: shown values with no shown neighbour (else invisible); `points`: every shown value. */
+	lines: Array<{
+		id: string;
+		path: string;
+		dots: Array<{ x: number; y: number }>;
+		points: Array<{ x: number; y: number; index: number }>;
+	}>;
 	plot: { left: number; right: number; top: number; bottom: number };
 }
 
 const MARGIN = { top: 12, right: 12, bottom: 28, left: 44 };
 
+export interface TrendOptions {
+	/** A fixed top of the value axis (1 for shares), so that small multiples compare; else the data's. */
+	max?: number;
+	margin?: { top: number; right: number; bottom: number; left: number };
+	/** How many value ticks to aim for. */
+	ticks?: number;
+}
+
+/** `months` may be any labels along the x axis (waves too); only their number and order count. */
 export function trendLayout(
 	months: readonly string[],
 	series: readonly TrendSeries[],
-	size: { width: number; height: number } = { width: 640, height: 240 }
+	size: { width: number; height: number } = { width: 640, height: 240 },
+	options: TrendOptions = {}
 ): TrendLayout {
+	const margin = options.margin ?? MARGIN;
 	const plot = {
-		left: MARGIN.left,
-		right: size.width - MARGIN.right,
-		top: MARGIN.top,
-		bottom: size.height - MARGIN.bottom
+		left: margin.left,
+		right: size.width - margin.right,
+		top: margin.top,
+		bottom: size.height - margin.bottom
 	};
 	const x = scalePoint<number>()
 		.domain(months.map((_, i) => i))
 		.range([plot.left, plot.right])
 		.padding(0.5);
 	const shown = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+	const ticks = options.ticks ?? 5;
 	const y = scaleLinear()
-		.domain([0, Math.max(1, ...shown)])
-		.nice(5)
+		.domain([0, options.max ?? Math.max(1, ...shown)])
+		.nice(ticks)
 		.range([plot.bottom, plot.top]);
 	const path = line<number | null>()
 		.defined((v) => v !== null)
@@ -53,7 +71,7 @@ export function trendLayout(
 		height: size.height,
 		plot,
 		xTicks: months.map((_, index) => ({ x: x(index) ?? 0, index })).filter((t) => t.index % every === 0),
-		yTicks: y.ticks(5).map((value) => ({ value, y: y(value) })),
+		yTicks: y.ticks(ticks).map((value) => ({ value, y: y(value) })),
 		lines: series.map((s) => ({
 			id: s.id,
 			path: path([...s.values]) ?? '',
@@ -61,7 +79,8 @@ export function trendLayout(
 				v !== null && (s.values[i - 1] ?? null) === null && (s.values[i + 1] ?? null) === null
 					? [{ x: x(i) ?? 0, y: y(v) }]
 					: []
-			)
+			),
+			points: s.values.flatMap((v, index) => (v === null ? [] : [{ x: x(index) ?? 0, y: y(v), index }]))
 		}))
 	};
 }

@@ -835,6 +835,12 @@ export const en: Record<keyof typeof nl, string> = {
 	'instruments.provisional': 'provisional thresholds',
 
 	// unitResults: a unit's results page
+	'themeTrends.title': 'By theme: wave by wave',
+	'themeTrends.intro':
+		'The share in orange or red of this unit (solid line) and of the whole organisation (dashed), on the same 0–100% scale. A hidden figure is a gap in the line. Below, the spread in the last wave.',
+	'themeTrends.unit': 'This unit',
+	'themeTrends.organisation': 'Whole organisation',
+	'themeTrends.bands': '{wave}: green {green}, orange {orange}, red {red}',
 	'unitResults.historyTitle': 'Barometer: this unit wave by wave',
 	'unitResults.historyIntro':
 		'For each theme, the share of people in orange or red and the mean score (0–100) of this unit with its sub-units, in every closed wave, beside the whole organisation. A figure appears only when the anonymity rules allow it.',

@@ -861,6 +861,12 @@ export const fr: Record<keyof typeof nl, string> = {
 	'instruments.provisional': 'seuils provisoires',
 
 	// unitResults: a unit's results page
+	'themeTrends.title': 'Par thème : évolution au fil des mesures',
+	'themeTrends.intro':
+		'La part en orange ou rouge de cette unité (trait plein) et de toute l’organisation (pointillés), sur la même échelle de 0 à 100 %. Un chiffre masqué interrompt la ligne. En dessous, la répartition lors de la dernière mesure.',
+	'themeTrends.unit': 'Cette unité',
+	'themeTrends.organisation': 'Toute l’organisation',
+	'themeTrends.bands': '{wave} : vert {green}, orange {orange}, rouge {red}',
 	'unitResults.historyTitle': 'Baromètre : cette unité par mesure',
 	'unitResults.historyIntro':
 		'Pour chaque thème, la part de personnes en orange ou en rouge et le score moyen (0–100) de cette unité avec ses sous-unités, à chaque mesure clôturée, à côté de l’organisation entière. Un chiffre n’apparaît que si les règles d’anonymat le permettent.',

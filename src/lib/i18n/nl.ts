@@ -844,6 +844,12 @@ export const nl = {
 	'instruments.provisional': 'voorlopige drempels',
 
 	// unitResults: a unit's results page
+	'themeTrends.title': 'Per thema: verloop over de metingen',
+	'themeTrends.intro':
+		'Het aandeel in oranje of rood van deze eenheid (volle lijn) en van de hele organisatie (stippellijn), op dezelfde schaal van 0 tot 100%. Een verborgen cijfer is een onderbreking in de lijn. Daaronder de verdeling in de laatste meting.',
+	'themeTrends.unit': 'Deze eenheid',
+	'themeTrends.organisation': 'Hele organisatie',
+	'themeTrends.bands': '{wave}: groen {green}, oranje {orange}, rood {red}',
 	'unitResults.historyTitle': 'Barometer: deze eenheid per meting',
 	'unitResults.historyIntro':
 		'Per thema het aandeel medewerkers in oranje of rood en de gemiddelde score (0–100) van deze eenheid met haar onderliggende eenheden, in elke afgesloten meting, met de hele organisatie ernaast. Een cijfer verschijnt alleen wanneer de anonimiteitsregels het toelaten.',

@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { nl } from '../../src/lib/i18n/nl';
+import { RATE_INDICATOR_IDS } from '../../src/lib/domain/early-warning';
 import { browserSession, checkA11y, describeViolations, showSeededWave } from '../helpers/browser';
+import { messagePattern } from '../helpers/browser-steps';
 
 /**
  * A unit's own page in a real browser: its barometer results wave by wave beside the organisation,
@@ -126,6 +128,26 @@ describe('a unit page for the prevention advisor', () => {
 			).map((t) => t.trim());
 			expect(absence).toHaveLength(4);
 			for (const value of absence) expect(value).toMatch(/^\d+(,\d+)?%$/);
+
+			// Early warning month by month: one chart per watched indicator, each naming its months above.
+			const timelines = page.locator('section[aria-labelledby="timelines-title"]');
+			await timelines.getByRole('heading', { level: 2, name: nl['timelines.title'] }).waitFor();
+			const watchedCharts = timelines.getByRole('img');
+			expect(await watchedCharts.count()).toBe(RATE_INDICATOR_IDS.length);
+			const verdicts = await timelines.locator('p.above').allTextContents();
+			expect(verdicts).toHaveLength(RATE_INDICATOR_IDS.length);
+			const aboveText = messagePattern(nl['timelines.above']);
+			for (const verdict of verdicts)
+				expect(verdict === nl['timelines.noneAbove'] || aboveText.test(verdict), verdict).toBe(true);
+			// A marked month is a month named in its chart's text, one mark per month.
+			for (const [i, verdict] of verdicts.entries()) {
+				const named = verdict === nl['timelines.noneAbove'] ? 0 : verdict.split('),').length;
+				expect(await watchedCharts.nth(i).locator('circle.mark').count()).toBe(named);
+			}
+			for (const d of await timelines
+				.locator('path.line')
+				.evaluateAll((ps) => ps.map((p) => p.getAttribute('d'))))
+				expect(d).not.toMatch(/NaN/);
 
 			// The chart is an image with a name and a description, and its figures are in a table.
 			const chart = page.getByRole('img', { name: nl['unitResults.chartTitle'] });

@@ -835,6 +835,18 @@ export const en: Record<keyof typeof nl, string> = {
 	'instruments.provisional': 'provisional thresholds',
 
 	// unitResults: a unit's results page
+	'timelines.title': 'Early warning: month by month',
+	'timelines.intro':
+		"For each watched signal: this unit's monthly figure over its baseline year and the six watched months, the organisation's, and the unit's own band. A month above the band counts in the list of units that need attention. Figures per month: a yearly figure takes twelve months.",
+	'timelines.unitLine': 'This unit',
+	'timelines.organisationLine': 'Organisation',
+	'timelines.band': 'Band (own history)',
+	'timelines.markKey': 'Month above the band',
+	'timelines.noneAbove': 'No month above the band.',
+	'timelines.above': 'Above the band: {months}.',
+	'timelines.both': 'own history and organisation',
+	'timelines.ownHistory': 'own history',
+	'timelines.organisation': 'organisation',
 	'themeTrends.title': 'By theme: wave by wave',
 	'themeTrends.intro':
 		'The share in orange or red of this unit (solid line) and of the whole organisation (dashed), on the same 0–100% scale. A hidden figure is a gap in the line. Below, the spread in the last wave.',

@@ -861,6 +861,18 @@ export const fr: Record<keyof typeof nl, string> = {
 	'instruments.provisional': 'seuils provisoires',
 
 	// unitResults: a unit's results page
+	'timelines.title': 'Alerte précoce : mois par mois',
+	'timelines.intro':
+		'Pour chaque signal suivi : le chiffre mensuel de cette unité sur l’année de son niveau de référence et les six mois suivis, celui de l’organisation, et la bande propre à l’unité. Un mois au-dessus de la bande compte dans la liste des unités qui demandent de l’attention. Chiffres par mois : un chiffre annuel demande douze mois.',
+	'timelines.unitLine': 'Cette unité',
+	'timelines.organisationLine': 'Organisation',
+	'timelines.band': 'Bande (propre historique)',
+	'timelines.markKey': 'Mois au-dessus de la bande',
+	'timelines.noneAbove': 'Aucun mois au-dessus de la bande.',
+	'timelines.above': 'Au-dessus de la bande : {months}.',
+	'timelines.both': 'propre historique et organisation',
+	'timelines.ownHistory': 'propre historique',
+	'timelines.organisation': 'organisation',
 	'themeTrends.title': 'Par thème : évolution au fil des mesures',
 	'themeTrends.intro':
 		'La part en orange ou rouge de cette unité (trait plein) et de toute l’organisation (pointillés), sur la même échelle de 0 à 100 %. Un chiffre masqué interrompt la ligne. En dessous, la répartition lors de la dernière mesure.',

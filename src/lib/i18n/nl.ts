@@ -844,6 +844,18 @@ export const nl = {
 	'instruments.provisional': 'voorlopige drempels',
 
 	// unitResults: a unit's results page
+	'timelines.title': 'Vroegtijdige signalen: maand per maand',
+	'timelines.intro':
+		'Per bewaakt signaal: het maandcijfer van deze eenheid over het jaar van haar basisniveau en de zes bewaakte maanden, dat van de organisatie, en de band van de eenheid zelf. Een maand boven de band telt mee in de lijst van eenheden die aandacht vragen. Cijfers per maand: een jaarcijfer vraagt twaalf maanden.',
+	'timelines.unitLine': 'Deze eenheid',
+	'timelines.organisationLine': 'Organisatie',
+	'timelines.band': 'Band (eigen verloop)',
+	'timelines.markKey': 'Maand boven de band',
+	'timelines.noneAbove': 'Geen maand boven de band.',
+	'timelines.above': 'Boven de band: {months}.',
+	'timelines.both': 'eigen verloop en organisatie',
+	'timelines.ownHistory': 'eigen verloop',
+	'timelines.organisation': 'organisatie',
 	'themeTrends.title': 'Per thema: verloop over de metingen',
 	'themeTrends.intro':
 		'Het aandeel in oranje of rood van deze eenheid (volle lijn) en van de hele organisatie (stippellijn), op dezelfde schaal van 0 tot 100%. Een verborgen cijfer is een onderbreking in de lijn. Daaronder de verdeling in de laatste meting.',

@@ -22,3 +22,4 @@ export * from './ranking';
 export * from './rates';
 export type { MessageParam, WarningMessage } from './shared';
 export * from './survey';
+export * from './timeline';

@@ -3,7 +3,13 @@ import type { Kysely } from 'kysely';
 import { suppressed, type Disclosed, type DisclosurePlan } from '../../domain/anonymity';
 import { formatMonth } from '../../domain/signals/calendar';
 import { FIGURES } from '../../domain/signals/formats';
-import { gatedIndicators, type IndicatorFigures } from '../../domain/signals/gate';
+import { RATE_INDICATOR_IDS, rateTimeline, type Timeline } from '../../domain/early-warning';
+import {
+	gatedIndicators,
+	shownMonths,
+	watchedSeries,
+	type IndicatorFigures
+} from '../../domain/signals/gate';
 import { INDICATORS, type IndicatorId } from '../../domain/signals/indicators';
 import { isoMonth } from '../../domain/signals/parse';
 import { flattenTree } from '../../domain/units';
@@ -78,6 +84,11 @@ export interface UnitResults {
 	 * rolling figures span (an annual rate is per year over them, per month in a single month).
 	 */
 	signals: { k: number; indicators: readonly IndicatorId[]; months: SignalMonth[]; rollingMonths: number };
+	/**
+	 * Early warning's view of the unit's watched indicators (timeline.ts), on the same gated months
+	 * as the attention list; empty when the last month's plan does not show the unit.
+	 */
+	timelines: Timeline[];
 }
 
 /**
@@ -203,6 +214,7 @@ async function readUnitResults(
 	const k = organisation.min_group_size;
 	const basis = await signalBasis(db, organisationId, k, options.today ?? todayInBelgium());
 	const months: SignalMonth[] = [];
+	let timelines: Timeline[] = [];
 	const position = basis.index.position.get(unitId);
 	const lastMonth = basis.window.lastMonth;
 	if (lastMonth && position !== undefined) {
@@ -210,6 +222,11 @@ async function readUnitResults(
 		const root = index.position.get(ORGANISATION_ROOT)!;
 		const unitSeries = figureSeries(rolled, position, unitId, window.months, window.figureIds);
 		const organisationSeries = figureSeries(rolled, root, ORGANISATION_ROOT, window.months, window.figureIds);
+		const watched = watchedSeries(basis.plans, unitId, lastMonth, () => unitSeries);
+		if (watched) {
+			const organisationShown = shownMonths(organisationSeries, basis.plans, ORGANISATION_ROOT);
+			timelines = RATE_INDICATOR_IDS.map((id) => rateTimeline(id, watched, organisationShown, lastMonth));
+		}
 		const last = isoMonth(lastMonth);
 		for (let m = last - SIGNAL_MONTHS + 1; m <= last; m++) {
 			const month = formatMonth(m);
@@ -236,7 +253,8 @@ async function readUnitResults(
 			indicators: INDICATORS,
 			months: months.filter((m) => hasAny(m)),
 			rollingMonths: ROLLING_MONTHS
-		}
+		},
+		timelines
 	};
 }
 

@@ -135,6 +135,8 @@ export default ts.config(
 								'!$lib/server/analytics/heatmap',
 								// The heatmap's CSV: reads only through heatmap() above.
 								'!$lib/server/analytics/heatmap-export',
+								// The signals view's CSV: reads only through signalsOverview() of the unit page's module.
+								'!$lib/server/analytics/signals-export',
 								'!$lib/server/analytics/attention',
 								'!$lib/server/analytics/unit',
 								// The overview: assembled only from the three above.

@@ -94,6 +94,13 @@ const ROUTES: Record<string, { get: Expectation; post?: Expectation }> = {
 	'/o/[org]/results/heatmap.csv': {
 		get: { anonymous: 303, admin: 403, advisor: 200, hr: 200, manager: 200, foreign: 404 }
 	},
+	// The signals view and its CSV: the results page's rule (a manager gets their own subtree).
+	'/o/[org]/results/signals': {
+		get: { anonymous: 303, admin: 403, advisor: 200, hr: 200, manager: 200, foreign: 404 }
+	},
+	'/o/[org]/results/signals.csv': {
+		get: { anonymous: 303, admin: 403, advisor: 200, hr: 200, manager: 200, foreign: 404 }
+	},
 	// A manager sees the measures of their own subtree (the sample measure is of such a unit).
 	'/o/[org]/measures': { get: measureFollowers },
 	// The catalogue is for those who write measures; an own entry of another organisation is 404.

@@ -835,6 +835,27 @@ export const en: Record<keyof typeof nl, string> = {
 	'instruments.provisional': 'provisional thresholds',
 
 	// unitResults: a unit's results page
+	'signalsView.title': 'Signals across the organisation',
+	'signalsView.intro':
+		'Absence, turnover, incapacity for work and work accidents for the whole organisation and per unit. Every figure follows the same anonymity rules as a unit’s page: no figure about fewer than {k} people.',
+	'signalsView.organisationTitle': 'The organisation month by month',
+	'signalsView.organisationIntro':
+		'The rolling year (the {months} months up to each month) and, where it is in the same unit, the month itself.',
+	'signalsView.rollingLine': 'Rolling year',
+	'signalsView.singleLine': 'The month itself',
+	'signalsView.unitsTitle': 'By unit: the twelve months up to {month}',
+	'signalsView.unitsIntro':
+		'▲ at least 20% higher, ▼ at least 20% lower than the whole organisation. Choose a column header to sort.',
+	'signalsView.higher': 'at least 20% higher than the organisation',
+	'signalsView.lower': 'at least 20% lower than the organisation',
+	'signalsView.tableLabel': 'Signals by unit',
+	'signalsView.dash': '—: not shown to protect anonymity (the reason is with the cell and in the CSV).',
+	'signalsView.downloadCsv': 'Download the table as CSV (Excel)',
+	'signalsView.cut': 'The top levels: {shown} of {total} units. The CSV and each unit’s page show them all.',
+	'signalsView.link': 'Signals by unit and over time',
+	'signalsView.csv.figures': '{indicator} ({months} months up to {month})',
+	'signalsView.csv.filename': 'signals',
+	'signalsView.csv.note': '{indicator}: note',
 	'timelines.title': 'Early warning: month by month',
 	'timelines.intro':
 		"For each watched signal: this unit's monthly figure over its baseline year and the six watched months, the organisation's, and the unit's own band. A month above the band counts in the list of units that need attention. Figures per month: a yearly figure takes twelve months.",

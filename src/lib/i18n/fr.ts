@@ -861,6 +861,29 @@ export const fr: Record<keyof typeof nl, string> = {
 	'instruments.provisional': 'seuils provisoires',
 
 	// unitResults: a unit's results page
+	'signalsView.title': 'Signaux dans l’organisation',
+	'signalsView.intro':
+		'Absentéisme, rotation, incapacité de travail et accidents du travail pour toute l’organisation et par unité. Chaque chiffre suit les mêmes règles d’anonymat que la page d’une unité : aucun chiffre sur moins de {k} personnes.',
+	'signalsView.organisationTitle': 'L’organisation mois par mois',
+	'signalsView.organisationIntro':
+		'L’année glissante (les {months} mois jusqu’à chaque mois inclus) et, quand elle s’exprime dans la même unité, le mois lui-même.',
+	'signalsView.rollingLine': 'Année glissante',
+	'signalsView.singleLine': 'Le mois lui-même',
+	'signalsView.unitsTitle': 'Par unité : les douze mois jusqu’à {month}',
+	'signalsView.unitsIntro':
+		'▲ au moins 20 % de plus, ▼ au moins 20 % de moins que toute l’organisation. Choisissez un en-tête de colonne pour trier.',
+	'signalsView.higher': 'au moins 20 % de plus que l’organisation',
+	'signalsView.lower': 'au moins 20 % de moins que l’organisation',
+	'signalsView.tableLabel': 'Signaux par unité',
+	'signalsView.dash':
+		'— : non affiché pour protéger l’anonymat (la raison figure dans la cellule et dans le CSV).',
+	'signalsView.downloadCsv': 'Télécharger le tableau en CSV (Excel)',
+	'signalsView.cut':
+		'Les niveaux supérieurs : {shown} des {total} unités. Le CSV et la page de chaque unité les montrent toutes.',
+	'signalsView.link': 'Signaux par unité et dans le temps',
+	'signalsView.csv.figures': '{indicator} ({months} mois jusqu’à {month})',
+	'signalsView.csv.filename': 'signaux',
+	'signalsView.csv.note': '{indicator} : remarque',
 	'timelines.title': 'Alerte précoce : mois par mois',
 	'timelines.intro':
 		'Pour chaque signal suivi : le chiffre mensuel de cette unité sur l’année de son niveau de référence et les six mois suivis, celui de l’organisation, et la bande propre à l’unité. Un mois au-dessus de la bande compte dans la liste des unités qui demandent de l’attention. Chiffres par mois : un chiffre annuel demande douze mois.',

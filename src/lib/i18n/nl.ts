@@ -844,6 +844,29 @@ export const nl = {
 	'instruments.provisional': 'voorlopige drempels',
 
 	// unitResults: a unit's results page
+	'signalsView.title': 'Signalen in de organisatie',
+	'signalsView.intro':
+		'Verzuim, verloop, arbeidsongeschiktheid en arbeidsongevallen voor de hele organisatie en per eenheid. Elk cijfer volgt dezelfde anonimiteitsregels als de pagina van een eenheid: over minder dan {k} mensen verschijnt geen cijfer.',
+	'signalsView.organisationTitle': 'De organisatie maand per maand',
+	'signalsView.organisationIntro':
+		'Het voortschrijdende jaar (de {months} maanden tot en met elke maand) en, waar het in dezelfde eenheid uitgedrukt is, de maand zelf.',
+	'signalsView.rollingLine': 'Voortschrijdend jaar',
+	'signalsView.singleLine': 'De maand zelf',
+	'signalsView.unitsTitle': 'Per eenheid: de twaalf maanden tot {month}',
+	'signalsView.unitsIntro':
+		'▲ minstens 20% hoger, ▼ minstens 20% lager dan de hele organisatie. Kies een kolomkop om te sorteren.',
+	'signalsView.higher': 'minstens 20% hoger dan de organisatie',
+	'signalsView.lower': 'minstens 20% lager dan de organisatie',
+	'signalsView.tableLabel': 'Signalen per eenheid',
+	'signalsView.dash':
+		'— : niet getoond om de anonimiteit te beschermen (de reden staat bij de cel en in de CSV).',
+	'signalsView.downloadCsv': 'Download de tabel als CSV (Excel)',
+	'signalsView.cut':
+		'De bovenste niveaus: {shown} van de {total} eenheden. De CSV en de pagina van elke eenheid tonen ze allemaal.',
+	'signalsView.link': 'Signalen per eenheid en over de tijd',
+	'signalsView.csv.figures': '{indicator} ({months} maanden tot {month})',
+	'signalsView.csv.filename': 'signalen',
+	'signalsView.csv.note': '{indicator}: opmerking',
 	'timelines.title': 'Vroegtijdige signalen: maand per maand',
 	'timelines.intro':
 		'Per bewaakt signaal: het maandcijfer van deze eenheid over het jaar van haar basisniveau en de zes bewaakte maanden, dat van de organisatie, en de band van de eenheid zelf. Een maand boven de band telt mee in de lijst van eenheden die aandacht vragen. Cijfers per maand: een jaarcijfer vraagt twaalf maanden.',

@@ -12,7 +12,7 @@ import {
 } from '../../domain/signals/gate';
 import { INDICATORS, type IndicatorId } from '../../domain/signals/indicators';
 import { isoMonth } from '../../domain/signals/parse';
-import { flattenTree } from '../../domain/units';
+import { distinctNames, flattenTree } from '../../domain/units';
 import { pooledNames, respondentRate } from '../../domain/wave-results';
 import { authorize, scopeOf, type Actor } from '../access';
 import { todayInBelgium } from '../clock';
@@ -265,4 +265,106 @@ function hasAny(month: SignalMonth): boolean {
 	return INDICATORS.some(
 		(id) => month.unit[id].shown || month.organisation[id].shown || changed(month.organisation[id])
 	);
+}
+
+/** The organisation's signals month by month, and every unit's last rolling year, for the signals view. */
+export interface SignalsOverview {
+	k: number;
+	rollingMonths: number;
+	indicators: readonly IndicatorId[];
+	/** The last SIGNAL_MONTHS months, oldest first: the organisation in the month and over its rolling year. */
+	organisation: Array<{ month: string; single: IndicatorFigures; rolling: IndicatorFigures }>;
+	/** The units in scope in tree order, each over the rolling year that ends with the last month. */
+	units: Array<{
+		unitId: string;
+		name: string;
+		/** The name that tells it apart in a flat list (sorted by a column): with its parent where names repeat. */
+		label: string;
+		code: string;
+		depth: number;
+		rolling: IndicatorFigures;
+	}>;
+}
+
+/**
+ * The signals across the organisation (docs/dashboards.md, "Signals"): the organisation's monthly
+ * and rolling-year figures, and each unit's rolling year (a manager: their own subtree), every one
+ * through the month plans of the signals gate like the unit page's.
+ */
+export async function signalsOverview(
+	db: Kysely<Database>,
+	actor: Actor | null,
+	organisationId: string,
+	options: { today?: string } = {}
+): Promise<SignalsOverview> {
+	return readingReleased(async () => {
+		const membership = authorize(actor, 'analytics.view', { organisationId });
+		const [units, organisation] = await Promise.all([
+			findUnits(db, organisationId),
+			findOrganisation(db, organisationId)
+		]);
+		if (!organisation) error(404, 'error.notFound');
+		const k = organisation.min_group_size;
+		const basis = await signalBasis(db, organisationId, k, options.today ?? todayInBelgium());
+		const scope = scopeOf(membership, units);
+		const rows = flattenTree(units.filter((u) => scope.has(u.id)));
+		const labels = distinctNames(units);
+		const lastMonth = basis.window.lastMonth;
+		const noData = () =>
+			Object.fromEntries(INDICATORS.map((id) => [id, suppressed('no-data')])) as IndicatorFigures;
+		if (!lastMonth)
+			return {
+				k,
+				rollingMonths: ROLLING_MONTHS,
+				indicators: INDICATORS,
+				organisation: [],
+				units: rows.map((r) => ({
+					unitId: r.unit.id,
+					name: r.unit.name,
+					label: labels.get(r.unit.id) ?? r.unit.name,
+					code: r.unit.code,
+					depth: r.depth,
+					rolling: noData()
+				}))
+			};
+		const { window, rolled, index } = basis;
+		const seriesOf = (unitId: string, position: number) =>
+			figureSeries(rolled, position, unitId, window.months, window.figureIds);
+		const root = index.position.get(ORGANISATION_ROOT)!;
+		const organisationSeries = seriesOf(ORGANISATION_ROOT, root);
+		const last = isoMonth(lastMonth);
+		const rollingTo = (m: number) => ({ from: formatMonth(m - ROLLING_MONTHS + 1), to: formatMonth(m) });
+		const months: SignalsOverview['organisation'] = [];
+		for (let m = last - SIGNAL_MONTHS + 1; m <= last; m++) {
+			const month = formatMonth(m);
+			months.push({
+				month,
+				single: gatedIndicators(organisationSeries, basis.plans, ORGANISATION_ROOT, {
+					from: month,
+					to: month
+				}),
+				rolling: gatedIndicators(organisationSeries, basis.plans, ORGANISATION_ROOT, rollingTo(m))
+			});
+		}
+		return {
+			k,
+			rollingMonths: ROLLING_MONTHS,
+			indicators: INDICATORS,
+			organisation: months.filter((m) => INDICATORS.some((id) => m.single[id].shown || m.rolling[id].shown)),
+			units: rows.map((r) => {
+				const position = index.position.get(r.unit.id);
+				return {
+					unitId: r.unit.id,
+					name: r.unit.name,
+					label: labels.get(r.unit.id) ?? r.unit.name,
+					code: r.unit.code,
+					depth: r.depth,
+					rolling:
+						position === undefined
+							? noData()
+							: gatedIndicators(seriesOf(r.unit.id, position), basis.plans, r.unit.id, rollingTo(last))
+				};
+			})
+		};
+	});
 }

@@ -27,6 +27,16 @@ export interface TrendLayout {
 	plot: { left: number; right: number; top: number; bottom: number };
 }
 
+/** How SmallChart.svelte draws one series. */
+export interface SeriesStyle {
+	colour: string;
+	/** An SVG dash array, e.g. '5 4'; none for a solid line. */
+	dash?: string;
+	width?: number;
+	/** Mark every shown value, hollow or filled, not only the isolated ones. */
+	points?: 'filled' | 'hollow';
+}
+
 const MARGIN = { top: 12, right: 12, bottom: 28, left: 44 };
 
 export interface TrendOptions {

@@ -835,45 +835,6 @@ export const en: Record<keyof typeof nl, string> = {
 	'instruments.provisional': 'provisional thresholds',
 
 	// unitResults: a unit's results page
-	'signalsView.title': 'Signals across the organisation',
-	'signalsView.intro':
-		'Absence, turnover, incapacity for work and work accidents for the whole organisation and per unit. Every figure follows the same anonymity rules as a unit’s page: no figure about fewer than {k} people.',
-	'signalsView.organisationTitle': 'The organisation month by month',
-	'signalsView.organisationIntro':
-		'The rolling year (the {months} months up to each month) and, where it is in the same unit, the month itself.',
-	'signalsView.rollingLine': 'Rolling year',
-	'signalsView.singleLine': 'The month itself',
-	'signalsView.unitsTitle': 'By unit: the twelve months up to {month}',
-	'signalsView.unitsIntro':
-		'▲ at least 20% higher, ▼ at least 20% lower than the whole organisation. Choose a column header to sort.',
-	'signalsView.higher': 'at least 20% higher than the organisation',
-	'signalsView.lower': 'at least 20% lower than the organisation',
-	'signalsView.tableLabel': 'Signals by unit',
-	'signalsView.dash': '—: not shown to protect anonymity (the reason is with the cell and in the CSV).',
-	'signalsView.downloadCsv': 'Download the table as CSV (Excel)',
-	'signalsView.cut': 'The top levels: {shown} of {total} units. The CSV and each unit’s page show them all.',
-	'signalsView.link': 'Signals by unit and over time',
-	'signalsView.csv.figures': '{indicator} ({months} months up to {month})',
-	'signalsView.csv.filename': 'signals',
-	'signalsView.csv.note': '{indicator}: note',
-	'timelines.title': 'Early warning: month by month',
-	'timelines.intro':
-		"For each watched signal: this unit's monthly figure over its baseline year and the six watched months, the organisation's, and the unit's own band. A month above the band counts in the list of units that need attention. Figures per month: a yearly figure takes twelve months.",
-	'timelines.unitLine': 'This unit',
-	'timelines.organisationLine': 'Organisation',
-	'timelines.band': 'Band (own history)',
-	'timelines.markKey': 'Month above the band',
-	'timelines.noneAbove': 'No month above the band.',
-	'timelines.above': 'Above the band: {months}.',
-	'timelines.both': 'own history and organisation',
-	'timelines.ownHistory': 'own history',
-	'timelines.organisation': 'organisation',
-	'themeTrends.title': 'By theme: wave by wave',
-	'themeTrends.intro':
-		'The share in orange or red of this unit (solid line) and of the whole organisation (dashed), on the same 0–100% scale. A hidden figure is a gap in the line. Below, the spread in the last wave.',
-	'themeTrends.unit': 'This unit',
-	'themeTrends.organisation': 'Whole organisation',
-	'themeTrends.bands': '{wave}: green {green}, orange {orange}, red {red}',
 	'unitResults.historyTitle': 'Barometer: this unit wave by wave',
 	'unitResults.historyIntro':
 		'For each theme, the share of people in orange or red and the mean score (0–100) of this unit with its sub-units, in every closed wave, beside the whole organisation. A figure appears only when the anonymity rules allow it.',
@@ -912,6 +873,48 @@ export const en: Record<keyof typeof nl, string> = {
 	'unitResults.suppressed.sensitive': 'not shown: higher minimum group',
 	'unitResults.suppressed.no-data': 'no data',
 	'unitResults.suppressed.changed': 'not shown: corrected after it was first shown, too few people now',
+	// themeTrends: the unit page’s small chart per theme
+	'themeTrends.title': 'By theme: wave by wave',
+	'themeTrends.intro':
+		'The share in orange or red of this unit (solid line) and of the whole organisation (dashed), on the same 0–100% scale. A hidden figure is a gap in the line. Below, the spread in the last wave.',
+	'themeTrends.unit': 'This unit',
+	'themeTrends.organisation': 'Whole organisation',
+	'themeTrends.bands': '{wave}: green {green}, orange {orange}, red {red}',
+	// timelines: early warning month by month on the unit page
+	'timelines.title': 'Early warning: month by month',
+	'timelines.intro':
+		"For each watched signal: this unit's monthly figure over its baseline year and the six watched months, the organisation's, and the unit's own band. A month above the band counts in the list of units that need attention. Figures per month: a yearly figure takes twelve months.",
+	'timelines.unitLine': 'This unit',
+	'timelines.organisationLine': 'Organisation',
+	'timelines.band': 'Band (own history)',
+	'timelines.markKey': 'Month above the band',
+	'timelines.noneAbove': 'No month above the band.',
+	'timelines.above': 'Above the band: {months}.',
+	'timelines.both': 'own history and organisation',
+	'timelines.ownHistory': 'own history',
+	'timelines.organisation': 'organisation',
+	// signalsView: the signals across the organisation
+	'signalsView.title': 'Signals across the organisation',
+	'signalsView.intro':
+		'Absence, turnover, incapacity for work and work accidents for the whole organisation and per unit. Every figure follows the same anonymity rules as a unit’s page: no figure about fewer than {k} people.',
+	'signalsView.organisationTitle': 'The organisation month by month',
+	'signalsView.organisationIntro':
+		'The rolling year (the {months} months up to each month) and, where it is in the same unit, the month itself.',
+	'signalsView.rollingLine': 'Rolling year',
+	'signalsView.singleLine': 'The month itself',
+	'signalsView.unitsTitle': 'By unit: the twelve months up to {month}',
+	'signalsView.unitsIntro':
+		'▲ at least 20% higher, ▼ at least 20% lower than the whole organisation. Choose a column header to sort.',
+	'signalsView.higher': 'at least 20% higher than the organisation',
+	'signalsView.lower': 'at least 20% lower than the organisation',
+	'signalsView.tableLabel': 'Signals by unit',
+	'signalsView.dash': '—: not shown to protect anonymity (the reason is with the cell and in the CSV).',
+	'signalsView.downloadCsv': 'Download the table as CSV (Excel)',
+	'signalsView.cut': 'The top levels: {shown} of {total} units. The CSV and each unit’s page show them all.',
+	'signalsView.link': 'Signals by unit and over time',
+	'signalsView.csv.figures': '{indicator} ({months} months up to {month})',
+	'signalsView.csv.filename': 'signals',
+	'signalsView.csv.note': '{indicator}: note',
 
 	// indicator: indicators of collective signals
 	'indicator.absenceRate': 'Sickness absence',

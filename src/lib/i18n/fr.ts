@@ -861,47 +861,6 @@ export const fr: Record<keyof typeof nl, string> = {
 	'instruments.provisional': 'seuils provisoires',
 
 	// unitResults: a unit's results page
-	'signalsView.title': 'Signaux dans l’organisation',
-	'signalsView.intro':
-		'Absentéisme, rotation, incapacité de travail et accidents du travail pour toute l’organisation et par unité. Chaque chiffre suit les mêmes règles d’anonymat que la page d’une unité : aucun chiffre sur moins de {k} personnes.',
-	'signalsView.organisationTitle': 'L’organisation mois par mois',
-	'signalsView.organisationIntro':
-		'L’année glissante (les {months} mois jusqu’à chaque mois inclus) et, quand elle s’exprime dans la même unité, le mois lui-même.',
-	'signalsView.rollingLine': 'Année glissante',
-	'signalsView.singleLine': 'Le mois lui-même',
-	'signalsView.unitsTitle': 'Par unité : les douze mois jusqu’à {month}',
-	'signalsView.unitsIntro':
-		'▲ au moins 20 % de plus, ▼ au moins 20 % de moins que toute l’organisation. Choisissez un en-tête de colonne pour trier.',
-	'signalsView.higher': 'au moins 20 % de plus que l’organisation',
-	'signalsView.lower': 'au moins 20 % de moins que l’organisation',
-	'signalsView.tableLabel': 'Signaux par unité',
-	'signalsView.dash':
-		'— : non affiché pour protéger l’anonymat (la raison figure dans la cellule et dans le CSV).',
-	'signalsView.downloadCsv': 'Télécharger le tableau en CSV (Excel)',
-	'signalsView.cut':
-		'Les niveaux supérieurs : {shown} des {total} unités. Le CSV et la page de chaque unité les montrent toutes.',
-	'signalsView.link': 'Signaux par unité et dans le temps',
-	'signalsView.csv.figures': '{indicator} ({months} mois jusqu’à {month})',
-	'signalsView.csv.filename': 'signaux',
-	'signalsView.csv.note': '{indicator} : remarque',
-	'timelines.title': 'Alerte précoce : mois par mois',
-	'timelines.intro':
-		'Pour chaque signal suivi : le chiffre mensuel de cette unité sur l’année de son niveau de référence et les six mois suivis, celui de l’organisation, et la bande propre à l’unité. Un mois au-dessus de la bande compte dans la liste des unités qui demandent de l’attention. Chiffres par mois : un chiffre annuel demande douze mois.',
-	'timelines.unitLine': 'Cette unité',
-	'timelines.organisationLine': 'Organisation',
-	'timelines.band': 'Bande (propre historique)',
-	'timelines.markKey': 'Mois au-dessus de la bande',
-	'timelines.noneAbove': 'Aucun mois au-dessus de la bande.',
-	'timelines.above': 'Au-dessus de la bande : {months}.',
-	'timelines.both': 'propre historique et organisation',
-	'timelines.ownHistory': 'propre historique',
-	'timelines.organisation': 'organisation',
-	'themeTrends.title': 'Par thème : évolution au fil des mesures',
-	'themeTrends.intro':
-		'La part en orange ou rouge de cette unité (trait plein) et de toute l’organisation (pointillés), sur la même échelle de 0 à 100 %. Un chiffre masqué interrompt la ligne. En dessous, la répartition lors de la dernière mesure.',
-	'themeTrends.unit': 'Cette unité',
-	'themeTrends.organisation': 'Toute l’organisation',
-	'themeTrends.bands': '{wave} : vert {green}, orange {orange}, rouge {red}',
 	'unitResults.historyTitle': 'Baromètre : cette unité par mesure',
 	'unitResults.historyIntro':
 		'Pour chaque thème, la part de personnes en orange ou en rouge et le score moyen (0–100) de cette unité avec ses sous-unités, à chaque mesure clôturée, à côté de l’organisation entière. Un chiffre n’apparaît que si les règles d’anonymat le permettent.',
@@ -942,6 +901,50 @@ export const fr: Record<keyof typeof nl, string> = {
 	'unitResults.suppressed.no-data': 'pas de données',
 	'unitResults.suppressed.changed':
 		'non affiché : corrigé après avoir été affiché, trop peu de personnes maintenant',
+	// themeTrends: the unit page’s small chart per theme
+	'themeTrends.title': 'Par thème : évolution au fil des mesures',
+	'themeTrends.intro':
+		'La part en orange ou rouge de cette unité (trait plein) et de toute l’organisation (pointillés), sur la même échelle de 0 à 100 %. Un chiffre masqué interrompt la ligne. En dessous, la répartition lors de la dernière mesure.',
+	'themeTrends.unit': 'Cette unité',
+	'themeTrends.organisation': 'Toute l’organisation',
+	'themeTrends.bands': '{wave} : vert {green}, orange {orange}, rouge {red}',
+	// timelines: early warning month by month on the unit page
+	'timelines.title': 'Alerte précoce : mois par mois',
+	'timelines.intro':
+		'Pour chaque signal suivi : le chiffre mensuel de cette unité sur l’année de son niveau de référence et les six mois suivis, celui de l’organisation, et la bande propre à l’unité. Un mois au-dessus de la bande compte dans la liste des unités qui demandent de l’attention. Chiffres par mois : un chiffre annuel demande douze mois.',
+	'timelines.unitLine': 'Cette unité',
+	'timelines.organisationLine': 'Organisation',
+	'timelines.band': 'Bande (propre historique)',
+	'timelines.markKey': 'Mois au-dessus de la bande',
+	'timelines.noneAbove': 'Aucun mois au-dessus de la bande.',
+	'timelines.above': 'Au-dessus de la bande : {months}.',
+	'timelines.both': 'propre historique et organisation',
+	'timelines.ownHistory': 'propre historique',
+	'timelines.organisation': 'organisation',
+	// signalsView: the signals across the organisation
+	'signalsView.title': 'Signaux dans l’organisation',
+	'signalsView.intro':
+		'Absentéisme, rotation, incapacité de travail et accidents du travail pour toute l’organisation et par unité. Chaque chiffre suit les mêmes règles d’anonymat que la page d’une unité : aucun chiffre sur moins de {k} personnes.',
+	'signalsView.organisationTitle': 'L’organisation mois par mois',
+	'signalsView.organisationIntro':
+		'L’année glissante (les {months} mois jusqu’à chaque mois inclus) et, quand elle s’exprime dans la même unité, le mois lui-même.',
+	'signalsView.rollingLine': 'Année glissante',
+	'signalsView.singleLine': 'Le mois lui-même',
+	'signalsView.unitsTitle': 'Par unité : les douze mois jusqu’à {month}',
+	'signalsView.unitsIntro':
+		'▲ au moins 20 % de plus, ▼ au moins 20 % de moins que toute l’organisation. Choisissez un en-tête de colonne pour trier.',
+	'signalsView.higher': 'au moins 20 % de plus que l’organisation',
+	'signalsView.lower': 'au moins 20 % de moins que l’organisation',
+	'signalsView.tableLabel': 'Signaux par unité',
+	'signalsView.dash':
+		'— : non affiché pour protéger l’anonymat (la raison figure dans la cellule et dans le CSV).',
+	'signalsView.downloadCsv': 'Télécharger le tableau en CSV (Excel)',
+	'signalsView.cut':
+		'Les niveaux supérieurs : {shown} des {total} unités. Le CSV et la page de chaque unité les montrent toutes.',
+	'signalsView.link': 'Signaux par unité et dans le temps',
+	'signalsView.csv.figures': '{indicator} ({months} mois jusqu’à {month})',
+	'signalsView.csv.filename': 'signaux',
+	'signalsView.csv.note': '{indicator} : remarque',
 
 	// indicator: indicators of collective signals
 	'indicator.absenceRate': 'Absentéisme maladie',

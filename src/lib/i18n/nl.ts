@@ -844,47 +844,6 @@ export const nl = {
 	'instruments.provisional': 'voorlopige drempels',
 
 	// unitResults: a unit's results page
-	'signalsView.title': 'Signalen in de organisatie',
-	'signalsView.intro':
-		'Verzuim, verloop, arbeidsongeschiktheid en arbeidsongevallen voor de hele organisatie en per eenheid. Elk cijfer volgt dezelfde anonimiteitsregels als de pagina van een eenheid: over minder dan {k} mensen verschijnt geen cijfer.',
-	'signalsView.organisationTitle': 'De organisatie maand per maand',
-	'signalsView.organisationIntro':
-		'Het voortschrijdende jaar (de {months} maanden tot en met elke maand) en, waar het in dezelfde eenheid uitgedrukt is, de maand zelf.',
-	'signalsView.rollingLine': 'Voortschrijdend jaar',
-	'signalsView.singleLine': 'De maand zelf',
-	'signalsView.unitsTitle': 'Per eenheid: de twaalf maanden tot {month}',
-	'signalsView.unitsIntro':
-		'▲ minstens 20% hoger, ▼ minstens 20% lager dan de hele organisatie. Kies een kolomkop om te sorteren.',
-	'signalsView.higher': 'minstens 20% hoger dan de organisatie',
-	'signalsView.lower': 'minstens 20% lager dan de organisatie',
-	'signalsView.tableLabel': 'Signalen per eenheid',
-	'signalsView.dash':
-		'— : niet getoond om de anonimiteit te beschermen (de reden staat bij de cel en in de CSV).',
-	'signalsView.downloadCsv': 'Download de tabel als CSV (Excel)',
-	'signalsView.cut':
-		'De bovenste niveaus: {shown} van de {total} eenheden. De CSV en de pagina van elke eenheid tonen ze allemaal.',
-	'signalsView.link': 'Signalen per eenheid en over de tijd',
-	'signalsView.csv.figures': '{indicator} ({months} maanden tot {month})',
-	'signalsView.csv.filename': 'signalen',
-	'signalsView.csv.note': '{indicator}: opmerking',
-	'timelines.title': 'Vroegtijdige signalen: maand per maand',
-	'timelines.intro':
-		'Per bewaakt signaal: het maandcijfer van deze eenheid over het jaar van haar basisniveau en de zes bewaakte maanden, dat van de organisatie, en de band van de eenheid zelf. Een maand boven de band telt mee in de lijst van eenheden die aandacht vragen. Cijfers per maand: een jaarcijfer vraagt twaalf maanden.',
-	'timelines.unitLine': 'Deze eenheid',
-	'timelines.organisationLine': 'Organisatie',
-	'timelines.band': 'Band (eigen verloop)',
-	'timelines.markKey': 'Maand boven de band',
-	'timelines.noneAbove': 'Geen maand boven de band.',
-	'timelines.above': 'Boven de band: {months}.',
-	'timelines.both': 'eigen verloop en organisatie',
-	'timelines.ownHistory': 'eigen verloop',
-	'timelines.organisation': 'organisatie',
-	'themeTrends.title': 'Per thema: verloop over de metingen',
-	'themeTrends.intro':
-		'Het aandeel in oranje of rood van deze eenheid (volle lijn) en van de hele organisatie (stippellijn), op dezelfde schaal van 0 tot 100%. Een verborgen cijfer is een onderbreking in de lijn. Daaronder de verdeling in de laatste meting.',
-	'themeTrends.unit': 'Deze eenheid',
-	'themeTrends.organisation': 'Hele organisatie',
-	'themeTrends.bands': '{wave}: groen {green}, oranje {orange}, rood {red}',
 	'unitResults.historyTitle': 'Barometer: deze eenheid per meting',
 	'unitResults.historyIntro':
 		'Per thema het aandeel medewerkers in oranje of rood en de gemiddelde score (0–100) van deze eenheid met haar onderliggende eenheden, in elke afgesloten meting, met de hele organisatie ernaast. Een cijfer verschijnt alleen wanneer de anonimiteitsregels het toelaten.',
@@ -924,6 +883,50 @@ export const nl = {
 	'unitResults.suppressed.no-data': 'geen gegevens',
 	'unitResults.suppressed.changed':
 		'niet getoond: gecorrigeerd nadat het eerst getoond werd, nu te weinig mensen',
+	// themeTrends: the unit page’s small chart per theme
+	'themeTrends.title': 'Per thema: verloop over de metingen',
+	'themeTrends.intro':
+		'Het aandeel in oranje of rood van deze eenheid (volle lijn) en van de hele organisatie (stippellijn), op dezelfde schaal van 0 tot 100%. Een verborgen cijfer is een onderbreking in de lijn. Daaronder de verdeling in de laatste meting.',
+	'themeTrends.unit': 'Deze eenheid',
+	'themeTrends.organisation': 'Hele organisatie',
+	'themeTrends.bands': '{wave}: groen {green}, oranje {orange}, rood {red}',
+	// timelines: early warning month by month on the unit page
+	'timelines.title': 'Vroegtijdige signalen: maand per maand',
+	'timelines.intro':
+		'Per bewaakt signaal: het maandcijfer van deze eenheid over het jaar van haar basisniveau en de zes bewaakte maanden, dat van de organisatie, en de band van de eenheid zelf. Een maand boven de band telt mee in de lijst van eenheden die aandacht vragen. Cijfers per maand: een jaarcijfer vraagt twaalf maanden.',
+	'timelines.unitLine': 'Deze eenheid',
+	'timelines.organisationLine': 'Organisatie',
+	'timelines.band': 'Band (eigen verloop)',
+	'timelines.markKey': 'Maand boven de band',
+	'timelines.noneAbove': 'Geen maand boven de band.',
+	'timelines.above': 'Boven de band: {months}.',
+	'timelines.both': 'eigen verloop en organisatie',
+	'timelines.ownHistory': 'eigen verloop',
+	'timelines.organisation': 'organisatie',
+	// signalsView: the signals across the organisation
+	'signalsView.title': 'Signalen in de organisatie',
+	'signalsView.intro':
+		'Verzuim, verloop, arbeidsongeschiktheid en arbeidsongevallen voor de hele organisatie en per eenheid. Elk cijfer volgt dezelfde anonimiteitsregels als de pagina van een eenheid: over minder dan {k} mensen verschijnt geen cijfer.',
+	'signalsView.organisationTitle': 'De organisatie maand per maand',
+	'signalsView.organisationIntro':
+		'Het voortschrijdende jaar (de {months} maanden tot en met elke maand) en, waar het in dezelfde eenheid uitgedrukt is, de maand zelf.',
+	'signalsView.rollingLine': 'Voortschrijdend jaar',
+	'signalsView.singleLine': 'De maand zelf',
+	'signalsView.unitsTitle': 'Per eenheid: de twaalf maanden tot {month}',
+	'signalsView.unitsIntro':
+		'▲ minstens 20% hoger, ▼ minstens 20% lager dan de hele organisatie. Kies een kolomkop om te sorteren.',
+	'signalsView.higher': 'minstens 20% hoger dan de organisatie',
+	'signalsView.lower': 'minstens 20% lager dan de organisatie',
+	'signalsView.tableLabel': 'Signalen per eenheid',
+	'signalsView.dash':
+		'— : niet getoond om de anonimiteit te beschermen (de reden staat bij de cel en in de CSV).',
+	'signalsView.downloadCsv': 'Download de tabel als CSV (Excel)',
+	'signalsView.cut':
+		'De bovenste niveaus: {shown} van de {total} eenheden. De CSV en de pagina van elke eenheid tonen ze allemaal.',
+	'signalsView.link': 'Signalen per eenheid en over de tijd',
+	'signalsView.csv.figures': '{indicator} ({months} maanden tot {month})',
+	'signalsView.csv.filename': 'signalen',
+	'signalsView.csv.note': '{indicator}: opmerking',
 
 	// indicator: indicators of collective signals
 	'indicator.absenceRate': 'Ziekteverzuim',

@@ -90,8 +90,11 @@ const ROUTES: Record<string, { get: Expectation; post?: Expectation }> = {
 	'/o/[org]/results': {
 		get: { anonymous: 303, admin: 403, advisor: 200, hr: 200, manager: 200, foreign: 404 }
 	},
-	// The heatmap's CSV: the page's rule (a manager gets their own subtree).
+	// The heatmap's CSV and SVG: the page's rule (a manager gets their own subtree).
 	'/o/[org]/results/heatmap.csv': {
+		get: { anonymous: 303, admin: 403, advisor: 200, hr: 200, manager: 200, foreign: 404 }
+	},
+	'/o/[org]/results/heatmap.svg': {
 		get: { anonymous: 303, admin: 403, advisor: 200, hr: 200, manager: 200, foreign: 404 }
 	},
 	// The signals view and its CSV: the results page's rule (a manager gets their own subtree).

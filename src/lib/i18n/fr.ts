@@ -159,6 +159,8 @@ export const fr: Record<keyof typeof nl, string> = {
 	'results.cellChange': 'Évolution : {points} points de pourcentage.',
 	'results.noComparison': 'Pas de comparaison : l’autre chiffre n’est pas affiché.',
 	'results.downloadCsv': 'Télécharger le tableau en CSV (Excel)',
+	'results.downloadSvg': 'Carte thermique en image (SVG)',
+	'results.downloadPng': 'Carte thermique en image (PNG)',
 	'results.csv.code': 'code',
 	'results.csv.unit': 'unité',
 	'results.csv.level': 'niveau',
@@ -450,6 +452,9 @@ export const fr: Record<keyof typeof nl, string> = {
 	'overview.themes.improved': 'Plus favorables',
 	'overview.themes.none': 'Aucun thème.',
 	'overview.themeMove': '{theme} : {now}, contre {before}',
+	'overview.now': 'Maintenant',
+	'overview.direction': 'Sens',
+	'overview.themesChart': '{organisation} : thèmes qui ont le plus bougé depuis {wave}',
 	'overview.noPreviousWave': 'Pas encore de mesure précédente avec les mêmes thèmes pour comparer.',
 	'overview.actions': 'Mesures et plans',
 	'overview.noMeasures': 'Pas encore de mesures.',
@@ -901,6 +906,15 @@ export const fr: Record<keyof typeof nl, string> = {
 	'unitResults.suppressed.no-data': 'pas de données',
 	'unitResults.suppressed.changed':
 		'non affiché : corrigé après avoir été affiché, trop peu de personnes maintenant',
+	// chartExport: the download buttons beside every chart and table
+	'chartExport.group': 'Télécharger : {name}',
+	'chartExport.csv': 'CSV : les chiffres de « {name} » (Excel)',
+	'chartExport.svg': 'SVG : « {name} » en image vectorielle',
+	'chartExport.png': 'PNG : « {name} » en image',
+	'chartExport.figures': 'Les chiffres du graphique',
+	'chartExport.wave': 'Mesure',
+	'chartExport.hidden': 'non affiché',
+	'chartExport.failed': 'L’image n’a pas pu être créée. Essayez le SVG.',
 	// themeTrends: the unit page’s small chart per theme
 	'themeTrends.title': 'Par thème : évolution au fil des mesures',
 	'themeTrends.intro':

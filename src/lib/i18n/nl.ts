@@ -150,6 +150,8 @@ export const nl = {
 	'results.cellChange': 'Verandering: {points} procentpunten.',
 	'results.noComparison': 'Geen vergelijking: het andere cijfer wordt niet getoond.',
 	'results.downloadCsv': 'Tabel downloaden als CSV (Excel)',
+	'results.downloadSvg': 'Heatmap als afbeelding (SVG)',
+	'results.downloadPng': 'Heatmap als afbeelding (PNG)',
 	'results.csv.code': 'code',
 	'results.csv.unit': 'eenheid',
 	'results.csv.level': 'niveau',
@@ -438,6 +440,9 @@ export const nl = {
 	'overview.themes.improved': 'Gunstiger',
 	'overview.themes.none': 'Geen thema.',
 	'overview.themeMove': '{theme}: {now}, was {before}',
+	'overview.now': 'Nu',
+	'overview.direction': 'Richting',
+	'overview.themesChart': '{organisation}: thema’s die het meest bewogen sinds {wave}',
 	'overview.noPreviousWave': 'Nog geen eerdere meting met dezelfde thema’s om mee te vergelijken.',
 	'overview.actions': 'Maatregelen en plannen',
 	'overview.noMeasures': 'Nog geen maatregelen.',
@@ -883,6 +888,15 @@ export const nl = {
 	'unitResults.suppressed.no-data': 'geen gegevens',
 	'unitResults.suppressed.changed':
 		'niet getoond: gecorrigeerd nadat het eerst getoond werd, nu te weinig mensen',
+	// chartExport: the download buttons beside every chart and table
+	'chartExport.group': 'Downloaden: {name}',
+	'chartExport.csv': 'CSV: de cijfers van “{name}” (Excel)',
+	'chartExport.svg': 'SVG: “{name}” als afbeelding om te schalen',
+	'chartExport.png': 'PNG: “{name}” als afbeelding',
+	'chartExport.figures': 'De cijfers van de grafiek',
+	'chartExport.wave': 'Meting',
+	'chartExport.hidden': 'niet getoond',
+	'chartExport.failed': 'De afbeelding kon niet gemaakt worden. Probeer de SVG.',
 	// themeTrends: the unit page’s small chart per theme
 	'themeTrends.title': 'Per thema: verloop over de metingen',
 	'themeTrends.intro':

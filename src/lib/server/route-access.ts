@@ -99,6 +99,7 @@ export const ROUTE_ACCESS: Record<string, Record<string, RouteAccess>> = {
 	'/o/[org]/plans/[plan]/export.csv': { GET: 'plan.view' },
 	'/o/[org]/results': { load: 'analytics.view' },
 	'/o/[org]/results/heatmap.csv': { GET: 'analytics.view' },
+	'/o/[org]/results/heatmap.svg': { GET: 'analytics.view' },
 	'/o/[org]/results/signals': { load: 'analytics.view' },
 	'/o/[org]/results/signals.csv': { GET: 'analytics.view' },
 	'/o/[org]/signals': {

@@ -6,7 +6,8 @@ import { nl } from '../../i18n/nl';
 import { fr } from '../../i18n/fr';
 import { BAROMETER, dimensionsOf, shortNameOf } from '../../instruments';
 import type { Heatmap, HeatmapRow } from './heatmap';
-import { heatmapCsvOf } from './heatmap-export';
+import { legendSteps } from '../../charts/heatmap-scale';
+import { heatmapCsvOf, heatmapSvgOf } from './heatmap-export';
 
 const figure = (share: number, n: number) =>
 	discloseWithoutMinimum<DimensionFigure>(n, {
@@ -109,5 +110,31 @@ describe('heatmapCsvOf', () => {
 		const { csv } = heatmapCsvOf(map(ROWS.slice(1)), ['barometer'], 'nl');
 		const [, organisation] = parse(csv);
 		expect(organisation).toEqual(['', nl['results.organisation'], '', '40', '80', '', '30', '']);
+	});
+});
+
+describe('heatmapSvgOf', () => {
+	/** Each cell's text in row order: a whole percentage, or a dash where the gate hid it. */
+	const cellTexts = (svg: string) =>
+		[...svg.matchAll(/<text x="[\d.]+" y="[\d.]+" text-anchor="middle"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+
+	it('draws the figures of the screen, a dash for every hidden one, and escapes names', () => {
+		const { filename, svg } = heatmapSvgOf(map(ROWS), ['barometer', 'work-factor'], 'nl');
+		expect(filename).toBe('thema-per-eenheid-voorjaar-2026.svg');
+		expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+		expect(svg.endsWith('</svg>')).toBe(true);
+		expect(cellTexts(svg)).toEqual(['30', '62', '42', '—', '—', '—']);
+		expect(svg).toContain('=HYPERLINK(&quot;x&quot;)');
+		expect(svg).not.toContain('"x")');
+		expect(svg).toContain('>Stress<');
+		// One rectangle per cell beside the background and the key's colour steps, which it names.
+		expect(svg.match(/<rect /g)).toHaveLength(1 + 3 * 2 + legendSteps('bands').length);
+		expect(svg).toContain(nl['results.legendSuppressed']);
+	});
+	it('leaves out the hidden groups and adds the organisation row for a manager', () => {
+		const { svg } = heatmapSvgOf(map(ROWS.slice(1)), ['work-factor'], 'fr');
+		expect(svg).toContain(`>${fr['results.organisation']}<`);
+		expect(cellTexts(svg)).toEqual(['62', '—', '—']);
+		expect(svg).not.toContain('>Stress<');
 	});
 });

@@ -1,6 +1,7 @@
 import { parseView } from '$lib/charts/heatmap-view';
 import { getDb } from '$lib/server/db';
 import { heatmapCsv } from '$lib/server/analytics/heatmap-export';
+import { fileResponse } from '$lib/server/file-response';
 import type { RequestHandler } from './$types';
 
 /** The results heatmap as CSV: the wave and the shown groups of the page's URL, in the user's language. */
@@ -13,11 +14,5 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		{ waveId: url.searchParams.get('wave'), groups },
 		locals.locale
 	);
-	return new Response(csv, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${filename}"`,
-			'cache-control': 'private, no-store'
-		}
-	});
+	return fileResponse(csv, filename);
 };

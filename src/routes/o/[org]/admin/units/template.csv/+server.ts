@@ -1,6 +1,7 @@
 import { getDb } from '$lib/server/db';
 import { listUnitsForAdmin } from '$lib/server/units/service';
 import { unitTemplateCsv } from '$lib/domain/csv-export';
+import { fileResponse } from '$lib/server/file-response';
 import type { RequestHandler } from './$types';
 
 /** The organisation's current tree as an importable CSV, headers in the user's language. */
@@ -10,11 +11,5 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 		locals.locale,
 		rows.filter((r) => !r.unit.archived).map((r) => r.unit)
 	);
-	return new Response(body, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': 'attachment; filename="units.csv"',
-			'cache-control': 'private, no-store'
-		}
-	});
+	return fileResponse(body, 'units.csv');
 };

@@ -1,5 +1,6 @@
 import { planMeasuresCsv } from '$lib/server/action-plans/plan-export';
 import { getDb } from '$lib/server/db';
+import { fileResponse } from '$lib/server/file-response';
 import type { RequestHandler } from './$types';
 
 /** The measures of a plan as CSV, headers and labels in the user's language. */
@@ -11,11 +12,5 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 		params.plan,
 		locals.locale
 	);
-	return new Response(csv, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${filename}"`,
-			'cache-control': 'private, no-store'
-		}
-	});
+	return fileResponse(csv, filename);
 };

@@ -4,6 +4,7 @@ import { isLocale } from '$lib/i18n';
 import { SIGNALS_FORMATS, signalsTemplate, type SignalsFormat } from '$lib/domain/signals';
 import { getDb } from '$lib/server/db';
 import { signalsOverview } from '$lib/server/signals/service';
+import { fileResponse } from '$lib/server/file-response';
 import type { RequestHandler } from './$types';
 
 const FILE_NAMES: Record<SignalsFormat, string> = {
@@ -20,11 +21,5 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const lang = url.searchParams.get('lang');
 	const language = isLocale(lang) ? lang : locals.locale;
 	const { header, rows } = signalsTemplate(format, language);
-	return new Response(spreadsheetCsv(header, rows), {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${FILE_NAMES[format]}-${language}.csv"`,
-			'cache-control': 'private, no-store'
-		}
-	});
+	return fileResponse(spreadsheetCsv(header, rows), `${FILE_NAMES[format]}-${language}.csv`);
 };

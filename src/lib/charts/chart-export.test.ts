@@ -17,7 +17,11 @@ describe('headerMarkup', () => {
 		{ width: 1000, key: [line('Deze eenheid'), line('Organisatie', '4 3')], lines: 1 },
 		{ width: 200, key: [line('Deze eenheid'), line('Organisatie', '4 3')], lines: 2 },
 		{ width: 120, key: [line('a'), line('b'), line('c'), line('d'), line('e')], lines: 3 },
-		{ width: 300, key: [line('Voortschrijdend jaar'), line('De maand zelf'), line('België (privésector)')], lines: 2 }
+		{
+			width: 300,
+			key: [line('Voortschrijdend jaar'), line('De maand zelf'), line('België (privésector)')],
+			lines: 2
+		}
 	])('wraps a key of $key.length entries into $lines line(s) at width $width', ({ width, key, lines }) => {
 		const { markup, height } = headerMarkup('Titel', key, width);
 		const placed = labels(markup);
@@ -29,7 +33,11 @@ describe('headerMarkup', () => {
 	});
 
 	it('draws a dashed series dashed and a mark as a dot, and escapes every text', () => {
-		const { markup } = headerMarkup('A <b> & "c"', [line('x & y', '4 3'), { label: 'Maand', dot: '#b2182b' }], 400);
+		const { markup } = headerMarkup(
+			'A <b> & "c"',
+			[line('x & y', '4 3'), { label: 'Maand', dot: '#b2182b' }],
+			400
+		);
 		expect(markup).toContain('A &lt;b&gt; &amp; &quot;c&quot;');
 		expect(markup).toContain('x &amp; y');
 		expect(markup).toContain('stroke-dasharray="4 3"');
@@ -38,7 +46,11 @@ describe('headerMarkup', () => {
 	});
 
 	it('wraps a long title and puts the key under its last line', () => {
-		const { markup, height } = headerMarkup('Zorggroep Zonnedael · Kort verzuim (tot 1 maand)', [line('x')], 160);
+		const { markup, height } = headerMarkup(
+			'Zorggroep Zonnedael · Kort verzuim (tot 1 maand)',
+			[line('x')],
+			160
+		);
 		const titles = [...markup.matchAll(/<text x="0" y="(\d+)" font-size="13"/g)].map((m) => Number(m[1]));
 		expect(titles.length).toBeGreaterThan(1);
 		expect(labels(markup)[0]!.y).toBeGreaterThan(Math.max(...titles));
@@ -54,13 +66,18 @@ describe('headerMarkup', () => {
 
 describe('wrapWords', () => {
 	it.each([
-		['Zorggroep Zonnedael · Kort verzuim (tot 1 maand)', 20, ['Zorggroep Zonnedael', '· Kort verzuim (tot', '1 maand)']],
+		[
+			'Zorggroep Zonnedael · Kort verzuim (tot 1 maand)',
+			20,
+			['Zorggroep Zonnedael', '· Kort verzuim (tot', '1 maand)']
+		],
 		['kort', 20, ['kort']],
 		['een onbreekbaarwoordvanlengte', 10, ['een', 'onbreekbaarwoordvanlengte']],
 		['', 10, ['']]
 	])('%j at %i characters', (text, max, lines) => {
 		expect(wrapWords(text, max)).toEqual(lines);
-		for (const line of wrapWords(text, max)) if (line.includes(' ')) expect(line.length).toBeLessThanOrEqual(max);
+		for (const line of wrapWords(text, max))
+			if (line.includes(' ')) expect(line.length).toBeLessThanOrEqual(max);
 	});
 	it('keeps every word, in order', () => {
 		const text = 'Nieuwe arbeidsongeschiktheid van meer dan 4 weken · Woonzorgcentrum De Linde';

@@ -75,7 +75,9 @@ export function trendLayout(
 		.defined((v) => v !== null)
 		.x((_, i) => x(i) ?? 0)
 		.y((v) => y(v ?? 0));
-	const every = Math.max(1, Math.ceil(months.length / 8));
+	// As many month labels as fit, about 80 units apart (a label like "okt. 2026" is some 60 wide).
+	const labels = Math.max(2, Math.min(8, Math.floor((plot.right - plot.left) / 80)));
+	const every = Math.max(1, Math.ceil(months.length / labels));
 	return {
 		width: size.width,
 		height: size.height,

@@ -116,7 +116,9 @@ describe('heatmapCsvOf', () => {
 describe('heatmapSvgOf', () => {
 	/** Each cell's text in row order: a whole percentage, or a dash where the gate hid it. */
 	const cellTexts = (svg: string) =>
-		[...svg.matchAll(/<text x="[\d.]+" y="[\d.]+" text-anchor="middle"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+		[...svg.matchAll(/<text x="[\d.]+" y="[\d.]+" text-anchor="middle"[^>]*>([^<]*)<\/text>/g)].map(
+			(m) => m[1]
+		);
 
 	it('draws the figures of the screen, a dash for every hidden one, and escapes names', () => {
 		const { filename, svg } = heatmapSvgOf(map(ROWS), ['barometer', 'work-factor'], 'nl');

@@ -111,7 +111,10 @@ const RIGHT = 90;
 const KEY_HEIGHT = 40;
 
 const xml = (text: string) =>
-	text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+	text.replace(
+		/[<>&"']/g,
+		(c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!
+	);
 
 /** The SVG of a heatmap already read through the gate. */
 export function heatmapSvgOf(
@@ -124,7 +127,12 @@ export function heatmapSvgOf(
 		.filter((c) => groups.includes(c.dimension.group));
 	const rows: Array<{ row: HeatmapRow; name: string; depth: number; organisation: boolean }> = [];
 	if (map.organisation && showsOrganisationRow(map.rows))
-		rows.push({ row: map.organisation, name: translate(locale, 'results.organisation'), depth: 0, organisation: true });
+		rows.push({
+			row: map.organisation,
+			name: translate(locale, 'results.organisation'),
+			depth: 0,
+			organisation: true
+		});
 	for (const r of map.rows) rows.push({ row: r, name: r.name, depth: r.depth, organisation: false });
 	const top = TITLE_HEIGHT + HEADER_HEIGHT;
 	const width = Math.max(NAME_WIDTH + columns.length * CELL.width + RIGHT, 640);

@@ -1,0 +1,277 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { unflatten } from 'devalue';
+import Papa from 'papaparse';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserSession } from '../helpers/browser';
+import {
+	CATALOGUES,
+	chooseLanguage,
+	expectNoSeriousA11yProblems,
+	langOf,
+	LAPTOP,
+	PHONE,
+	type Lang
+} from '../helpers/browser-steps';
+
+/**
+ * Every dashboard as the advisor, HR and a manager take it into a meeting, in Dutch and French:
+ * the overview, the results (attention list and heatmap), the signals across the organisation and
+ * a unit's page. At laptop width each view downloads a CSV and an SVG (checked: a spreadsheet
+ * file without formulas, a standalone image) and prints to an A4 PDF kept in
+ * test-results/dashboards; at phone width nothing is wider than the screen and no chart's text is
+ * drawn smaller than 9 px. On every view the data the browser receives (`__data.json`) holds no
+ * figure about fewer than k people and no value of a hidden one: a hidden figure carries only its
+ * reason. axe runs on the unit page here (the other views have it in their own suites).
+ */
+const ACCOUNTS = [
+	['advisor', 'preventie@zonnedael.demo'],
+	['HR', 'hr@zonnedael.demo'],
+	['manager', 'leiding@zonnedael.demo']
+] as const;
+const TIMEOUT = 300_000;
+const ARTIFACTS = join(
+	process.env.KNIPPERLICHT_ARTIFACTS || join(process.cwd(), 'test-results'),
+	'dashboards'
+);
+
+const baseUrl = inject('baseUrl');
+const { signedIn } = browserSession(baseUrl);
+type Texts = (typeof CATALOGUES)[Lang];
+
+interface View {
+	id: 'overview' | 'results' | 'signals' | 'unit';
+	path: string;
+	heading: (texts: Texts) => string | RegExp;
+	/** The CSV and the SVG this view offers first (a button that builds it, or a link to the server's). */
+	csv: (page: Page, texts: Texts) => Promise<Download>;
+	svg: (page: Page, texts: Texts) => Promise<Download>;
+	landscape: boolean;
+}
+
+/** Clicks the first download button whose accessible name starts with `kind` (ExportButtons.svelte). */
+const button = (kind: 'CSV' | 'SVG') => (page: Page) =>
+	downloadBy(page, () =>
+		page
+			.getByRole('button', { name: new RegExp(`^${kind}\\b`) })
+			.first()
+			.click()
+	);
+const link =
+	(key: 'results.downloadCsv' | 'results.downloadSvg' | 'signalsView.downloadCsv') =>
+	(page: Page, texts: Texts) =>
+		downloadBy(page, () => page.getByRole('link', { name: texts[key], exact: true }).click());
+
+async function downloadBy(page: Page, click: () => Promise<void>): Promise<Download> {
+	const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), click()]);
+	return download;
+}
+
+function views(org: string, unit: string, unitName: string): View[] {
+	return [
+		{
+			id: 'overview',
+			path: `/o/${org}`,
+			heading: (texts) => texts['overview.title'],
+			csv: button('CSV'),
+			svg: button('SVG'),
+			landscape: false
+		},
+		{
+			id: 'results',
+			path: `/o/${org}/results`,
+			heading: (texts) => texts['results.title'],
+			csv: link('results.downloadCsv'),
+			svg: link('results.downloadSvg'),
+			landscape: true
+		},
+		{
+			id: 'signals',
+			path: `/o/${org}/results/signals`,
+			heading: (texts) => texts['signalsView.title'],
+			csv: link('signalsView.downloadCsv'),
+			svg: button('SVG'),
+			landscape: true
+		},
+		{
+			id: 'unit',
+			path: `/o/${org}/units/${unit}`,
+			heading: () => new RegExp(`^${unitName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+			csv: button('CSV'),
+			svg: button('SVG'),
+			landscape: false
+		}
+	];
+}
+
+async function readDownload(download: Download): Promise<string> {
+	const path = await download.path();
+	expect(path, download.suggestedFilename()).toBeTruthy();
+	return execFileSync('cat', [path!], { encoding: 'utf8' });
+}
+
+/** A spreadsheet file as exported: BOM, `;`, CRLF, a header and rows, and no cell a spreadsheet would run. */
+function expectSpreadsheet(csv: string, where: string) {
+	expect(csv.startsWith('\uFEFF'), where).toBe(true);
+	expect(csv, where).toContain('\r\n');
+	const rows = Papa.parse<string[]>(csv.slice(1).trimEnd(), { delimiter: ';' }).data;
+	expect(rows.length, where).toBeGreaterThan(1);
+	expect(
+		rows[0]!.every((h) => h.length > 0),
+		`${where}: header ${rows[0]}`
+	).toBe(true);
+	for (const row of rows) for (const cell of row) expect(cell, where).not.toMatch(/^[=+\-@\t\r]/);
+	expect(csv, where).not.toMatch(/undefined|NaN|\[object/);
+}
+
+/** An image file that stands alone: the SVG namespace, a title, no class left for a stylesheet it lacks. */
+async function expectStandaloneSvg(page: Page, svg: string, where: string) {
+	expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'), where).toBe(true);
+	expect(svg, where).toMatch(/<title>[^<]+<\/title>/);
+	expect(svg, where).not.toMatch(/class="|undefined|NaN/);
+	const parsed = await page.evaluate((text) => {
+		const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+		return {
+			error: doc.querySelector('parsererror')?.textContent ?? null,
+			marks: doc.querySelectorAll('path, rect, circle, line').length
+		};
+	}, svg);
+	expect(parsed.error, where).toBeNull();
+	expect(parsed.marks, where).toBeGreaterThan(3);
+}
+
+/**
+ * The page data the browser received for `path`, every node decoded. Every figure object the gate
+ * made ({ shown, ... }) is either shown about at least `k` people, or hidden with nothing but its
+ * reason (and, for a unit, where its people are counted instead).
+ */
+async function expectGatedData(page: Page, path: string, where: string): Promise<number> {
+	const response = await page.request.get(new URL(`${path.replace(/\/$/, '')}/__data.json`, baseUrl).href);
+	expect(response.status(), where).toBe(200);
+	const body = (await response.json()) as {
+		type: string;
+		nodes: Array<{ type: string; data?: unknown[] } | null>;
+	};
+	expect(body.type, where).toBe('data');
+	const values = body.nodes.flatMap((node) =>
+		node?.type === 'data' && node.data ? [unflatten(node.data)] : []
+	);
+	let k: number | null = null;
+	const figures: Array<Record<string, unknown>> = [];
+	const seen = new Set<unknown>();
+	const walk = (value: unknown) => {
+		if (!value || typeof value !== 'object' || seen.has(value)) return;
+		seen.add(value);
+		if (value instanceof Map) return [...value.values()].forEach(walk);
+		if (value instanceof Set) return [...value].forEach(walk);
+		const record = value as Record<string, unknown>;
+		if (typeof record.minGroupSize === 'number') k = record.minGroupSize;
+		if (typeof record.shown === 'boolean') figures.push(record);
+		Object.values(record).forEach(walk);
+	};
+	values.forEach(walk);
+	expect(k, `${where}: the organisation's k is in the layout data`).not.toBeNull();
+	for (const figure of figures) {
+		if (figure.shown) {
+			expect(typeof figure.n, `${where}: ${JSON.stringify(figure)}`).toBe('number');
+			expect(figure.n as number, `${where}: ${JSON.stringify(figure)}`).toBeGreaterThanOrEqual(k!);
+		} else {
+			const extra = Object.keys(figure).filter((key) => !['shown', 'reason', 'pooledInto'].includes(key));
+			expect(extra, `${where}: a hidden figure carries ${JSON.stringify(figure)}`).toEqual([]);
+		}
+	}
+	return figures.length;
+}
+
+/** Prints the page on A4 into the artefacts and returns its text, spaces collapsed. */
+async function print(page: Page, name: string, landscape: boolean): Promise<string> {
+	mkdirSync(ARTIFACTS, { recursive: true });
+	const path = join(ARTIFACTS, `${name}.pdf`);
+	await page.emulateMedia({ media: 'print' });
+	await page.pdf({ path, format: 'A4', landscape, printBackground: true });
+	await page.emulateMedia({ media: 'screen' });
+	return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+/** The smallest text any chart draws, in screen pixels: its font size scaled as the SVG is. */
+async function smallestChartText(page: Page): Promise<number> {
+	return page.evaluate(() => {
+		let smallest = Infinity;
+		for (const svg of document.querySelectorAll<SVGSVGElement>('main svg[role="img"]')) {
+			const box = svg.viewBox.baseVal;
+			if (!box || !box.width || svg.clientWidth === 0) continue;
+			const scale = svg.clientWidth / box.width;
+			for (const text of svg.querySelectorAll('text'))
+				smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize) * scale);
+		}
+		return smallest;
+	});
+}
+
+async function open(page: Page, view: View, texts: Texts) {
+	await page.goto(new URL(view.path, baseUrl).href);
+	await page.getByRole('heading', { level: 1, name: view.heading(texts) }).waitFor();
+	await page.waitForLoadState('networkidle');
+}
+
+describe('the dashboards, walked, exported and printed', () => {
+	describe.each(ACCOUNTS)('as %s', (role, email) => {
+		it.each(['nl', 'fr'] as const)(
+			'in %s: each view at laptop and phone width, a CSV and an SVG of each, each printed, the data gated',
+			async (lang) => {
+				const page = await signedIn(email);
+				const before = ((await langOf(page)) ?? 'nl') as Lang;
+				await chooseLanguage(page, lang);
+				const texts = CATALOGUES[lang];
+				const org = /\/o\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+				expect(org, page.url()).toBeTruthy();
+
+				// A unit of the account's scope with a page of its own: the first of the overview's unit table.
+				await page.goto(new URL(`/o/${org}`, baseUrl).href);
+				const first = page.locator('main table a[href*="/units/"]').first();
+				const unit = /\/units\/([0-9a-f-]{36})/.exec((await first.getAttribute('href')) ?? '')?.[1];
+				const unitName = ((await first.textContent()) ?? '').trim();
+				expect(unit).toBeTruthy();
+
+				for (const view of views(org!, unit!, unitName)) {
+					const where = `${view.id} as ${role} in ${lang}`;
+					await page.setViewportSize(LAPTOP);
+					await open(page, view, texts);
+					const main = (await page.locator('main').textContent()) ?? '';
+					expect(main, where).not.toMatch(/undefined|NaN|\{[a-zA-Z]+\}/);
+					await expect(
+						page.evaluate(() => document.documentElement.scrollWidth),
+						where
+					).resolves.toBeLessThanOrEqual(LAPTOP.width);
+
+					expectSpreadsheet(await readDownload(await view.csv(page, texts)), `${where}: CSV`);
+					await expectStandaloneSvg(page, await readDownload(await view.svg(page, texts)), `${where}: SVG`);
+
+					const printed = await print(page, `${view.id}-${role}-${lang}`, view.landscape);
+					const heading = ((await page.locator('main h1').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+					expect(printed, where).toContain(heading.split(' (')[0]);
+					expect(printed, `${where}: the navigation is not printed`).not.toContain(texts['nav.signOut']);
+
+					expect(await expectGatedData(page, view.path, where), where).toBeGreaterThan(0);
+
+					await page.setViewportSize(PHONE);
+					await open(page, view, texts);
+					await expect(
+						page.evaluate(() => document.documentElement.scrollWidth),
+						`${where} on a phone`
+					).resolves.toBeLessThanOrEqual(PHONE.width);
+					const smallest = await smallestChartText(page);
+					if (Number.isFinite(smallest))
+						expect(smallest, `${where}: chart text on a phone`).toBeGreaterThanOrEqual(9);
+					if (view.id === 'unit')
+						await expectNoSeriousA11yProblems(page, where, `dashboards-unit-${role}-${lang}`);
+				}
+				await page.setViewportSize(LAPTOP);
+				await chooseLanguage(page, before);
+			},
+			TIMEOUT
+		);
+	});
+});

@@ -275,3 +275,104 @@ describe('the dashboards, walked, exported and printed', () => {
 		);
 	});
 });
+
+/**
+ * Screenshot tests of each kind of chart, on the demo's data (which moves with the date, so the
+ * images are judged by what they must contain, not against a stored picture): each chart is drawn
+ * (its own series colour covers part of it), fits the screen at laptop and phone width, and is kept
+ * as a PNG in test-results/dashboards/charts to look at.
+ */
+const CHARTS = [
+	{
+		view: 'overview',
+		selector: 'section[aria-labelledby="overview-themes"] svg[role="img"]',
+		colour: '#b35806'
+	},
+	{ view: 'signals', selector: '#organisation-signals-title ~ ul svg[role="img"]', colour: '#1d4ed8' },
+	{ view: 'unit', selector: '#theme-trends-title ~ ul svg[role="img"]', colour: '#1d4ed8' },
+	{ view: 'unit', selector: '#timelines-title ~ ul svg[role="img"]', colour: '#1d4ed8' },
+	{ view: 'unit', selector: 'figure.trend svg[role="img"]', colour: '#1f5f99' },
+	{ view: 'results', selector: 'table.heatmap', colour: '#fe9929' }
+] as const;
+
+/** How many pixels of a PNG are within a small distance of `colour`, decoded by the browser. */
+async function pixelsNear(
+	page: Page,
+	png: Buffer,
+	colour: string
+): Promise<{ width: number; height: number; near: number }> {
+	return page.evaluate(
+		async ({ data, colour }) => {
+			const image = new Image();
+			image.src = `data:image/png;base64,${data}`;
+			await image.decode();
+			const canvas = document.createElement('canvas');
+			canvas.width = image.width;
+			canvas.height = image.height;
+			const context = canvas.getContext('2d')!;
+			context.drawImage(image, 0, 0);
+			const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+			const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+			let near = 0;
+			for (let i = 0; i < pixels.length; i += 4)
+				if (Math.abs(pixels[i]! - r!) + Math.abs(pixels[i + 1]! - g!) + Math.abs(pixels[i + 2]! - b!) < 60)
+					near++;
+			return { width: image.width, height: image.height, near };
+		},
+		{ data: png.toString('base64'), colour }
+	);
+}
+
+describe('each kind of chart, drawn', () => {
+	it(
+		'draws its series and fits the screen at laptop and phone width',
+		async () => {
+			const page = await signedIn(ACCOUNTS[0][1]);
+			const texts = CATALOGUES[((await langOf(page)) ?? 'nl') as Lang];
+			const org = /\/o\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+			await page.goto(new URL(`/o/${org}`, baseUrl).href);
+			const first = page.locator('main table a[href*="/units/"]').first();
+			const unit = /\/units\/([0-9a-f-]{36})/.exec((await first.getAttribute('href')) ?? '')?.[1];
+			const all = views(org!, unit!, ((await first.textContent()) ?? '').trim());
+			const folder = join(ARTIFACTS, 'charts');
+			mkdirSync(folder, { recursive: true });
+			for (const size of [LAPTOP, PHONE]) {
+				await page.setViewportSize(size);
+				for (const [i, chart] of CHARTS.entries()) {
+					await open(
+						page,
+						all.find((v) => v.id === chart.view)!,
+						texts
+					);
+					const element = page.locator(chart.selector).first();
+					if (chart.view === 'overview' && (await element.count()) === 0) {
+						// Other tests may have closed a wave since the demo's: then no theme moved, and it says so.
+						const themes =
+							(await page.locator('section[aria-labelledby="overview-themes"]').textContent()) ?? '';
+						expect(
+							themes.includes(texts['overview.themes.none']) ||
+								themes.includes(texts['overview.noPreviousWave']),
+							themes
+						).toBe(true);
+						continue;
+					}
+					await element.scrollIntoViewIfNeeded();
+					const where = `${chart.selector} at ${size.width}`;
+					const box = (await element.boundingBox())!;
+					expect(box, where).not.toBeNull();
+					const png = await element.screenshot({
+						path: join(folder, `${i}-${chart.view}-${size.width}.png`)
+					});
+					const drawn = await pixelsNear(page, png, chart.colour);
+					expect(drawn.width, where).toBeGreaterThan(150);
+					expect(drawn.height, where).toBeGreaterThan(60);
+					// The chart itself fits the screen (the heatmap scrolls inside its own box).
+					if (chart.view !== 'results') expect(box.x + box.width, where).toBeLessThanOrEqual(size.width + 1);
+					expect(drawn.near, `${where}: pixels of ${chart.colour}`).toBeGreaterThan(40);
+				}
+			}
+			await page.setViewportSize(LAPTOP);
+		},
+		TIMEOUT
+	);
+});

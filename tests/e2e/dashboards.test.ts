@@ -7,6 +7,7 @@ import type { Download, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserSession } from '../helpers/browser';
 import {
+	ANALYTICS_ACCOUNTS,
 	CATALOGUES,
 	chooseLanguage,
 	expectNoSeriousA11yProblems,
@@ -26,11 +27,7 @@ import {
  * figure about fewer than k people and no value of a hidden one: a hidden figure carries only its
  * reason. axe runs on the unit page here (the other views have it in their own suites).
  */
-const ACCOUNTS = [
-	['advisor', 'preventie@zonnedael.demo'],
-	['HR', 'hr@zonnedael.demo'],
-	['manager', 'leiding@zonnedael.demo']
-] as const;
+const ACCOUNTS = ANALYTICS_ACCOUNTS;
 const TIMEOUT = 300_000;
 const ARTIFACTS = join(
 	process.env.KNIPPERLICHT_ARTIFACTS || join(process.cwd(), 'test-results'),

@@ -5,6 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { OVERVIEW_INDICATORS } from '../../src/lib/domain/overview';
 import { browserSession } from '../helpers/browser';
 import {
+	ANALYTICS_ACCOUNTS,
 	CATALOGUES,
 	chooseLanguage,
 	expectNoSeriousA11yProblems,
@@ -19,11 +20,7 @@ import {
  * months with Belgian context figures, and where the measures (and, for advisor and HR, the plans)
  * stand. A manager's overview is their own subtree. An admin sees the units only.
  */
-const ACCOUNTS = [
-	['advisor', 'preventie@zonnedael.demo'],
-	['HR', 'hr@zonnedael.demo'],
-	['manager', 'leiding@zonnedael.demo']
-] as const;
+const ACCOUNTS = ANALYTICS_ACCOUNTS;
 const ADMIN = 'beheer@zonnedael.demo';
 const TIMEOUT = 150_000;
 

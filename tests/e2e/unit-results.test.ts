@@ -172,8 +172,11 @@ describe('a unit page for the prevention advisor', () => {
 			await chart.waitFor();
 			expect(await chart.locator('path.line').count()).toBe(3);
 			expect(await chart.locator('path.line').first().getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
-			await page.getByText(nl['unitResults.chartTable'], { exact: true }).click();
-			const monthRows = page.locator('details table tbody tr');
+			await chart
+				.locator('xpath=ancestor::div[1]')
+				.getByText(nl['chartExport.figures'], { exact: true })
+				.click();
+			const monthRows = chart.locator('xpath=ancestor::div[1]').locator('details table tbody tr');
 			expect(await monthRows.count()).toBeGreaterThanOrEqual(12);
 
 			const violations = await checkA11y(page);

@@ -14,6 +14,12 @@ export type Lang = 'nl' | 'fr' | 'en';
 export const CATALOGUES = { nl, fr, en } as const;
 
 export const LAPTOP = { width: 1366, height: 768 } as const;
+/** The demo's accounts that see analytics: the prevention advisor, HR and a line manager (their subtree). */
+export const ANALYTICS_ACCOUNTS = [
+	['advisor', 'preventie@zonnedael.demo'],
+	['HR', 'hr@zonnedael.demo'],
+	['manager', 'leiding@zonnedael.demo']
+] as const;
 export const PHONE = { width: 390, height: 844 } as const;
 
 /** Runs `action` (a click that submits a form or follows a link) and waits for the new page to load. */

@@ -867,7 +867,6 @@ export const en: Record<keyof typeof nl, string> = {
 	'unitResults.chartTitle': 'Sickness absence per month',
 	'unitResults.chartDescription':
 		'Line chart of this unit’s sickness absence per month and over 12 months, with the organisation over 12 months, from {from} to {to}. The figures are also in the table below.',
-	'unitResults.chartTable': 'Figures of the chart',
 	'unitResults.month': 'Month',
 	'unitResults.series.unitMonth': 'this unit, per month',
 	'unitResults.series.unitRolling': 'this unit, 12 months',
@@ -880,6 +879,9 @@ export const en: Record<keyof typeof nl, string> = {
 	'unitResults.suppressed.changed': 'not shown: corrected after it was first shown, too few people now',
 	// chartExport: the download buttons beside every chart and table
 	'chartExport.group': 'Download: {name}',
+	'chartExport.csvButton': 'CSV',
+	'chartExport.svgButton': 'SVG',
+	'chartExport.pngButton': 'PNG',
 	'chartExport.csv': 'CSV: the figures of “{name}” (Excel)',
 	'chartExport.svg': 'SVG: “{name}” as a scalable image',
 	'chartExport.png': 'PNG: “{name}” as an image',

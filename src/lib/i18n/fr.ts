@@ -894,7 +894,6 @@ export const fr: Record<keyof typeof nl, string> = {
 	'unitResults.chartTitle': 'Absentéisme maladie par mois',
 	'unitResults.chartDescription':
 		'Graphique linéaire de l’absentéisme maladie de cette unité par mois et sur 12 mois, avec l’organisation sur 12 mois, de {from} à {to}. Les chiffres figurent aussi dans le tableau ci-dessous.',
-	'unitResults.chartTable': 'Chiffres du graphique',
 	'unitResults.month': 'Mois',
 	'unitResults.series.unitMonth': 'cette unité, par mois',
 	'unitResults.series.unitRolling': 'cette unité, 12 mois',
@@ -908,6 +907,9 @@ export const fr: Record<keyof typeof nl, string> = {
 		'non affiché : corrigé après avoir été affiché, trop peu de personnes maintenant',
 	// chartExport: the download buttons beside every chart and table
 	'chartExport.group': 'Télécharger : {name}',
+	'chartExport.csvButton': 'CSV',
+	'chartExport.svgButton': 'SVG',
+	'chartExport.pngButton': 'PNG',
 	'chartExport.csv': 'CSV : les chiffres de « {name} » (Excel)',
 	'chartExport.svg': 'SVG : « {name} » en image vectorielle',
 	'chartExport.png': 'PNG : « {name} » en image',

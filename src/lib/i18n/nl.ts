@@ -876,7 +876,6 @@ export const nl = {
 	'unitResults.chartTitle': 'Ziekteverzuim per maand',
 	'unitResults.chartDescription':
 		'Lijngrafiek van het ziekteverzuim van deze eenheid per maand en over 12 maanden, met de organisatie over 12 maanden, van {from} tot {to}. De cijfers staan ook in de tabel hieronder.',
-	'unitResults.chartTable': 'Cijfers van de grafiek',
 	'unitResults.month': 'Maand',
 	'unitResults.series.unitMonth': 'deze eenheid, per maand',
 	'unitResults.series.unitRolling': 'deze eenheid, 12 maanden',
@@ -890,6 +889,9 @@ export const nl = {
 		'niet getoond: gecorrigeerd nadat het eerst getoond werd, nu te weinig mensen',
 	// chartExport: the download buttons beside every chart and table
 	'chartExport.group': 'Downloaden: {name}',
+	'chartExport.csvButton': 'CSV',
+	'chartExport.svgButton': 'SVG',
+	'chartExport.pngButton': 'PNG',
 	'chartExport.csv': 'CSV: de cijfers van “{name}” (Excel)',
 	'chartExport.svg': 'SVG: “{name}” als afbeelding om te schalen',
 	'chartExport.png': 'PNG: “{name}” als afbeelding',

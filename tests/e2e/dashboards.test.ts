@@ -22,8 +22,8 @@ import {
  * the overview, the results (attention list and heatmap), the signals across the organisation and
  * a unit's page. At laptop width each view downloads a CSV and an SVG (checked: a spreadsheet
  * file without formulas, a standalone image) and prints to an A4 PDF kept in
- * test-results/dashboards; at phone width nothing is wider than the screen and no chart's text is
- * drawn smaller than 9 px. On every view the data the browser receives (`__data.json`) holds no
+ * test-results/dashboards; turned to phone width, nothing is wider than the screen and no chart's
+ * text is drawn smaller than 9 px. On every view the data the browser receives (`__data.json`) holds no
  * figure about fewer than k people and no value of a hidden one: a hidden figure carries only its
  * reason. axe runs on the unit page here (the other views have it in their own suites).
  */
@@ -250,18 +250,26 @@ describe('the dashboards, walked, exported and printed', () => {
 					const heading = ((await page.locator('main h1').textContent()) ?? '').replace(/\s+/g, ' ').trim();
 					expect(printed, where).toContain(heading.split(' (')[0]);
 					expect(printed, `${where}: the navigation is not printed`).not.toContain(texts['nav.signOut']);
+					if (view.id === 'overview')
+						for (const key of ['overview.participation', 'overview.attention', 'overview.signals'] as const)
+							expect(printed, `${where}: every block printed`).toContain(texts[key]);
 
 					expect(await expectGatedData(page, view.path, where), where).toBeGreaterThan(0);
 
+					// The phone turned to the same page: the layout follows the width, charts laid out again.
 					await page.setViewportSize(PHONE);
-					await open(page, view, texts);
-					await expect(
-						page.evaluate(() => document.documentElement.scrollWidth),
-						`${where} on a phone`
-					).resolves.toBeLessThanOrEqual(PHONE.width);
-					const smallest = await smallestChartText(page);
-					if (Number.isFinite(smallest))
-						expect(smallest, `${where}: chart text on a phone`).toBeGreaterThanOrEqual(9);
+					await expect
+						.poll(() => page.evaluate(() => document.documentElement.scrollWidth), {
+							message: `${where} on a phone`,
+							timeout: 5_000
+						})
+						.toBeLessThanOrEqual(PHONE.width);
+					await expect
+						.poll(async () => Math.min(99, await smallestChartText(page)), {
+							message: `${where}: chart text on a phone`,
+							timeout: 5_000
+						})
+						.toBeGreaterThanOrEqual(9);
 					if (view.id === 'unit')
 						await expectNoSeriousA11yProblems(page, where, `dashboards-unit-${role}-${lang}`);
 				}

@@ -22,7 +22,7 @@ import { routeTree } from '../helpers/route-tree';
  * KNIPPERLICHT_FUZZ_RUNS sets the cases per endpoint, KNIPPERLICHT_FUZZ_SEED the seed; a failure
  * prints both with the request as a curl command.
  */
-const RUNS = Number(process.env.KNIPPERLICHT_FUZZ_RUNS) || 200;
+const RUNS = Number(process.env.KNIPPERLICHT_FUZZ_RUNS) || 120;
 const SEED = Number(process.env.KNIPPERLICHT_FUZZ_SEED) || 20261204;
 
 const targets = fuzzTargets(routeTree());

@@ -44,6 +44,8 @@ export async function langOf(page: Page): Promise<string | null> {
 
 /** The header's language form (a plain post that comes back to the same page); signed in, it also saves the language to the account. */
 export async function chooseLanguage(page: Page, lang: Lang): Promise<void> {
+	// A page still loading (the one a sign-in lands on) would reset the choice before it is sent.
+	await page.waitForLoadState('load');
 	const current = (await langOf(page)) ?? 'nl';
 	if (current === lang) return;
 	const from = CATALOGUES[current as Lang] ?? nl;

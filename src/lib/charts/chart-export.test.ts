@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileSlug } from '../domain/csv-export';
+import { fileSlug } from '../domain/file-name';
 import { headerMarkup, wrapWords, type KeyItem } from './chart-export';
 
 const line = (label: string, dash?: string): KeyItem => ({ label, style: { colour: '#1d4ed8', dash } });

@@ -1,13 +1,11 @@
 /**
  * Exports of what a page shows, made in the browser from the page itself so that a file can never
- * hold a figure the screen does not: a table's cells as CSV (csv-export.ts: `;`, BOM, no
- * formulas), a chart's SVG as a standalone file with its title and key drawn in, and the same
- * image as PNG at twice its size. The pure parts (file names, the header of an image) are tested
+ * hold a figure the screen does not: a chart's SVG as a standalone file with its title and key
+ * drawn in, and the same image as PNG at twice its size (a table's cells as CSV are in
+ * table-csv.ts, loaded only when asked for, as it brings the CSV writer). The pure parts (file names, the header of an image) are tested
  * on their own; the DOM parts run in the browser tests.
  */
-import { spreadsheetCsv } from '../domain/csv-export';
 import type { SeriesStyle } from './signal-trend';
-export { fileSlug } from '../domain/csv-export';
 
 /** An entry of a chart's key (ChartKey.svelte): a series drawn in its style, or a kind of mark. */
 export type KeyItem = { label: string; style: SeriesStyle } | { label: string; dot: string };
@@ -144,27 +142,6 @@ export async function pngOf(
 	return new Promise((resolve, reject) =>
 		canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('No PNG'))), 'image/png')
 	);
-}
-
-/**
- * A table's text as rows of cells, header rows first: what a reader sees, without the parts
- * hidden from everyone (`aria-hidden`, such as arrows that repeat the words beside them).
- */
-export function tableRows(table: HTMLTableElement): string[][] {
-	return [...table.rows].map((row) =>
-		[...row.cells].map((cell) => {
-			const copy = cell.cloneNode(true) as HTMLElement;
-			copy.querySelectorAll('[aria-hidden="true"]').forEach((e) => e.remove());
-			return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
-		})
-	);
-}
-
-/** A table as CSV for a spreadsheet (csv-export.ts). */
-export function tableCsv(table: HTMLTableElement): string {
-	const rows = tableRows(table);
-	const headerCount = table.tHead?.rows.length ?? 1;
-	return spreadsheetCsv(rows[Math.max(0, headerCount - 1)] ?? [], rows.slice(headerCount));
 }
 
 /** Offers a file to the user as a download. */

@@ -250,6 +250,11 @@ describe('the dashboards, walked, exported and printed', () => {
 					const heading = ((await page.locator('main h1').textContent()) ?? '').replace(/\s+/g, ' ').trim();
 					expect(printed, where).toContain(heading.split(' (')[0]);
 					expect(printed, `${where}: the navigation is not printed`).not.toContain(texts['nav.signOut']);
+					// Nor the download buttons and the folded tables of figures: the charts print themselves.
+					expect(printed, `${where}: no download buttons printed`).not.toContain(
+						texts['chartExport.pngButton']
+					);
+					expect(printed, `${where}: no folded figures printed`).not.toContain(texts['chartExport.figures']);
 					if (view.id === 'overview')
 						for (const key of ['overview.participation', 'overview.attention', 'overview.signals'] as const)
 							expect(printed, `${where}: every block printed`).toContain(texts[key]);

@@ -1,3 +1,4 @@
+import { todayInBelgium } from '../../src/lib/server/clock';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -164,7 +165,8 @@ describe.each(['nl', 'fr'] as const)('the prevention cycle in %s', (lang) => {
 			expect(await advisor.locator('select[name="unitId"]').inputValue()).toBe(unitId);
 			const title = `${suggested.slice(0, 150)} (E2E cycle ${lang} ${tag})`;
 			await titleField.fill(title);
-			const today = await advisor.evaluate(() => new Date().toISOString().slice(0, 10));
+			// The server's calendar is Belgium's: between 23:00 and midnight UTC it is already tomorrow there.
+			const today = todayInBelgium();
 			const startsOn = addDays(today, DAYS[lang].start);
 			await advisor
 				.getByLabel(new RegExp(`^${escapeRegExp(texts['measure.field.startsOn'])}`))

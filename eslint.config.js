@@ -173,6 +173,7 @@ export default ts.config(
 			'build/',
 			'.svelte-kit/',
 			'.test-build/',
+			'.test-build-*/',
 			'.bench-build/',
 			'.data/',
 			'node_modules/',

@@ -8,7 +8,8 @@ import { freshDatabase, startServer } from '../helpers/server';
  * DATABASE_URL. The build goes to .test-build/ so it never replaces the build `npm start` serves.
  */
 export default async function setup(project: TestProject) {
-	const entry = buildIfStale('.test-build', { quiet: true });
+	// KNIPPERLICHT_TEST_BUILD gives a run a build folder of its own, so two runs at once do not rebuild under each other.
+	const entry = buildIfStale(process.env.KNIPPERLICHT_TEST_BUILD || '.test-build', { quiet: true });
 	const database = await freshDatabase('e2e');
 	const server = await startServer(entry, database.env);
 	project.provide('baseUrl', server.url);

@@ -4,7 +4,14 @@ import { parse } from 'svelte/compiler';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { en } from './en';
 import { fr } from './fr';
-import { asMessageKey, isMessageKey, negotiateLocale, translate, type MessageKey } from './index';
+import {
+	asMessageKey,
+	isMessageKey,
+	negotiateLocale,
+	selectPlurals,
+	translate,
+	type MessageKey
+} from './index';
 import { nl } from './nl';
 import type { t } from './t.svelte';
 
@@ -17,7 +24,9 @@ function filesUnder(dir: string, ext: RegExp): string[] {
 	});
 }
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The parameters a message uses: plain `{name}` and the counts of `{name, plural, …}`. */
+const placeholders = (s: string) =>
+	[...new Set([...s.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
 
 describe('catalogues', () => {
 	it.each([
@@ -167,4 +176,46 @@ describe('message keys used in the code', () => {
 	}
 	it('are found', () => expect(used.size).toBeGreaterThan(50));
 	it.each([...used].sort())('%s exists in the catalogue', (key) => expect(isMessageKey(key)).toBe(true));
+});
+
+describe('plural messages', () => {
+	const problems = '{count, plural, =0 {geen problemen} one {# probleem} other {# problemen}} in {file}';
+	it.each([
+		['nl', 0, 'geen problemen in {file}'],
+		['nl', 1, '1 probleem in {file}'],
+		['nl', 2, '2 problemen in {file}'],
+		['nl', 2477, '2.477 problemen in {file}']
+	] as const)('%s with %i', (locale, count, expected) => {
+		expect(selectPlurals(locale, problems, { count })).toBe(expected);
+	});
+	it("uses each language's own categories: French counts 0 and 1 as one", () => {
+		const fr = '{count, plural, one {# ligne} other {# lignes}}';
+		expect(selectPlurals('fr', fr, { count: 0 })).toBe('0 ligne');
+		expect(selectPlurals('fr', fr, { count: 1 })).toBe('1 ligne');
+		expect(selectPlurals('fr', fr, { count: 2 })).toMatch(/^2 lignes$/);
+		expect(selectPlurals('en', '{count, plural, one {# row} other {# rows}}', { count: 1 })).toBe('1 row');
+	});
+	it('keeps nested placeholders and text on both sides, and fills them', () => {
+		const template = 'Op {path}: {count, plural, one {één fout in {path}} other {# fouten}}.';
+		expect(selectPlurals('nl', template, { count: 1, path: 'x' })).toBe('Op {path}: één fout in {path}.');
+	});
+	it('refuses a malformed plural message', () => {
+		expect(() => selectPlurals('nl', '{count, plural, een {x}}', { count: 1 })).toThrow();
+	});
+	it.each(['nl', 'fr', 'en'] as const)(
+		'every plural message in %s has an other branch and parses',
+		(locale) => {
+			const catalogue = { nl, fr, en }[locale] as Record<string, string>;
+			const counted = (c: Record<string, string>) =>
+				Object.keys(c).filter((key) => c[key].includes(', plural,'));
+			// A message counted in one language is counted in all three.
+			expect(counted(catalogue)).toEqual(counted(nl));
+			for (const key of counted(catalogue)) {
+				const template = catalogue[key];
+				expect([key, template]).toEqual([key, expect.stringMatching(/ other \{/)]);
+				for (const count of [0, 1, 2, 5, 21, 1000])
+					expect(() => selectPlurals(locale, template, { count })).not.toThrow();
+			}
+		}
+	);
 });

@@ -37,9 +37,55 @@ export function translate(locale: Locale, key: MessageKey, params?: Params): str
 	const catalogue = catalogues[locale] ?? catalogues[DEFAULT_LOCALE];
 	const template = catalogue[asMessageKey(key)];
 	if (!params) return template;
+	return fillPlaceholders(selectPlurals(locale, template, params), params);
+}
+
+function fillPlaceholders(template: string, params: Params): string {
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
 		name in params ? String(params[name]) : whole
 	);
+}
+
+const PLURAL_START = /\{(\w+), plural,/g;
+
+/**
+ * Counted messages use the ICU plural form, `{count, plural, =0 {geen problemen} one {# probleem}
+ * other {# problemen}}`, with the language's own categories from Intl.PluralRules. `#` is the count
+ * written in the language's number format. Anything else in the template is left as it is.
+ */
+export function selectPlurals(locale: Locale, template: string, params: Params): string {
+	let out = '';
+	let from = 0;
+	PLURAL_START.lastIndex = 0;
+	for (let match = PLURAL_START.exec(template); match; match = PLURAL_START.exec(template)) {
+		const branches = new Map<string, string>();
+		let i = match.index + match[0].length;
+		for (;;) {
+			while (template[i] === ' ') i++;
+			if (template[i] === '}') break;
+			const selector = /^(=\d+|zero|one|two|few|many|other) ?\{/.exec(template.slice(i));
+			if (!selector) throw new Error(`Bad plural message: ${template}`);
+			i += selector[0].length;
+			const start = i;
+			for (let depth = 1; depth > 0; i++) {
+				if (i >= template.length) throw new Error(`Bad plural message: ${template}`);
+				if (template[i] === '{') depth++;
+				else if (template[i] === '}') depth--;
+			}
+			branches.set(selector[1], template.slice(start, i - 1));
+		}
+		const name = match[1];
+		const value = Number(params[name]);
+		const branch =
+			branches.get(`=${value}`) ??
+			branches.get(new Intl.PluralRules(`${locale}-BE`).select(value)) ??
+			branches.get('other') ??
+			'';
+		out += template.slice(from, match.index) + branch.replaceAll('#', formatNumber(locale, value));
+		from = i + 1;
+		PLURAL_START.lastIndex = from;
+	}
+	return out + template.slice(from);
 }
 
 /** Picks the best language from an Accept-Language header, or null. */

@@ -14,6 +14,8 @@ import * as measures from './2026-12-04-20-measures';
 import * as perception from './2026-12-04-21-perception';
 import * as plans from './2026-12-04-22-plans';
 import * as catalogue from './2026-12-04-23-catalogue';
+import * as columnMappings from './2026-12-05-30-column-mappings';
+import * as organisationContacts from './2026-12-05-31-organisation-contacts';
 
 /**
  * Every migration, in order. Listed by hand because Node 20 cannot import `.ts` files at run time
@@ -35,5 +37,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-04-20-measures': measures,
 	'2026-12-04-21-perception': perception,
 	'2026-12-04-22-plans': plans,
-	'2026-12-04-23-catalogue': catalogue
+	'2026-12-04-23-catalogue': catalogue,
+	'2026-12-05-30-column-mappings': columnMappings,
+	'2026-12-05-31-organisation-contacts': organisationContacts
 };

@@ -79,12 +79,17 @@ const ROUTES: Record<string, { get: Expectation; post?: Expectation }> = {
 	'/o/[org]/audit': {
 		get: { anonymous: 303, admin: 200, advisor: 200, hr: 403, manager: 403, foreign: 404 }
 	},
+	// The log's CSV: the page's rule.
+	'/o/[org]/audit/export.csv': {
+		get: { anonymous: 303, admin: 200, advisor: 200, hr: 403, manager: 403, foreign: 404 }
+	},
 	'/o/[org]/waves': { get: wavePlanners },
 	'/o/[org]/waves/new': { get: wavePlanners },
 	'/o/[org]/waves/[wave]': { get: wavePlanners },
 	// Only POST: it creates codes. A GET is not allowed for anyone.
 	'/o/[org]/waves/[wave]/codes.csv': { get: all(405), post: { ...wavePlanners, anonymous: 303 } },
 	'/o/[org]/waves/[wave]/poster/[unit]': { get: wavePlanners },
+	'/o/[org]/waves/[wave]/posters': { get: wavePlanners },
 	'/o/[org]/instruments': { get: wavePlanners },
 	'/o/[org]/instruments/barometer.json': { get: wavePlanners },
 	'/o/[org]/results': {
@@ -120,6 +125,8 @@ const ROUTES: Record<string, { get: Expectation; post?: Expectation }> = {
 	'/o/[org]/signals/template/[format]': { get: signalViewers },
 	// Only POST (the upload with progress); admins see the history but do not import.
 	'/o/[org]/signals/upload': { get: all(405), post: { ...signalViewers, admin: 403 } },
+	// The preview of a workbook the browser cannot read (the mapping step), only for those who import.
+	'/o/[org]/signals/preview': { get: all(405), post: { ...signalViewers, admin: 403 } },
 	// The barometer is public: a respondent has no account.
 	'/b': { get: all(200) },
 	'/b/[token]': { get: all(200) }

@@ -14,7 +14,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'perception.wholeOrganisation': 'Whole organisation',
 	'perception.heading': 'Measures since the last survey',
 	'perception.intro':
-		'These measures were carried out since the last survey. Did you notice them, and did they help? These questions are optional. Answers to a question are shown only when at least {k} people answered it.',
+		'These measures were carried out since the last survey. Did you notice them, and did they help? These questions are optional. Answers to a question are shown only when at least {k, plural, one {# person answered it} other {# people answered it}}.',
 	'perception.question': 'Have you noticed this measure? Did it help?',
 	'perception.forUnit':
 		'For {unit} and the units below it. If you work elsewhere, leave this question blank.',
@@ -26,10 +26,10 @@ export const en: Record<keyof typeof nl, string> = {
 	'perception.invalid': 'Choose one of the answers to the question about a measure, or leave it blank.',
 	'perception.title': 'Perception in the barometer',
 	'perception.help':
-		'What the respondents of this measure’s unit answered when asked whether they noticed it and whether it helped. Shown only once the wave has closed and at least {k} people answered.',
+		'What the respondents of this measure’s unit answered when asked whether they noticed it and whether it helped. Shown only once the wave has closed and at least {k, plural, one {# person answered} other {# people answered}}.',
 	'perception.notAsked': 'Not asked in any wave yet.',
 	'perception.waveOpen': 'The wave is still open: the answers can be seen only after it closes.',
-	'perception.answered': '{n} answers',
+	'perception.answered': '{n, plural, one {# answer} other {# answers}}',
 	'perception.hidden.below-k': 'not shown: too few answers',
 	'perception.hidden.secondary': 'not shown: would let a small group be worked out',
 	'perception.hidden.remainder': 'not shown: would let a small group be worked out',
@@ -64,7 +64,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'nav.plans': 'Plans',
 
 	// warning: early warning: units that need attention
-	'warning.moreReasons': '{count} more reasons',
+	'warning.moreReasons': '{count, plural, one {# more reason} other {# more reasons}}',
 	'warning.title': 'Units that need attention',
 	'warning.intro':
 		'A unit is listed when a signal departs from its own past or from the organisation, or keeps doing so. A signal is a reason to look at the work together with the team (workload, how the work is organised, resources, relationships), not a diagnosis and not a judgement of people.',
@@ -82,7 +82,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'warning.value.percentPerYear': '{value}% a year',
 	'warning.value.perEmployeePerYear': '{value} spells of sickness per employee a year',
 	'warning.value.per100FtePerYear': '{value} per 100 FTE a year',
-	'warning.period.lastMonths': 'over the last {count} months',
+	'warning.period.lastMonths': '{count, plural, one {over the last month} other {over the last # months}}',
 	'warning.period.lastMonth': 'in the last month',
 	'warning.value.per100FtePerMonth': '{value} per 100 FTE a month',
 	'warning.value.perEmployeePerMonth': '{value} spells of sickness per employee a month',
@@ -95,11 +95,14 @@ export const en: Record<keyof typeof nl, string> = {
 	'warning.reason.meanVsOrganisation':
 		'{subject}: mean score {value} out of 100, organisation {organisation}',
 	'warning.persistence.latest': 'last month above the band',
-	'warning.persistence.run': '{count} months in a row above the band',
-	'warning.persistence.recent': '{count} of the last {window} months above the band',
-	'warning.persistence.wavesWorse': '{count} waves in a row less favourable',
+	'warning.persistence.run':
+		'{count, plural, one {# month above the band} other {# months in a row above the band}}',
+	'warning.persistence.recent':
+		'{window, plural, one {{count} of the last month above the band} other {{count} of the last # months above the band}}',
+	'warning.persistence.wavesWorse':
+		'{count, plural, one {# wave less favourable} other {# waves in a row less favourable}}',
 	'warning.persistence.wavesWorseThanOrganisation':
-		'{count} waves in a row less favourable than the organisation',
+		'{count, plural, one {# wave less favourable than the organisation} other {# waves in a row less favourable than the organisation}}',
 
 	// results: results per team
 	'results.heatmapTitle': 'Themes per unit',
@@ -110,7 +113,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'results.wave': 'Wave',
 	'results.show': 'Show',
 	'results.anonymityNote':
-		'A figure appears only for a group of at least {k} people ({sensitiveK} for sensitive themes). Smaller units count in the unit above them; sometimes a larger group is hidden too, so that nobody can work out a small group.',
+		'A figure appears only for a group of at least {k, plural, one {# person} other {# people}} ({sensitiveK} for sensitive themes). Smaller units count in the unit above them; sometimes a larger group is hidden too, so that nobody can work out a small group.',
 	'results.comparedWith': 'The arrows compare with {wave}.',
 	'results.writeMeasure': 'Write a measure for this unit and theme.',
 	'results.notADiagnosis':
@@ -120,7 +123,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'results.respondents': 'Responses',
 	'results.organisation': 'Whole organisation',
 	'results.pooled': 'including {units}',
-	'results.cellLabel': '{dimension}: {share} in orange or red, mean score {mean}, {n} responses.',
+	'results.cellLabel':
+		'{dimension}: {share} in orange or red, mean score {mean}, {n, plural, one {# response} other {# responses}}.',
 	'results.cellPrevious': 'Previous wave: {share}.',
 	'results.suppressed.below-k': 'not shown: too few responses',
 	'results.suppressed.secondary': 'not shown: would let a small group be worked out',
@@ -168,6 +172,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'audit.action.signals.import': 'Signals uploaded',
 	'audit.action.signals.undo': 'Signals upload undone',
 	'audit.action.signals.mapCode': 'Unit code mapped',
+	'audit.action.signals.mapColumns': 'Columns of an HR file mapped',
+	'audit.action.signals.unmapCode': 'Unit code mapping removed',
 	'audit.title': 'Audit log',
 	'audit.intro': 'Who did what in this organisation, and when.',
 	'audit.when': 'When',
@@ -177,6 +183,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'audit.older': 'Older entries',
 	'audit.system': 'system',
 	'audit.action.organisation.settings.update': 'Settings changed',
+	'audit.action.organisation.contacts.update': 'Contacts for employees changed',
 	'audit.action.unit.create': 'Unit added',
 	'audit.action.unit.rename': 'Unit changed',
 	'audit.action.unit.move': 'Unit moved',
@@ -205,6 +212,82 @@ export const en: Record<keyof typeof nl, string> = {
 	'audit.action.catalogue.restore': 'Own measure back in use',
 	'audit.action.catalogue.hide': 'Built-in catalogue measure hidden',
 	'audit.action.catalogue.show': 'Built-in catalogue measure shown again',
+	'audit.action.auth.signIn': 'Signed in',
+	'audit.action.auth.signInFailed': 'Sign-in failed',
+	'audit.action.unit.results.view': "A unit's results opened",
+	'audit.about': 'About',
+	'audit.details': 'Details',
+	'audit.line': '{field}: {value}',
+	'audit.change': '{field}: {before} → {after}',
+	'audit.filename': 'audit-log',
+	'audit.yes': 'yes',
+	'audit.no': 'no',
+	'audit.filter.title': 'Filter',
+	'audit.filter.kind': 'Kind',
+	'audit.filter.user': 'User',
+	'audit.filter.from': 'From',
+	'audit.filter.to': 'To',
+	'audit.filter.any': 'All',
+	'audit.filter.apply': 'Show',
+	'audit.filter.reset': 'Show all',
+	'audit.filter.none': 'No entries for this filter.',
+	'audit.export': 'Download as CSV',
+	'audit.kind.auth': 'Sign-ins',
+	'audit.kind.organisation': 'Settings',
+	'audit.kind.unit': 'Units and their results',
+	'audit.kind.user': 'Users',
+	'audit.kind.wave': 'Survey waves',
+	'audit.kind.instrument': 'Questionnaires',
+	'audit.kind.signals': 'Signals',
+	'audit.kind.measure': 'Measures',
+	'audit.kind.plan': 'Action plans',
+	'audit.kind.catalogue': 'Catalogue',
+	'audit.field.minGroupSize': 'minimum group (k)',
+	'audit.field.sensitiveMinGroupSize': 'minimum group for sensitive themes',
+	'audit.field.name': 'name',
+	'audit.field.language': 'language',
+	'audit.field.code': 'code',
+	'audit.field.validTo': 'valid to',
+	'audit.field.deactivatedManagers': 'managers deactivated',
+	'audit.field.closesOn': 'closing date',
+	'audit.field.plannedClosesOn': 'planned closing date',
+	'audit.field.count': 'number',
+	'audit.field.file': 'file',
+	'audit.field.format': 'format',
+	'audit.field.rows': 'rows',
+	'audit.field.units': 'units',
+	'audit.field.from': 'from',
+	'audit.field.to': 'to',
+	'audit.field.role': 'role',
+	'audit.field.unitId': 'unit',
+	'audit.field.parentId': 'parent unit',
+	'audit.field.reason': 'reason',
+	'audit.field.status': 'status',
+	'audit.field.entry': 'entry',
+	'audit.field.instrument': 'questionnaire',
+	'audit.field.existingAccount': 'existing account',
+	'audit.value.wrong-password': 'wrong password',
+	'audit.value.inactive': 'account not active',
+
+	// confirm: what closing a wave and archiving a unit will do, asked before they happen
+	'confirm.cancel': 'Cancel',
+	'confirm.closeWave.title': 'Close the survey wave {name}?',
+	'confirm.closeWave.answers': 'No more answers come in: the personal codes and the unit links stop working.',
+	'confirm.closeWave.progress': 'Participation so far, for the whole organisation: {progress}.',
+	'confirm.closeWave.results':
+		'The results are computed now. They are shown only for groups of at least {k, plural, one {# person} other {# people}} ({sensitiveK} for sensitive themes); smaller units count in the unit above.',
+	'confirm.closeWave.date': 'The closing date becomes today, {today}, instead of {planned}.',
+	'confirm.closeWave.final':
+		'It can be reopened as long as nobody has looked at the results. Once anyone sees them, the wave is closed for good.',
+	'confirm.closeWave.yes': 'Yes, close the wave',
+	'confirm.archiveUnit.title': 'Archive the unit {name}?',
+	'confirm.archiveUnit.date':
+		'The unit exists up to and including today, {today}. It leaves the tree and can no longer be chosen for new survey waves; signals for the months it existed can still be imported.',
+	'confirm.archiveUnit.managers':
+		'{count, plural, =0 {No manager loses access.} one {# manager of this unit loses access.} other {# managers of this unit lose access.}}',
+	'confirm.archiveUnit.kept':
+		'Its results of past waves and its signals are kept. Archiving cannot be undone.',
+	'confirm.archiveUnit.yes': 'Yes, archive the unit',
 
 	// signals: collective signals: upload, formats, problems
 	'signals.title': 'Collective signals',
@@ -223,9 +306,9 @@ export const en: Record<keyof typeof nl, string> = {
 	'signals.periodFrom': 'From month',
 	'signals.periodTo': 'To month',
 	'signals.periodInvalid': 'Choose a valid period: two months, the second not before the first.',
-	'signals.fileLabel': 'File (CSV)',
+	'signals.fileLabel': 'File (CSV or Excel .xlsx)',
 	'signals.fileHelp':
-		'Monthly figures, absence spells or staffing, like a template above. Semicolon or comma, UTF-8 or Windows-1252, decimal comma and dates as dd/mm/yyyy are recognised.',
+		'Monthly figures, absence spells or staffing, like a template above. An Excel workbook (.xlsx) or CSV: semicolon or comma, UTF-8 or Windows-1252, decimal comma and dates as dd/mm/yyyy are recognised.',
 	'signals.staffingLabel': 'Staffing file with the absence spells (optional)',
 	'signals.fileMissing': 'Choose a file to upload.',
 	'signals.upload': 'Upload',
@@ -241,18 +324,49 @@ export const en: Record<keyof typeof nl, string> = {
 	'signals.phase.reading': 'Reading…',
 	'signals.phase.checking': 'Checking…',
 	'signals.phase.storing': 'Storing…',
-	'signals.progressFigures': '{sent} of {total} KB sent, {rows} rows processed',
+	'signals.progressFigures':
+		'{sent} of {total} KB sent, {rows, plural, one {# row} other {# rows}} processed',
 	'signals.uploadFailed': 'The upload failed. Nothing changed; please try again.',
 	'signals.uploadBroken':
 		'The file did not arrive whole (the upload was cut off or is not a file form). Nothing was stored; please upload it again.',
-	'signals.imported': '{rows} rows imported for {units} units, {from} to {to}.',
+	'signals.imported':
+		'{rows, plural, one {# row} other {# rows}} imported for {units, plural, one {# unit} other {# units}}, {from} to {to}.',
 	'signals.unchanged': 'This file ({file}) was imported before and is still in force: nothing changed.',
-	'signals.refused': 'Nothing imported: {count} problems found. Correct the file and upload it again.',
-	'signals.problemsCaption': 'The first {shown} of {total} problems',
+	'signals.abovePlanned':
+		'Nothing stored: with this upload {count, plural, one {# unit-month} other {# unit-months}} would have more sick days than planned days (absence above 100%).',
+	'signals.abovePlannedHelp':
+		'Sick days and planned days may come from different uploads. Upload them so that they match: an absence-spells file together with its staffing file, or monthly figures with both sick days and planned days. Or first undo the upload whose figures do not belong with these.',
+	'signals.abovePlannedCaption':
+		'Unit-months above 100% absence ({shown, plural, one {the first of {total}} other {the first # of {total}}})',
+	'signals.unitColumn': 'Unit',
+	'signals.monthColumn': 'Month',
+	'signals.sickDaysColumn': 'Sick days',
+	'signals.plannedDaysColumn': 'Planned days',
+	'signals.absenceColumn': 'Absence',
+	'signals.confirmTitle': 'Check before storing',
+	'signals.confirmChanged':
+		'The file or the figures in force changed since the check, or the check expired: see what this upload replaces now.',
+	'signals.confirmReplaces':
+		'This upload will replace the figures in force of {count, plural, one {# unit-month} other {# unit-months}}:',
+	'signals.sourceLine':
+		'{count, plural, one {# unit-month} other {# unit-months}} of {format} from {file}, uploaded on {at} by {name}',
+	'signals.sourceWhere': 'units {units}; months {from} to {to}',
+	'signals.moreUnits': '{count, plural, one {and # other} other {and # others}}',
+	'signals.confirmSummary':
+		'The file holds {rows, plural, one {# row} other {# rows}} for {units, plural, one {# unit} other {# units}}, {from} to {to}. Nothing has been stored yet. The replaced uploads stay in the history: undoing this upload brings their figures back.',
+	'signals.confirmStore': 'Replace and store',
+	'signals.confirmCancel': 'Cancel',
+	'signals.confirmCancelled': 'Cancelled: nothing was stored.',
+	'signals.confirmChooseAgain': 'Choose the same file again to confirm; the check holds until {at}.',
+	'signals.refused':
+		'Nothing imported: {count, plural, one {# problem} other {# problems}} found. Correct the file and upload it again.',
+	'signals.problemsCaption': '{total, plural, one {The problem} other {The # problems}}',
+	'signals.problemsCaptionCut':
+		'{total, plural, one {# problem} other {# problems}}; below {shown, plural, one {the first entry} other {the first # entries}}',
 	'signals.file': 'File',
-	'signals.unknownUnitsTitle': '{count} unknown unit codes',
+	'signals.unknownUnitsTitle': '{count, plural, one {# unknown unit code} other {# unknown unit codes}}',
 	'signals.unknownUnitsIntro':
-		'{rows} rows use a code that belongs to no unit. Map each code to a unit (remembered for later files) or add the units under Units, then upload the file again.',
+		'{rows, plural, one {# row uses} other {# rows use}} a code that belongs to no unit. Map each code to a unit (remembered for later files) or add the units under Units, then upload the file again.',
 	'signals.unknownCode': 'Code',
 	'signals.rowsWithCode': 'Rows',
 	'signals.firstLines': 'First lines',
@@ -260,9 +374,24 @@ export const en: Record<keyof typeof nl, string> = {
 	'signals.mapCodeLabel': 'Unit for code {code}',
 	'signals.mapNone': '— do not map —',
 	'signals.saveMapping': 'Save mappings',
-	'signals.mapped': '{count} codes mapped. Upload the file again.',
+	'signals.mapped': '{count, plural, one {# code mapped} other {# codes mapped}}. Upload the file again.',
 	'signals.mappingEmpty': 'Choose a unit for at least one code.',
 	'signals.mappingInvalid': 'The mapping for code {code} is not valid.',
+	'signals.mappingOwnCode':
+		'Code {code} is already the code of unit {unit}: files with it import there without a mapping. Nothing was stored.',
+	'signals.mappingExists':
+		'Code {code} is already mapped to {unit}. Remove that mapping first to map it elsewhere. Nothing was stored.',
+	'signals.mappingUnknown': 'Code {code} is not mapped.',
+	'signals.mappingsTitle': 'Mapped unit codes',
+	'signals.mappingsIntro':
+		'Codes from your HR system that import into a unit of Knipperlicht. Removing a mapping leaves the figures already imported; a later file with that code is refused until it is mapped again.',
+	'signals.noMappings': 'No codes are mapped.',
+	'signals.mappingCode': 'Code in the file',
+	'signals.unmap': 'Remove',
+	'signals.unmapLabel': 'Remove the mapping of code {code}',
+	'signals.unmapConfirm': 'Files with code {code} will then no longer import into {unit}.',
+	'signals.unmapYes': 'Yes, remove the mapping',
+	'signals.unmapped': 'The mapping of code {code} was removed.',
 	'signals.history': 'Upload history',
 	'signals.noUploads': 'No uploads yet.',
 	'signals.uploadedAt': 'Uploaded at',
@@ -273,7 +402,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'signals.rowsColumn': 'Rows',
 	'signals.status': 'Status',
 	'signals.statusActive': 'In force',
-	'signals.statusPartlyReplaced': '{count} unit-months replaced by a later upload',
+	'signals.statusPartlyReplaced':
+		'{count, plural, one {# unit-month replaced} other {# unit-months replaced}} by a later upload',
 	'signals.statusUndone': 'Undone by {name} on {at}',
 	'signals.unknownUser': 'unknown user',
 	'signals.undo': 'Undo',
@@ -281,18 +411,60 @@ export const en: Record<keyof typeof nl, string> = {
 	'signals.undone': 'The upload was undone; the previous figures are in force again.',
 	'signals.uploadUnknown': 'This upload does not exist.',
 	'signals.alreadyUndone': 'This upload was already undone.',
+	'signals.undoAbovePlanned':
+		'Not undone: without this upload {count, plural, one {# unit-month} other {# unit-months}} would have more sick days than planned days ({unitMonths}). Nothing changed.',
+	'signals.undoTitle': 'Undo upload {file}?',
+	'signals.undoUploaded': '{format}, uploaded on {at} by {name}.',
+	'signals.undoRemoves':
+		'{count, plural, =0 {None of its figures is in force any more: undoing it changes no figures.} one {Its figures stop counting in # unit-month.} other {Its figures stop counting in # unit-months.}}',
+	'signals.undoComesBack': 'These earlier figures come back in force:',
+	'signals.undoGone':
+		'{count, plural, one {In # unit-month some figures have no earlier upload to fall back to: they disappear.} other {In # unit-months some figures have no earlier upload to fall back to: they disappear.}}',
+	'signals.undoBlocked':
+		'Undoing is not possible: without this upload {count, plural, one {# unit-month} other {# unit-months}} would have more sick days than planned days.',
+	'signals.undoBlockedHelp':
+		'First upload planned days that match the sick days (for instance the staffing file with the absence spells), or first undo the upload with the sick days.',
+	'signals.undoYes': 'Yes, undo the upload',
+	'signals.backToSignals': 'Back to the signals',
 	'signals.file.empty': 'The file is empty.',
 	'signals.file.noRows': 'The file has only a header line (line {headerLine}) and no data.',
 	'signals.file.notText': 'This is not a text (CSV) file. Save it as CSV in your spreadsheet.',
-	'signals.file.spreadsheet': 'This is an Excel file. In Excel choose "Save as" and then "CSV (delimited)".',
+	'signals.file.spreadsheet':
+		'This is an old Excel file (.xls). In Excel choose "Save as" and then "Excel Workbook (.xlsx)" or "CSV (delimited)".',
 	'signals.file.utf16': 'This file is saved as UTF-16. Save it as "CSV UTF-8".',
-	'signals.file.tooLarge': 'The file is larger than {maxBytes} bytes.',
+	'signals.file.tooLarge': 'The file is larger than {maxBytes}.',
 	'signals.file.lineTooLong':
-		'Line {line} is longer than {maxChars} characters: this does not look like a CSV file.',
+		'Line {line} is longer than {maxChars, plural, one {# character} other {# characters}}: this does not look like a CSV file.',
 	'signals.file.badQuotes': 'Line {line}: a quotation mark is not closed or is misplaced.',
-	'signals.file.cellCount': 'Line {line} has {found} columns, the header {expected}.',
+	'signals.file.cellCount':
+		'Line {line} has {found, plural, one {# column} other {# columns}}, the header {expected}.',
 	'signals.file.invalidUtf8':
 		'From line {line} on the file is no longer readable as UTF-8: save it again as "CSV UTF-8".',
+	'signals.file.xlsxBroken':
+		'This Excel workbook cannot be read. Save it again as "Excel Workbook (.xlsx)" or as CSV.',
+	'signals.file.xlsxTooLarge':
+		'This Excel workbook is too large once unpacked ({part}). Split it or save the sheet as CSV.',
+	'signals.file.xlsxNoSheet': 'The workbook has no sheet "{sheet}".',
+	'signals.file.xlsxColumns':
+		'Row {line} has data beyond column {maxColumns}: this does not look like an HR export.',
+	'signals.mapping.invalid': 'The column mapping cannot be read. Choose the file again.',
+	'signals.mapping.notInFormat': 'This kind of file has no such field.',
+	'signals.mapping.heading': 'Map the columns',
+	'signals.mapping.help':
+		'The header does not match a template. For each column of the file choose the field it holds, or ignore it. The mapping is remembered for next time.',
+	'signals.mapping.formatLabel': 'Kind of file',
+	'signals.mapping.fileColumn': 'Column in the file',
+	'signals.mapping.example': 'First value',
+	'signals.mapping.field': 'Field',
+	'signals.mapping.fieldFor': 'Field in column {column}',
+	'signals.mapping.ignore': 'Ignore',
+	'signals.mapping.required': '(required)',
+	'signals.mapping.missing': '{count, plural, one {Still to map: {fields}.} other {Still to map: {fields}.}}',
+	'signals.mapping.twice': '{field} is mapped to more than one column.',
+	'signals.mapping.ready': 'All required fields are mapped.',
+	'signals.mapping.remembered': 'Last time’s mapping is suggested.',
+	'signals.mapping.columnAs': '{header} ({field})',
+	'signals.workbook': 'Excel workbook: the first sheet is read. Its columns are checked on upload.',
 	'signals.format.monthly': 'Monthly figures per unit',
 	'signals.format.spells': 'Absence spells per employee',
 	'signals.format.staffing': 'Staffing file per employee',
@@ -330,7 +502,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'signals.problem.unknownReason': 'Unknown leave reason. Use voluntary, involuntary or other.',
 	'signals.problem.reasonRequired': 'A leave date needs a leave reason.',
 	'signals.problem.reasonWithoutLeave': 'A leave reason without a leave date.',
-	'signals.problem.keyTooLong': 'An employee key has at most {max} characters.',
+	'signals.problem.keyTooLong':
+		'An employee key has at most {max, plural, one {# character} other {# characters}}.',
 	'signals.problem.keyIdentifying':
 		'This key looks like an e-mail address. Use a pseudonym that nobody recognises.',
 	'signals.problem.identifyingKeys':
@@ -339,8 +512,11 @@ export const en: Record<keyof typeof nl, string> = {
 	'signals.problem.periodRequired': 'Choose the period this staffing file describes.',
 	'signals.problem.filesCombination':
 		'Upload a monthly file on its own, or an absence file and/or a staffing file, each once.',
-	'signals.problem.unknownUnit': 'Unknown unit code "{code}" on {rows} rows (first: {lines}).',
-	'signals.problem.more': 'And {count} more problems.',
+	'signals.problem.unknownUnit':
+		'Unknown unit code "{code}" on {rows, plural, one {# row ({lines})} other {# rows (first: {lines})}}.',
+	'signals.problem.more': '{count, plural, one {And # more problem.} other {And # more problems.}}',
+	'signals.problem.repeated':
+		'{count, plural, one {This problem is on # row.} other {The same problem on # rows (first lines: {lines}).}}',
 	'signals.column.unitCode': 'Unit code',
 	'signals.column.month': 'Month',
 	'signals.column.headcount': 'Headcount',
@@ -405,7 +581,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'account.mustChange': 'You were given a one-time password. Choose your own password now to continue.',
 	'account.currentPassword': 'Current password',
 	'account.newPassword': 'New password',
-	'account.newPasswordHelp': 'At least {min} characters.',
+	'account.newPasswordHelp': 'At least {min, plural, one {# character} other {# characters}}.',
 	'account.confirmation': 'Repeat the new password',
 	'account.submit': 'Change password',
 	'account.changed': 'Your password was changed. Your other sessions were signed out.',
@@ -419,9 +595,10 @@ export const en: Record<keyof typeof nl, string> = {
 	'overview.scopeAll': 'You see all units of the organisation.',
 	'overview.scopeManager': 'You see your own unit and the units below it.',
 	'overview.kNote':
-		'Figures about people only appear for groups of at least {k} people. Smaller units count in their parent unit.',
+		'Figures about people only appear for groups of at least {k, plural, one {# person} other {# people}}. Smaller units count in their parent unit.',
 	'overview.unitsHeading': 'Units',
-	'overview.unitCount': '{count} units, {headcount} employees',
+	'overview.unitCount':
+		'{count, plural, one {# unit} other {# units}}, {headcount, plural, one {# employee} other {# employees}}',
 	'overview.participation': 'Participation in the last wave',
 	'overview.lastWave': '{wave}, closed on {date}',
 	'overview.respondents': 'responses',
@@ -429,7 +606,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'overview.toResults': 'To the results',
 	'overview.attention': 'Units that need attention',
 	'overview.moreReasons': 'more reasons: {count}',
-	'overview.moreUnits': 'All units on the list ({count} more)',
+	'overview.moreUnits': 'All units on the list ({count, plural, one {# more} other {# more}})',
 	'overview.toAttention': 'The full list with every reason',
 	'overview.themes': 'Themes that moved most',
 	'overview.themesCompared':
@@ -467,7 +644,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'unit.subtreeHeadcount': 'Including units below',
 	'unit.path': 'Place in the organisation',
 	'unit.subtree': 'Unit and units below it',
-	'unit.pooled': 'Fewer than {k} employees: counts in its parent unit in reports.',
+	'unit.pooled':
+		'Fewer than {k, plural, one {# employee} other {# employees}}: counts in its parent unit in reports.',
 	'unit.archived': 'Archived',
 
 	// units: units
@@ -493,15 +671,17 @@ export const en: Record<keyof typeof nl, string> = {
 	'units.parentArchived': 'This unit is archived.',
 	'units.moveIntoOwnSubtree': 'A unit cannot be placed under itself or one of its own sub-units.',
 	'units.archivedNoChange': 'An archived unit can no longer be changed.',
-	'units.hasActiveChildren': 'This unit still has {count} active sub-units. Move or archive them first.',
+	'units.hasActiveChildren':
+		'This unit still has {count, plural, one {# active sub-unit. Move or archive it first.} other {# active sub-units. Move or archive them first.}}',
 	'units.import': 'Import from CSV',
 	'units.importIntro':
 		'A CSV file with the columns code, name, parent code and (optionally) headcount. New codes are added, existing ones updated. If there is a single error, nothing is imported.',
 	'units.importFile': 'CSV file',
 	'units.importSubmit': 'Import',
-	'units.importDone': 'Import finished: {created} added, {updated} changed, {unchanged} unchanged.',
-	'units.importFailed': 'The file has {count} errors. Nothing was imported.',
-	'units.importMore': 'And {count} more errors.',
+	'units.importDone':
+		'Import finished: {created, plural, one {# added} other {# added}}, {updated, plural, one {# changed} other {# changed}}, {unchanged, plural, one {# unchanged} other {# unchanged}}.',
+	'units.importFailed': 'The file has {count, plural, one {# error} other {# errors}}. Nothing was imported.',
+	'units.importMore': '{count, plural, one {And # more error.} other {And # more errors.}}',
 	'units.template': 'Download a sample file',
 
 	// import: import of units from a file
@@ -568,6 +748,19 @@ export const en: Record<keyof typeof nl, string> = {
 	'settings.sensitiveKHelp':
 		'For topics such as unwanted behaviour at work. Default 10, never smaller than k.',
 	'settings.saved': 'The settings were saved.',
+	'settings.contactsTitle': 'Contacts for employees',
+	'settings.contactsIntro':
+		'Employees see these people on their personal result after the barometer, with a link to call or write. Everything is optional: leave empty what your organisation does not have. Whoever fills in a phone, e-mail address or note also fills in a name (a person or a service).',
+	'settings.contact.preventionAdvisor': 'Prevention advisor for psychosocial aspects',
+	'settings.contact.occupationalPhysician': 'Occupational physician',
+	'settings.contact.trustedPerson': 'Trusted person',
+	'settings.contact.name': 'Name or service',
+	'settings.contact.phone': 'Phone',
+	'settings.contact.email': 'E-mail address',
+	'settings.contact.note': 'Note',
+	'settings.contact.noteHelp': 'For example when and how to reach them. At most 300 characters.',
+	'settings.contactsSave': 'Save contacts',
+	'settings.contactsSaved': 'The contacts were saved.',
 
 	// error: error pages
 	'error.title': 'Something went wrong',
@@ -584,7 +777,7 @@ export const en: Record<keyof typeof nl, string> = {
 
 	// validation: form validation
 	'validation.required': 'This field is required.',
-	'validation.tooLong': 'At most {max} characters.',
+	'validation.tooLong': 'At most {max, plural, one {# character} other {# characters}}.',
 	'validation.language': 'Choose Dutch, French or English.',
 	'validation.wholeNumber': 'Enter a whole number (0 or more).',
 	'validation.kFloor': 'At least {min}: smaller groups are not anonymous.',
@@ -594,9 +787,13 @@ export const en: Record<keyof typeof nl, string> = {
 		'Use 1 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit.',
 	'validation.email': 'This is not a valid e-mail address.',
 	'validation.role': 'Choose a role.',
-	'validation.passwordLength': 'Choose a password of at least {min} characters.',
+	'validation.passwordLength':
+		'Choose a password of at least {min, plural, one {# character} other {# characters}}.',
 	'validation.passwordMismatch': 'The two passwords are not the same.',
 	'validation.date': 'Enter a valid date.',
+	'validation.phone':
+		'This is not a phone number. Use digits, spaces and perhaps a leading +, for example 02 123 45 67.',
+	'validation.contactName': 'Fill in a name (a person or a service), or empty the other fields.',
 
 	// auth: sign-in and password refusals
 	'auth.invalid': 'Sign-in failed.',
@@ -606,7 +803,7 @@ export const en: Record<keyof typeof nl, string> = {
 	// barometer: the barometer questionnaire
 	'barometer.title': 'Psychosocial barometer',
 	'barometer.intro':
-		'{count} short questions about how your work went over the past four weeks. You can answer until {date}; it takes about five minutes.',
+		'{count, plural, one {# short question} other {# short questions}} about how your work went over the past four weeks. You can answer until {date}; it takes about five minutes.',
 	'barometer.formProblems': 'Your answers have not been sent yet. Please complete what is missing:',
 	'barometer.answersMissing': 'Questions without an answer: {count}.',
 	'barometer.answersInvalid': 'Answers that do not exist: {count}. Choose one of the options each time.',
@@ -635,6 +832,8 @@ export const en: Record<keyof typeof nl, string> = {
 	'barometer.otherCode': 'Not your code? Enter another code.',
 	'barometer.formExpired': 'This form is no longer valid. Reload the page and fill it in again.',
 	'barometer.chooseUnit': 'Choose the team or department you work in.',
+	'barometer.questionMissing': 'Question {n}: choose an answer.',
+	'barometer.questionInvalid': 'Question {n}: this answer does not exist. Choose one of the options.',
 
 	// answer: refused answers
 	'answer.missing': 'Choose an answer.',
@@ -649,7 +848,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'privacy.anonymous':
 		'Your answers are anonymous: we keep no name, e-mail address, IP address or time of day, only the date and your team.',
 	'privacy.whoSees':
-		'Nobody sees your answers. {organisation} only sees figures about groups of at least {k} people ({sensitiveK} for unwanted behaviour at work).',
+		'Nobody sees your answers. {organisation} only sees figures about groups of at least {k, plural, one {# person} other {# people}} ({sensitiveK} for unwanted behaviour at work).',
 	'privacy.why':
 		'The prevention advisor and the occupational physician use these group figures to find and tackle causes of stress in the work, not to judge people.',
 	'privacy.result':
@@ -691,6 +890,21 @@ export const en: Record<keyof typeof nl, string> = {
 	'result.help.gp.text': 'For complaints that are not only about work, or if you do not feel well.',
 	'result.notStored':
 		'This page is not stored and cannot be opened again by anyone. If you want to keep it, print it now.',
+	'result.print': 'Print now',
+	'result.printNoScript': 'You can print from your browser’s menu.',
+	'result.contactsTitle': 'In your organisation',
+	'result.contactsNone':
+		'Your organisation has not filled in names here yet. The work regulations name the prevention advisor for psychosocial aspects, the trusted person and the occupational health service.',
+	'result.call': 'Call {name}: {phone}',
+	'result.mail': 'E-mail {name}: {email}',
+	'result.linesTitle': 'When things are really bad',
+	'result.linesIntro': 'Talk about it, even when it is not about work. Free and anonymous, day and night:',
+	'result.linesInDutch': 'In Dutch',
+	'result.linesInFrench': 'In French',
+	'result.line.teleOnthaal': 'Tele-Onthaal: someone who listens, about anything on your mind',
+	'result.line.zelfmoordlijn': 'Zelfmoordlijn 1813: if you think about suicide, or worry about someone',
+	'result.line.teleAccueil': 'Télé-Accueil: someone who listens, about anything on your mind',
+	'result.line.cps': 'Centre de Prévention du Suicide: if you think about suicide, or worry about someone',
 
 	// waves: waves
 	'waves.title': 'Waves',
@@ -731,27 +945,27 @@ export const en: Record<keyof typeof nl, string> = {
 	'waves.codesIntro':
 		'Single-use codes, as CSV for a mail merge. Only a hashed form is kept: save the file at once, it cannot be downloaded again. A code is never linked to a name or an answer.',
 	'waves.codesExisting':
-		'{total} codes created. How many have been used is not shown: that would reveal when someone answered.',
+		'{total, plural, one {# code created} other {# codes created}}. How many have been used is not shown: that would reveal when someone answered.',
 	'waves.codesCount': 'Number of codes',
 	'waves.codesGenerate': 'Create and download codes',
 	'waves.csvCode': 'code',
 	'waves.csvLink': 'link',
 	'waves.participation': 'Participation',
 	'waves.progressHelp':
-		'Until a unit has {k} answers we show nothing. After that only a range while the wave runs, the number only once it is closed.',
-	'waves.progress.belowK': 'Not yet {k} answers',
+		'Until a unit has {k, plural, one {# answer} other {# answers}} we show nothing. After that only a range while the wave runs, the number only once it is closed.',
+	'waves.progress.belowK': 'Not yet {k, plural, one {# answer} other {# answers}}',
 	'waves.progress.band.under25': 'Under 25% answered',
 	'waves.progress.band.25to50': '25 to 50% answered',
 	'waves.progress.band.50to75': '50 to 75% answered',
 	'waves.progress.band.75plus': '75% or more answered',
 	'waves.progress.band.unknown': 'At least the minimum reached (headcount unknown)',
-	'waves.progress.final': '{count} answers ({rate}%)',
-	'waves.progress.finalNoRate': '{count} answers',
-	'waves.progress.atLeastK': 'At least {k} answers',
+	'waves.progress.final': '{count, plural, one {# answer} other {# answers}} ({rate}%)',
+	'waves.progress.finalNoRate': '{count, plural, one {# answer} other {# answers}}',
+	'waves.progress.atLeastK': 'At least {k, plural, one {# answer} other {# answers}}',
 	'waves.progress.band.under50': 'Under 50% answered',
 	'waves.progress.closedHelp':
 		'Once closed, participation follows the same rules as the results: a unit the results do not show shows no number here either, only the reason.',
-	'waves.participationOrganisation': 'Whole organisation: {count} answers',
+	'waves.participationOrganisation': 'Whole organisation: {count, plural, one {# answer} other {# answers}}',
 	'waves.participationShow': 'Show participation',
 	'waves.participationShowHelp':
 		'This makes the results of this wave final: it can no longer be reopened afterwards.',
@@ -789,16 +1003,20 @@ export const en: Record<keyof typeof nl, string> = {
 	'poster.lead': 'Fill in the anonymous barometer for {unit}.',
 	'poster.qrLabel': 'QR code to the barometer',
 	'poster.anonymous':
-		'Anonymous: nobody sees your answers, only figures about groups of at least {k} people.',
+		'Anonymous: nobody sees your answers, only figures about groups of at least {k, plural, one {# person} other {# people}}.',
 	'poster.time': 'About five minutes, on your phone or computer.',
 	'poster.until': 'You can answer until {date}.',
+	'poster.allTitle': 'All posters of {wave}',
+	'poster.allIntro':
+		'{count, plural, one {# poster, one per A4 sheet when printed.} other {# posters, one per A4 sheet when printed.}}',
+	'poster.all': 'Print all posters',
 
 	// instrument: refusals of an instrument file
 	'instrument.notObject': 'This must be a group of named fields (an object).',
 	'instrument.notList': 'This must be a list.',
 	'instrument.missing': 'This field is missing.',
 	'instrument.notText': 'A text is needed in Dutch, French and English; this language is missing or empty.',
-	'instrument.tooLong': 'This text is longer than {max} characters.',
+	'instrument.tooLong': 'This text is longer than {max, plural, one {# character} other {# characters}}.',
 	'instrument.notBoolean': 'This must be true or false.',
 	'instrument.key':
 		'A key is 2 to 63 lower-case letters, digits or hyphens and starts with a letter or digit.',
@@ -806,7 +1024,7 @@ export const en: Record<keyof typeof nl, string> = {
 		'An identifier is 1 to 63 lower-case letters, digits or hyphens and starts with a letter or digit.',
 	'instrument.version': 'The version must be a whole number of at least 1.',
 	'instrument.scale':
-		'The answer scale needs whole numbers min < max, at most {maxValues} values, and one label per value.',
+		'The answer scale needs whole numbers min < max, at most {maxValues, plural, one {# value} other {# values}}, and one label per value.',
 	'instrument.duplicateId': "The identifier '{id}' is used more than once.",
 	'instrument.unknownDimension':
 		"This item belongs to dimension '{dimension}', which does not exist in this part.",
@@ -817,19 +1035,20 @@ export const en: Record<keyof typeof nl, string> = {
 	'instrument.scoring':
 		"The scoring method must be 'mean' and the minimum answered share more than 0 and at most 1.",
 	'instrument.domain': 'The risk domain must be one of the five legal domains.',
-	'instrument.tooLarge': 'An instrument may hold at most {max} items and {max} dimensions.',
+	'instrument.tooLarge':
+		'An instrument may hold at most {max, plural, one {# item and # dimension} other {# items and # dimensions}}.',
 	'instrument.notJson': 'This is not valid JSON.',
 	'instrument.builtInKey': 'This key is reserved for a built-in questionnaire.',
 	'instrument.versionExists':
 		'Version {version} of this questionnaire already exists. A changed questionnaire gets a new version number.',
-	'instrument.at': 'At {path} ({count} problems in all):',
+	'instrument.at': 'At {path} ({count, plural, one {# problem} other {# problems}} in all):',
 
 	// instruments: instruments
 	'instruments.title': 'Questionnaires',
 	'instruments.intro':
 		'The built-in barometer and the questionnaires the organisation loaded itself, for example a validated instrument it holds a licence for. Every wave keeps the version it started with.',
 	'instruments.builtIn': 'built in',
-	'instruments.items': '{count} items',
+	'instruments.items': '{count, plural, one {# item} other {# items}}',
 	'instruments.upload': 'Load a questionnaire (JSON)',
 	'instruments.uploadHelp':
 		'The same shape as the built-in barometer: key, version, scale, dimensions with thresholds and items in three languages. One error and nothing is loaded.',
@@ -857,7 +1076,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'unitResults.noWaves': 'There are no closed waves yet.',
 	'unitResults.signalsTitle': 'Collective signals of this unit',
 	'unitResults.signalsIntro':
-		'Figures from the HR data for this unit with its sub-units. A monthly health figure appears only when the unit had at least {k} people that month and does not let a smaller group be worked out; a yearly figure only when that held in every month of the year.',
+		'Figures from the HR data for this unit with its sub-units. A monthly health figure appears only when the unit had at least {k, plural, one {# person} other {# people}} that month and does not let a smaller group be worked out; a yearly figure only when that held in every month of the year.',
 	'unitResults.noSignals': 'No collective signals have been uploaded for this organisation yet.',
 	'unitResults.signalsCaption': 'Indicators of this unit beside its own history and the organisation',
 	'unitResults.indicator': 'Indicator',
@@ -871,7 +1090,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'unitResults.series.unitMonth': 'this unit, per month',
 	'unitResults.series.unitRolling': 'this unit, 12 months',
 	'unitResults.series.organisationRolling': 'organisation, 12 months',
-	'unitResults.suppressed.below-k': 'not shown: fewer than {k} people',
+	'unitResults.suppressed.below-k': 'not shown: fewer than {k, plural, one {# person} other {# people}}',
 	'unitResults.suppressed.secondary': 'not shown: would let a small group be worked out',
 	'unitResults.suppressed.remainder': 'not shown: the rest of the group is too small',
 	'unitResults.suppressed.sensitive': 'not shown: higher minimum group',
@@ -912,10 +1131,10 @@ export const en: Record<keyof typeof nl, string> = {
 	// signalsView: the signals across the organisation
 	'signalsView.title': 'Signals across the organisation',
 	'signalsView.intro':
-		'Absence, turnover, incapacity for work and work accidents for the whole organisation and per unit. Every figure follows the same anonymity rules as a unit’s page: no figure about fewer than {k} people.',
+		'Absence, turnover, incapacity for work and work accidents for the whole organisation and per unit. Every figure follows the same anonymity rules as a unit’s page: no figure about fewer than {k, plural, one {# person} other {# people}}.',
 	'signalsView.organisationTitle': 'The organisation month by month',
 	'signalsView.organisationIntro':
-		'The rolling year (the {months} months up to each month) and, where it is in the same unit, the month itself.',
+		'The rolling year (the {months, plural, one {# month} other {# months}} up to each month) and, where it is in the same unit, the month itself.',
 	'signalsView.rollingLine': 'Rolling year',
 	'signalsView.singleLine': 'The month itself',
 	'signalsView.unitsTitle': 'By unit: the twelve months up to {month}',
@@ -926,9 +1145,10 @@ export const en: Record<keyof typeof nl, string> = {
 	'signalsView.tableLabel': 'Signals by unit',
 	'signalsView.dash': '—: not shown to protect anonymity (the reason is with the cell and in the CSV).',
 	'signalsView.downloadCsv': 'Download the table as CSV (Excel)',
-	'signalsView.cut': 'The top levels: {shown} of {total} units. The CSV and each unit’s page show them all.',
+	'signalsView.cut':
+		'The top levels: {total, plural, one {{shown} of # unit} other {{shown} of # units}}. The CSV and each unit’s page show them all.',
 	'signalsView.link': 'Signals by unit and over time',
-	'signalsView.csv.figures': '{indicator} ({months} months up to {month})',
+	'signalsView.csv.figures': '{indicator} ({months, plural, one {# month} other {# months}} up to {month})',
 	'signalsView.csv.filename': 'signals',
 	'signalsView.csv.note': '{indicator}: note',
 
@@ -1004,7 +1224,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'measure.flag.overdue': 'Overdue',
 	'measure.flag.noOwner': 'No owner',
 	'measure.balance':
-		'{count} of the {total} measures apply to individuals or are tertiary. The law and the Superior Health Council put collective measures that change the work itself first.',
+		'{total, plural, one {{count} of # measure applies to individuals or is tertiary.} other {{count} of the # measures apply to individuals or are tertiary.}} The law and the Superior Health Council put collective measures that change the work itself first.',
 	'measure.status.planned': 'Planned',
 	'measure.status.in-progress': 'In progress',
 	'measure.status.done': 'Done',
@@ -1082,7 +1302,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'plan.exists': 'A plan of this kind already exists for that period. Open it and make a new version.',
 	'plan.sectionNotOfKind': 'This section is not part of this kind of plan.',
 	'plan.sectionInvalid': 'This section must be text.',
-	'plan.sectionTooLong': 'At most {max} characters.',
+	'plan.sectionTooLong': 'At most {max, plural, one {# character} other {# characters}}.',
 	'plan.locked':
 		'This plan was submitted to the committee and can no longer be changed. Make a new version to adapt it.',
 	'plan.stepNotAllowed':
@@ -1125,7 +1345,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'plan.print': 'Print or save as PDF',
 	'plan.report': 'What Knipperlicht assembles',
 	'plan.reportIntro':
-		'From the measures and the findings, computed when opened. Every figure passes the anonymity threshold (at least {k} people); a figure not shown says why.',
+		'From the measures and the findings, computed when opened. Every figure passes the anonymity threshold (at least {k, plural, one {# person} other {# people}}); a figure not shown says why.',
 	'plan.risks': 'Identified risks',
 	'plan.risksWave':
 		'Barometer {wave}: themes where at least {share}% of the respondents score orange or red.',
@@ -1208,7 +1428,8 @@ export const en: Record<keyof typeof nl, string> = {
 		'Write in English, your organisation’s language. The text is shown as you write it in every language of the application.',
 	'catalogue.unknownEntry': 'This measure is not in the built-in catalogue.',
 	'catalogue.ownMark': 'Own measure',
-	'catalogue.builtInCount': '{shown} of {total} measures are suggested.',
+	'catalogue.builtInCount':
+		'{total, plural, one {{shown} of # measure is suggested.} other {{shown} of # measures are suggested.}}',
 	// evaluation: a measure's targets before and after, at the next wave
 	'evaluation.title': 'Before and after',
 	'evaluation.help':
@@ -1236,10 +1457,10 @@ export const en: Record<keyof typeof nl, string> = {
 	// unaddressed: findings no measure has taken up
 	'unaddressed.title': 'Not yet addressed',
 	'unaddressed.help':
-		'Findings of the attention list without a measure for {days} days or more: no measure for that unit, a unit above it or the whole organisation, aimed at the same theme or signal.',
+		'Findings of the attention list without a measure for {days, plural, one {# day} other {# days}} or more: no measure for that unit, a unit above it or the whole organisation, aimed at the same theme or signal.',
 	'unaddressed.since': 'flagged since {date}',
 	'unaddressed.write': 'Write a measure',
-	'unaddressed.more': '{count} more units',
-	'unaddressed.moreFindings': '{count} more findings for {unit}',
-	'unaddressed.none': 'Every finding of {days} days or older has a measure.'
+	'unaddressed.more': '{count, plural, one {# more unit} other {# more units}}',
+	'unaddressed.moreFindings': '{count, plural, one {# more finding} other {# more findings}} for {unit}',
+	'unaddressed.none': 'Every finding of {days, plural, one {# day} other {# days}} or older has a measure.'
 };

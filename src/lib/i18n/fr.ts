@@ -5,16 +5,16 @@ export const fr: Record<keyof typeof nl, string> = {
 	// perception: how the people of a unit perceived its measures, asked in the barometer
 	'perception.block': 'Bloc d’évaluation : perception des mesures de prévention',
 	'perception.blockHelp':
-		'Après les questions du baromètre, demander pour chaque mesure de prévention réalisée aux répondants de son unité (et des unités en dessous) s’ils l’ont remarquée et si elle a aidé. Une question par mesure, facultative. Seulement les mesures réalisées depuis la précédente mesure clôturée ({date}). Une mesure pour une unité hors de cette mesure du baromètre n’est pas demandée.',
+		'Après les questions du baromètre, demander pour chaque mesure de prévention réalisée aux répondants de son unité (et des unités en dessous) s’ils l’ont remarquée et si elle a aidé. Une question par mesure, facultative. Seulement les mesures réalisées depuis la précédente enquête clôturée ({date}). Une mesure pour une unité hors de cette enquête n’est pas demandée.',
 	'perception.blockHelpFirst':
-		'Après les questions du baromètre, demander pour chaque mesure de prévention réalisée aux répondants de son unité (et des unités en dessous) s’ils l’ont remarquée et si elle a aidé. Une question par mesure, facultative. Une mesure pour une unité hors de cette mesure du baromètre n’est pas demandée.',
-	'perception.noCandidates': 'Aucune mesure de prévention réalisée depuis la précédente mesure clôturée.',
+		'Après les questions du baromètre, demander pour chaque mesure de prévention réalisée aux répondants de son unité (et des unités en dessous) s’ils l’ont remarquée et si elle a aidé. Une question par mesure, facultative. Une mesure pour une unité hors de cette enquête n’est pas demandée.',
+	'perception.noCandidates': 'Aucune mesure de prévention réalisée depuis la précédente enquête clôturée.',
 	'perception.notCandidate':
-		'Une mesure de prévention choisie ne peut pas figurer dans le bloc d’évaluation : seulement les mesures réalisées de cette organisation, depuis la précédente mesure clôturée.',
+		'Une mesure de prévention choisie ne peut pas figurer dans le bloc d’évaluation : seulement les mesures réalisées de cette organisation, depuis la précédente enquête clôturée.',
 	'perception.wholeOrganisation': 'Toute l’organisation',
 	'perception.heading': 'Mesures de prévention depuis la dernière enquête',
 	'perception.intro':
-		'Ces mesures de prévention ont été réalisées depuis la dernière enquête. Les avez-vous remarquées, et ont-elles aidé ? Ces questions sont facultatives. Les réponses à une question ne sont montrées que si au moins {k} personnes y ont répondu.',
+		'Ces mesures de prévention ont été réalisées depuis la dernière enquête. Les avez-vous remarquées, et ont-elles aidé ? Ces questions sont facultatives. Les réponses à une question ne sont montrées que si au moins {k, plural, one {# personne y a répondu} other {# personnes y ont répondu}}.',
 	'perception.question': 'Avez-vous remarqué cette mesure de prévention ? A-t-elle aidé ?',
 	'perception.forUnit':
 		'Pour {unit} et les unités en dessous. Si vous travaillez ailleurs, laissez cette question sans réponse.',
@@ -27,11 +27,10 @@ export const fr: Record<keyof typeof nl, string> = {
 		'Choisissez une des réponses à la question sur une mesure, ou laissez-la sans réponse.',
 	'perception.title': 'Perception dans le baromètre',
 	'perception.help':
-		'Ce que les répondants de l’unité de cette mesure ont répondu à la question de savoir s’ils l’ont remarquée et si elle a aidé. Affiché seulement une fois la mesure du baromètre clôturée, et si au moins {k} personnes ont répondu.',
-	'perception.notAsked': 'Pas encore demandé dans une mesure du baromètre.',
-	'perception.waveOpen':
-		'La mesure du baromètre est en cours : les réponses ne sont visibles qu’après sa clôture.',
-	'perception.answered': '{n} réponses',
+		'Ce que les répondants de l’unité de cette mesure ont répondu à la question de savoir s’ils l’ont remarquée et si elle a aidé. Affiché seulement une fois l’enquête clôturée, et si au moins {k, plural, one {# personne a répondu} other {# personnes ont répondu}}.',
+	'perception.notAsked': 'Pas encore demandé dans une enquête du baromètre.',
+	'perception.waveOpen': 'L’enquête est en cours : les réponses ne sont visibles qu’après sa clôture.',
+	'perception.answered': '{n, plural, one {# réponse} other {# réponses}}',
 	'perception.hidden.below-k': 'non affiché : trop peu de réponses',
 	'perception.hidden.secondary': 'non affiché : permettrait de calculer un petit groupe',
 	'perception.hidden.remainder': 'non affiché : permettrait de calculer un petit groupe',
@@ -61,20 +60,20 @@ export const fr: Record<keyof typeof nl, string> = {
 	'nav.switchLanguage': 'Changer de langue',
 	'nav.results': 'Résultats',
 	'nav.signals': 'Signaux',
-	'nav.waves': 'Mesures',
+	'nav.waves': 'Enquêtes',
 	'nav.instruments': 'Questionnaires',
 	'nav.measures': 'Mesures de prévention',
 	'nav.plans': 'Plans',
 
 	// warning: early warning: units that need attention
-	'warning.moreReasons': '{count} autres raisons',
+	'warning.moreReasons': '{count, plural, one {# autre raison} other {# autres raisons}}',
 	'warning.title': 'Unités qui demandent de l’attention',
 	'warning.intro':
 		'Une unité figure dans cette liste lorsqu’un signal s’écarte de son propre passé ou de l’organisation, ou continue à s’en écarter. Un signal invite à examiner le travail avec l’équipe (charge de travail, organisation du travail, moyens, relations) : ce n’est ni un diagnostic ni un jugement sur des personnes.',
 	'warning.writeMeasure': 'rédiger une mesure de prévention',
 	'warning.none': 'Aucune unité ne présente actuellement de signal qui demande de l’attention.',
 	'warning.pointsExplained':
-		'Chaque mois au-dessus de la bande compte 1 point (au maximum 4 par signal) ; chaque mesure consécutive avec une nette détérioration compte 2 points (au maximum 4). L’ordre suit la somme des points.',
+		'Chaque mois au-dessus de la bande compte 1 point (au maximum 4 par signal) ; chaque enquête consécutive avec une nette détérioration compte 2 points (au maximum 4). L’ordre suit la somme des points.',
 	'warning.score': 'Points : {points}',
 	'warning.indicator.absenceRateShort': 'absentéisme de courte durée',
 	'warning.indicator.frequency': 'fréquence des absences',
@@ -85,7 +84,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'warning.value.percentPerYear': '{value} % par an',
 	'warning.value.perEmployeePerYear': '{value} périodes de maladie par travailleur par an',
 	'warning.value.per100FtePerYear': '{value} pour 100 ETP par an',
-	'warning.period.lastMonths': 'sur les {count} derniers mois',
+	'warning.period.lastMonths': '{count, plural, one {sur le dernier mois} other {sur les # derniers mois}}',
 	'warning.period.lastMonth': 'le dernier mois',
 	'warning.value.per100FtePerMonth': '{value} pour 100 ETP par mois',
 	'warning.value.perEmployeePerMonth': '{value} périodes de maladie par travailleur par mois',
@@ -99,11 +98,14 @@ export const fr: Record<keyof typeof nl, string> = {
 	'warning.reason.meanVsPreviousWave': '{subject} : score moyen {value} sur 100, précédemment {previous}',
 	'warning.reason.meanVsOrganisation': '{subject} : score moyen {value} sur 100, organisation {organisation}',
 	'warning.persistence.latest': 'dernier mois au-dessus de la bande',
-	'warning.persistence.run': '{count} mois de suite au-dessus de la bande',
-	'warning.persistence.recent': '{count} des {window} derniers mois au-dessus de la bande',
-	'warning.persistence.wavesWorse': '{count} mesures de suite moins favorables',
+	'warning.persistence.run':
+		'{count, plural, one {# mois au-dessus de la bande} other {# mois de suite au-dessus de la bande}}',
+	'warning.persistence.recent':
+		'{window, plural, one {{count} du dernier mois au-dessus de la bande} other {{count} des # derniers mois au-dessus de la bande}}',
+	'warning.persistence.wavesWorse':
+		'{count, plural, one {# enquête moins favorable} other {# enquêtes de suite moins favorables}}',
 	'warning.persistence.wavesWorseThanOrganisation':
-		'{count} mesures de suite moins favorables que l’organisation',
+		'{count, plural, one {# enquête moins favorable que l’organisation} other {# enquêtes de suite moins favorables que l’organisation}}',
 
 	// results: results per team
 	'results.heatmapTitle': 'Thèmes par unité',
@@ -111,11 +113,11 @@ export const fr: Record<keyof typeof nl, string> = {
 	'results.intro':
 		'Par unité (avec ses sous-unités), la part de travailleurs en orange ou rouge par thème du baromètre et par facteur de travail. Ce sont des signaux sur le travail, pas un diagnostic de personnes.',
 	'results.noClosedWave':
-		"Il n'y a pas encore de mesure clôturée. Les résultats n'apparaissent qu'une fois la mesure clôturée.",
-	'results.wave': 'Mesure',
+		"Il n'y a pas encore d’enquête clôturée. Les résultats n'apparaissent qu'une fois l’enquête clôturée.",
+	'results.wave': 'Enquête',
 	'results.show': 'Afficher',
 	'results.anonymityNote':
-		"Un chiffre n'apparaît que pour un groupe d'au moins {k} personnes ({sensitiveK} pour les thèmes sensibles). Les unités plus petites comptent dans l'unité supérieure ; parfois un groupe plus grand est aussi masqué pour que personne ne puisse calculer un petit groupe.",
+		'Un chiffre n’apparaît que pour un groupe d’au moins {k, plural, one {# personne} other {# personnes}} ({sensitiveK} pour les thèmes sensibles). Les unités plus petites comptent dans l’unité supérieure ; parfois un groupe plus grand est aussi masqué pour que personne ne puisse calculer un petit groupe.',
 	'results.comparedWith': 'Les flèches comparent avec {wave}.',
 	'results.writeMeasure': 'Rédiger une mesure de prévention pour cette unité et ce thème.',
 	'results.notADiagnosis':
@@ -125,8 +127,9 @@ export const fr: Record<keyof typeof nl, string> = {
 	'results.respondents': 'Réponses',
 	'results.organisation': 'Toute l’organisation',
 	'results.pooled': 'y compris {units}',
-	'results.cellLabel': '{dimension} : {share} en orange ou rouge, score moyen {mean}, {n} réponses.',
-	'results.cellPrevious': 'Mesure précédente : {share}.',
+	'results.cellLabel':
+		'{dimension} : {share} en orange ou rouge, score moyen {mean}, {n, plural, one {# réponse} other {# réponses}}.',
+	'results.cellPrevious': 'Enquête précédente : {share}.',
 	'results.suppressed.below-k': 'non affiché : trop peu de réponses',
 	'results.suppressed.secondary': 'non affiché : permettrait de calculer un petit groupe',
 	'results.suppressed.remainder': 'non affiché : le reste du groupe est trop petit',
@@ -136,12 +139,12 @@ export const fr: Record<keyof typeof nl, string> = {
 		'non affiché : corrigé après avoir été affiché, trop peu de personnes maintenant',
 	'results.legend': 'Part en orange ou rouge :',
 	'results.legendSuppressed': 'non affiché (anonymat)',
-	'results.legendTrend': 'au moins 5 points de pourcentage de plus ou de moins que la mesure précédente',
+	'results.legendTrend': 'au moins 5 points de pourcentage de plus ou de moins que l’enquête précédente',
 	'results.view': 'Affichage',
 	'results.colouring': 'Couleur selon',
 	'results.colouring.bands': 'part en orange ou rouge',
 	'results.colouring.organisation': 'écart avec toute l’organisation',
-	'results.colouring.change': 'évolution depuis la mesure précédente',
+	'results.colouring.change': 'évolution depuis l’enquête précédente',
 	'results.groups': 'Thèmes affichés',
 	'results.group.barometer': 'Baromètre',
 	'results.group.work-factor': 'Facteurs de travail',
@@ -175,6 +178,8 @@ export const fr: Record<keyof typeof nl, string> = {
 	'audit.action.signals.import': 'Signaux importés',
 	'audit.action.signals.undo': 'Import de signaux annulé',
 	'audit.action.signals.mapCode': "Code d'unité associé",
+	'audit.action.signals.mapColumns': 'Colonnes d’un fichier RH associées',
+	'audit.action.signals.unmapCode': "Association de code d'unité supprimée",
 	'audit.title': 'Journal',
 	'audit.intro': 'Qui a fait quoi dans cette organisation, et quand.',
 	'audit.when': 'Quand',
@@ -184,6 +189,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'audit.older': 'Entrées plus anciennes',
 	'audit.system': 'système',
 	'audit.action.organisation.settings.update': 'Paramètres modifiés',
+	'audit.action.organisation.contacts.update': 'Personnes de contact pour le personnel modifiées',
 	'audit.action.unit.create': 'Unité ajoutée',
 	'audit.action.unit.rename': 'Unité modifiée',
 	'audit.action.unit.move': 'Unité déplacée',
@@ -194,9 +200,9 @@ export const fr: Record<keyof typeof nl, string> = {
 	'audit.action.user.deactivate': 'Utilisateur désactivé',
 	'audit.action.user.reactivate': 'Utilisateur réactivé',
 	'audit.action.user.password.reset': 'Mot de passe à usage unique délivré',
-	'audit.action.wave.create': 'Mesure créée',
-	'audit.action.wave.close': 'Mesure clôturée',
-	'audit.action.wave.reopen': 'Mesure rouverte',
+	'audit.action.wave.create': 'Enquête créée',
+	'audit.action.wave.close': 'Enquête clôturée',
+	'audit.action.wave.reopen': 'Enquête rouverte',
 	'audit.action.wave.codes': 'Codes personnels créés',
 	'audit.action.instrument.create': 'Questionnaire ajouté',
 	'audit.action.measure.create': 'Mesure de prévention ajoutée',
@@ -212,6 +218,83 @@ export const fr: Record<keyof typeof nl, string> = {
 	'audit.action.catalogue.restore': 'Mesure propre remise en service',
 	'audit.action.catalogue.hide': 'Mesure du catalogue standard masquée',
 	'audit.action.catalogue.show': 'Mesure du catalogue standard de nouveau affichée',
+	'audit.action.auth.signIn': 'Connexion',
+	'audit.action.auth.signInFailed': 'Échec de connexion',
+	'audit.action.unit.results.view': 'Résultats d’une unité ouverts',
+	'audit.about': 'Objet',
+	'audit.details': 'Détails',
+	'audit.line': '{field} : {value}',
+	'audit.change': '{field} : {before} → {after}',
+	'audit.filename': 'journal',
+	'audit.yes': 'oui',
+	'audit.no': 'non',
+	'audit.filter.title': 'Filtrer',
+	'audit.filter.kind': 'Type',
+	'audit.filter.user': 'Utilisateur',
+	'audit.filter.from': 'Du',
+	'audit.filter.to': 'Au',
+	'audit.filter.any': 'Tous',
+	'audit.filter.apply': 'Afficher',
+	'audit.filter.reset': 'Tout afficher',
+	'audit.filter.none': 'Aucune entrée pour ce filtre.',
+	'audit.export': 'Télécharger en CSV',
+	'audit.kind.auth': 'Connexions',
+	'audit.kind.organisation': 'Paramètres',
+	'audit.kind.unit': 'Unités et leurs résultats',
+	'audit.kind.user': 'Utilisateurs',
+	'audit.kind.wave': 'Enquêtes',
+	'audit.kind.instrument': 'Questionnaires',
+	'audit.kind.signals': 'Signaux',
+	'audit.kind.measure': 'Mesures de prévention',
+	'audit.kind.plan': 'Plans d’action',
+	'audit.kind.catalogue': 'Catalogue',
+	'audit.field.minGroupSize': 'groupe minimum (k)',
+	'audit.field.sensitiveMinGroupSize': 'groupe minimum des thèmes sensibles',
+	'audit.field.name': 'nom',
+	'audit.field.language': 'langue',
+	'audit.field.code': 'code',
+	'audit.field.validTo': 'valable jusqu’au',
+	'audit.field.deactivatedManagers': 'responsables désactivés',
+	'audit.field.closesOn': 'date de clôture',
+	'audit.field.plannedClosesOn': 'date de clôture prévue',
+	'audit.field.count': 'nombre',
+	'audit.field.file': 'fichier',
+	'audit.field.format': 'format',
+	'audit.field.rows': 'lignes',
+	'audit.field.units': 'unités',
+	'audit.field.from': 'du',
+	'audit.field.to': 'au',
+	'audit.field.role': 'rôle',
+	'audit.field.unitId': 'unité',
+	'audit.field.parentId': 'unité parente',
+	'audit.field.reason': 'raison',
+	'audit.field.status': 'statut',
+	'audit.field.entry': 'participation',
+	'audit.field.instrument': 'questionnaire',
+	'audit.field.existingAccount': 'compte existant',
+	'audit.value.wrong-password': 'mot de passe erroné',
+	'audit.value.inactive': 'compte inactif',
+
+	// confirm: what closing a wave and archiving a unit will do, asked before they happen
+	'confirm.cancel': 'Annuler',
+	'confirm.closeWave.title': 'Clôturer l’enquête {name} ?',
+	'confirm.closeWave.answers':
+		'Plus aucune réponse ne sera ajoutée : les codes personnels et les liens d’unité ne fonctionneront plus.',
+	'confirm.closeWave.progress': 'Participation jusqu’ici, pour toute l’organisation : {progress}.',
+	'confirm.closeWave.results':
+		'Les résultats sont calculés maintenant. Ils ne s’affichent que pour des groupes d’au moins {k, plural, one {# personne} other {# personnes}} ({sensitiveK} pour les thèmes sensibles) ; les unités plus petites comptent dans l’unité supérieure.',
+	'confirm.closeWave.date': 'La date de clôture devient aujourd’hui, {today}, au lieu du {planned}.',
+	'confirm.closeWave.final':
+		'La réouverture reste possible tant que personne n’a consulté les résultats. Dès que quelqu’un les voit, l’enquête est close définitivement.',
+	'confirm.closeWave.yes': 'Oui, clôturer l’enquête',
+	'confirm.archiveUnit.title': 'Archiver l’unité {name} ?',
+	'confirm.archiveUnit.date':
+		'L’unité existe jusqu’à aujourd’hui, {today}, inclus. Elle disparaît de l’arbre et ne peut plus être choisie pour de nouvelles enquêtes ; les signaux des mois où elle existait peuvent encore être importés.',
+	'confirm.archiveUnit.managers':
+		'{count, plural, =0 {Aucun responsable ne perd l’accès.} one {# responsable de cette unité perd l’accès.} other {# responsables de cette unité perdent l’accès.}}',
+	'confirm.archiveUnit.kept':
+		'Ses résultats des enquêtes passées et ses signaux sont conservés. L’archivage ne peut pas être annulé.',
+	'confirm.archiveUnit.yes': 'Oui, archiver l’unité',
 
 	// signals: collective signals: upload, formats, problems
 	'signals.title': 'Signaux collectifs',
@@ -230,9 +313,9 @@ export const fr: Record<keyof typeof nl, string> = {
 	'signals.periodFrom': 'Du mois',
 	'signals.periodTo': "Jusqu'au mois",
 	'signals.periodInvalid': 'Choisissez une période valide : deux mois, le second pas avant le premier.',
-	'signals.fileLabel': 'Fichier (CSV)',
+	'signals.fileLabel': 'Fichier (CSV ou Excel .xlsx)',
 	'signals.fileHelp':
-		'Chiffres mensuels, périodes d’absence ou personnel, comme un modèle ci-dessus. Point-virgule ou virgule, UTF-8 ou Windows-1252, virgule décimale et dates jj/mm/aaaa sont reconnus.',
+		'Chiffres mensuels, périodes d’absence ou personnel, comme un modèle ci-dessus. Un classeur Excel (.xlsx) ou un CSV : point-virgule ou virgule, UTF-8 ou Windows-1252, virgule décimale et dates jj/mm/aaaa sont reconnus.',
 	'signals.staffingLabel': 'Fichier du personnel avec les périodes d’absence (facultatif)',
 	'signals.fileMissing': 'Choisissez un fichier à importer.',
 	'signals.upload': 'Importer',
@@ -248,18 +331,51 @@ export const fr: Record<keyof typeof nl, string> = {
 	'signals.phase.reading': 'Lecture en cours…',
 	'signals.phase.checking': 'Vérification en cours…',
 	'signals.phase.storing': 'Enregistrement en cours…',
-	'signals.progressFigures': '{sent} sur {total} ko envoyés, {rows} lignes traitées',
+	'signals.progressFigures':
+		'{sent} sur {total} ko envoyés, {rows, plural, one {# ligne traitée} other {# lignes traitées}}',
 	'signals.uploadFailed': "L'import a échoué. Rien n'a changé ; réessayez.",
 	'signals.uploadBroken':
 		"Le fichier n'est pas arrivé en entier (l'envoi a été interrompu ou n'est pas un formulaire de fichier). Rien n'a été enregistré ; envoyez-le à nouveau.",
-	'signals.imported': '{rows} lignes importées pour {units} unités, de {from} à {to}.',
+	'signals.imported':
+		'{rows, plural, one {# ligne importée} other {# lignes importées}} pour {units, plural, one {# unité} other {# unités}}, de {from} à {to}.',
 	'signals.unchanged': 'Ce fichier ({file}) a déjà été importé et est toujours en vigueur : rien n’a changé.',
-	'signals.refused': 'Rien importé : {count} problèmes trouvés. Corrigez le fichier et réimportez-le.',
-	'signals.problemsCaption': 'Les {shown} premiers problèmes sur {total}',
+	'signals.abovePlanned':
+		'Rien n’a été enregistré : avec cet import, {count, plural, one {# unité-mois aurait} other {# unités-mois auraient}} plus de jours de maladie que de jours prévus (absentéisme au-delà de 100 %).',
+	'signals.abovePlannedHelp':
+		'Les jours de maladie et les jours prévus peuvent venir d’imports différents. Importez-les de façon qu’ils concordent : un fichier d’épisodes d’absence avec son fichier du personnel, ou des chiffres mensuels avec jours de maladie et jours prévus. Ou annulez d’abord l’import dont les chiffres ne vont pas avec ceux-ci.',
+	'signals.abovePlannedCaption':
+		'Unités-mois au-delà de 100 % d’absentéisme ({shown, plural, one {la première sur {total}} other {les # premières sur {total}}})',
+	'signals.unitColumn': 'Unité',
+	'signals.monthColumn': 'Mois',
+	'signals.sickDaysColumn': 'Jours de maladie',
+	'signals.plannedDaysColumn': 'Jours prévus',
+	'signals.absenceColumn': 'Absentéisme',
+	'signals.confirmTitle': 'À vérifier avant d’enregistrer',
+	'signals.confirmChanged':
+		'Le fichier ou les chiffres en vigueur ont changé depuis la vérification, ou celle-ci a expiré : vérifiez ce que cet import remplace maintenant.',
+	'signals.confirmReplaces':
+		'Cet import remplace les chiffres en vigueur de {count, plural, one {# unité-mois} other {# unités-mois}} :',
+	'signals.sourceLine':
+		'{count, plural, one {# unité-mois} other {# unités-mois}} de {format} de {file}, importé le {at} par {name}',
+	'signals.sourceWhere': 'unités {units} ; mois de {from} à {to}',
+	'signals.moreUnits': '{count, plural, one {et # autre} other {et # autres}}',
+	'signals.confirmSummary':
+		'Le fichier contient {rows, plural, one {# ligne} other {# lignes}} pour {units, plural, one {# unité} other {# unités}}, de {from} à {to}. Rien n’a encore été enregistré. Les imports remplacés restent dans l’historique : annuler cet import remet leurs chiffres en vigueur.',
+	'signals.confirmStore': 'Remplacer et enregistrer',
+	'signals.confirmCancel': 'Annuler',
+	'signals.confirmCancelled': 'Annulé : rien n’a été enregistré.',
+	'signals.confirmChooseAgain':
+		'Choisissez à nouveau le même fichier pour confirmer ; la vérification vaut jusqu’à {at}.',
+	'signals.refused':
+		'Rien importé : {count, plural, one {# problème trouvé} other {# problèmes trouvés}}. Corrigez le fichier et réimportez-le.',
+	'signals.problemsCaption': '{total, plural, one {Le problème} other {Les # problèmes}}',
+	'signals.problemsCaptionCut':
+		'{total, plural, one {# problème} other {# problèmes}} ; ci-dessous {shown, plural, one {le premier signalement} other {les # premiers signalements}}',
 	'signals.file': 'Fichier',
-	'signals.unknownUnitsTitle': "{count} codes d'unité inconnus",
+	'signals.unknownUnitsTitle':
+		'{count, plural, one {# code d’unité inconnu} other {# codes d’unité inconnus}}',
 	'signals.unknownUnitsIntro':
-		'{rows} lignes utilisent un code qui ne correspond à aucune unité. Associez chaque code à une unité (ce sera retenu pour les fichiers suivants) ou ajoutez les unités dans Unités, puis réimportez le fichier.',
+		'{rows, plural, one {# ligne utilise} other {# lignes utilisent}} un code qui ne correspond à aucune unité. Associez chaque code à une unité (ce sera retenu pour les fichiers suivants) ou ajoutez les unités dans Unités, puis réimportez le fichier.',
 	'signals.unknownCode': 'Code',
 	'signals.rowsWithCode': 'Lignes',
 	'signals.firstLines': 'Premières lignes',
@@ -267,9 +383,24 @@ export const fr: Record<keyof typeof nl, string> = {
 	'signals.mapCodeLabel': 'Unité pour le code {code}',
 	'signals.mapNone': '— ne pas associer —',
 	'signals.saveMapping': 'Enregistrer les associations',
-	'signals.mapped': '{count} codes associés. Réimportez le fichier.',
+	'signals.mapped': '{count, plural, one {# code associé} other {# codes associés}}. Réimportez le fichier.',
 	'signals.mappingEmpty': 'Choisissez une unité pour au moins un code.',
 	'signals.mappingInvalid': "L'association du code {code} n'est pas valide.",
+	'signals.mappingOwnCode':
+		'Le code {code} est déjà celui de l’unité {unit} : les fichiers avec ce code y sont importés sans association. Rien n’a été enregistré.',
+	'signals.mappingExists':
+		'Le code {code} est déjà associé à {unit}. Supprimez d’abord cette association pour l’associer autrement. Rien n’a été enregistré.',
+	'signals.mappingUnknown': 'Le code {code} n’est pas associé.',
+	'signals.mappingsTitle': 'Codes d’unité associés',
+	'signals.mappingsIntro':
+		'Codes de votre système RH importés dans une unité de Knipperlicht. Supprimer une association laisse les chiffres déjà importés ; un fichier ultérieur avec ce code est refusé jusqu’à ce qu’il soit à nouveau associé.',
+	'signals.noMappings': 'Aucun code n’est associé.',
+	'signals.mappingCode': 'Code dans le fichier',
+	'signals.unmap': 'Supprimer',
+	'signals.unmapLabel': 'Supprimer l’association du code {code}',
+	'signals.unmapConfirm': 'Les fichiers avec le code {code} ne seront plus importés dans {unit}.',
+	'signals.unmapYes': 'Oui, supprimer l’association',
+	'signals.unmapped': 'L’association du code {code} a été supprimée.',
 	'signals.history': 'Historique des imports',
 	'signals.noUploads': "Aucun import pour l'instant.",
 	'signals.uploadedAt': 'Importé le',
@@ -280,7 +411,8 @@ export const fr: Record<keyof typeof nl, string> = {
 	'signals.rowsColumn': 'Lignes',
 	'signals.status': 'Statut',
 	'signals.statusActive': 'En vigueur',
-	'signals.statusPartlyReplaced': '{count} mois-unités remplacés par un import ultérieur',
+	'signals.statusPartlyReplaced':
+		'{count, plural, one {# mois-unité remplacé} other {# mois-unités remplacés}} par un import ultérieur',
 	'signals.statusUndone': 'Annulé par {name} le {at}',
 	'signals.unknownUser': 'utilisateur inconnu',
 	'signals.undo': 'Annuler',
@@ -288,19 +420,62 @@ export const fr: Record<keyof typeof nl, string> = {
 	'signals.undone': "L'import a été annulé ; les chiffres précédents sont de nouveau en vigueur.",
 	'signals.uploadUnknown': "Cet import n'existe pas.",
 	'signals.alreadyUndone': 'Cet import était déjà annulé.',
+	'signals.undoAbovePlanned':
+		'Non annulé : sans cet import, {count, plural, one {# unité-mois aurait} other {# unités-mois auraient}} plus de jours de maladie que de jours prévus ({unitMonths}). Rien n’a changé.',
+	'signals.undoTitle': 'Annuler l’import {file} ?',
+	'signals.undoUploaded': '{format}, importé le {at} par {name}.',
+	'signals.undoRemoves':
+		'{count, plural, =0 {Aucun de ses chiffres n’est encore en vigueur : l’annuler ne change aucun chiffre.} one {Ses chiffres ne comptent plus dans # unité-mois.} other {Ses chiffres ne comptent plus dans # unités-mois.}}',
+	'signals.undoComesBack': 'Ces chiffres antérieurs seront à nouveau en vigueur :',
+	'signals.undoGone':
+		'{count, plural, one {Dans # unité-mois, des chiffres n’ont pas d’import antérieur auquel revenir : ils disparaissent.} other {Dans # unités-mois, des chiffres n’ont pas d’import antérieur auquel revenir : ils disparaissent.}}',
+	'signals.undoBlocked':
+		'L’annulation n’est pas possible : sans cet import, {count, plural, one {# unité-mois aurait} other {# unités-mois auraient}} plus de jours de maladie que de jours prévus.',
+	'signals.undoBlockedHelp':
+		'Importez d’abord des jours prévus qui concordent avec les jours de maladie (par exemple le fichier du personnel avec les épisodes d’absence), ou annulez d’abord l’import des jours de maladie.',
+	'signals.undoYes': 'Oui, annuler l’import',
+	'signals.backToSignals': 'Retour aux signaux',
 	'signals.file.empty': 'Le fichier est vide.',
 	'signals.file.noRows': "Le fichier n'a qu'une ligne d'en-tête (ligne {headerLine}) et aucune donnée.",
 	'signals.file.notText': "Ce n'est pas un fichier texte (CSV). Enregistrez-le en CSV dans votre tableur.",
 	'signals.file.spreadsheet':
-		'Ceci est un fichier Excel. Dans Excel, choisissez « Enregistrer sous » puis « CSV (séparateur : point-virgule) ».',
+		'Ceci est un ancien fichier Excel (.xls). Dans Excel, choisissez « Enregistrer sous » puis « Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) ».',
 	'signals.file.utf16': 'Ce fichier est enregistré en UTF-16. Enregistrez-le en « CSV UTF-8 ».',
-	'signals.file.tooLarge': 'Le fichier dépasse {maxBytes} octets.',
+	'signals.file.tooLarge': 'Le fichier dépasse {maxBytes}.',
 	'signals.file.lineTooLong':
-		'La ligne {line} dépasse {maxChars} caractères : ce ne semble pas être un fichier CSV.',
+		'La ligne {line} dépasse {maxChars, plural, one {# caractère} other {# caractères}} : ce ne semble pas être un fichier CSV.',
 	'signals.file.badQuotes': 'Ligne {line} : un guillemet n’est pas fermé ou est mal placé.',
-	'signals.file.cellCount': 'La ligne {line} a {found} colonnes, l’en-tête {expected}.',
+	'signals.file.cellCount':
+		'La ligne {line} a {found, plural, one {# colonne} other {# colonnes}}, l’en-tête {expected}.',
 	'signals.file.invalidUtf8':
 		'À partir de la ligne {line}, le fichier n’est plus lisible en UTF-8 : enregistrez-le à nouveau en « CSV UTF-8 ».',
+	'signals.file.xlsxBroken':
+		'Ce classeur Excel est illisible. Enregistrez-le à nouveau en « Classeur Excel (.xlsx) » ou en CSV.',
+	'signals.file.xlsxTooLarge':
+		'Ce classeur Excel est trop grand une fois décompressé ({part}). Divisez-le ou enregistrez la feuille en CSV.',
+	'signals.file.xlsxNoSheet': 'Le classeur n’a pas de feuille « {sheet} ».',
+	'signals.file.xlsxColumns':
+		'La ligne {line} a des données au-delà de la colonne {maxColumns} : ceci ne ressemble pas à un export RH.',
+	'signals.mapping.invalid': 'L’association des colonnes est illisible. Choisissez à nouveau le fichier.',
+	'signals.mapping.notInFormat': 'Ce type de fichier n’a pas cette donnée.',
+	'signals.mapping.heading': 'Associer les colonnes',
+	'signals.mapping.help':
+		'L’en-tête ne correspond à aucun modèle. Choisissez pour chaque colonne du fichier la donnée qu’elle contient, ou ignorez-la. L’association est retenue pour la prochaine fois.',
+	'signals.mapping.formatLabel': 'Type de fichier',
+	'signals.mapping.fileColumn': 'Colonne du fichier',
+	'signals.mapping.example': 'Première valeur',
+	'signals.mapping.field': 'Donnée',
+	'signals.mapping.fieldFor': 'Donnée de la colonne {column}',
+	'signals.mapping.ignore': 'Ignorer',
+	'signals.mapping.required': '(obligatoire)',
+	'signals.mapping.missing':
+		'{count, plural, one {Reste à associer : {fields}.} other {Restent à associer : {fields}.}}',
+	'signals.mapping.twice': '{field} est associé à plus d’une colonne.',
+	'signals.mapping.ready': 'Toutes les données obligatoires sont associées.',
+	'signals.mapping.remembered': 'L’association de la dernière fois est proposée.',
+	'signals.mapping.columnAs': '{header} ({field})',
+	'signals.workbook':
+		'Classeur Excel : la première feuille est lue. Les colonnes sont vérifiées lors de l’import.',
 	'signals.format.monthly': 'Chiffres mensuels par unité',
 	'signals.format.spells': "Périodes d'absence par travailleur",
 	'signals.format.staffing': 'Fichier du personnel par travailleur',
@@ -342,7 +517,8 @@ export const fr: Record<keyof typeof nl, string> = {
 	'signals.problem.unknownReason': 'Motif de départ inconnu. Utilisez volontaire, involontaire ou autre.',
 	'signals.problem.reasonRequired': 'Une date de sortie demande un motif de départ.',
 	'signals.problem.reasonWithoutLeave': 'Un motif de départ sans date de sortie.',
-	'signals.problem.keyTooLong': 'Une clé de travailleur compte au maximum {max} caractères.',
+	'signals.problem.keyTooLong':
+		'Une clé de travailleur compte au maximum {max, plural, one {# caractère} other {# caractères}}.',
 	'signals.problem.keyIdentifying':
 		'Cette clé ressemble à une adresse e-mail. Utilisez un pseudonyme que personne ne reconnaît.',
 	'signals.problem.identifyingKeys':
@@ -351,8 +527,11 @@ export const fr: Record<keyof typeof nl, string> = {
 	'signals.problem.periodRequired': 'Choisissez la période que décrit ce fichier du personnel.',
 	'signals.problem.filesCombination':
 		"Chargez un fichier mensuel seul, ou un fichier d'absences et/ou un fichier du personnel, chacun une seule fois.",
-	'signals.problem.unknownUnit': "Code d'unité inconnu « {code} » sur {rows} lignes (premières : {lines}).",
-	'signals.problem.more': 'Et encore {count} problèmes.',
+	'signals.problem.unknownUnit':
+		'Code d’unité inconnu « {code} » sur {rows, plural, one {# ligne ({lines})} other {# lignes (premières : {lines})}}.',
+	'signals.problem.more': '{count, plural, one {Et encore # problème.} other {Et encore # problèmes.}}',
+	'signals.problem.repeated':
+		'{count, plural, one {Ce problème figure sur # ligne.} other {Le même problème sur # lignes (premières lignes : {lines}).}}',
 	'signals.column.unitCode': 'Code unité',
 	'signals.column.month': 'Mois',
 	'signals.column.headcount': 'Effectif',
@@ -418,7 +597,7 @@ export const fr: Record<keyof typeof nl, string> = {
 		'Vous avez reçu un mot de passe à usage unique. Choisissez maintenant votre propre mot de passe pour continuer.',
 	'account.currentPassword': 'Mot de passe actuel',
 	'account.newPassword': 'Nouveau mot de passe',
-	'account.newPasswordHelp': 'Au moins {min} caractères.',
+	'account.newPasswordHelp': 'Au moins {min, plural, one {# caractère} other {# caractères}}.',
 	'account.confirmation': 'Répétez le nouveau mot de passe',
 	'account.submit': 'Modifier le mot de passe',
 	'account.changed': 'Votre mot de passe a été modifié. Vos autres sessions ont été déconnectées.',
@@ -433,17 +612,18 @@ export const fr: Record<keyof typeof nl, string> = {
 	'overview.scopeAll': "Vous voyez toutes les unités de l'organisation.",
 	'overview.scopeManager': 'Vous voyez votre propre unité et les unités qui en dépendent.',
 	'overview.kNote':
-		"Les chiffres concernant des personnes n'apparaissent que pour des groupes d'au moins {k} personnes. Les unités plus petites sont comptées dans l'unité supérieure.",
+		'Les chiffres concernant des personnes n’apparaissent que pour des groupes d’au moins {k, plural, one {# personne} other {# personnes}}. Les unités plus petites sont comptées dans l’unité supérieure.',
 	'overview.unitsHeading': 'Unités',
-	'overview.unitCount': '{count} unités, {headcount} travailleurs',
-	'overview.participation': 'Participation à la dernière mesure',
+	'overview.unitCount':
+		'{count, plural, one {# unité} other {# unités}}, {headcount, plural, one {# travailleur} other {# travailleurs}}',
+	'overview.participation': 'Participation à la dernière enquête',
 	'overview.lastWave': '{wave}, clôturée le {date}',
 	'overview.respondents': 'réponses',
 	'overview.responseRate': 'taux de réponse {rate}',
 	'overview.toResults': 'Vers les résultats',
 	'overview.attention': 'Unités qui demandent de l’attention',
 	'overview.moreReasons': 'autres raisons : {count}',
-	'overview.moreUnits': 'Toutes les unités de la liste ({count} de plus)',
+	'overview.moreUnits': 'Toutes les unités de la liste ({count, plural, one {# de plus} other {# de plus}})',
 	'overview.toAttention': 'La liste complète avec toutes les raisons',
 	'overview.themes': 'Thèmes qui ont le plus bougé',
 	'overview.themesCompared':
@@ -455,7 +635,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'overview.now': 'Maintenant',
 	'overview.direction': 'Sens',
 	'overview.themesChart': '{organisation} : thèmes qui ont le plus bougé depuis {wave}',
-	'overview.noPreviousWave': 'Pas encore de mesure précédente avec les mêmes thèmes pour comparer.',
+	'overview.noPreviousWave': 'Pas encore d’enquête précédente avec les mêmes thèmes pour comparer.',
 	'overview.actions': 'Mesures et plans',
 	'overview.noMeasures': 'Pas encore de mesures.',
 	'overview.overdue': 'en retard : {count}',
@@ -481,7 +661,8 @@ export const fr: Record<keyof typeof nl, string> = {
 	'unit.subtreeHeadcount': 'Y compris les sous-unités',
 	'unit.path': "Place dans l'organisation",
 	'unit.subtree': 'Unité et sous-unités',
-	'unit.pooled': "Moins de {k} travailleurs : comptée dans l'unité supérieure dans les rapports.",
+	'unit.pooled':
+		'Moins de {k, plural, one {# travailleur} other {# travailleurs}} : comptée dans l’unité supérieure dans les rapports.',
 	'unit.archived': 'Archivée',
 
 	// units: units
@@ -509,16 +690,17 @@ export const fr: Record<keyof typeof nl, string> = {
 		"Une unité ne peut pas être placée sous elle-même ni sous l'une de ses sous-unités.",
 	'units.archivedNoChange': 'Une unité archivée ne peut plus être modifiée.',
 	'units.hasActiveChildren':
-		"Cette unité compte encore {count} sous-unités actives. Déplacez-les ou archivez-les d'abord.",
+		'Cette unité compte encore {count, plural, one {# sous-unité active. Déplacez-la ou archivez-la d’abord.} other {# sous-unités actives. Déplacez-les ou archivez-les d’abord.}}',
 	'units.import': 'Importer depuis un fichier CSV',
 	'units.importIntro':
 		"Un fichier CSV avec les colonnes code, nom, code parent et (facultatif) effectif. Les nouveaux codes sont ajoutés, les codes existants sont mis à jour. À la moindre erreur, rien n'est importé.",
 	'units.importFile': 'Fichier CSV',
 	'units.importSubmit': 'Importer',
 	'units.importDone':
-		'Importation terminée : {created} ajoutées, {updated} modifiées, {unchanged} inchangées.',
-	'units.importFailed': "Le fichier contient {count} erreurs. Rien n'a été importé.",
-	'units.importMore': 'Et encore {count} erreurs.',
+		'Importation terminée : {created, plural, one {# ajoutée} other {# ajoutées}}, {updated, plural, one {# modifiée} other {# modifiées}}, {unchanged, plural, one {# inchangée} other {# inchangées}}.',
+	'units.importFailed':
+		'Le fichier contient {count, plural, one {# erreur} other {# erreurs}}. Rien n’a été importé.',
+	'units.importMore': '{count, plural, one {Et encore # erreur.} other {Et encore # erreurs.}}',
 	'units.template': "Télécharger un fichier d'exemple",
 
 	// import: import of units from a file
@@ -586,6 +768,19 @@ export const fr: Record<keyof typeof nl, string> = {
 	'settings.sensitiveKHelp':
 		'Pour des thèmes comme les comportements abusifs au travail. 10 par défaut, jamais moins que k.',
 	'settings.saved': 'Les paramètres ont été enregistrés.',
+	'settings.contactsTitle': 'Personnes de contact pour le personnel',
+	'settings.contactsIntro':
+		"Les membres du personnel voient ces personnes sur leur résultat personnel après le baromètre, avec un lien pour appeler ou écrire. Tout est facultatif : laissez vide ce que votre organisation n'a pas. Si vous indiquez un téléphone, une adresse e-mail ou une remarque, indiquez aussi un nom (une personne ou un service).",
+	'settings.contact.preventionAdvisor': 'Conseiller en prévention aspects psychosociaux',
+	'settings.contact.occupationalPhysician': 'Médecin du travail',
+	'settings.contact.trustedPerson': 'Personne de confiance',
+	'settings.contact.name': 'Nom ou service',
+	'settings.contact.phone': 'Téléphone',
+	'settings.contact.email': 'Adresse e-mail',
+	'settings.contact.note': 'Remarque',
+	'settings.contact.noteHelp': 'Par exemple quand et comment la joindre. 300 caractères au plus.',
+	'settings.contactsSave': 'Enregistrer les personnes de contact',
+	'settings.contactsSaved': 'Les personnes de contact ont été enregistrées.',
 
 	// error: error pages
 	'error.title': "Une erreur s'est produite",
@@ -603,7 +798,7 @@ export const fr: Record<keyof typeof nl, string> = {
 
 	// validation: form validation
 	'validation.required': 'Ce champ est obligatoire.',
-	'validation.tooLong': 'Maximum {max} caractères.',
+	'validation.tooLong': 'Maximum {max, plural, one {# caractère} other {# caractères}}.',
 	'validation.language': "Choisissez le néerlandais, le français ou l'anglais.",
 	'validation.wholeNumber': 'Indiquez un nombre entier (0 ou plus).',
 	'validation.kFloor': 'Au moins {min} : les groupes plus petits ne sont pas anonymes.',
@@ -613,9 +808,13 @@ export const fr: Record<keyof typeof nl, string> = {
 		'Utilisez de 1 à 32 lettres, chiffres, points, tirets ou tirets bas, en commençant par une lettre ou un chiffre.',
 	'validation.email': "Ce n'est pas une adresse e-mail valide.",
 	'validation.role': 'Choisissez un rôle.',
-	'validation.passwordLength': "Choisissez un mot de passe d'au moins {min} caractères.",
+	'validation.passwordLength':
+		'Choisissez un mot de passe d’au moins {min, plural, one {# caractère} other {# caractères}}.',
 	'validation.passwordMismatch': 'Les deux mots de passe ne sont pas identiques.',
 	'validation.date': 'Indiquez une date valide.',
+	'validation.phone':
+		"Ce n'est pas un numéro de téléphone. Utilisez des chiffres, des espaces et éventuellement un + au début, par exemple 02 123 45 67.",
+	'validation.contactName': 'Indiquez un nom (une personne ou un service), ou videz les autres champs.',
 
 	// auth: sign-in and password refusals
 	'auth.invalid': 'La connexion a échoué.',
@@ -625,7 +824,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	// barometer: the barometer questionnaire
 	'barometer.title': 'Baromètre psychosocial',
 	'barometer.intro':
-		"{count} questions courtes sur votre travail au cours des quatre dernières semaines. Vous pouvez répondre jusqu'au {date} ; cela prend environ cinq minutes.",
+		'{count, plural, one {# question courte} other {# questions courtes}} sur votre travail au cours des quatre dernières semaines. Vous pouvez répondre jusqu’au {date} ; cela prend environ cinq minutes.',
 	'barometer.formProblems': "Vos réponses n'ont pas encore été envoyées. Complétez ce qui manque :",
 	'barometer.answersMissing': 'Questions sans réponse : {count}.',
 	'barometer.answersInvalid':
@@ -636,8 +835,8 @@ export const fr: Record<keyof typeof nl, string> = {
 		"Ce n'est pas correct ? Choisissez l'équipe où vous travaillez le plus. Vos réponses ne comptent que dans des groupes de personnes suffisamment nombreux.",
 	'barometer.questionOf': 'Question {n} sur {total}',
 	'barometer.submit': 'Envoyer mes réponses',
-	'barometer.closed': "Cette mesure est clôturée. Plus aucune réponse n'est acceptée.",
-	'barometer.notYetOpen': "Cette mesure n'est pas encore ouverte. Réessayez plus tard.",
+	'barometer.closed': "Cette enquête est clôturée. Plus aucune réponse n'est acceptée.",
+	'barometer.notYetOpen': "Cette enquête n'est pas encore ouverte. Réessayez plus tard.",
 	'barometer.codeIntro':
 		"Vous avez reçu un code personnel ? Saisissez-le ici. Dès que vous le saisissez, il est utilisé : remplissez ensuite le questionnaire dans ce navigateur (vous pourrez y revenir plus tard dans le même navigateur). Le code garantit seulement que vous ne répondez qu'une fois ; vos réponses n'y sont jamais liées.",
 	'barometer.code': 'Code personnel',
@@ -650,18 +849,21 @@ export const fr: Record<keyof typeof nl, string> = {
 	'barometer.linkNoHeadcount':
 		"Cette équipe ou ce service ne peut pas recevoir de réponses par le lien, car son effectif n'est pas connu. Demandez un code personnel à votre conseiller en prévention.",
 	'barometer.linkAnsweredHere':
-		'Cette mesure a déjà été remplie par le lien depuis ce navigateur. Chaque personne répond une fois. Vous partagez un ordinateur avec des collègues ? Demandez alors un code personnel à votre conseiller en prévention.',
+		'Cette enquête a déjà été remplie par le lien depuis ce navigateur. Chaque personne répond une fois. Vous partagez un ordinateur avec des collègues ? Demandez alors un code personnel à votre conseiller en prévention.',
 	'barometer.resumed':
 		'Vous avez déjà ouvert un code personnel dans ce navigateur : vous pouvez continuer ici.',
 	'barometer.otherCode': "Ce n'est pas votre code ? Saisissez un autre code.",
 	'barometer.formExpired': "Ce formulaire n'est plus valable. Rechargez la page et remplissez-le à nouveau.",
 	'barometer.chooseUnit': "Choisissez l'équipe ou le service où vous travaillez.",
+	'barometer.questionMissing': 'Question {n} : choisissez une réponse.',
+	'barometer.questionInvalid':
+		"Question {n} : cette réponse n'existe pas. Choisissez l'une des possibilités.",
 
 	// answer: refused answers
 	'answer.missing': 'Choisissez une réponse.',
 	'answer.outOfRange': "Cette réponse n'existe pas. Choisissez l'une des options.",
 	'answer.notANumber': "Cette réponse n'existe pas. Choisissez l'une des options.",
-	'answer.unknownItem': "Le formulaire contient une question qui n'appartient pas à cette mesure.",
+	'answer.unknownItem': "Le formulaire contient une question qui n'appartient pas à cette enquête.",
 
 	// privacy: privacy notice for respondents
 	'privacy.title': 'Anonyme, et pourquoi nous le demandons',
@@ -670,7 +872,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'privacy.anonymous':
 		'Vos réponses sont anonymes : nous ne conservons ni nom, ni adresse e-mail, ni adresse IP, ni heure, seulement la date et votre équipe.',
 	'privacy.whoSees':
-		"Personne ne voit vos réponses. {organisation} ne voit que des chiffres sur des groupes d'au moins {k} personnes ({sensitiveK} pour les comportements abusifs au travail).",
+		'Personne ne voit vos réponses. {organisation} ne voit que des chiffres sur des groupes d’au moins {k, plural, one {# personne} other {# personnes}} ({sensitiveK} pour les comportements abusifs au travail).',
 	'privacy.why':
 		'Le conseiller en prévention et le médecin du travail utilisent ces chiffres de groupe pour trouver et traiter les causes de stress dans le travail, pas pour juger les personnes.',
 	'privacy.result':
@@ -713,13 +915,29 @@ export const fr: Record<keyof typeof nl, string> = {
 		'Pour des plaintes qui ne concernent pas seulement le travail, ou si vous ne vous sentez pas bien.',
 	'result.notStored':
 		"Cette page n'est pas conservée et personne ne peut la rouvrir. Si vous voulez la garder, imprimez-la maintenant.",
+	'result.print': 'Imprimer maintenant',
+	'result.printNoScript': 'Vous pouvez imprimer par le menu de votre navigateur.',
+	'result.contactsTitle': 'Dans votre organisation',
+	'result.contactsNone':
+		"Votre organisation n'a pas encore indiqué de noms ici. Le règlement de travail mentionne le conseiller en prévention aspects psychosociaux, la personne de confiance et le service de médecine du travail.",
+	'result.call': 'Appeler {name} : {phone}',
+	'result.mail': 'Écrire à {name} : {email}',
+	'result.linesTitle': 'Si ça ne va vraiment pas',
+	'result.linesIntro': "Parlez-en, même si ce n'est pas lié au travail. Gratuit et anonyme, jour et nuit :",
+	'result.linesInDutch': 'En néerlandais',
+	'result.linesInFrench': 'En français',
+	'result.line.teleOnthaal': 'Tele-Onthaal : quelqu’un qui écoute (en néerlandais)',
+	'result.line.zelfmoordlijn': 'Zelfmoordlijn 1813 : si vous pensez au suicide (en néerlandais)',
+	'result.line.teleAccueil': 'Télé-Accueil : quelqu’un qui écoute, quoi qui vous préoccupe',
+	'result.line.cps':
+		'Centre de Prévention du Suicide : si vous pensez au suicide, ou vous inquiétez pour quelqu’un',
 
 	// waves: waves
-	'waves.title': 'Mesures',
+	'waves.title': 'Enquêtes',
 	'waves.intro':
-		'Une mesure permet aux travailleurs de remplir le baromètre entre deux dates, via un lien par équipe ou avec des codes personnels.',
-	'waves.new': 'Nouvelle mesure',
-	'waves.empty': 'Pas encore de mesures.',
+		'Une enquête permet aux travailleurs de remplir le baromètre entre deux dates, via un lien par équipe ou avec des codes personnels.',
+	'waves.new': 'Nouvelle enquête',
+	'waves.empty': 'Pas encore d’enquêtes.',
 	'waves.name': 'Nom',
 	'waves.period': 'Période',
 	'waves.statusLabel': 'Statut',
@@ -736,47 +954,48 @@ export const fr: Record<keyof typeof nl, string> = {
 	'waves.newClosesOn': 'Nouvelle date de clôture',
 	'waves.units': 'Unités',
 	'waves.unitsHelp': 'Chaque unité choisie reçoit son propre lien et son affiche.',
-	'waves.create': 'Créer la mesure',
+	'waves.create': 'Créer l’enquête',
 	'waves.unknownInstrument': 'Choisissez un questionnaire dans la liste.',
 	'waves.closesInPast': 'La date de clôture est dans le passé.',
 	'waves.closesBeforeOpens': "La date de clôture précède la date d'ouverture.",
 	'waves.noUnits': 'Choisissez au moins une unité.',
 	'waves.noModule': "Ce questionnaire n'a pas de module facteurs de travail.",
 	'waves.codeCount': 'Choisissez un nombre entre 1 et {max}.',
-	'waves.kFrozen': 'Taille minimale de groupe pour cette mesure : {k} (fixée à la création).',
+	'waves.kFrozen': 'Taille minimale de groupe pour cette enquête : {k} (fixée à la création).',
 	'waves.provisional': 'Les seuils du questionnaire sont provisoires.',
-	'waves.close': 'Clôturer la mesure',
-	'waves.reopen': 'Rouvrir la mesure',
-	'waves.closedDone': 'La mesure a été clôturée.',
-	'waves.reopenedDone': 'La mesure a été rouverte.',
+	'waves.close': 'Clôturer l’enquête',
+	'waves.reopen': 'Rouvrir l’enquête',
+	'waves.closedDone': 'L’enquête a été clôturée.',
+	'waves.reopenedDone': 'L’enquête a été rouverte.',
 	'waves.codes': 'Codes personnels',
 	'waves.codesIntro':
 		"Des codes à usage unique, en CSV pour un publipostage. Seule une forme chiffrée est conservée : enregistrez le fichier tout de suite, il ne peut pas être téléchargé à nouveau. Un code n'est jamais lié à un nom ni à une réponse.",
 	'waves.codesExisting':
-		"{total} codes créés. Le nombre de codes déjà utilisés n'est pas affiché : il révélerait quand quelqu'un a répondu.",
+		'{total, plural, one {# code créé} other {# codes créés}}. Le nombre de codes déjà utilisés n’est pas affiché : il révélerait quand quelqu’un a répondu.',
 	'waves.codesCount': 'Nombre de codes',
 	'waves.codesGenerate': 'Créer et télécharger les codes',
 	'waves.csvCode': 'code',
 	'waves.csvLink': 'lien',
 	'waves.participation': 'Participation',
 	'waves.progressHelp':
-		"Tant qu'une unité n'a pas {k} réponses, nous n'affichons rien. Ensuite seulement une fourchette pendant la mesure, le nombre seulement après la clôture.",
-	'waves.progress.belowK': 'Pas encore {k} réponses',
+		'Tant qu’une unité n’a pas {k, plural, one {# réponse} other {# réponses}}, nous n’affichons rien. Ensuite seulement une fourchette pendant l’enquête, le nombre seulement après la clôture.',
+	'waves.progress.belowK': 'Pas encore {k, plural, one {# réponse} other {# réponses}}',
 	'waves.progress.band.under25': 'Moins de 25 % de réponses',
 	'waves.progress.band.25to50': '25 à 50 % de réponses',
 	'waves.progress.band.50to75': '50 à 75 % de réponses',
 	'waves.progress.band.75plus': '75 % de réponses ou plus',
 	'waves.progress.band.unknown': 'Au moins le minimum atteint (effectif inconnu)',
-	'waves.progress.final': '{count} réponses ({rate} %)',
-	'waves.progress.finalNoRate': '{count} réponses',
-	'waves.progress.atLeastK': 'Au moins {k} réponses',
+	'waves.progress.final': '{count, plural, one {# réponse} other {# réponses}} ({rate} %)',
+	'waves.progress.finalNoRate': '{count, plural, one {# réponse} other {# réponses}}',
+	'waves.progress.atLeastK': 'Au moins {k, plural, one {# réponse} other {# réponses}}',
 	'waves.progress.band.under50': 'Moins de 50 % de réponses',
 	'waves.progress.closedHelp':
 		"Après la clôture, la participation suit les mêmes règles que les résultats : une unité que les résultats ne montrent pas n'affiche pas de nombre ici non plus, seulement la raison.",
-	'waves.participationOrganisation': "Toute l'organisation : {count} réponses",
+	'waves.participationOrganisation':
+		'Toute l’organisation : {count, plural, one {# réponse} other {# réponses}}',
 	'waves.participationShow': 'Afficher la participation',
 	'waves.participationShowHelp':
-		'Cela rend les résultats de cette mesure définitifs : elle ne pourra plus être rouverte.',
+		'Cela rend les résultats de cette enquête définitifs : elle ne pourra plus être rouverte.',
 	'waves.entry': 'Comment le personnel répond-il ?',
 	'waves.entry.codes': 'Avec des codes personnels (recommandé)',
 	'waves.entry.codesHelp':
@@ -786,20 +1005,20 @@ export const fr: Record<keyof typeof nl, string> = {
 		"Facile à diffuser (affiche, code QR), mais toute personne qui a le lien peut répondre, jusqu'à l'effectif de l'unité. Une unité sans effectif ne reçoit pas de réponses par son lien.",
 	'waves.entryUnknown': 'Choisissez comment le personnel répond.',
 	'waves.entryCodesOnly':
-		"Le personnel répond avec des codes personnels. Cette mesure n'a pas de lien par unité.",
-	'waves.linkRisk.title': "Ce qu'une mesure par liens ne peut pas protéger",
+		"Le personnel répond avec des codes personnels. Cette enquête n'a pas de lien par unité.",
+	'waves.linkRisk.title': "Ce qu'une enquête par liens ne peut pas protéger",
 	'waves.linkRisk.text':
 		"Toute personne qui a le lien d'une unité peut répondre plus d'une fois, jusqu'à l'effectif de cette unité. Quelqu'un peut ainsi compléter une petite équipe avec ses propres réponses, connues, puis calculer les réponses d'un collègue. Utilisez des codes personnels si cela compte.",
 	'waves.linkRisk.rules':
 		"Une unité a besoin d'un effectif pour recevoir des réponses par son lien. Si, à la clôture, une unité a plus de réponses par lien que d'effectif, elle n'est pas montrée et ses réponses ne comptent nulle part.",
 	'waves.linkOffCodes':
-		"Cette mesure fonctionne avec des codes personnels : ce lien n'accepte pas de réponses. Saisissez votre code personnel sur la page du baromètre (/b), ou demandez un code à votre conseiller en prévention.",
+		"Cette enquête fonctionne avec des codes personnels : ce lien n'accepte pas de réponses. Saisissez votre code personnel sur la page du baromètre (/b), ou demandez un code à votre conseiller en prévention.",
 	'waves.reopenReleased':
-		'Cette mesure ne peut plus être rouverte : ses résultats ont déjà été consultés et sont définitifs.',
+		'Cette enquête ne peut plus être rouverte : ses résultats ont déjà été consultés et sont définitifs.',
 	'waves.final':
-		"Les résultats de cette mesure ont déjà été consultés et sont définitifs. La rouvrir n'est plus possible : une deuxième version des mêmes chiffres rendrait visible la différence, et donc les réponses de quelqu'un.",
+		"Les résultats de cette enquête ont déjà été consultés et sont définitifs. La rouvrir n'est plus possible : une deuxième version des mêmes chiffres rendrait visible la différence, et donc les réponses de quelqu'un.",
 	'waves.reopenUntilRead':
-		"La réouverture reste possible tant que personne n'a rien consulté de cette mesure. Ouvrir les résultats, une page d'unité ou la participation ci-dessous les rend définitifs.",
+		"La réouverture reste possible tant que personne n'a rien consulté de cette enquête. Ouvrir les résultats, une page d'unité ou la participation ci-dessous les rend définitifs.",
 	'waves.overfull':
 		"non affiché : plus de réponses par le lien que d'effectif ; ces réponses ne comptent nulle part",
 	'waves.overfullUnits':
@@ -814,9 +1033,13 @@ export const fr: Record<keyof typeof nl, string> = {
 	'poster.lead': 'Remplissez le baromètre anonyme pour {unit}.',
 	'poster.qrLabel': 'Code QR vers le baromètre',
 	'poster.anonymous':
-		"Anonyme : personne ne voit vos réponses, seulement des chiffres sur des groupes d'au moins {k} personnes.",
+		'Anonyme : personne ne voit vos réponses, seulement des chiffres sur des groupes d’au moins {k, plural, one {# personne} other {# personnes}}.',
 	'poster.time': 'Environ cinq minutes, sur votre téléphone ou ordinateur.',
 	'poster.until': "Vous pouvez répondre jusqu'au {date}.",
+	'poster.allTitle': 'Toutes les affiches de {wave}',
+	'poster.allIntro':
+		'{count, plural, one {# affiche, une par feuille A4 à l’impression.} other {# affiches, une par feuille A4 à l’impression.}}',
+	'poster.all': 'Imprimer toutes les affiches',
 
 	// instrument: refusals of an instrument file
 	'instrument.notObject': 'Ceci doit être un groupe de champs nommés (un objet).',
@@ -824,7 +1047,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'instrument.missing': 'Ce champ manque.',
 	'instrument.notText':
 		'Un texte est nécessaire en néerlandais, français et anglais ; cette langue manque ou est vide.',
-	'instrument.tooLong': 'Ce texte dépasse {max} caractères.',
+	'instrument.tooLong': 'Ce texte dépasse {max, plural, one {# caractère} other {# caractères}}.',
 	'instrument.notBoolean': 'Ceci doit être true ou false.',
 	'instrument.key':
 		'Une clé compte 2 à 63 lettres minuscules, chiffres ou tirets et commence par une lettre ou un chiffre.',
@@ -832,7 +1055,7 @@ export const fr: Record<keyof typeof nl, string> = {
 		'Un identifiant compte 1 à 63 lettres minuscules, chiffres ou tirets et commence par une lettre ou un chiffre.',
 	'instrument.version': "La version doit être un nombre entier d'au moins 1.",
 	'instrument.scale':
-		"L'échelle de réponse demande des nombres entiers min < max, au plus {maxValues} valeurs, et une étiquette par valeur.",
+		'L’échelle de réponse demande des nombres entiers min < max, au plus {maxValues, plural, one {# valeur} other {# valeurs}}, et une étiquette par valeur.',
 	'instrument.duplicateId': "L'identifiant « {id} » est utilisé plus d'une fois.",
 	'instrument.unknownDimension':
 		"Cette question appartient à la dimension « {dimension} », qui n'existe pas dans cette partie.",
@@ -843,19 +1066,20 @@ export const fr: Record<keyof typeof nl, string> = {
 	'instrument.scoring':
 		'La méthode de score doit être « mean » et la part minimale de réponses supérieure à 0 et au plus 1.',
 	'instrument.domain': "Le domaine de risque doit être l'un des cinq domaines légaux.",
-	'instrument.tooLarge': 'Un instrument compte au plus {max} questions et {max} dimensions.',
+	'instrument.tooLarge':
+		'Un instrument compte au plus {max, plural, one {# question et # dimension} other {# questions et # dimensions}}.',
 	'instrument.notJson': "Ceci n'est pas du JSON valide.",
 	'instrument.builtInKey': 'Cette clé est réservée à un questionnaire intégré.',
 	'instrument.versionExists':
 		'La version {version} de ce questionnaire existe déjà. Un questionnaire modifié reçoit un nouveau numéro de version.',
-	'instrument.at': 'À {path} ({count} problèmes au total) :',
+	'instrument.at': 'À {path} ({count, plural, one {# problème} other {# problèmes}} au total) :',
 
 	// instruments: instruments
 	'instruments.title': 'Questionnaires',
 	'instruments.intro':
-		"Le baromètre intégré et les questionnaires chargés par l'organisation, par exemple un instrument validé pour lequel elle a une licence. Chaque mesure garde la version avec laquelle elle a commencé.",
+		"Le baromètre intégré et les questionnaires chargés par l'organisation, par exemple un instrument validé pour lequel elle a une licence. Chaque enquête garde la version avec laquelle elle a commencé.",
 	'instruments.builtIn': 'intégré',
-	'instruments.items': '{count} questions',
+	'instruments.items': '{count, plural, one {# question} other {# questions}}',
 	'instruments.upload': 'Charger un questionnaire (JSON)',
 	'instruments.uploadHelp':
 		"La même forme que le baromètre intégré : clé, version, échelle, dimensions avec seuils et questions en trois langues. Une erreur et rien n'est chargé.",
@@ -866,10 +1090,10 @@ export const fr: Record<keyof typeof nl, string> = {
 	'instruments.provisional': 'seuils provisoires',
 
 	// unitResults: a unit's results page
-	'unitResults.historyTitle': 'Baromètre : cette unité par mesure',
+	'unitResults.historyTitle': 'Baromètre : cette unité par enquête',
 	'unitResults.historyIntro':
-		'Pour chaque thème, la part de personnes en orange ou en rouge et le score moyen (0–100) de cette unité avec ses sous-unités, à chaque mesure clôturée, à côté de l’organisation entière. Un chiffre n’apparaît que si les règles d’anonymat le permettent.',
-	'unitResults.historyCaption': 'Part en orange ou en rouge et score moyen par thème et par mesure',
+		'Pour chaque thème, la part de personnes en orange ou en rouge et le score moyen (0–100) de cette unité avec ses sous-unités, à chaque enquête clôturée, à côté de l’organisation entière. Un chiffre n’apparaît que si les règles d’anonymat le permettent.',
+	'unitResults.historyCaption': 'Part en orange ou en rouge et score moyen par thème et par enquête',
 	'unitResults.dimension': 'Thème',
 	'unitResults.organisationIn': 'Organisation, {wave}',
 	'unitResults.respondents': 'Réponses',
@@ -880,10 +1104,10 @@ export const fr: Record<keyof typeof nl, string> = {
 		'{wave} : trop peu de réponses pour afficher cette unité seule ; ses réponses comptent dans l’organisation entière.',
 	'unitResults.includes': '{wave} : y compris {units}.',
 	'unitResults.notAsked': 'non demandé',
-	'unitResults.noWaves': 'Il n’y a pas encore de mesure clôturée.',
+	'unitResults.noWaves': 'Il n’y a pas encore d’enquête clôturée.',
 	'unitResults.signalsTitle': 'Signaux collectifs de cette unité',
 	'unitResults.signalsIntro':
-		'Chiffres issus des données RH pour cette unité avec ses sous-unités. Un chiffre mensuel de santé n’apparaît que si l’unité compte au moins {k} personnes ce mois-là et ne permet pas de calculer un groupe plus petit ; un chiffre annuel seulement si c’était le cas chaque mois de l’année.',
+		'Chiffres issus des données RH pour cette unité avec ses sous-unités. Un chiffre mensuel de santé n’apparaît que si l’unité compte au moins {k, plural, one {# personne} other {# personnes}} ce mois-là et ne permet pas de calculer un groupe plus petit ; un chiffre annuel seulement si c’était le cas chaque mois de l’année.',
 	'unitResults.noSignals': 'Aucun signal collectif n’a encore été chargé pour cette organisation.',
 	'unitResults.signalsCaption':
 		'Indicateurs de cette unité à côté de son propre historique et de l’organisation',
@@ -898,7 +1122,8 @@ export const fr: Record<keyof typeof nl, string> = {
 	'unitResults.series.unitMonth': 'cette unité, par mois',
 	'unitResults.series.unitRolling': 'cette unité, 12 mois',
 	'unitResults.series.organisationRolling': 'organisation, 12 mois',
-	'unitResults.suppressed.below-k': 'non affiché : moins de {k} personnes',
+	'unitResults.suppressed.below-k':
+		'non affiché : moins de {k, plural, one {# personne} other {# personnes}}',
 	'unitResults.suppressed.secondary': 'non affiché : permettrait de calculer un petit groupe',
 	'unitResults.suppressed.remainder': 'non affiché : le reste du groupe est trop petit',
 	'unitResults.suppressed.sensitive': 'non affiché : groupe minimum plus élevé',
@@ -914,13 +1139,13 @@ export const fr: Record<keyof typeof nl, string> = {
 	'chartExport.svg': 'SVG : « {name} » en image vectorielle',
 	'chartExport.png': 'PNG : « {name} » en image',
 	'chartExport.figures': 'Les chiffres du graphique',
-	'chartExport.wave': 'Mesure',
+	'chartExport.wave': 'Enquête',
 	'chartExport.hidden': 'non affiché',
 	'chartExport.failed': 'L’image n’a pas pu être créée. Essayez le SVG.',
 	// themeTrends: the unit page’s small chart per theme
-	'themeTrends.title': 'Par thème : évolution au fil des mesures',
+	'themeTrends.title': 'Par thème : évolution au fil des enquêtes',
 	'themeTrends.intro':
-		'La part en orange ou rouge de cette unité (trait plein) et de toute l’organisation (pointillés), sur la même échelle de 0 à 100 %. Un chiffre masqué interrompt la ligne. En dessous, la répartition lors de la dernière mesure.',
+		'La part en orange ou rouge de cette unité (trait plein) et de toute l’organisation (pointillés), sur la même échelle de 0 à 100 %. Un chiffre masqué interrompt la ligne. En dessous, la répartition lors de la dernière enquête.',
 	'themeTrends.unit': 'Cette unité',
 	'themeTrends.organisation': 'Toute l’organisation',
 	'themeTrends.bands': '{wave} : vert {green}, orange {orange}, rouge {red}',
@@ -940,10 +1165,10 @@ export const fr: Record<keyof typeof nl, string> = {
 	// signalsView: the signals across the organisation
 	'signalsView.title': 'Signaux dans l’organisation',
 	'signalsView.intro':
-		'Absentéisme, rotation, incapacité de travail et accidents du travail pour toute l’organisation et par unité. Chaque chiffre suit les mêmes règles d’anonymat que la page d’une unité : aucun chiffre sur moins de {k} personnes.',
+		'Absentéisme, rotation, incapacité de travail et accidents du travail pour toute l’organisation et par unité. Chaque chiffre suit les mêmes règles d’anonymat que la page d’une unité : aucun chiffre sur moins de {k, plural, one {# personne} other {# personnes}}.',
 	'signalsView.organisationTitle': 'L’organisation mois par mois',
 	'signalsView.organisationIntro':
-		'L’année glissante (les {months} mois jusqu’à chaque mois inclus) et, quand elle s’exprime dans la même unité, le mois lui-même.',
+		'L’année glissante (les {months, plural, one {# mois} other {# mois}} jusqu’à chaque mois inclus) et, quand elle s’exprime dans la même unité, le mois lui-même.',
 	'signalsView.rollingLine': 'Année glissante',
 	'signalsView.singleLine': 'Le mois lui-même',
 	'signalsView.unitsTitle': 'Par unité : les douze mois jusqu’à {month}',
@@ -956,9 +1181,9 @@ export const fr: Record<keyof typeof nl, string> = {
 		'— : non affiché pour protéger l’anonymat (la raison figure dans la cellule et dans le CSV).',
 	'signalsView.downloadCsv': 'Télécharger le tableau en CSV (Excel)',
 	'signalsView.cut':
-		'Les niveaux supérieurs : {shown} des {total} unités. Le CSV et la page de chaque unité les montrent toutes.',
+		'Les niveaux supérieurs : {total, plural, one {{shown} de # unité} other {{shown} des # unités}}. Le CSV et la page de chaque unité les montrent toutes.',
 	'signalsView.link': 'Signaux par unité et dans le temps',
-	'signalsView.csv.figures': '{indicator} ({months} mois jusqu’à {month})',
+	'signalsView.csv.figures': '{indicator} ({months, plural, one {# mois} other {# mois}} jusqu’à {month})',
 	'signalsView.csv.filename': 'signaux',
 	'signalsView.csv.note': '{indicator} : remarque',
 
@@ -1034,7 +1259,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'measure.flag.overdue': 'En retard',
 	'measure.flag.noOwner': 'Pas de responsable',
 	'measure.balance':
-		"{count} des {total} mesures de prévention s'adressent à des individus ou sont tertiaires. La loi et le Conseil Supérieur de la Santé donnent la priorité aux mesures collectives qui changent le travail lui-même.",
+		'{total, plural, one {{count} mesure de prévention sur # s’adresse à des individus ou est tertiaire.} other {{count} des # mesures de prévention s’adressent à des individus ou sont tertiaires.}} La loi et le Conseil Supérieur de la Santé donnent la priorité aux mesures collectives qui changent le travail lui-même.',
 	'measure.status.planned': 'Planifiée',
 	'measure.status.in-progress': 'En cours',
 	'measure.status.done': 'Réalisée',
@@ -1114,7 +1339,7 @@ export const fr: Record<keyof typeof nl, string> = {
 		'Un plan de ce type existe déjà pour cette période. Ouvrez-le et créez-en une nouvelle version.',
 	'plan.sectionNotOfKind': 'Cette partie ne fait pas partie de ce type de plan.',
 	'plan.sectionInvalid': 'Cette partie doit être du texte.',
-	'plan.sectionTooLong': '{max} caractères au maximum.',
+	'plan.sectionTooLong': '{max, plural, one {# caractère} other {# caractères}} au maximum.',
 	'plan.locked':
 		"Ce plan a été soumis au comité et ne peut plus être modifié. Créez une nouvelle version pour l'adapter.",
 	'plan.stepNotAllowed':
@@ -1158,7 +1383,7 @@ export const fr: Record<keyof typeof nl, string> = {
 	'plan.print': 'Imprimer ou enregistrer en PDF',
 	'plan.report': 'Ce que Knipperlicht rassemble',
 	'plan.reportIntro':
-		"À partir des mesures et des constats, calculé à l'ouverture. Chaque chiffre passe le seuil d'anonymat (au moins {k} personnes) ; un chiffre non affiché dit pourquoi.",
+		'À partir des mesures et des constats, calculé à l’ouverture. Chaque chiffre passe le seuil d’anonymat (au moins {k, plural, one {# personne} other {# personnes}}) ; un chiffre non affiché dit pourquoi.',
 	'plan.risks': 'Risques identifiés',
 	'plan.risksWave':
 		'Baromètre {wave} : thèmes où au moins {share} % des répondants sont en orange ou en rouge.',
@@ -1243,7 +1468,8 @@ export const fr: Record<keyof typeof nl, string> = {
 		'Rédigez en anglais, la langue de votre organisation. Le texte est affiché tel que vous l’écrivez dans toutes les langues de l’application.',
 	'catalogue.unknownEntry': 'Cette mesure ne figure pas dans le catalogue standard.',
 	'catalogue.ownMark': 'Mesure propre',
-	'catalogue.builtInCount': '{shown} mesures sur {total} sont proposées.',
+	'catalogue.builtInCount':
+		'{total, plural, one {{shown} mesure sur # est proposée.} other {{shown} mesures sur # sont proposées.}}',
 	// evaluation: a measure's targets before and after, at the next wave
 	'evaluation.title': 'Avant et après',
 	'evaluation.help':
@@ -1271,10 +1497,12 @@ export const fr: Record<keyof typeof nl, string> = {
 	// unaddressed: findings no measure has taken up
 	'unaddressed.title': 'Pas encore traité',
 	'unaddressed.help':
-		'Constats de la liste des points d’attention sans mesure de prévention depuis {days} jours ou plus : aucune mesure pour cette unité, une unité au-dessus ou toute l’organisation, visant le même thème ou signal.',
+		'Constats de la liste des points d’attention sans mesure de prévention depuis {days, plural, one {# jour} other {# jours}} ou plus : aucune mesure pour cette unité, une unité au-dessus ou toute l’organisation, visant le même thème ou signal.',
 	'unaddressed.since': 'signalé depuis le {date}',
 	'unaddressed.write': 'Rédiger une mesure de prévention',
-	'unaddressed.more': '{count} unités de plus',
-	'unaddressed.moreFindings': '{count} constats de plus pour {unit}',
-	'unaddressed.none': 'Chaque constat de {days} jours ou plus a une mesure de prévention.'
+	'unaddressed.more': '{count, plural, one {# unité de plus} other {# unités de plus}}',
+	'unaddressed.moreFindings':
+		'{count, plural, one {# constat de plus} other {# constats de plus}} pour {unit}',
+	'unaddressed.none':
+		'Chaque constat de {days, plural, one {# jour} other {# jours}} ou plus a une mesure de prévention.'
 };

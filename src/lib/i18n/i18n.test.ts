@@ -207,15 +207,99 @@ describe('plural messages', () => {
 		(locale) => {
 			const catalogue = { nl, fr, en }[locale] as Record<string, string>;
 			const counted = (c: Record<string, string>) =>
-				Object.keys(c).filter((key) => c[key].includes(', plural,'));
+				Object.keys(c).filter((key) => c[key]!.includes(', plural,'));
 			// A message counted in one language is counted in all three.
 			expect(counted(catalogue)).toEqual(counted(nl));
 			for (const key of counted(catalogue)) {
-				const template = catalogue[key];
+				const template = catalogue[key]!;
 				expect([key, template]).toEqual([key, expect.stringMatching(/ other \{/)]);
 				for (const count of [0, 1, 2, 5, 21, 1000])
 					expect(() => selectPlurals(locale, template, { count })).not.toThrow();
 			}
 		}
 	);
+});
+
+/**
+ * A counted message outside the plural form reads "1 antwoorden": the check below finds a number
+ * placeholder right before a word, outside every `{…, plural, …}` block. It is a heuristic, so what
+ * it lets through is named here, each with its reason.
+ */
+describe('counted messages use the plural form', () => {
+	/** Placeholders that hold text, a date, a position or a figure already formatted with its unit. */
+	const NOT_COUNTS = new Set([
+		// text and dates
+		...['name', 'unit', 'organisation', 'wave', 'code', 'file', 'field', 'format', 'key', 'version'],
+		...['from', 'to', 'at', 'date', 'month'],
+		// a line of a file is a position, not a number of things
+		...['line', 'otherLine'],
+		// figures formatted as text with their own unit or sign ("3,2 dagen", "12 %", "+4,1"): no plural form applies
+		...['value', 'share', 'points'],
+		// the higher threshold, in brackets right after the counted first one: "5 mensen (10 voor …)"
+		'sensitiveK'
+	]);
+	/** Messages with a number before a word that is no counted noun. */
+	const ALLOWED: Record<string, string> = {
+		'login.throttled': '"min." is an abbreviation, the same for 1 and 5',
+		'login.throttledAccount': '"min." is an abbreviation, the same for 1 and 5',
+		'import.tooLarge': '"MB" is a unit symbol',
+		'signals.progressFigures': '"kB" is a unit symbol; the rows are counted in a plural block',
+		'plan.yearInvalid': '{min} and {max} are years',
+		'barometer.questionOf': '"Question 3 of 20": a position'
+	};
+
+	/** The template without its plural blocks (their branches are counted already). */
+	function outsidePlurals(template: string): string {
+		let out = '';
+		let from = 0;
+		const start = /\{(\w+), plural,/g;
+		for (let m = start.exec(template); m; m = start.exec(template)) {
+			out += template.slice(from, m.index);
+			let i = m.index + m[0].length;
+			for (let depth = 1; depth > 0 && i < template.length; i++) {
+				if (template[i] === '{') depth++;
+				else if (template[i] === '}') depth--;
+			}
+			from = i;
+			start.lastIndex = i;
+		}
+		return out + template.slice(from);
+	}
+	/** The placeholders that stand right before a word, outside plural blocks, and are not exempt. */
+	function bareCounts(template: string): string[] {
+		return [...outsidePlurals(template).matchAll(/\{(\w+)\}\s+\p{L}/gu)]
+			.map((m) => m[1]!)
+			.filter((name) => !NOT_COUNTS.has(name));
+	}
+
+	it.each([
+		['{count} antwoorden', ['count']],
+		['Nog {n} eenheden', ['n']],
+		['{count, plural, one {# antwoord} other {# antwoorden}}', []],
+		['{total, plural, one {{shown} van # eenheid} other {{shown} van # eenheden}} en {rows} rijen', ['rows']],
+		['Vraag {n}', []],
+		['{name} heeft', []],
+		['{count}%', []]
+	])('the check finds the bare counts in %s', (template, expected) => {
+		expect(bareCounts(template)).toEqual(expected);
+	});
+
+	it.each([
+		['nl', nl],
+		['fr', fr],
+		['en', en]
+	] as const)('%s counts every counted message with a plural', (_name, catalogue) => {
+		const bare = Object.entries(catalogue as Record<string, string>)
+			.filter(([key]) => !Object.hasOwn(ALLOWED, key))
+			.filter(([, template]) => bareCounts(template).length > 0)
+			.map(([key, template]) => `${key}: ${template}`);
+		expect(bare).toEqual([]);
+	});
+
+	it('allows only messages that exist and still have a number before a word', () => {
+		for (const key of Object.keys(ALLOWED)) {
+			expect(isMessageKey(key)).toBe(true);
+			expect([key, bareCounts(nl[key as MessageKey]).length]).not.toEqual([key, 0]);
+		}
+	});
 });

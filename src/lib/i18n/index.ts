@@ -72,9 +72,9 @@ export function selectPlurals(locale: Locale, template: string, params: Params):
 				if (template[i] === '{') depth++;
 				else if (template[i] === '}') depth--;
 			}
-			branches.set(selector[1], template.slice(start, i - 1));
+			branches.set(selector[1]!, template.slice(start, i - 1));
 		}
-		const name = match[1];
+		const name = match[1]!;
 		const value = Number(params[name]);
 		const branch =
 			branches.get(`=${value}`) ??

@@ -12,7 +12,7 @@ export const nl = {
 	'perception.wholeOrganisation': 'Hele organisatie',
 	'perception.heading': 'Maatregelen sinds de vorige meting',
 	'perception.intro':
-		'Deze maatregelen werden uitgevoerd sinds de vorige meting. Heb je ze gemerkt, en hielpen ze? Deze vragen zijn niet verplicht. Antwoorden op een vraag worden pas getoond als minstens {k} mensen ze beantwoordden.',
+		'Deze maatregelen werden uitgevoerd sinds de vorige meting. Heb je ze gemerkt, en hielpen ze? Deze vragen zijn niet verplicht. Antwoorden op een vraag worden pas getoond als minstens {k, plural, one {# persoon ze beantwoordde} other {# mensen ze beantwoordden}}.',
 	'perception.question': 'Heb je deze maatregel gemerkt? Heeft hij geholpen?',
 	'perception.forUnit': 'Voor {unit} en de eenheden eronder. Werk je elders, laat deze vraag dan open.',
 	'perception.answer.not-noticed': 'Niet gemerkt',
@@ -23,10 +23,10 @@ export const nl = {
 	'perception.invalid': 'Kies een van de antwoorden op de vraag over een maatregel, of laat ze open.',
 	'perception.title': 'Beleving in de barometer',
 	'perception.help':
-		'Wat de respondenten van de eenheid van deze maatregel antwoordden op de vraag of ze hem merkten en of hij hielp. Alleen getoond als de meting afgesloten is en minstens {k} mensen antwoordden.',
+		'Wat de respondenten van de eenheid van deze maatregel antwoordden op de vraag of ze hem merkten en of hij hielp. Alleen getoond als de meting afgesloten is en minstens {k, plural, one {# persoon antwoordde} other {# mensen antwoordden}}.',
 	'perception.notAsked': 'Nog in geen enkele meting gevraagd.',
 	'perception.waveOpen': 'De meting loopt nog: de antwoorden zijn pas na het afsluiten te zien.',
-	'perception.answered': '{n} antwoorden',
+	'perception.answered': '{n, plural, one {# antwoord} other {# antwoorden}}',
 	'perception.hidden.below-k': 'niet getoond: te weinig antwoorden',
 	'perception.hidden.secondary': 'niet getoond: zou een kleine groep laten uitrekenen',
 	'perception.hidden.remainder': 'niet getoond: zou een kleine groep laten uitrekenen',
@@ -61,7 +61,7 @@ export const nl = {
 	'nav.plans': 'Plannen',
 
 	// warning: early warning: units that need attention
-	'warning.moreReasons': '{count} andere redenen',
+	'warning.moreReasons': '{count, plural, one {# andere reden} other {# andere redenen}}',
 	'warning.title': 'Eenheden die aandacht vragen',
 	'warning.intro':
 		'Een eenheid staat in deze lijst wanneer een signaal afwijkt van haar eigen verleden of van de organisatie, of blijft afwijken. Een signaal is een aanleiding om samen met het team naar het werk te kijken (werkdruk, organisatie van het werk, middelen, relaties), geen diagnose en geen oordeel over personen.',
@@ -79,7 +79,8 @@ export const nl = {
 	'warning.value.percentPerYear': '{value}% per jaar',
 	'warning.value.perEmployeePerYear': '{value} ziekteperiodes per medewerker per jaar',
 	'warning.value.per100FtePerYear': '{value} per 100 VTE per jaar',
-	'warning.period.lastMonths': 'over de laatste {count} maanden',
+	'warning.period.lastMonths':
+		'{count, plural, one {over de laatste maand} other {over de laatste # maanden}}',
 	'warning.period.lastMonth': 'in de laatste maand',
 	'warning.value.per100FtePerMonth': '{value} per 100 VTE per maand',
 	'warning.value.perEmployeePerMonth': '{value} ziekteperiodes per medewerker per maand',
@@ -92,10 +93,14 @@ export const nl = {
 	'warning.reason.meanVsOrganisation':
 		'{subject}: gemiddelde score {value} op 100, organisatie {organisation}',
 	'warning.persistence.latest': 'laatste maand boven de band',
-	'warning.persistence.run': '{count} maanden op rij boven de band',
-	'warning.persistence.recent': '{count} van de laatste {window} maanden boven de band',
-	'warning.persistence.wavesWorse': '{count} metingen op rij ongunstiger',
-	'warning.persistence.wavesWorseThanOrganisation': '{count} metingen op rij ongunstiger dan de organisatie',
+	'warning.persistence.run':
+		'{count, plural, one {# maand boven de band} other {# maanden op rij boven de band}}',
+	'warning.persistence.recent':
+		'{window, plural, one {{count} van de laatste maand boven de band} other {{count} van de laatste # maanden boven de band}}',
+	'warning.persistence.wavesWorse':
+		'{count, plural, one {# meting ongunstiger} other {# metingen op rij ongunstiger}}',
+	'warning.persistence.wavesWorseThanOrganisation':
+		'{count, plural, one {# meting ongunstiger dan de organisatie} other {# metingen op rij ongunstiger dan de organisatie}}',
 
 	// results: results per team
 	'results.heatmapTitle': 'Thema’s per eenheid',
@@ -107,7 +112,7 @@ export const nl = {
 	'results.wave': 'Meting',
 	'results.show': 'Tonen',
 	'results.anonymityNote':
-		'Een cijfer verschijnt alleen voor een groep van minstens {k} mensen ({sensitiveK} voor gevoelige thema’s). Kleinere eenheden tellen mee in de eenheid erboven; soms wordt ook een grotere groep verborgen zodat niemand een kleine groep kan uitrekenen.',
+		'Een cijfer verschijnt alleen voor een groep van minstens {k, plural, one {# persoon} other {# mensen}} ({sensitiveK} voor gevoelige thema’s). Kleinere eenheden tellen mee in de eenheid erboven; soms wordt ook een grotere groep verborgen zodat niemand een kleine groep kan uitrekenen.',
 	'results.comparedWith': 'De pijltjes vergelijken met {wave}.',
 	'results.writeMeasure': 'Maatregel schrijven voor deze eenheid en dit thema.',
 	'results.notADiagnosis':
@@ -117,7 +122,8 @@ export const nl = {
 	'results.respondents': 'Antwoorden',
 	'results.organisation': 'Hele organisatie',
 	'results.pooled': 'inclusief {units}',
-	'results.cellLabel': '{dimension}: {share} in oranje of rood, gemiddelde score {mean}, {n} antwoorden.',
+	'results.cellLabel':
+		'{dimension}: {share} in oranje of rood, gemiddelde score {mean}, {n, plural, one {# antwoord} other {# antwoorden}}.',
 	'results.cellPrevious': 'Vorige meting: {share}.',
 	'results.suppressed.below-k': 'niet getoond: te weinig antwoorden',
 	'results.suppressed.secondary': 'niet getoond: zou een kleine groep laten uitrekenen',
@@ -166,6 +172,8 @@ export const nl = {
 	'audit.action.signals.import': 'Signalen geüpload',
 	'audit.action.signals.undo': 'Upload van signalen ongedaan gemaakt',
 	'audit.action.signals.mapCode': 'Eenheidscode gekoppeld',
+	'audit.action.signals.mapColumns': 'Kolommen van een HR-bestand gekoppeld',
+	'audit.action.signals.unmapCode': 'Koppeling van eenheidscode verwijderd',
 	'audit.title': 'Logboek',
 	'audit.intro': 'Wie wat deed in deze organisatie, en wanneer.',
 	'audit.when': 'Wanneer',
@@ -175,6 +183,7 @@ export const nl = {
 	'audit.older': 'Oudere regels',
 	'audit.system': 'systeem',
 	'audit.action.organisation.settings.update': 'Instellingen gewijzigd',
+	'audit.action.organisation.contacts.update': 'Contactpersonen voor medewerkers gewijzigd',
 	'audit.action.unit.create': 'Eenheid toegevoegd',
 	'audit.action.unit.rename': 'Eenheid gewijzigd',
 	'audit.action.unit.move': 'Eenheid verplaatst',
@@ -203,6 +212,83 @@ export const nl = {
 	'audit.action.catalogue.restore': 'Eigen maatregel opnieuw in gebruik',
 	'audit.action.catalogue.hide': 'Maatregel uit de standaardcatalogus verborgen',
 	'audit.action.catalogue.show': 'Maatregel uit de standaardcatalogus opnieuw getoond',
+	'audit.action.auth.signIn': 'Aangemeld',
+	'audit.action.auth.signInFailed': 'Aanmelden mislukt',
+	'audit.action.unit.results.view': 'Resultaten van een eenheid geopend',
+	'audit.about': 'Waarover',
+	'audit.details': 'Details',
+	'audit.line': '{field}: {value}',
+	'audit.change': '{field}: {before} → {after}',
+	'audit.filename': 'logboek',
+	'audit.yes': 'ja',
+	'audit.no': 'nee',
+	'audit.filter.title': 'Filteren',
+	'audit.filter.kind': 'Soort',
+	'audit.filter.user': 'Gebruiker',
+	'audit.filter.from': 'Vanaf',
+	'audit.filter.to': 'Tot en met',
+	'audit.filter.any': 'Alle',
+	'audit.filter.apply': 'Toon',
+	'audit.filter.reset': 'Alles tonen',
+	'audit.filter.none': 'Geen regels voor deze filter.',
+	'audit.export': 'Download als CSV',
+	'audit.kind.auth': 'Aanmelden',
+	'audit.kind.organisation': 'Instellingen',
+	'audit.kind.unit': 'Eenheden en hun resultaten',
+	'audit.kind.user': 'Gebruikers',
+	'audit.kind.wave': 'Metingen',
+	'audit.kind.instrument': 'Vragenlijsten',
+	'audit.kind.signals': 'Signalen',
+	'audit.kind.measure': 'Maatregelen',
+	'audit.kind.plan': 'Actieplannen',
+	'audit.kind.catalogue': 'Catalogus',
+	'audit.field.minGroupSize': 'minimumgroep (k)',
+	'audit.field.sensitiveMinGroupSize': 'minimumgroep gevoelige thema’s',
+	'audit.field.name': 'naam',
+	'audit.field.language': 'taal',
+	'audit.field.code': 'code',
+	'audit.field.validTo': 'geldig tot',
+	'audit.field.deactivatedManagers': 'leidinggevenden gedeactiveerd',
+	'audit.field.closesOn': 'sluitingsdatum',
+	'audit.field.plannedClosesOn': 'geplande sluitingsdatum',
+	'audit.field.count': 'aantal',
+	'audit.field.file': 'bestand',
+	'audit.field.format': 'formaat',
+	'audit.field.rows': 'rijen',
+	'audit.field.units': 'eenheden',
+	'audit.field.from': 'van',
+	'audit.field.to': 'tot',
+	'audit.field.role': 'rol',
+	'audit.field.unitId': 'eenheid',
+	'audit.field.parentId': 'bovenliggende eenheid',
+	'audit.field.reason': 'reden',
+	'audit.field.status': 'status',
+	'audit.field.entry': 'deelname',
+	'audit.field.instrument': 'vragenlijst',
+	'audit.field.existingAccount': 'bestaand account',
+	'audit.value.wrong-password': 'verkeerd wachtwoord',
+	'audit.value.inactive': 'account niet actief',
+
+	// confirm: what closing a wave and archiving a unit will do, asked before they happen
+	'confirm.cancel': 'Annuleren',
+	'confirm.closeWave.title': 'Meting {name} afsluiten?',
+	'confirm.closeWave.answers':
+		'Er komen geen antwoorden meer bij: de persoonlijke codes en de eenheidslinks werken niet meer.',
+	'confirm.closeWave.progress': 'Deelname tot nu, voor de hele organisatie: {progress}.',
+	'confirm.closeWave.results':
+		'De resultaten worden nu berekend. Ze verschijnen alleen voor groepen van minstens {k, plural, one {# persoon} other {# personen}} ({sensitiveK} voor gevoelige thema’s); kleinere eenheden tellen mee in de eenheid erboven.',
+	'confirm.closeWave.date': 'De sluitingsdatum wordt vandaag, {today}, in plaats van {planned}.',
+	'confirm.closeWave.final':
+		'Heropenen kan zolang niemand de resultaten bekeek. Zodra iemand ze ziet, is de meting definitief afgesloten.',
+	'confirm.closeWave.yes': 'Ja, meting afsluiten',
+	'confirm.archiveUnit.title': 'Eenheid {name} archiveren?',
+	'confirm.archiveUnit.date':
+		'De eenheid bestaat tot en met vandaag, {today}. Ze verdwijnt uit de boom en kan niet meer gekozen worden voor nieuwe metingen; signalen over de maanden dat ze bestond, kunnen nog ingelezen worden.',
+	'confirm.archiveUnit.managers':
+		'{count, plural, =0 {Geen enkele leidinggevende verliest toegang.} one {# leidinggevende van deze eenheid verliest toegang.} other {# leidinggevenden van deze eenheid verliezen toegang.}}',
+	'confirm.archiveUnit.kept':
+		'Haar resultaten van vroegere metingen en haar signalen blijven bewaard. Archiveren kan niet ongedaan gemaakt worden.',
+	'confirm.archiveUnit.yes': 'Ja, eenheid archiveren',
 
 	// signals: collective signals: upload, formats, problems
 	'signals.title': 'Collectieve signalen',
@@ -221,9 +307,9 @@ export const nl = {
 	'signals.periodFrom': 'Van maand',
 	'signals.periodTo': 'Tot en met maand',
 	'signals.periodInvalid': 'Kies een geldige periode: twee maanden, de tweede niet vóór de eerste.',
-	'signals.fileLabel': 'Bestand (CSV)',
+	'signals.fileLabel': 'Bestand (CSV of Excel .xlsx)',
 	'signals.fileHelp':
-		'Maandcijfers, verzuimperiodes of personeel, zoals een sjabloon hierboven. Puntkomma of komma, UTF-8 of Windows-1252, decimale komma en datums als dd/mm/jjjj worden herkend.',
+		'Maandcijfers, verzuimperiodes of personeel, zoals een sjabloon hierboven. Een Excel-werkmap (.xlsx) of CSV: puntkomma of komma, UTF-8 of Windows-1252, decimale komma en datums als dd/mm/jjjj worden herkend.',
 	'signals.staffingLabel': 'Personeelsbestand bij de verzuimperiodes (optioneel)',
 	'signals.fileMissing': 'Kies een bestand om op te laden.',
 	'signals.upload': 'Opladen',
@@ -239,19 +325,51 @@ export const nl = {
 	'signals.phase.reading': 'Bezig met inlezen…',
 	'signals.phase.checking': 'Bezig met controleren…',
 	'signals.phase.storing': 'Bezig met opslaan…',
-	'signals.progressFigures': '{sent} van {total} kB verzonden, {rows} rijen verwerkt',
+	'signals.progressFigures':
+		'{sent} van {total} kB verzonden, {rows, plural, one {# rij} other {# rijen}} verwerkt',
 	'signals.uploadFailed': 'Het opladen is niet gelukt. Er is niets veranderd; probeer het opnieuw.',
 	'signals.uploadBroken':
 		'Het bestand is niet volledig aangekomen (het opladen werd onderbroken of is geen bestandsformulier). Er is niets opgeslagen; laad het opnieuw op.',
-	'signals.imported': '{rows} rijen ingelezen voor {units} eenheden, {from} tot {to}.',
+	'signals.imported':
+		'{rows, plural, one {# rij} other {# rijen}} ingelezen voor {units, plural, one {# eenheid} other {# eenheden}}, {from} tot {to}.',
 	'signals.unchanged': 'Dit bestand ({file}) werd al ingelezen en geldt nog: er is niets veranderd.',
+	'signals.abovePlanned':
+		'Niets opgeslagen: met deze upload {count, plural, one {zou # eenheid-maand} other {zouden # eenheid-maanden}} meer ziektedagen dan geplande dagen hebben (verzuim boven 100%).',
+	'signals.abovePlannedHelp':
+		'Ziektedagen en geplande dagen kunnen uit verschillende uploads komen. Laad ze op zodat ze bij elkaar passen: een bestand met verzuimperiodes samen met zijn personeelsbestand, of maandcijfers met ziektedagen én geplande dagen. Of maak eerst de upload ongedaan waarvan de cijfers hier niet bij horen.',
+	'signals.abovePlannedCaption':
+		'Eenheid-maanden boven 100% verzuim ({shown, plural, one {de eerste van {total}} other {de eerste # van {total}}})',
+	'signals.unitColumn': 'Eenheid',
+	'signals.monthColumn': 'Maand',
+	'signals.sickDaysColumn': 'Ziektedagen',
+	'signals.plannedDaysColumn': 'Geplande dagen',
+	'signals.absenceColumn': 'Verzuim',
+	'signals.confirmTitle': 'Nakijken voor het opslaan',
+	'signals.confirmChanged':
+		'Het bestand of de geldende cijfers zijn veranderd sinds de controle, of de controle is verlopen: kijk na wat deze upload nu vervangt.',
+	'signals.confirmReplaces':
+		'Deze upload vervangt de geldende cijfers van {count, plural, one {# eenheid-maand} other {# eenheid-maanden}}:',
+	'signals.sourceLine':
+		'{count, plural, one {# eenheid-maand} other {# eenheid-maanden}} {format} uit {file}, opgeladen op {at} door {name}',
+	'signals.sourceWhere': 'eenheden {units}; maanden {from} tot {to}',
+	'signals.moreUnits': '{count, plural, one {en # andere} other {en # andere}}',
+	'signals.confirmSummary':
+		'Het bestand bevat {rows, plural, one {# rij} other {# rijen}} voor {units, plural, one {# eenheid} other {# eenheden}}, {from} tot {to}. Er is nog niets opgeslagen. De vervangen uploads blijven in de geschiedenis: deze upload ongedaan maken brengt hun cijfers terug.',
+	'signals.confirmStore': 'Vervangen en opslaan',
+	'signals.confirmCancel': 'Annuleren',
+	'signals.confirmCancelled': 'Geannuleerd: er is niets opgeslagen.',
+	'signals.confirmChooseAgain':
+		'Kies hetzelfde bestand opnieuw om te bevestigen; de controle geldt tot {at}.',
 	'signals.refused':
-		'Niets ingelezen: {count} problemen gevonden. Verbeter het bestand en laad het opnieuw op.',
-	'signals.problemsCaption': 'De eerste {shown} van {total} problemen',
+		'Niets ingelezen: {count, plural, one {# probleem} other {# problemen}} gevonden. Verbeter het bestand en laad het opnieuw op.',
+	'signals.problemsCaption': '{total, plural, one {Het probleem} other {De # problemen}}',
+	'signals.problemsCaptionCut':
+		'{total, plural, one {# probleem} other {# problemen}}; hieronder {shown, plural, one {de eerste melding} other {de eerste # meldingen}}',
 	'signals.file': 'Bestand',
-	'signals.unknownUnitsTitle': '{count} onbekende eenheidscodes',
+	'signals.unknownUnitsTitle':
+		'{count, plural, one {# onbekende eenheidscode} other {# onbekende eenheidscodes}}',
 	'signals.unknownUnitsIntro':
-		'{rows} rijen gebruiken een code die niet bij een eenheid hoort. Koppel elke code aan een eenheid (dat wordt onthouden voor volgende bestanden) of voeg de eenheden toe bij Eenheden, en laad het bestand daarna opnieuw op.',
+		'{rows, plural, one {# rij gebruikt} other {# rijen gebruiken}} een code die niet bij een eenheid hoort. Koppel elke code aan een eenheid (dat wordt onthouden voor volgende bestanden) of voeg de eenheden toe bij Eenheden, en laad het bestand daarna opnieuw op.',
 	'signals.unknownCode': 'Code',
 	'signals.rowsWithCode': 'Rijen',
 	'signals.firstLines': 'Eerste regels',
@@ -259,9 +377,25 @@ export const nl = {
 	'signals.mapCodeLabel': 'Eenheid voor code {code}',
 	'signals.mapNone': '— niet koppelen —',
 	'signals.saveMapping': 'Koppelingen bewaren',
-	'signals.mapped': '{count} codes gekoppeld. Laad het bestand opnieuw op.',
+	'signals.mapped':
+		'{count, plural, one {# code gekoppeld} other {# codes gekoppeld}}. Laad het bestand opnieuw op.',
 	'signals.mappingEmpty': 'Kies voor minstens één code een eenheid.',
 	'signals.mappingInvalid': 'De koppeling voor code {code} is ongeldig.',
+	'signals.mappingOwnCode':
+		'Code {code} is al de code van eenheid {unit}: bestanden met die code worden daar zonder koppeling ingelezen. Er is niets opgeslagen.',
+	'signals.mappingExists':
+		'Code {code} is al gekoppeld aan {unit}. Verwijder eerst die koppeling om hem anders te koppelen. Er is niets opgeslagen.',
+	'signals.mappingUnknown': 'Code {code} is niet gekoppeld.',
+	'signals.mappingsTitle': 'Gekoppelde eenheidscodes',
+	'signals.mappingsIntro':
+		'Codes uit uw HR-systeem die in een eenheid van Knipperlicht worden ingelezen. Een koppeling verwijderen laat de al ingelezen cijfers staan; een later bestand met die code wordt geweigerd tot ze opnieuw gekoppeld is.',
+	'signals.noMappings': 'Er zijn geen codes gekoppeld.',
+	'signals.mappingCode': 'Code in het bestand',
+	'signals.unmap': 'Verwijderen',
+	'signals.unmapLabel': 'Koppeling van code {code} verwijderen',
+	'signals.unmapConfirm': 'Bestanden met code {code} worden dan niet meer in {unit} ingelezen.',
+	'signals.unmapYes': 'Ja, koppeling verwijderen',
+	'signals.unmapped': 'De koppeling van code {code} is verwijderd.',
 	'signals.history': 'Geschiedenis van uploads',
 	'signals.noUploads': 'Nog geen uploads.',
 	'signals.uploadedAt': 'Opgeladen op',
@@ -272,7 +406,8 @@ export const nl = {
 	'signals.rowsColumn': 'Rijen',
 	'signals.status': 'Status',
 	'signals.statusActive': 'Geldt',
-	'signals.statusPartlyReplaced': '{count} eenheid-maanden vervangen door een latere upload',
+	'signals.statusPartlyReplaced':
+		'{count, plural, one {# eenheid-maand vervangen} other {# eenheid-maanden vervangen}} door een latere upload',
 	'signals.statusUndone': 'Ongedaan gemaakt door {name} op {at}',
 	'signals.unknownUser': 'onbekende gebruiker',
 	'signals.undo': 'Ongedaan maken',
@@ -280,19 +415,63 @@ export const nl = {
 	'signals.undone': 'De upload is ongedaan gemaakt; de vorige cijfers gelden weer.',
 	'signals.uploadUnknown': 'Deze upload bestaat niet.',
 	'signals.alreadyUndone': 'Deze upload was al ongedaan gemaakt.',
+	'signals.undoAbovePlanned':
+		'Niet ongedaan gemaakt: zonder deze upload {count, plural, one {zou # eenheid-maand} other {zouden # eenheid-maanden}} meer ziektedagen dan geplande dagen hebben ({unitMonths}). Er is niets veranderd.',
+	'signals.undoTitle': 'Upload {file} ongedaan maken?',
+	'signals.undoUploaded': '{format}, opgeladen op {at} door {name}.',
+	'signals.undoRemoves':
+		'{count, plural, =0 {Geen van zijn cijfers geldt nog: ongedaan maken verandert geen cijfers.} one {Zijn cijfers tellen niet meer mee in # eenheid-maand.} other {Zijn cijfers tellen niet meer mee in # eenheid-maanden.}}',
+	'signals.undoComesBack': 'Deze eerdere cijfers gelden dan weer:',
+	'signals.undoGone':
+		'{count, plural, one {In # eenheid-maand hebben cijfers geen eerdere upload om op terug te vallen: ze verdwijnen.} other {In # eenheid-maanden hebben cijfers geen eerdere upload om op terug te vallen: ze verdwijnen.}}',
+	'signals.undoBlocked':
+		'Ongedaan maken kan niet: zonder deze upload {count, plural, one {zou # eenheid-maand} other {zouden # eenheid-maanden}} meer ziektedagen dan geplande dagen hebben.',
+	'signals.undoBlockedHelp':
+		'Laad eerst geplande dagen op die bij de ziektedagen passen (bijvoorbeeld het personeelsbestand bij de verzuimperiodes), of maak eerst de upload met de ziektedagen ongedaan.',
+	'signals.undoYes': 'Ja, upload ongedaan maken',
+	'signals.backToSignals': 'Terug naar de signalen',
 	'signals.file.empty': 'Het bestand is leeg.',
 	'signals.file.noRows': 'Het bestand heeft alleen een kopregel (regel {headerLine}) en geen gegevens.',
 	'signals.file.notText': 'Dit is geen tekstbestand (CSV). Bewaar het in uw rekenblad als CSV.',
 	'signals.file.spreadsheet':
-		'Dit is een Excel-bestand. Kies in Excel "Opslaan als" en dan "CSV (gescheiden door lijstscheidingsteken)".',
+		'Dit is een oud Excel-bestand (.xls). Kies in Excel "Opslaan als" en dan "Excel-werkmap (.xlsx)" of "CSV (gescheiden door lijstscheidingsteken)".',
 	'signals.file.utf16': 'Dit bestand is in UTF-16 bewaard. Bewaar het als "CSV UTF-8".',
-	'signals.file.tooLarge': 'Het bestand is groter dan {maxBytes} bytes.',
-	'signals.file.lineTooLong': 'Regel {line} is langer dan {maxChars} tekens: dit lijkt geen CSV-bestand.',
+	'signals.file.tooLarge': 'Het bestand is groter dan {maxBytes}.',
+	'signals.file.lineTooLong':
+		'Regel {line} is langer dan {maxChars, plural, one {# teken} other {# tekens}}: dit lijkt geen CSV-bestand.',
 	'signals.file.badQuotes':
 		'Regel {line}: een aanhalingsteken is niet afgesloten of staat op een verkeerde plaats.',
-	'signals.file.cellCount': 'Regel {line} heeft {found} kolommen, de kopregel {expected}.',
+	'signals.file.cellCount':
+		'Regel {line} heeft {found, plural, one {# kolom} other {# kolommen}}, de kopregel {expected}.',
 	'signals.file.invalidUtf8':
 		'Vanaf regel {line} is het bestand niet meer leesbaar als UTF-8: bewaar het opnieuw als "CSV UTF-8".',
+	'signals.file.xlsxBroken':
+		'Deze Excel-werkmap is niet leesbaar. Bewaar ze opnieuw als "Excel-werkmap (.xlsx)" of als CSV.',
+	'signals.file.xlsxTooLarge':
+		'Deze Excel-werkmap is uitgepakt te groot ({part}). Splits ze of bewaar het werkblad als CSV.',
+	'signals.file.xlsxNoSheet': 'De werkmap heeft geen werkblad "{sheet}".',
+	'signals.file.xlsxColumns':
+		'Rij {line} heeft gegevens voorbij kolom {maxColumns}: dit lijkt geen HR-export.',
+	'signals.mapping.invalid': 'De koppeling van de kolommen is onleesbaar. Kies het bestand opnieuw.',
+	'signals.mapping.notInFormat': 'Dit soort bestand heeft dit gegeven niet.',
+	'signals.mapping.heading': 'Kolommen koppelen',
+	'signals.mapping.help':
+		'De kopregel komt niet overeen met een sjabloon. Kies voor elke kolom van het bestand welk gegeven ze bevat, of laat ze weg. De koppeling wordt onthouden voor de volgende keer.',
+	'signals.mapping.formatLabel': 'Soort bestand',
+	'signals.mapping.fileColumn': 'Kolom in het bestand',
+	'signals.mapping.example': 'Eerste waarde',
+	'signals.mapping.field': 'Gegeven',
+	'signals.mapping.fieldFor': 'Gegeven in kolom {column}',
+	'signals.mapping.ignore': 'Weglaten',
+	'signals.mapping.required': '(verplicht)',
+	'signals.mapping.missing':
+		'{count, plural, one {Nog te koppelen: {fields}.} other {Nog te koppelen: {fields}.}}',
+	'signals.mapping.twice': '{field} is aan meer dan één kolom gekoppeld.',
+	'signals.mapping.ready': 'Alle verplichte gegevens zijn gekoppeld.',
+	'signals.mapping.remembered': 'De koppeling van de vorige keer is voorgesteld.',
+	'signals.mapping.columnAs': '{header} ({field})',
+	'signals.workbook':
+		'Excel-werkmap: het eerste werkblad wordt gelezen. De kolommen worden gecontroleerd bij het opladen.',
 	'signals.format.monthly': 'Maandcijfers per eenheid',
 	'signals.format.spells': 'Afwezigheidsperiodes per medewerker',
 	'signals.format.staffing': 'Personeelsbestand per medewerker',
@@ -331,7 +510,8 @@ export const nl = {
 	'signals.problem.unknownReason': 'Onbekende reden van vertrek. Gebruik vrijwillig, onvrijwillig of ander.',
 	'signals.problem.reasonRequired': 'Bij een datum uit dienst hoort een reden van vertrek.',
 	'signals.problem.reasonWithoutLeave': 'Een reden van vertrek zonder datum uit dienst.',
-	'signals.problem.keyTooLong': 'Een medewerkerssleutel heeft hoogstens {max} tekens.',
+	'signals.problem.keyTooLong':
+		'Een medewerkerssleutel heeft hoogstens {max, plural, one {# teken} other {# tekens}}.',
 	'signals.problem.keyIdentifying':
 		'Deze sleutel lijkt een e-mailadres. Gebruik een pseudoniem dat niemand herkent.',
 	'signals.problem.identifyingKeys':
@@ -340,8 +520,11 @@ export const nl = {
 	'signals.problem.periodRequired': 'Kies de periode die dit personeelsbestand beschrijft.',
 	'signals.problem.filesCombination':
 		'Laad een maandbestand alleen, of een afwezigheidsbestand en/of een personeelsbestand, elk één keer.',
-	'signals.problem.unknownUnit': 'Onbekende eenheidscode "{code}" op {rows} regels (eerste: {lines}).',
-	'signals.problem.more': 'En nog {count} problemen.',
+	'signals.problem.unknownUnit':
+		'Onbekende eenheidscode "{code}" op {rows, plural, one {# regel ({lines})} other {# regels (eerste: {lines})}}.',
+	'signals.problem.more': '{count, plural, one {En nog # probleem.} other {En nog # problemen.}}',
+	'signals.problem.repeated':
+		'{count, plural, one {Dit probleem staat op # rij.} other {Hetzelfde probleem op # rijen (eerste regels: {lines}).}}',
 	'signals.column.unitCode': 'Eenheidscode',
 	'signals.column.month': 'Maand',
 	'signals.column.headcount': 'Aantal medewerkers',
@@ -407,7 +590,7 @@ export const nl = {
 		'Je hebt een eenmalig wachtwoord gekregen. Kies nu een eigen wachtwoord om verder te gaan.',
 	'account.currentPassword': 'Huidig wachtwoord',
 	'account.newPassword': 'Nieuw wachtwoord',
-	'account.newPasswordHelp': 'Minstens {min} tekens.',
+	'account.newPasswordHelp': 'Minstens {min, plural, one {# teken} other {# tekens}}.',
 	'account.confirmation': 'Herhaal het nieuwe wachtwoord',
 	'account.submit': 'Wachtwoord wijzigen',
 	'account.changed': 'Je wachtwoord is gewijzigd. Je andere sessies zijn afgemeld.',
@@ -421,9 +604,10 @@ export const nl = {
 	'overview.scopeAll': 'Je ziet alle eenheden van de organisatie.',
 	'overview.scopeManager': 'Je ziet je eigen eenheid en de eenheden eronder.',
 	'overview.kNote':
-		'Cijfers over mensen verschijnen alleen voor groepen van minstens {k} personen. Kleinere eenheden tellen mee in de bovenliggende eenheid.',
+		'Cijfers over mensen verschijnen alleen voor groepen van minstens {k, plural, one {# persoon} other {# personen}}. Kleinere eenheden tellen mee in de bovenliggende eenheid.',
 	'overview.unitsHeading': 'Eenheden',
-	'overview.unitCount': '{count} eenheden, {headcount} medewerkers',
+	'overview.unitCount':
+		'{count, plural, one {# eenheid} other {# eenheden}}, {headcount, plural, one {# medewerker} other {# medewerkers}}',
 	'overview.participation': 'Deelname aan de laatste meting',
 	'overview.lastWave': '{wave}, gesloten op {date}',
 	'overview.respondents': 'antwoorden',
@@ -431,7 +615,7 @@ export const nl = {
 	'overview.toResults': 'Naar de resultaten',
 	'overview.attention': 'Eenheden die aandacht vragen',
 	'overview.moreReasons': 'meer redenen: {count}',
-	'overview.moreUnits': 'Alle eenheden op de lijst ({count} meer)',
+	'overview.moreUnits': 'Alle eenheden op de lijst ({count, plural, one {# meer} other {# meer}})',
 	'overview.toAttention': 'De volledige lijst met alle redenen',
 	'overview.themes': 'Thema’s die het meest bewogen',
 	'overview.themesCompared':
@@ -469,7 +653,8 @@ export const nl = {
 	'unit.subtreeHeadcount': 'Met onderliggende eenheden',
 	'unit.path': 'Plaats in de organisatie',
 	'unit.subtree': 'Eenheid en onderliggende eenheden',
-	'unit.pooled': 'Minder dan {k} medewerkers: telt in rapporten mee in de bovenliggende eenheid.',
+	'unit.pooled':
+		'Minder dan {k, plural, one {# medewerker} other {# medewerkers}}: telt in rapporten mee in de bovenliggende eenheid.',
 	'unit.archived': 'Gearchiveerd',
 
 	// units: units
@@ -497,15 +682,17 @@ export const nl = {
 		'Een eenheid kan niet onder zichzelf of een van haar onderliggende eenheden komen.',
 	'units.archivedNoChange': 'Een gearchiveerde eenheid kan niet meer gewijzigd worden.',
 	'units.hasActiveChildren':
-		'Deze eenheid heeft nog {count} actieve onderliggende eenheden. Verplaats of archiveer die eerst.',
+		'Deze eenheid heeft nog {count, plural, one {# actieve onderliggende eenheid. Verplaats of archiveer die eerst.} other {# actieve onderliggende eenheden. Verplaats of archiveer die eerst.}}',
 	'units.import': 'Importeren uit CSV',
 	'units.importIntro':
 		'Een CSV-bestand met de kolommen code, naam, bovenliggende code en (optioneel) aantal medewerkers. Nieuwe codes worden toegevoegd, bestaande bijgewerkt. Bij één fout wordt niets ingevoerd.',
 	'units.importFile': 'CSV-bestand',
 	'units.importSubmit': 'Importeren',
-	'units.importDone': 'Import klaar: {created} toegevoegd, {updated} gewijzigd, {unchanged} ongewijzigd.',
-	'units.importFailed': 'Het bestand bevat {count} fouten. Er is niets ingevoerd.',
-	'units.importMore': 'En nog {count} fouten.',
+	'units.importDone':
+		'Import klaar: {created, plural, one {# toegevoegd} other {# toegevoegd}}, {updated, plural, one {# gewijzigd} other {# gewijzigd}}, {unchanged, plural, one {# ongewijzigd} other {# ongewijzigd}}.',
+	'units.importFailed':
+		'Het bestand bevat {count, plural, one {# fout} other {# fouten}}. Er is niets ingevoerd.',
+	'units.importMore': '{count, plural, one {En nog # fout.} other {En nog # fouten.}}',
 	'units.template': 'Voorbeeldbestand downloaden',
 
 	// import: import of units from a file
@@ -572,6 +759,19 @@ export const nl = {
 	'settings.sensitiveKHelp':
 		"Voor thema's zoals ongewenst gedrag op het werk. Standaard 10, nooit kleiner dan k.",
 	'settings.saved': 'De instellingen zijn opgeslagen.',
+	'settings.contactsTitle': 'Contactpersonen voor medewerkers',
+	'settings.contactsIntro':
+		'Medewerkers zien deze mensen op hun persoonlijk resultaat na de barometer, met een link om te bellen of te mailen. Alles is optioneel: laat leeg wat je organisatie niet heeft. Wie een telefoon, e-mailadres of opmerking invult, vult ook een naam in (een persoon of een dienst).',
+	'settings.contact.preventionAdvisor': 'Preventieadviseur psychosociale aspecten',
+	'settings.contact.occupationalPhysician': 'Arbeidsarts',
+	'settings.contact.trustedPerson': 'Vertrouwenspersoon',
+	'settings.contact.name': 'Naam of dienst',
+	'settings.contact.phone': 'Telefoon',
+	'settings.contact.email': 'E-mailadres',
+	'settings.contact.note': 'Opmerking',
+	'settings.contact.noteHelp': 'Bijvoorbeeld wanneer en hoe bereikbaar. Hoogstens 300 tekens.',
+	'settings.contactsSave': 'Contactpersonen opslaan',
+	'settings.contactsSaved': 'De contactpersonen zijn opgeslagen.',
 
 	// error: error pages
 	'error.title': 'Er ging iets mis',
@@ -589,7 +789,7 @@ export const nl = {
 
 	// validation: form validation
 	'validation.required': 'Dit veld is verplicht.',
-	'validation.tooLong': 'Maximaal {max} tekens.',
+	'validation.tooLong': 'Maximaal {max, plural, one {# teken} other {# tekens}}.',
 	'validation.language': 'Kies Nederlands, Frans of Engels.',
 	'validation.wholeNumber': 'Vul een geheel getal in (0 of meer).',
 	'validation.kFloor': 'Minstens {min}: kleinere groepen zijn niet anoniem.',
@@ -599,9 +799,13 @@ export const nl = {
 		'Gebruik 1 tot 32 letters, cijfers, punten, streepjes of liggende streepjes, te beginnen met een letter of cijfer.',
 	'validation.email': 'Dit is geen geldig e-mailadres.',
 	'validation.role': 'Kies een rol.',
-	'validation.passwordLength': 'Kies een wachtwoord van minstens {min} tekens.',
+	'validation.passwordLength':
+		'Kies een wachtwoord van minstens {min, plural, one {# teken} other {# tekens}}.',
 	'validation.passwordMismatch': 'De twee wachtwoorden zijn niet gelijk.',
 	'validation.date': 'Vul een geldige datum in.',
+	'validation.phone':
+		'Dit is geen telefoonnummer. Gebruik cijfers, spaties en eventueel een + vooraan, bijvoorbeeld 02 123 45 67.',
+	'validation.contactName': 'Vul een naam in (een persoon of een dienst), of maak de andere velden leeg.',
 
 	// auth: sign-in and password refusals
 	'auth.invalid': 'Aanmelden is mislukt.',
@@ -611,7 +815,7 @@ export const nl = {
 	// barometer: the barometer questionnaire
 	'barometer.title': 'Psychosociale barometer',
 	'barometer.intro':
-		'{count} korte vragen over hoe je werk de voorbije vier weken was. Invullen kan tot en met {date}; het duurt ongeveer vijf minuten.',
+		'{count, plural, one {# korte vraag} other {# korte vragen}} over hoe je werk de voorbije vier weken was. Invullen kan tot en met {date}; het duurt ongeveer vijf minuten.',
 	'barometer.formProblems': 'Je antwoorden zijn nog niet verstuurd. Vul aan wat ontbreekt:',
 	'barometer.answersMissing': 'Vragen zonder antwoord: {count}.',
 	'barometer.answersInvalid': 'Antwoorden die niet bestaan: {count}. Kies telkens een van de mogelijkheden.',
@@ -640,6 +844,8 @@ export const nl = {
 	'barometer.otherCode': 'Niet jouw code? Geef een andere code in.',
 	'barometer.formExpired': 'Dit formulier is niet meer geldig. Laad de pagina opnieuw en vul het opnieuw in.',
 	'barometer.chooseUnit': 'Kies het team of de afdeling waar je werkt.',
+	'barometer.questionMissing': 'Vraag {n}: kies een antwoord.',
+	'barometer.questionInvalid': 'Vraag {n}: dit antwoord bestaat niet. Kies een van de mogelijkheden.',
 
 	// answer: refused answers
 	'answer.missing': 'Kies een antwoord.',
@@ -654,7 +860,7 @@ export const nl = {
 	'privacy.anonymous':
 		'Je antwoorden zijn anoniem: we bewaren geen naam, e-mailadres, IP-adres of tijdstip, alleen de datum en je team.',
 	'privacy.whoSees':
-		'Niemand ziet jouw antwoorden. {organisation} ziet alleen cijfers over groepen van minstens {k} personen ({sensitiveK} voor ongewenst gedrag op het werk).',
+		'Niemand ziet jouw antwoorden. {organisation} ziet alleen cijfers over groepen van minstens {k, plural, one {# persoon} other {# personen}} ({sensitiveK} voor ongewenst gedrag op het werk).',
 	'privacy.why':
 		'De preventieadviseur en de arbeidsarts gebruiken die groepscijfers om oorzaken van stress in het werk te vinden en aan te pakken, niet om mensen te beoordelen.',
 	'privacy.result':
@@ -697,6 +903,22 @@ export const nl = {
 		'Voor klachten die niet alleen met het werk te maken hebben, of als je je niet goed voelt.',
 	'result.notStored':
 		'Deze pagina wordt niet bewaard en kan door niemand opnieuw geopend worden. Wil je ze houden, druk ze dan nu af.',
+	'result.print': 'Nu afdrukken',
+	'result.printNoScript': 'Afdrukken kan via het menu van je browser.',
+	'result.contactsTitle': 'In je organisatie',
+	'result.contactsNone':
+		'Je organisatie heeft hier nog geen namen ingevuld. Het arbeidsreglement noemt de preventieadviseur psychosociale aspecten, de vertrouwenspersoon en de arbeidsgeneeskundige dienst.',
+	'result.call': 'Bel {name}: {phone}',
+	'result.mail': 'Mail {name}: {email}',
+	'result.linesTitle': 'Als het echt niet goed gaat',
+	'result.linesIntro': 'Praat erover, ook als het niet over je werk gaat. Gratis en anoniem, dag en nacht:',
+	'result.linesInDutch': 'In het Nederlands',
+	'result.linesInFrench': 'In het Frans',
+	'result.line.teleOnthaal': 'Tele-Onthaal: iemand die luistert, over alles wat je bezighoudt',
+	'result.line.zelfmoordlijn':
+		'Zelfmoordlijn 1813: als je aan zelfdoding denkt, of je zorgen maakt om iemand',
+	'result.line.teleAccueil': 'Télé-Accueil: iemand die luistert (in het Frans)',
+	'result.line.cps': 'Centre de Prévention du Suicide: als je aan zelfdoding denkt (in het Frans)',
 
 	// waves: waves
 	'waves.title': 'Metingen',
@@ -737,27 +959,28 @@ export const nl = {
 	'waves.codesIntro':
 		'Codes voor één keer gebruik, als CSV voor een mailing. Er wordt alleen een versleutelde vorm bewaard: download het bestand meteen, het kan niet opnieuw. Een code wordt nooit aan een naam of een antwoord gekoppeld.',
 	'waves.codesExisting':
-		'{total} codes aangemaakt. Hoeveel er al gebruikt zijn tonen we niet: dat zou laten zien wanneer iemand antwoordde.',
+		'{total, plural, one {# code aangemaakt} other {# codes aangemaakt}}. Hoeveel er al gebruikt zijn tonen we niet: dat zou laten zien wanneer iemand antwoordde.',
 	'waves.codesCount': 'Aantal codes',
 	'waves.codesGenerate': 'Codes aanmaken en downloaden',
 	'waves.csvCode': 'code',
 	'waves.csvLink': 'link',
 	'waves.participation': 'Deelname',
 	'waves.progressHelp':
-		'Zolang een eenheid geen {k} antwoorden heeft, tonen we niets. Daarna alleen een bereik zolang de meting loopt, het aantal pas na het afsluiten.',
-	'waves.progress.belowK': 'Nog geen {k} antwoorden',
+		'Zolang een eenheid geen {k, plural, one {# antwoord} other {# antwoorden}} heeft, tonen we niets. Daarna alleen een bereik zolang de meting loopt, het aantal pas na het afsluiten.',
+	'waves.progress.belowK': 'Nog geen {k, plural, one {# antwoord} other {# antwoorden}}',
 	'waves.progress.band.under25': 'Minder dan 25% geantwoord',
 	'waves.progress.band.25to50': '25 tot 50% geantwoord',
 	'waves.progress.band.50to75': '50 tot 75% geantwoord',
 	'waves.progress.band.75plus': '75% of meer geantwoord',
 	'waves.progress.band.unknown': 'Minstens het minimum bereikt (aantal medewerkers onbekend)',
-	'waves.progress.final': '{count} antwoorden ({rate}%)',
-	'waves.progress.finalNoRate': '{count} antwoorden',
-	'waves.progress.atLeastK': 'Minstens {k} antwoorden',
+	'waves.progress.final': '{count, plural, one {# antwoord} other {# antwoorden}} ({rate}%)',
+	'waves.progress.finalNoRate': '{count, plural, one {# antwoord} other {# antwoorden}}',
+	'waves.progress.atLeastK': 'Minstens {k, plural, one {# antwoord} other {# antwoorden}}',
 	'waves.progress.band.under50': 'Minder dan 50% geantwoord',
 	'waves.progress.closedHelp':
 		'Na het afsluiten volgt de deelname dezelfde regels als de resultaten: een eenheid die de resultaten niet tonen, toont hier ook geen aantal, alleen de reden.',
-	'waves.participationOrganisation': 'Hele organisatie: {count} antwoorden',
+	'waves.participationOrganisation':
+		'Hele organisatie: {count, plural, one {# antwoord} other {# antwoorden}}',
 	'waves.participationShow': 'Deelname tonen',
 	'waves.participationShowHelp':
 		'Dat maakt de resultaten van deze meting definitief: daarna kan ze niet meer heropend worden.',
@@ -798,9 +1021,13 @@ export const nl = {
 	'poster.lead': 'Vul de anonieme barometer in voor {unit}.',
 	'poster.qrLabel': 'QR-code naar de barometer',
 	'poster.anonymous':
-		'Anoniem: niemand ziet jouw antwoorden, alleen cijfers over groepen van minstens {k} personen.',
+		'Anoniem: niemand ziet jouw antwoorden, alleen cijfers over groepen van minstens {k, plural, one {# persoon} other {# personen}}.',
 	'poster.time': 'Ongeveer vijf minuten, op je gsm of computer.',
 	'poster.until': 'Invullen kan tot en met {date}.',
+	'poster.allTitle': 'Alle affiches van {wave}',
+	'poster.allIntro':
+		'{count, plural, one {# affiche, één per A4-blad bij het afdrukken.} other {# affiches, één per A4-blad bij het afdrukken.}}',
+	'poster.all': 'Alle affiches afdrukken',
 
 	// instrument: refusals of an instrument file
 	'instrument.notObject': 'Dit moet een groep benoemde velden (een object) zijn.',
@@ -808,7 +1035,7 @@ export const nl = {
 	'instrument.missing': 'Dit veld ontbreekt.',
 	'instrument.notText':
 		'Er is een tekst nodig in het Nederlands, Frans en Engels; deze taal ontbreekt of is leeg.',
-	'instrument.tooLong': 'Deze tekst is langer dan {max} tekens.',
+	'instrument.tooLong': 'Deze tekst is langer dan {max, plural, one {# teken} other {# tekens}}.',
 	'instrument.notBoolean': 'Dit moet true of false zijn.',
 	'instrument.key':
 		'Een sleutel bestaat uit 2 tot 63 kleine letters, cijfers of streepjes en begint met een letter of cijfer.',
@@ -816,7 +1043,7 @@ export const nl = {
 		'Een id bestaat uit 1 tot 63 kleine letters, cijfers of streepjes en begint met een letter of cijfer.',
 	'instrument.version': 'De versie moet een geheel getal van minstens 1 zijn.',
 	'instrument.scale':
-		'De antwoordschaal heeft gehele getallen min < max, hoogstens {maxValues} waarden, en één label per waarde.',
+		'De antwoordschaal heeft gehele getallen min < max, hoogstens {maxValues, plural, one {# waarde} other {# waarden}}, en één label per waarde.',
 	'instrument.duplicateId': "De id '{id}' komt meer dan eens voor.",
 	'instrument.unknownDimension': "Deze vraag hoort bij dimensie '{dimension}', die in dit deel niet bestaat.",
 	'instrument.emptyDimension': "Dimensie '{id}' heeft geen vragen.",
@@ -826,19 +1053,20 @@ export const nl = {
 	'instrument.scoring':
 		"De scoremethode moet 'mean' zijn en het minimale aandeel beantwoorde vragen groter dan 0 en hoogstens 1.",
 	'instrument.domain': 'Het risicodomein moet een van de vijf wettelijke domeinen zijn.',
-	'instrument.tooLarge': 'Een vragenlijst heeft hoogstens {max} vragen en {max} dimensies.',
+	'instrument.tooLarge':
+		'Een vragenlijst heeft hoogstens {max, plural, one {# vraag en # dimensie} other {# vragen en # dimensies}}.',
 	'instrument.notJson': 'Dit is geen geldige JSON.',
 	'instrument.builtInKey': 'Deze sleutel is voorbehouden aan een ingebouwde vragenlijst.',
 	'instrument.versionExists':
 		'Versie {version} van deze vragenlijst bestaat al. Een gewijzigde vragenlijst krijgt een nieuw versienummer.',
-	'instrument.at': 'Op {path} ({count} problemen in totaal):',
+	'instrument.at': 'Op {path} ({count, plural, one {# probleem} other {# problemen}} in totaal):',
 
 	// instruments: instruments
 	'instruments.title': 'Vragenlijsten',
 	'instruments.intro':
 		'De ingebouwde barometer en de vragenlijsten die de organisatie zelf laadde, bijvoorbeeld een gevalideerd instrument waarvoor ze een licentie heeft. Elke meting houdt de versie waarmee ze begon.',
 	'instruments.builtIn': 'ingebouwd',
-	'instruments.items': '{count} vragen',
+	'instruments.items': '{count, plural, one {# vraag} other {# vragen}}',
 	'instruments.upload': 'Vragenlijst laden (JSON)',
 	'instruments.uploadHelp':
 		'Dezelfde vorm als de ingebouwde barometer: sleutel, versie, schaal, dimensies met drempels en vragen in drie talen. Een fout en er wordt niets geladen.',
@@ -866,7 +1094,7 @@ export const nl = {
 	'unitResults.noWaves': 'Er zijn nog geen afgesloten metingen.',
 	'unitResults.signalsTitle': 'Collectieve signalen van deze eenheid',
 	'unitResults.signalsIntro':
-		'Cijfers uit de HR-gegevens voor deze eenheid met haar onderliggende eenheden. Een maandcijfer over gezondheid verschijnt alleen wanneer de eenheid die maand minstens {k} medewerkers telt en geen kleinere groep laat uitrekenen; een jaarcijfer alleen wanneer dat elke maand van dat jaar zo was.',
+		'Cijfers uit de HR-gegevens voor deze eenheid met haar onderliggende eenheden. Een maandcijfer over gezondheid verschijnt alleen wanneer de eenheid die maand minstens {k, plural, one {# medewerker} other {# medewerkers}} telt en geen kleinere groep laat uitrekenen; een jaarcijfer alleen wanneer dat elke maand van dat jaar zo was.',
 	'unitResults.noSignals': 'Voor deze organisatie zijn nog geen collectieve signalen opgeladen.',
 	'unitResults.signalsCaption': 'Indicatoren van deze eenheid naast haar eigen verleden en de organisatie',
 	'unitResults.indicator': 'Indicator',
@@ -880,7 +1108,8 @@ export const nl = {
 	'unitResults.series.unitMonth': 'deze eenheid, per maand',
 	'unitResults.series.unitRolling': 'deze eenheid, 12 maanden',
 	'unitResults.series.organisationRolling': 'organisatie, 12 maanden',
-	'unitResults.suppressed.below-k': 'niet getoond: minder dan {k} medewerkers',
+	'unitResults.suppressed.below-k':
+		'niet getoond: minder dan {k, plural, one {# medewerker} other {# medewerkers}}',
 	'unitResults.suppressed.secondary': 'niet getoond: zou een kleine groep laten uitrekenen',
 	'unitResults.suppressed.remainder': 'niet getoond: de rest van de groep is te klein',
 	'unitResults.suppressed.sensitive': 'niet getoond: hogere minimumgroep',
@@ -922,10 +1151,10 @@ export const nl = {
 	// signalsView: the signals across the organisation
 	'signalsView.title': 'Signalen in de organisatie',
 	'signalsView.intro':
-		'Verzuim, verloop, arbeidsongeschiktheid en arbeidsongevallen voor de hele organisatie en per eenheid. Elk cijfer volgt dezelfde anonimiteitsregels als de pagina van een eenheid: over minder dan {k} mensen verschijnt geen cijfer.',
+		'Verzuim, verloop, arbeidsongeschiktheid en arbeidsongevallen voor de hele organisatie en per eenheid. Elk cijfer volgt dezelfde anonimiteitsregels als de pagina van een eenheid: over minder dan {k, plural, one {# persoon} other {# mensen}} verschijnt geen cijfer.',
 	'signalsView.organisationTitle': 'De organisatie maand per maand',
 	'signalsView.organisationIntro':
-		'Het voortschrijdende jaar (de {months} maanden tot en met elke maand) en, waar het in dezelfde eenheid uitgedrukt is, de maand zelf.',
+		'Het voortschrijdende jaar (de {months, plural, one {# maand} other {# maanden}} tot en met elke maand) en, waar het in dezelfde eenheid uitgedrukt is, de maand zelf.',
 	'signalsView.rollingLine': 'Voortschrijdend jaar',
 	'signalsView.singleLine': 'De maand zelf',
 	'signalsView.unitsTitle': 'Per eenheid: de twaalf maanden tot {month}',
@@ -938,9 +1167,9 @@ export const nl = {
 		'— : niet getoond om de anonimiteit te beschermen (de reden staat bij de cel en in de CSV).',
 	'signalsView.downloadCsv': 'Download de tabel als CSV (Excel)',
 	'signalsView.cut':
-		'De bovenste niveaus: {shown} van de {total} eenheden. De CSV en de pagina van elke eenheid tonen ze allemaal.',
+		'De bovenste niveaus: {total, plural, one {{shown} van de # eenheid} other {{shown} van de # eenheden}}. De CSV en de pagina van elke eenheid tonen ze allemaal.',
 	'signalsView.link': 'Signalen per eenheid en over de tijd',
-	'signalsView.csv.figures': '{indicator} ({months} maanden tot {month})',
+	'signalsView.csv.figures': '{indicator} ({months, plural, one {# maand} other {# maanden}} tot {month})',
 	'signalsView.csv.filename': 'signalen',
 	'signalsView.csv.note': '{indicator}: opmerking',
 
@@ -1016,7 +1245,7 @@ export const nl = {
 	'measure.flag.overdue': 'Over tijd',
 	'measure.flag.noOwner': 'Geen trekker',
 	'measure.balance':
-		'{count} van de {total} maatregelen gelden voor individuen of zijn tertiair. De wet en de Hoge Gezondheidsraad geven voorrang aan collectieve maatregelen die het werk zelf veranderen.',
+		'{total, plural, one {{count} van # maatregel geldt voor individuen of is tertiair.} other {{count} van de # maatregelen gelden voor individuen of zijn tertiair.}} De wet en de Hoge Gezondheidsraad geven voorrang aan collectieve maatregelen die het werk zelf veranderen.',
 	'measure.status.planned': 'Gepland',
 	'measure.status.in-progress': 'Bezig',
 	'measure.status.done': 'Uitgevoerd',
@@ -1095,7 +1324,7 @@ export const nl = {
 		'Er bestaat al een plan van deze soort voor die periode. Open het en maak er een nieuwe versie van.',
 	'plan.sectionNotOfKind': 'Dit onderdeel hoort niet bij deze soort plan.',
 	'plan.sectionInvalid': 'Dit onderdeel moet tekst zijn.',
-	'plan.sectionTooLong': 'Hoogstens {max} tekens.',
+	'plan.sectionTooLong': 'Hoogstens {max, plural, one {# teken} other {# tekens}}.',
 	'plan.locked':
 		'Dit plan is aan het comité voorgelegd en kan niet meer gewijzigd worden. Maak een nieuwe versie om het aan te passen.',
 	'plan.stepNotAllowed':
@@ -1140,7 +1369,7 @@ export const nl = {
 	'plan.print': 'Afdrukken of als PDF bewaren',
 	'plan.report': 'Wat Knipperlicht samenstelt',
 	'plan.reportIntro':
-		'Uit de maatregelen en de bevindingen, berekend bij het openen. Elk cijfer gaat door de anonimiteitsdrempel (minstens {k} personen); een niet getoond cijfer zegt waarom.',
+		'Uit de maatregelen en de bevindingen, berekend bij het openen. Elk cijfer gaat door de anonimiteitsdrempel (minstens {k, plural, one {# persoon} other {# personen}}); een niet getoond cijfer zegt waarom.',
 	'plan.risks': 'Vastgestelde risico’s',
 	'plan.risksWave':
 		'Barometer {wave}: thema’s waar minstens {share}% van de bevraagden in oranje of rood scoort.',
@@ -1224,7 +1453,8 @@ export const nl = {
 		'Schrijf in het Engels, de taal van je organisatie. De tekst wordt in elke taal van de toepassing getoond zoals je hem schrijft.',
 	'catalogue.unknownEntry': 'Deze maatregel staat niet in de standaardcatalogus.',
 	'catalogue.ownMark': 'Eigen maatregel',
-	'catalogue.builtInCount': '{shown} van {total} maatregelen worden voorgesteld.',
+	'catalogue.builtInCount':
+		'{total, plural, one {{shown} van # maatregel wordt voorgesteld.} other {{shown} van # maatregelen worden voorgesteld.}}',
 	// evaluation: a measure's targets before and after, at the next wave
 	'evaluation.title': 'Voor en na',
 	'evaluation.help':
@@ -1252,10 +1482,11 @@ export const nl = {
 	// unaddressed: findings no measure has taken up
 	'unaddressed.title': 'Nog niet aangepakt',
 	'unaddressed.help':
-		'Bevindingen uit de lijst van aandachtspunten waar {days} dagen of langer geen maatregel voor is: geen maatregel voor die eenheid, een eenheid erboven of de hele organisatie, gericht op hetzelfde thema of signaal.',
+		'Bevindingen uit de lijst van aandachtspunten waar {days, plural, one {# dag} other {# dagen}} of langer geen maatregel voor is: geen maatregel voor die eenheid, een eenheid erboven of de hele organisatie, gericht op hetzelfde thema of signaal.',
 	'unaddressed.since': 'gemeld sinds {date}',
 	'unaddressed.write': 'Een maatregel schrijven',
-	'unaddressed.more': 'Nog {count} eenheden',
-	'unaddressed.moreFindings': 'Nog {count} bevindingen van {unit}',
-	'unaddressed.none': 'Elke bevinding van {days} dagen of ouder heeft een maatregel.'
+	'unaddressed.more': 'Nog {count, plural, one {# eenheid} other {# eenheden}}',
+	'unaddressed.moreFindings': 'Nog {count, plural, one {# bevinding} other {# bevindingen}} van {unit}',
+	'unaddressed.none':
+		'Elke bevinding van {days, plural, one {# dag} other {# dagen}} of ouder heeft een maatregel.'
 } as const;

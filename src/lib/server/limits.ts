@@ -11,7 +11,7 @@ export const DEFAULT_BODY_LIMIT = 512 * 1024;
 const DRAIN_LIMIT = 16 * 1024 * 1024;
 
 /** Routes that accept HR files (streamed, never held in memory as a whole by the import). */
-const UPLOAD_ROUTES = new Set(['/o/[org]/signals', '/o/[org]/signals/upload']);
+const UPLOAD_ROUTES = new Set(['/o/[org]/signals', '/o/[org]/signals/upload', '/o/[org]/signals/preview']);
 
 export function uploadLimitBytes(): number {
 	const mb = Number(process.env.KNIPPERLICHT_MAX_UPLOAD_MB ?? 200);
@@ -82,3 +82,24 @@ export function limitBody(request: Request, routeId: string | null): Request {
 	});
 	return new Request(request, { body, duplex: 'half' } as RequestInit);
 }
+
+/**
+ * Bounds on an Excel workbook (.xlsx), a zip whose parts can inflate a thousandfold: each part is
+ * inflated as a stream and refused as soon as it passes its bound, so a zip bomb costs a moment of
+ * CPU and no memory. The sheet itself streams (only its rows in flight are held); the shared
+ * strings are held while the sheet is read, so they have the tighter bound.
+ */
+export const XLSX_LIMITS: Readonly<
+	Record<'entries' | 'partBytes' | 'sharedStringsBytes' | 'sheetBytes' | 'columns', number>
+> = {
+	/** Files in the zip. */
+	entries: 10_000,
+	/** The workbook, its relationships and its styles, each. */
+	partBytes: 16 * 1024 * 1024,
+	/** The shared strings, inflated. */
+	sharedStringsBytes: 128 * 1024 * 1024,
+	/** The sheet, inflated: about ten million rows of a spells file. */
+	sheetBytes: 2 * 1024 * 1024 * 1024,
+	/** Columns of the sheet that may hold anything (Excel allows 16,384). */
+	columns: 1000
+};

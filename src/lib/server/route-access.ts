@@ -66,6 +66,7 @@ export const ROUTE_ACCESS: Record<string, Record<string, RouteAccess>> = {
 		'action:reset': 'user.edit'
 	},
 	'/o/[org]/audit': { load: 'audit.view' },
+	'/o/[org]/audit/export.csv': { GET: 'audit.view' },
 	'/o/[org]/instruments': { load: 'instrument.edit', 'action:default': 'instrument.edit' },
 	'/o/[org]/instruments/barometer.json': { GET: 'instrument.edit' },
 	'/o/[org]/measures': { load: 'measure.view' },
@@ -106,9 +107,11 @@ export const ROUTE_ACCESS: Record<string, Record<string, RouteAccess>> = {
 		load: 'signals.view',
 		'action:upload': 'signals.import',
 		'action:undo': 'signals.import',
-		'action:mapCodes': 'signals.import'
+		'action:mapCodes': 'signals.import',
+		'action:unmapCode': 'signals.import'
 	},
 	'/o/[org]/signals/template/[format]': { GET: 'signals.view' },
+	'/o/[org]/signals/preview': { POST: 'signals.import' },
 	'/o/[org]/signals/upload': { POST: 'signals.import' },
 	'/o/[org]/units/[unit]': { load: 'unit.view' },
 	'/o/[org]/waves': { load: 'wave.view' },
@@ -116,6 +119,7 @@ export const ROUTE_ACCESS: Record<string, Record<string, RouteAccess>> = {
 	'/o/[org]/waves/[wave]': { load: 'wave.view', 'action:close': 'wave.edit', 'action:reopen': 'wave.edit' },
 	'/o/[org]/waves/[wave]/codes.csv': { POST: 'wave.edit' },
 	'/o/[org]/waves/[wave]/poster/[unit]': { load: 'wave.view' },
+	'/o/[org]/waves/[wave]/posters': { load: 'wave.view' },
 	'/orgs': { load: 'signed-in' }
 };
 

@@ -60,14 +60,57 @@ export interface ColumnSpec {
 	headers: Record<Language, readonly string[]>;
 }
 
+/**
+ * Names Belgian payroll and HR systems (SD Worx, Securex, Partena, Acerta, Liantis, Group S) give
+ * these columns in their exports, accepted as they are. Names that could hold a person's name or a
+ * national register number are deliberately absent.
+ */
+const PAYROLL = {
+	unitCode: {
+		nl: ['Afdeling', 'Afdelingscode', 'Code afdeling', 'Dienst', 'Kostenplaats', 'Kostenplaatscode'],
+		fr: ['Département', 'Code département', 'Service', 'Code service', 'Centre de frais', 'Centre de coût'],
+		en: ['Department', 'Department code', 'Cost centre', 'Cost center']
+	},
+	employeeKey: {
+		nl: ['Personeelsnummer', 'Personeelsnr', 'Werknemersnummer', 'Stamnummer', 'Dossiernummer'],
+		fr: ['Matricule', 'Numéro de matricule', 'Numéro du travailleur', 'Numéro de travailleur'],
+		en: ['Employee number', 'Employee ID', 'Personnel number', 'Staff number']
+	},
+	spellStart: {
+		nl: ['Begin afwezigheid', 'Begindatum afwezigheid', 'Start afwezigheid', 'Van datum'],
+		fr: ['Début absence', "Début de l'absence", "Date de début d'absence", 'Date début absence'],
+		en: ['Absence start', 'Absence start date', 'Start of absence']
+	},
+	spellEnd: {
+		nl: ['Einde afwezigheid', 'Einddatum afwezigheid', 'Tot datum'],
+		fr: ['Fin absence', "Fin de l'absence", "Date de fin d'absence", 'Date fin absence'],
+		en: ['Absence end', 'Absence end date', 'End of absence']
+	},
+	absenceType: {
+		nl: ['Afwezigheidstype', 'Soort verlof', 'Reden afwezigheid', 'Afwezigheidsreden'],
+		fr: ["Motif d'absence", "Nature de l'absence", 'Type absence'],
+		en: ['Absence reason', 'Reason for absence', 'Absence category']
+	},
+	hireDate: {
+		nl: ['Datum indiensttreding', 'Indiensttreding'],
+		fr: ["Date d'entrée en service", 'Entrée en service'],
+		en: ['Date of hire', 'Employment start date']
+	},
+	leaveDate: {
+		nl: ['Datum uitdiensttreding', 'Uitdiensttreding'],
+		fr: ['Date de sortie de service', 'Sortie de service'],
+		en: ['Termination date', 'Employment end date']
+	}
+} as const;
+
 const UNIT_CODE: ColumnSpec = {
 	id: 'unitCode',
 	required: true,
 	type: 'code',
 	headers: {
-		nl: ['Eenheidscode', 'Code eenheid', 'Eenheid', 'Code'],
-		fr: ['Code unité', 'Unité', 'Code'],
-		en: ['Unit code', 'Unit', 'Code']
+		nl: ['Eenheidscode', 'Code eenheid', 'Eenheid', 'Code', ...PAYROLL.unitCode.nl],
+		fr: ['Code unité', 'Unité', 'Code', ...PAYROLL.unitCode.fr],
+		en: ['Unit code', 'Unit', 'Code', ...PAYROLL.unitCode.en]
 	}
 };
 
@@ -76,9 +119,9 @@ const EMPLOYEE_KEY: ColumnSpec = {
 	required: true,
 	type: 'key',
 	headers: {
-		nl: ['Medewerkerssleutel', 'Sleutel', 'Pseudoniem'],
-		fr: ['Clé travailleur', 'Clé', 'Pseudonyme'],
-		en: ['Employee key', 'Key', 'Pseudonym']
+		nl: ['Medewerkerssleutel', 'Sleutel', 'Pseudoniem', ...PAYROLL.employeeKey.nl],
+		fr: ['Clé travailleur', 'Clé', 'Pseudonyme', ...PAYROLL.employeeKey.fr],
+		en: ['Employee key', 'Key', 'Pseudonym', ...PAYROLL.employeeKey.en]
 	}
 };
 
@@ -227,9 +270,9 @@ export const COLUMNS: Record<SignalsFormat, readonly ColumnSpec[]> = {
 			required: true,
 			type: 'date',
 			headers: {
-				nl: ['Begindatum', 'Startdatum', 'Van'],
-				fr: ['Date de début', 'Début', 'Du'],
-				en: ['Start date', 'Start', 'From']
+				nl: ['Begindatum', 'Startdatum', 'Van', ...PAYROLL.spellStart.nl],
+				fr: ['Date de début', 'Début', 'Du', ...PAYROLL.spellStart.fr],
+				en: ['Start date', 'Start', 'From', ...PAYROLL.spellStart.en]
 			}
 		},
 		{
@@ -237,16 +280,20 @@ export const COLUMNS: Record<SignalsFormat, readonly ColumnSpec[]> = {
 			id: 'endDate',
 			required: true,
 			type: 'date',
-			headers: { nl: ['Einddatum', 'Tot'], fr: ['Date de fin', 'Fin', 'Au'], en: ['End date', 'End', 'To'] }
+			headers: {
+				nl: ['Einddatum', 'Tot', ...PAYROLL.spellEnd.nl],
+				fr: ['Date de fin', 'Fin', 'Au', ...PAYROLL.spellEnd.fr],
+				en: ['End date', 'End', 'To', ...PAYROLL.spellEnd.en]
+			}
 		},
 		{
 			id: 'absenceType',
 			required: true,
 			type: 'absenceType',
 			headers: {
-				nl: ['Soort afwezigheid', 'Type', 'Soort'],
-				fr: ["Type d'absence", 'Type'],
-				en: ['Absence type', 'Type']
+				nl: ['Soort afwezigheid', 'Type', 'Soort', ...PAYROLL.absenceType.nl],
+				fr: ["Type d'absence", 'Type', ...PAYROLL.absenceType.fr],
+				en: ['Absence type', 'Type', ...PAYROLL.absenceType.en]
 			}
 		}
 	],
@@ -269,9 +316,9 @@ export const COLUMNS: Record<SignalsFormat, readonly ColumnSpec[]> = {
 			required: true,
 			type: 'date',
 			headers: {
-				nl: ['Datum in dienst', 'In dienst', 'Startdatum'],
-				fr: ["Date d'entrée", 'Entrée', 'Date de début'],
-				en: ['Hire date', 'Start date', 'Start']
+				nl: ['Datum in dienst', 'In dienst', 'Startdatum', ...PAYROLL.hireDate.nl],
+				fr: ["Date d'entrée", 'Entrée', 'Date de début', ...PAYROLL.hireDate.fr],
+				en: ['Hire date', 'Start date', 'Start', ...PAYROLL.hireDate.en]
 			}
 		},
 		{
@@ -279,9 +326,9 @@ export const COLUMNS: Record<SignalsFormat, readonly ColumnSpec[]> = {
 			required: false,
 			type: 'date',
 			headers: {
-				nl: ['Datum uit dienst', 'Uit dienst', 'Einddatum'],
-				fr: ['Date de sortie', 'Sortie', 'Date de fin'],
-				en: ['Leave date', 'Leaving date', 'End date']
+				nl: ['Datum uit dienst', 'Uit dienst', 'Einddatum', ...PAYROLL.leaveDate.nl],
+				fr: ['Date de sortie', 'Sortie', 'Date de fin', ...PAYROLL.leaveDate.fr],
+				en: ['Leave date', 'Leaving date', 'End date', ...PAYROLL.leaveDate.en]
 			}
 		},
 		{
@@ -316,6 +363,11 @@ function aliasIndex(columns: readonly ColumnSpec[]): Map<string, ColumnId> {
 		}
 	}
 	return index;
+}
+
+/** The column a normalised header names in a format, if any. */
+export function columnOfHeader(format: SignalsFormat, normalised: string): ColumnId | undefined {
+	return ALIASES[format].get(normalised);
 }
 
 export function columnSpec(format: SignalsFormat, id: ColumnId): ColumnSpec | undefined {
@@ -378,7 +430,7 @@ export function detectSignalsFormat(
 			tie = false;
 		} else if (complete === bestComplete && score === bestScore) tie = true;
 	}
-	if (best === null || bestScore === 0)
+	if (best === null || bestScore === 0 || (!bestComplete && tooFewRequired(best, normalised)))
 		return {
 			ok: false,
 			format: null,
@@ -421,6 +473,16 @@ export function detectSignalsFormat(
 	}
 	if (problems.length) return { ok: false, format: best, problems };
 	return { ok: true, format: best, columns };
+}
+
+/**
+ * A header with at most one of the best format's required columns is of another kind (a staff list
+ * whose only known column is `Afdeling`, say): it is refused as an unknown format rather than with
+ * a message for every column, and the upload form offers the mapping step.
+ */
+function tooFewRequired(format: SignalsFormat, normalised: readonly string[]): boolean {
+	const found = new Set(normalised.map((n) => ALIASES[format].get(n)));
+	return COLUMNS[format].filter((c) => c.required && found.has(c.id)).length < 2;
 }
 
 /** Words accepted in the type column, normalised like headers. */

@@ -49,6 +49,7 @@ export const TABLE_LAYOUT: Readonly<Record<string, TablePlacement>> = {
 	signal_upload: 'distributed',
 	signal_figure: 'distributed',
 	signal_month: 'distributed',
+	signal_column_mapping: 'distributed',
 	disclosure_release: 'distributed',
 	analytics_input_version: 'distributed',
 	measure: 'distributed',

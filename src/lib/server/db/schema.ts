@@ -22,6 +22,8 @@ export interface OrganisationTable {
 	min_group_size: ColumnType<number, number | undefined, number>;
 	sensitive_min_group_size: ColumnType<number, number | undefined, number>;
 	is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+	/** The people employees can turn to (src/lib/domain/organisation-settings.ts), as JSON. */
+	contacts: ColumnType<unknown, string | undefined, string>;
 	created_at: Timestamp;
 }
 
@@ -224,6 +226,15 @@ export interface UnitCodeAliasTable {
 	organisation_id: string;
 	alias: string;
 	unit_id: string;
+}
+
+export interface SignalColumnMappingTable {
+	organisation_id: string;
+	format: 'monthly' | 'spells' | 'staffing';
+	/** Normalised header → column id, or null for an ignored column. */
+	mapping: ColumnType<Record<string, string | null>, string, string>;
+	updated_by: string | null;
+	updated_at: Timestamp;
 }
 
 export interface WaveUnitSummaryTable {
@@ -431,6 +442,7 @@ export interface Database {
 	signal_figure: SignalFigureTable;
 	signal_month: SignalMonthTable;
 	unit_code_alias: UnitCodeAliasTable;
+	signal_column_mapping: SignalColumnMappingTable;
 	wave_unit_summary: WaveUnitSummaryTable;
 	wave_summary_pack: WaveSummaryPackTable;
 	analytics_input_version: AnalyticsInputVersionTable;
@@ -475,6 +487,7 @@ export const tableColumns: { [T in keyof Database]: Record<keyof Database[T], tr
 		min_group_size: true,
 		sensitive_min_group_size: true,
 		is_demo: true,
+		contacts: true,
 		created_at: true
 	},
 	unit: {
@@ -587,6 +600,13 @@ export const tableColumns: { [T in keyof Database]: Record<keyof Database[T], tr
 	},
 	signal_month: { organisation_id: true, unit_id: true, month: true, ...signalFigureColumns },
 	unit_code_alias: { organisation_id: true, alias: true, unit_id: true },
+	signal_column_mapping: {
+		organisation_id: true,
+		format: true,
+		mapping: true,
+		updated_by: true,
+		updated_at: true
+	},
 	wave_unit_summary: {
 		organisation_id: true,
 		wave_id: true,

@@ -2,6 +2,7 @@ import { Buffer, isAscii, isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { detectDelimiter } from '../../domain/csv';
+import { judgeFileStart } from '../../domain/signals/file-check';
 import { decodeWindows1252 } from '../../domain/text-file';
 
 /**
@@ -37,7 +38,12 @@ export type CsvFileProblem =
 	| { key: 'signals.file.tooLarge'; params: { maxBytes: number } }
 	| { key: 'signals.file.lineTooLong'; params: { line: number; maxChars: number } }
 	| { key: 'signals.file.badQuotes'; params: { line: number } }
-	| { key: 'signals.file.invalidUtf8'; params: { line: number } };
+	| { key: 'signals.file.invalidUtf8'; params: { line: number } }
+	// An Excel workbook (xlsx.ts) that cannot be read, is too large inflated, or lacks the sheet asked for.
+	| { key: 'signals.file.xlsxBroken'; params: Record<string, never> }
+	| { key: 'signals.file.xlsxTooLarge'; params: { part: string } }
+	| { key: 'signals.file.xlsxNoSheet'; params: { sheet: string } }
+	| { key: 'signals.file.xlsxColumns'; params: { line: number; maxColumns: number } };
 
 export class CsvFileError extends Error {
 	readonly key: CsvFileProblem['key'];
@@ -213,7 +219,7 @@ export class CsvStreamReader implements AsyncIterable<CsvBatch> {
 		if (this.charset === 'sample') {
 			this.sample.push(chunk);
 			this.sampleLength += chunk.length;
-			if (this.sampleLength >= this.sampleBytes) this.judgeSample();
+			if (this.sampleLength >= this.sampleBytes) this.judgeSample(false);
 			return;
 		}
 		// Text never contains NUL; random bytes do (1 in 256), and so do UTF-16 and zip files.
@@ -222,31 +228,28 @@ export class CsvStreamReader implements AsyncIterable<CsvBatch> {
 	}
 
 	private end(): void {
-		if (this.charset === 'sample') this.judgeSample();
+		if (this.charset === 'sample') this.judgeSample(true);
 		this.pushText(this.decode(null), true);
 		this.done = true;
 		if (!this.header) fail({ key: 'signals.file.empty', params: {} });
 		if (this.rowsRead === 0) fail({ key: 'signals.file.noRows', params: { headerLine: this.header.line } });
 	}
 
-	/** Decides from the first bytes whether this is a text file at all, and its BOM. */
-	private judgeSample(): void {
+	/**
+	 * Decides from the first bytes whether this is a text file at all, and its BOM, by the rule the
+	 * browser's preview applies too (file-check.ts). A workbook is read by the xlsx reader, not here.
+	 */
+	private judgeSample(complete: boolean): void {
 		let bytes = concatBytes(this.sample, this.sampleLength);
 		this.sample = [];
-		if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
-			fail({ key: 'signals.file.utf16', params: {} });
-		}
-		if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-			fail({ key: 'signals.file.spreadsheet', params: {} }); // .xlsx (zip) or .xls
-		}
+		const verdict = judgeFileStart(bytes, complete);
+		if (verdict.kind === 'refused') fail({ key: verdict.key, params: {} });
+		if (verdict.kind === 'xlsx') fail({ key: 'signals.file.spreadsheet', params: {} });
 		this.charset = 'ascii';
-		if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+		if (verdict.bom) {
 			this.hasBom = true;
 			this.charset = 'utf-8';
 			bytes = bytes.subarray(3);
-		}
-		if (bytes.indexOf(0) !== -1) {
-			fail({ key: looksLikeUtf16(bytes) ? 'signals.file.utf16' : 'signals.file.notText', params: {} });
 		}
 		const text = this.decode(bytes);
 		if (tooManyControlCharacters(text)) fail({ key: 'signals.file.notText', params: {} });
@@ -535,28 +538,11 @@ function concatBytes(parts: Uint8Array[], length: number): Uint8Array {
 	return joined;
 }
 
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
-	return prefix.every((b, i) => bytes[i] === b);
-}
-
 /** Windows-1252 is Latin-1 except at 0x80-0x9F, where Latin-1 has control characters. */
 function decodeCp1252(bytes: Uint8Array): string {
 	const text = toBuffer(bytes).toString('latin1');
 	if (!C1_CONTROLS.test(text)) return text;
 	return text.replace(C1_CONTROLS_ALL, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
-}
-
-/** UTF-16 text of ASCII characters has a NUL in every other byte. */
-function looksLikeUtf16(bytes: Uint8Array): boolean {
-	const n = Math.min(bytes.length, 1024) & ~1;
-	if (n < 4) return false;
-	let even = 0;
-	let odd = 0;
-	for (let i = 0; i < n; i += 2) {
-		if (bytes[i] === 0) even++;
-		if (bytes[i + 1] === 0) odd++;
-	}
-	return Math.max(even, odd) > 0.8 * (n / 2) && Math.min(even, odd) < 0.05 * (n / 2);
 }
 
 /** Tab, line feed, form feed and carriage return occur in text files; a few stray others may. */

@@ -66,7 +66,12 @@ export function table(result: SignalsImportResult, unitId: string, ids: FigureId
 
 export function problemsOf(result: SignalsImportResult) {
 	if (result.ok) throw new Error('expected problems');
-	return result.problems.map(({ line, column, value, key, params }) =>
-		params ? { line, column, value, key, params } : { line, column, value, key }
-	);
+	return result.problems.map(({ line, column, value, key, params, rows, lines }) => ({
+		line,
+		column,
+		value,
+		key,
+		...(params && { params }),
+		...(rows && { rows, lines })
+	}));
 }

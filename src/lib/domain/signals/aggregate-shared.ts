@@ -1,7 +1,16 @@
 import type { MessageKey } from '../../i18n';
 import { dayNumber, firstDayOfMonth, formatDay, lastDayOfMonth, monthOfDay } from './calendar';
 import { COLUMNS, FIGURES, type ColumnId, type FigureId, type SignalsFormat } from './formats';
-import { EMPTY, FAILED, failureKey, isFailure, isoDay, parseDate } from './parse';
+import {
+	EMPTY,
+	FAILED,
+	failureKey,
+	isFailure,
+	isFormulaText,
+	isoDay,
+	lastDateStyle,
+	parseDate
+} from './parse';
 import { ProblemList, UnknownUnits, type SignalProblem } from './problems';
 import { ColumnStore, column, type Column, type ColumnArrays } from './columns';
 
@@ -135,7 +144,12 @@ export class PeriodRows<S extends Record<string, Column>> extends ColumnStore<ty
 interface DateSpan {
 	start: number;
 	end: number;
+	/** How the start date was written (parse.ts lastDateStyle), to echo it back in a problem. */
+	startStyle: number;
 }
+
+/** Unit cache value of a cell that starts like a formula. */
+const FORMULA_UNIT = -0x40000000;
 
 export class UploadRows {
 	readonly problems: ProblemList;
@@ -151,7 +165,7 @@ export class UploadRows {
 	private lastKey = '';
 	private lastKeyId = -1;
 	private nationalNumberKeys = 0;
-	private readonly span: DateSpan = { start: 0, end: 0 };
+	private readonly span: DateSpan = { start: 0, end: 0, startStyle: 0 };
 
 	/** The day of the upload, and the latest dates and month accepted. */
 	readonly today: number;
@@ -198,9 +212,14 @@ export class UploadRows {
 	 * row, which is neither read nor counted.
 	 */
 	employeeRow(cells: readonly string[], line: number, keyIndex: number): number {
-		const rawKey = cellAt(cells, keyIndex).trim();
+		const cell = cellAt(cells, keyIndex);
+		const rawKey = cell.trim();
 		if (rawKey === '' && isBlankRow(cells)) return BLANK;
 		this.rows++;
+		if (rawKey !== '' && isFormulaText(cell)) {
+			this.problem(line, 'employeeKey', '', 'signals.problem.formula');
+			return -1;
+		}
 		return this.keyOf(rawKey, line);
 	}
 
@@ -210,6 +229,7 @@ export class UploadRows {
 		if (slot === undefined) {
 			const code = raw.trim();
 			if (code === '') slot = -1;
+			else if (isFormulaText(raw)) slot = FORMULA_UNIT;
 			else {
 				const id = this.unitIdByCode.get(code.toLowerCase());
 				if (id !== undefined) {
@@ -233,6 +253,7 @@ export class UploadRows {
 		}
 		if (slot >= 0) return slot;
 		if (slot === -1) this.problem(line, 'unitCode', raw, 'signals.problem.required');
+		else if (slot === FORMULA_UNIT) this.problem(line, 'unitCode', raw, 'signals.problem.formula');
 		else this.unknownUnits.hit(-slot - 2, line);
 		return -1;
 	}
@@ -301,6 +322,7 @@ export class UploadRows {
 	): DateSpan {
 		const rawStart = cellAt(cells, cols.startDate);
 		const start = this.dateIn(rawStart, line, 'startDate', min, max);
+		this.span.startStyle = lastDateStyle;
 		if (start === EMPTY) this.problem(line, 'startDate', rawStart, 'signals.problem.required');
 		const rawEnd = cellAt(cells, cols[endColumn]);
 		let end = this.dateIn(rawEnd, line, endColumn, min, max);

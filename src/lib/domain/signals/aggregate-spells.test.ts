@@ -226,8 +226,8 @@ describe('spells: problems', () => {
 			)
 		]);
 		expect(problemsOf(result)).toEqual([
-			overlap(3, '2025-01-05', 2),
-			overlap(5, '2025-03-01', 4),
+			overlap(3, '05/01/2025', 2),
+			overlap(5, '01/03/2025', 4),
 			{ line: 6, column: null, value: '', key: 'signals.problem.duplicateRow', params: { firstLine: 2 } },
 			{ line: 7, column: 'endDate', value: '09/01/2025', key: 'signals.problem.endBeforeStart' }
 		]);
@@ -240,7 +240,7 @@ describe('spells: problems', () => {
 				['K1', 'U', '01/01/2025', '10/01/2025', 'ziekte']
 			)
 		]);
-		expect(problemsOf(result)).toEqual([overlap(3, '2025-01-01', 2)]);
+		expect(problemsOf(result)).toEqual([overlap(3, '01/01/2025', 2)]);
 	});
 
 	type Case = {
@@ -306,10 +306,36 @@ describe('spells: problems', () => {
 	});
 
 	it('keeps the first problems and counts them all', () => {
-		const rows = Array.from({ length: 10 }, (_, i) => [`K${i}`, 'U', 'nope', '', 'ziekte']);
+		const rows = [
+			['K1', 'U', 'nope', '', 'ziekte'],
+			['K2', 'U', '01/01/2025', 'nope', 'ziekte'],
+			['K3', 'U', '01/01/2025', '', 'griep'],
+			['K4', '', '01/01/2025', '', 'ziekte'],
+			['K5', 'U', 'nope', '', 'ziekte']
+		];
 		const result = importFiles([spells(...rows)], { maxProblems: 3 });
-		expect(result).toMatchObject({ ok: false, problemCount: 10 });
-		expect(problemsOf(result).map((p) => p.line)).toEqual([2, 3, 4]);
+		expect(result).toMatchObject({ ok: false, problemCount: 5 });
+		expect(problemsOf(result).map((p) => [p.line, p.rows])).toEqual([
+			[2, 2],
+			[3, undefined],
+			[4, undefined]
+		]);
+	});
+
+	it('lists the same problem on many rows once, with its count and first lines', () => {
+		const rows = Array.from({ length: 2477 }, (_, i) => [`K${i}`, 'U', '5/4/25', '', 'ziekte']);
+		const result = importFiles([spells(...rows)], { maxProblems: 3 });
+		expect(result).toMatchObject({ ok: false, problemCount: 2477 });
+		expect(problemsOf(result)).toEqual([
+			{
+				line: 2,
+				column: 'startDate',
+				value: '5/4/25',
+				key: 'signals.problem.notDate',
+				rows: 2477,
+				lines: [2, 3, 4, 5, 6]
+			}
+		]);
 	});
 
 	it('skips blank lines', () => {

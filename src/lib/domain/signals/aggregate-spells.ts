@@ -1,6 +1,6 @@
-import { dayNumber, formatDay, workdays } from './calendar';
+import { dayNumber, workdays } from './calendar';
 import { ABSENCE_TYPES, type FigureId } from './formats';
-import { isFailure } from './parse';
+import { isFailure, isFormulaText, writeDate } from './parse';
 import { BLANK, CellCodes, FIG, OPEN, PeriodRows, cellAt } from './aggregate-shared';
 import type { ColumnIndex, FileRows, UnitMonthGrid, UploadRows } from './aggregate-shared';
 import { ColumnStore, column } from './columns';
@@ -44,15 +44,24 @@ export function splitSpellDays(start: number, from: number, to: number, out: Flo
 	out[2] = workdays(Math.max(from, start + 365), to);
 }
 
-/** The code of an absence type cell, -1 for an empty or unknown word. */
+/** What absenceType returns for a cell that starts like a formula. */
+const FORMULA_TYPE = -2;
+
+/** The code of an absence type cell, -1 for an empty or unknown word, FORMULA_TYPE for a formula. */
 function absenceType(raw: string): number {
+	if (isFormulaText(raw)) return FORMULA_TYPE;
 	const word = ABSENCE_TYPES.get(normaliseHeader(raw));
 	return word === undefined ? -1 : TYPE_CODES[word];
 }
 
 export class SpellsFile implements FileRows {
-	/** About 21 bytes a spell. */
-	private readonly spells = new PeriodRows({ key: column(Int32Array), type: column(Uint8Array) });
+	/** About 22 bytes a spell. */
+	private readonly spells = new PeriodRows({
+		key: column(Int32Array),
+		type: column(Uint8Array),
+		/** How the start date was written, to echo it in an overlap as the cell said it. */
+		style: column(Uint8Array)
+	});
 	private readonly types = new CellCodes(absenceType);
 	/** The earliest and latest dates in the file: the period when none is given. */
 	firstDataDay = OPEN;
@@ -77,7 +86,7 @@ export class SpellsFile implements FileRows {
 		const key = upload.employeeRow(cells, line, cols.employeeKey);
 		if (key === BLANK) return;
 		const unit = upload.unitOf(cellAt(cells, cols.unitCode), line);
-		const { start, end } = upload.dates(
+		const { start, end, startStyle } = upload.dates(
 			cells,
 			line,
 			cols,
@@ -94,7 +103,11 @@ export class SpellsFile implements FileRows {
 				line,
 				'absenceType',
 				rawType,
-				rawType.trim() === '' ? 'signals.problem.required' : 'signals.problem.unknownType'
+				type === FORMULA_TYPE
+					? 'signals.problem.formula'
+					: rawType.trim() === ''
+						? 'signals.problem.required'
+						: 'signals.problem.unknownType'
 			);
 			type = OTHER_ABSENCE;
 		}
@@ -105,6 +118,7 @@ export class SpellsFile implements FileRows {
 		const i = this.spells.appendPeriod(unit, start, end, line);
 		this.spells.columns.key[i] = key;
 		this.spells.columns.type[i] = type;
+		this.spells.columns.style[i] = startStyle;
 		if (start < this.firstDataDay) this.firstDataDay = start;
 		const last = end === OPEN ? start : end;
 		if (last > this.lastDataDay) this.lastDataDay = last;
@@ -115,7 +129,7 @@ export class SpellsFile implements FileRows {
 	 * id keeps this linear; the few spells of one key are then sorted by insertion.
 	 */
 	check(): void {
-		const { key, start, end, type, unit, line } = this.spells.columns;
+		const { key, start, end, type, unit, line, style } = this.spells.columns;
 		const length = this.spells.length;
 		const keyCount = this.upload.keyCount;
 		const offsets = new Int32Array(keyCount + 1);
@@ -164,17 +178,17 @@ export class SpellsFile implements FileRows {
 						this.upload.problems.add('spells', later, null, '', 'signals.problem.duplicateRow', {
 							firstLine: earlier
 						});
-					else
+					else {
+						const shown = line[s] === later ? s : other;
 						this.upload.problems.add(
 							'spells',
 							later,
 							'startDate',
-							formatDay(start[line[s] === later ? s : other]!),
+							writeDate(start[shown]!, style[shown]!),
 							'signals.problem.overlap',
-							{
-								otherLine: earlier
-							}
+							{ otherLine: earlier }
 						);
+					}
 				}
 				if (reach < 0 || end[s]! > end[reach]!) reach = s;
 			}

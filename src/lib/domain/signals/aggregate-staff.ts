@@ -1,7 +1,7 @@
 import { workdays } from './calendar';
 import { LEAVE_REASONS, type FigureId } from './formats';
-import { EMPTY, failureKey, isFailure, parseNumber } from './parse';
-import { BLANK, CellCodes, FIG, MIN_HIRE_DAY, PeriodRows, cellAt } from './aggregate-shared';
+import { EMPTY, failureKey, isFailure, isFormulaText, parseNumber } from './parse';
+import { BLANK, CellCodes, FIG, MIN_HIRE_DAY, OPEN, PeriodRows, cellAt } from './aggregate-shared';
 import type { ColumnIndex, FileRows, UnitMonthGrid, UploadRows } from './aggregate-shared';
 import { column } from './columns';
 import { normaliseHeader } from '../units';
@@ -14,14 +14,21 @@ import { normaliseHeader } from '../units';
 
 export const MAX_FTE = 1.5;
 
+/** rowOfKey of an employee whose staffing row on `line` was refused: below -1, and keeps the line. */
+const unread = (line: number) => -line - 2;
+
 const NO_REASON = 0;
 const VOLUNTARY = 1;
 const INVOLUNTARY = 2;
 const OTHER_REASON = 3;
 const REASON_CODES = { voluntary: VOLUNTARY, involuntary: INVOLUNTARY, other: OTHER_REASON } as const;
 
-/** The code of a leave reason cell: NO_REASON when empty, -1 for an unknown word. */
+/** What leaveReason returns for a cell that starts like a formula. */
+const FORMULA_REASON = -2;
+
+/** The code of a leave reason cell: NO_REASON when empty, -1 for an unknown word, FORMULA_REASON for a formula. */
 function leaveReason(raw: string): number {
+	if (isFormulaText(raw)) return FORMULA_REASON;
 	const trimmed = raw.trim();
 	const word = LEAVE_REASONS.get(normaliseHeader(trimmed));
 	return trimmed === '' ? NO_REASON : word === undefined ? -1 : REASON_CODES[word];
@@ -30,8 +37,15 @@ function leaveReason(raw: string): number {
 export class StaffFile implements FileRows {
 	private readonly staff = new PeriodRows({ fte: column(Float64Array), reason: column(Uint8Array) });
 	private readonly reasons = new CellCodes(leaveReason);
-	/** Staffing row of each key id, -1 when the key has none. */
+	/** Staffing row of each key id, -1 when the key has none, unread(line) when its row was refused. */
 	private rowOfKey = new Int32Array(1024).fill(-1);
+	/**
+	 * Whether some row's employee is unknown: its key was refused, it repeated another row's key, or
+	 * the row could not be read at all. Any key of the spells might be that row's, so a key missing
+	 * from the staffing is then not reported: it would most likely follow from the problem already
+	 * reported on that row.
+	 */
+	someRowUnknown = false;
 	private readonly hasLeave: boolean;
 	private readonly hasReason: boolean;
 
@@ -82,35 +96,50 @@ export class StaffFile implements FileRows {
 		const rawLeave = cellAt(cells, cols.leaveDate);
 		const rawReason = cellAt(cells, cols.leaveReason);
 		const reason = this.reasons.get(rawReason);
-		if (reason < 0) upload.problem(line, 'leaveReason', rawReason, 'signals.problem.unknownReason');
-		else if (reason === NO_REASON && rawLeave.trim() !== '' && this.hasReason)
+		if (reason === FORMULA_REASON) upload.problem(line, 'leaveReason', rawReason, 'signals.problem.formula');
+		else if (reason < 0) upload.problem(line, 'leaveReason', rawReason, 'signals.problem.unknownReason');
+		// A leave date that could not be read has its own problem: the reason it needs is asked once it can.
+		else if (reason === NO_REASON && !isFailure(leave) && leave !== OPEN && this.hasReason)
 			upload.problem(line, 'leaveReason', rawReason, 'signals.problem.reasonRequired');
 		else if (reason !== NO_REASON && rawLeave.trim() === '')
 			upload.problem(line, 'leaveReason', rawReason, 'signals.problem.reasonWithoutLeave');
 
-		if (key < 0) return;
+		if (key < 0) {
+			this.someRowUnknown = true;
+			return;
+		}
 		if (key >= this.rowOfKey.length) {
 			const bigger = new Int32Array(Math.max(key + 1, this.rowOfKey.length * 2)).fill(-1);
 			bigger.set(this.rowOfKey);
 			this.rowOfKey = bigger;
 		}
 		const previous = this.rowOfKey[key]!;
-		if (previous >= 0) {
+		if (previous !== -1) {
 			upload.problem(line, 'employeeKey', '', 'signals.problem.duplicateKey', {
-				firstLine: this.staff.columns.line[previous]!
+				firstLine: previous >= 0 ? this.staff.columns.line[previous]! : -previous - 2
 			});
+			this.someRowUnknown = true;
 			return;
 		}
-		if (isFailure(fte) || isFailure(start) || isFailure(leave)) return;
+		if (isFailure(fte) || isFailure(start) || isFailure(leave)) {
+			// The employee is on the staff; only their row is wrong, and that was reported.
+			this.rowOfKey[key] = unread(line);
+			return;
+		}
 		const i = this.staff.appendPeriod(unit, start, leave, line);
 		this.staff.columns.fte[i] = fte;
 		this.staff.columns.reason[i] = reason < 0 ? NO_REASON : reason;
 		this.rowOfKey[key] = i;
 	}
 
-	/** Whether the key has a staffing row that could be read. */
+	/** Whether the key has a staffing row, read or refused. */
 	hasKey(key: number): boolean {
-		return key < this.rowOfKey.length && this.rowOfKey[key]! >= 0;
+		return key < this.rowOfKey.length && this.rowOfKey[key] !== -1;
+	}
+
+	/** A row the reader could not split into cells (reported by the reader). */
+	unreadable(): void {
+		this.someRowUnknown = true;
 	}
 
 	/** Key id → FTE, for the `keyCount` keys of the upload; NaN for a key without a staffing row. */

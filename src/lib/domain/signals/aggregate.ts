@@ -127,13 +127,22 @@ export class SignalsAccumulator {
 		this.file.add(line, cells);
 	}
 
+	/**
+	 * A record of the current file that the reader could not split into cells (and reported): the
+	 * file is then not complete, which the checks across files must allow for.
+	 */
+	unreadable(): void {
+		if (!this.ignoring && this.file === this.staff) this.staff?.unreadable();
+	}
+
 	/** Checks what needs all rows, then returns the problems or the figures per unit and month. */
 	finish(): SignalsImportResult {
 		const { upload, spells, staff, monthly } = this;
 		upload.format = null;
 		this.file = null;
 		spells?.check();
-		if (spells && staff) spells.checkKeysIn((key) => staff.hasKey(key));
+		// A staffing row whose employee is unknown may be any missing key's: not reported twice.
+		if (spells && staff && !staff.someRowUnknown) spells.checkKeysIn((key) => staff.hasKey(key));
 		if (upload.identifyingKeys)
 			upload.problems.add(null, 0, 'employeeKey', '', 'signals.problem.identifyingKeys');
 		if (staff && !spells && !this.period)

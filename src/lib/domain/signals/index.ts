@@ -22,7 +22,10 @@
  *   aggregate-spells.ts, aggregate-staff.ts and aggregate-monthly.ts each validate the rows of one
  *   format and add its figures, aggregate-shared.ts holds what their rows share (problems, unit
  *   codes, employee keys, dates, the unit-month grid), columns.ts the typed column store.
- * - problems.ts: SignalProblem, the capped problem list and the list of unknown unit codes.
+ * - mapping.ts: the column mapping step (suggestions, a file's header read through a mapping).
+ * - file-check.ts: what kind of file an upload is, judged from its first bytes (browser and server).
+ * - problems.ts: SignalProblem, the capped problem list (the same problem on many rows listed
+ *   once) and the list of unknown unit codes; problem-text.ts: a problem's words in a language.
  * - figures.ts: UnitMonthFigures and the replacement rule (null = not supplied).
  * - registry.ts: every indicator defined once (figures, aggregation, unit, health, early warning).
  * - indicators.ts: computeIndicators (it only computes; no gate), rollingMonths, rollUpFigures.
@@ -34,6 +37,8 @@ export * from './aggregate';
 export * from './calendar';
 export * from './figures';
 export * from './formats';
+export * from './file-check';
 export * from './indicators';
+export * from './mapping';
 export * from './parse';
 export * from './problems';

@@ -41,7 +41,8 @@ describe('parseNumber in a decimal column', () => {
 		['1234.567', 1234.567],
 		['3,00', 3],
 		['-0', 0],
-		['\t2,25\t', 2.25]
+		[' 2,25\t', 2.25],
+		['\u00a02,25\r', 2.25]
 	])('%j is %d', (cell, expected) => expect(parseNumber(cell, false)).toBe(expected));
 
 	it.each([
@@ -58,7 +59,11 @@ describe('parseNumber in a decimal column', () => {
 		['.5', NOT_NUMBER],
 		['1e3', NOT_NUMBER],
 		['12%', NOT_NUMBER],
-		['-', NOT_NUMBER],
+		['-', FORMULA],
+		['\t2,25', FORMULA],
+		['\r5', FORMULA],
+		['-5+A1', FORMULA],
+		['-1 +cmd|x', FORMULA],
 		['1234567890123', NOT_NUMBER],
 		['-1', NEGATIVE],
 		['-0,5', NEGATIVE],

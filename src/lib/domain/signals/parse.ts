@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../i18n';
-import { dayNumber, daysInMonth, monthOfDay } from './calendar';
+import { civilDate, dayNumber, daysInMonth, monthOfDay } from './calendar';
 
 /**
  * Cell parsers for the import hot path: a million rows at well over 150,000 rows a second, so they
@@ -13,7 +13,7 @@ export const EMPTY = FAILED - 1;
 export const NOT_NUMBER = FAILED - 2;
 export const NOT_WHOLE = FAILED - 3;
 export const NEGATIVE = FAILED - 4;
-/** Starts like a spreadsheet formula (=, +, @, or - followed by something other than a digit). */
+/** Text a spreadsheet would run as a formula (see isFormulaText). */
 export const FORMULA = FAILED - 5;
 /** One point followed by exactly three digits: a thousands separator or a decimal point? */
 export const AMBIGUOUS = FAILED - 6;
@@ -43,6 +43,29 @@ export function failureKey(failure: number): MessageKey {
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** Space, tab, no-break space and narrow no-break space (French thousands separator). */
 const isSpace = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 0x202f;
+/** The spaces that may precede a cell's content: not a tab, which starts a formula. */
+const isLeadingSpace = (c: number) => c === 32 || c === 0xa0 || c === 0x202f;
+const TAB = 9;
+const CR = 13;
+const EQUALS = 61;
+const PLUS = 43;
+const MINUS = 45;
+const AT = 64;
+
+/**
+ * The one rule for text that a spreadsheet would run as a formula, in every column: after any
+ * leading spaces, the cell starts with `=`, `+`, `-`, `@`, a tab or a carriage return (the
+ * characters OWASP lists for CSV injection). A plain negative number in a number column is not a
+ * formula: parseNumber decides that (NEGATIVE), so `-5` is refused for being negative, `-5+A1` and
+ * `-` as formulas. Needs no trimming and builds nothing: it runs on every cell.
+ */
+export function isFormulaText(cell: string): boolean {
+	let i = 0;
+	while (i < cell.length && isLeadingSpace(cell.charCodeAt(i))) i++;
+	if (i === cell.length) return false;
+	const c = cell.charCodeAt(i);
+	return c === EQUALS || c === PLUS || c === MINUS || c === AT || c === TAB || c === CR;
+}
 const DOT = 46;
 const COMMA = 44;
 const SPACE_GROUP = 32;
@@ -55,21 +78,30 @@ let cellStart = 0;
 let cellEnd = 0;
 /** What openCell() returns for a cell that has content and does not start like a formula. */
 const OPEN = 0;
+/** What openCell() returns for a cell that starts with `-`: a formula, unless a number follows. */
+const SIGNED = 1;
 
 /**
- * The rule every parser of a cell starts with: surrounding spaces do not count, an empty cell is
- * EMPTY, and a cell that a spreadsheet would run (=, +, @) is FORMULA. Sets cellStart and cellEnd.
+ * The rule every parser of a cell starts with: surrounding spaces do not count, an empty cell
+ * (spaces and tabs only) is EMPTY, and a cell that a spreadsheet would run (isFormulaText) is
+ * FORMULA, except a leading `-`, which the number parser judges. Sets cellStart and cellEnd.
  */
 function openCell(cell: string): number {
 	let i = 0;
 	let end = cell.length;
-	while (i < end && isSpace(cell.charCodeAt(i))) i++;
-	while (end > i && isSpace(cell.charCodeAt(end - 1))) end--;
+	while (i < end && isLeadingSpace(cell.charCodeAt(i))) i++;
+	while (end > i && (isSpace(cell.charCodeAt(end - 1)) || cell.charCodeAt(end - 1) === CR)) end--;
 	cellStart = i;
 	cellEnd = end;
 	if (i === end) return EMPTY;
 	const first = cell.charCodeAt(i);
-	return first === 61 || first === 43 || first === 64 ? FORMULA : OPEN;
+	if (first === TAB || first === CR) {
+		// Tabs only: as empty as spaces only.
+		let j = i;
+		while (j < end && isSpace(cell.charCodeAt(j))) j++;
+		if (j === end) return EMPTY;
+	}
+	return first === MINUS ? SIGNED : isFormulaText(cell) ? FORMULA : OPEN;
 }
 
 /**
@@ -88,18 +120,19 @@ function openCell(cell: string): number {
  */
 export function parseNumber(cell: string, whole: boolean): number {
 	const opened = openCell(cell);
-	if (opened !== OPEN) return opened;
-	let i = cellStart;
-	const end = cellEnd;
-	let c = cell.charCodeAt(i);
-	let negative = false;
-	if (c === 45) {
-		if (i + 1 === end) return NOT_NUMBER;
-		if (!isDigit(cell.charCodeAt(i + 1))) return FORMULA;
-		negative = true;
-		i++;
+	if (opened === SIGNED) {
+		// A plain negative number is refused as negative; anything else after a `-` is a formula.
+		const value = readNumber(cell, cellStart + 1, cellEnd, whole, true);
+		return value === NOT_NUMBER ? FORMULA : value;
 	}
-	if (!isDigit(cell.charCodeAt(i))) return NOT_NUMBER;
+	if (opened !== OPEN) return opened;
+	return readNumber(cell, cellStart, cellEnd, whole, false);
+}
+
+/** The number written in cell[i..end), negated when `negative`, or why it is none. */
+function readNumber(cell: string, i: number, end: number, whole: boolean, negative: boolean): number {
+	if (i === end || !isDigit(cell.charCodeAt(i))) return NOT_NUMBER;
+	let c: number;
 
 	let dots = 0;
 	let commas = 0;
@@ -226,7 +259,7 @@ function isTimeSuffix(cell: string, at: number, end: number): boolean {
  */
 export function parseDate(cell: string): number {
 	const opened = openCell(cell);
-	if (opened !== OPEN) return opened;
+	if (opened !== OPEN) return opened === SIGNED ? FORMULA : opened;
 	const i = cellStart;
 	const end = cellEnd;
 
@@ -255,7 +288,34 @@ export function parseDate(cell: string): number {
 		day = a;
 	} else return NOT_DATE;
 	if (b < 1 || b > 12 || day < 1 || day > daysInMonth(year, b)) return NOT_DATE;
+	const dayLength = lengthA === 4 ? lengthC : lengthA;
+	lastDateStyle =
+		(lengthA === 4 ? YEAR_FIRST : 0) |
+		(separator === 47 ? SLASH : separator === DOT ? DOTTED : 0) |
+		(dayLength === 2 ? DAY_PADDED : 0) |
+		(lengthB === 2 ? MONTH_PADDED : 0);
 	return dayNumber(year, b, day);
+}
+
+/** How the last date parseDate accepted was written, for writeDate: a few bits, stored per row. */
+export let lastDateStyle = 0;
+const YEAR_FIRST = 1;
+const SLASH = 2;
+const DOTTED = 4;
+const DAY_PADDED = 8;
+const MONTH_PADDED = 16;
+
+/**
+ * A day written the way a cell wrote it (lastDateStyle right after parsing it): `05/04/2025`
+ * stays `05/04/2025`, `5-4-2025` stays `5-4-2025`. A time of day after the date is left out.
+ */
+export function writeDate(dayNo: number, style: number): string {
+	const [year, month, day] = civilDate(dayNo);
+	const separator = style & SLASH ? '/' : style & DOTTED ? '.' : '-';
+	const d = style & DAY_PADDED ? String(day).padStart(2, '0') : String(day);
+	const m = style & MONTH_PADDED ? String(month).padStart(2, '0') : String(month);
+	const y = String(year).padStart(4, '0');
+	return style & YEAR_FIRST ? `${y}${separator}${m}${separator}${d}` : `${d}${separator}${m}${separator}${y}`;
 }
 
 /**
@@ -264,7 +324,7 @@ export function parseDate(cell: string): number {
  */
 export function parseMonth(cell: string): number {
 	const opened = openCell(cell);
-	if (opened !== OPEN) return opened;
+	if (opened !== OPEN) return opened === SIGNED ? FORMULA : opened;
 	const i = cellStart;
 	const end = cellEnd;
 

@@ -6,7 +6,7 @@ import type { Browser, FileChooser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/demo';
 import { COLUMNS } from '../../src/lib/domain/signals';
-import { translate, type MessageKey } from '../../src/lib/i18n';
+import { formatYearMonth, translate, type MessageKey } from '../../src/lib/i18n';
 import { nl } from '../../src/lib/i18n/nl';
 import { checkA11y, describeViolations, launchBrowser, newPage, signInAs } from '../helpers/browser';
 import { Client, homeOrganisationOf, unitIdsByCode } from '../helpers/http';
@@ -206,7 +206,12 @@ const rowOf = (rows: string[][], file: string) => rows.filter((r) => r[2] === fi
 
 /** The message of an imported upload, as the page says it. */
 const importedText = (rows: number, units: number, from: string, to: string) =>
-	translate('nl', 'signals.imported', { rows, units, from, to });
+	translate('nl', 'signals.imported', {
+		rows,
+		units,
+		from: formatYearMonth('nl', from),
+		to: formatYearMonth('nl', to)
+	});
 
 async function waitForStatus(page: Page, text: string): Promise<void> {
 	await page.getByRole('status').filter({ hasText: text }).first().waitFor({ timeout: 60_000 });
@@ -255,7 +260,7 @@ const textOf = (html: string) =>
 		.trim();
 
 function tableRows(tableHtml: string): string[][] {
-	const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(tableHtml)?.[1] ?? '';
+	const body = /<tbody[^>]*>([\s\S]*?)<\/tbody>/.exec(tableHtml)?.[1] ?? '';
 	return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
 		[...row!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map(([, cell]) => textOf(cell!))
 	);
@@ -263,7 +268,7 @@ function tableRows(tableHtml: string): string[][] {
 
 interface HistoryEntry {
 	cells: string[];
-	/** The id the row's undo form posts; null when the upload is undone already. */
+	/** The id the row's undo link asks to confirm; null when the upload is undone already. */
 	uploadId: string | null;
 }
 
@@ -274,13 +279,13 @@ function historyIn(html: string): HistoryEntry[] {
 	const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(section!)?.[1] ?? '';
 	return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map(([, row]) => ({
 		cells: [...row!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map(([, cell]) => textOf(cell!)),
-		uploadId: /\bvalue="([0-9a-f-]{36})"/.exec(row!)?.[1] ?? null
+		uploadId: /(?:\bvalue="|[?&]undo=)([0-9a-f-]{36})/.exec(row!)?.[1] ?? null
 	}));
 }
 
 /** The problem table (the one with a caption) of an outcome in a page's HTML. */
 function problemsIn(html: string): string[][] {
-	const table = /<table>\s*<caption>[\s\S]*?<\/table>/.exec(html)?.[0];
+	const table = /<table class="problems[^"]*">[\s\S]*?<\/table>/.exec(html)?.[0];
 	return table ? tableRows(table) : [];
 }
 
@@ -501,15 +506,18 @@ describe('preview and upload with JavaScript', () => {
 		const samples = await page.evaluate(
 			() => (window as unknown as { samples: Array<{ value: number; max: number; text: string }> }).samples
 		);
-		const figures = textPattern(
-			'signals.progressFigures',
-			{ sent: '(\\d+)', total: '(\\d+)', rows: '(\\d+)' },
-			false
+		// Numbers as Dutch writes them (1.234); more than one row by the time a sample is taken.
+		const figures = new RegExp(
+			escapeRegExp(translate('nl', 'signals.progressFigures', { sent: 1111, total: 2222, rows: 3333 }))
+				.replace('1111', '([\\d.]+)')
+				.replace('2222', '([\\d.]+)')
+				.replace('3\\.333', '([\\d.]+)')
 		);
+		const count = (text: string) => Number(text.replaceAll('.', ''));
 		const parsed = samples.map((s) => {
 			const match = figures.exec(s.text);
 			expect(match, s.text).not.toBeNull();
-			return { ...s, sent: Number(match![1]), total: Number(match![2]), rows: Number(match![3]) };
+			return { ...s, sent: count(match![1]!), total: count(match![2]!), rows: count(match![3]!) };
 		});
 		const summary = JSON.stringify(parsed.map((s) => [s.value, s.max, s.sent, s.rows]));
 		// The bar is seen part-way, more than once.
@@ -648,12 +656,19 @@ describe('preview and upload with JavaScript', () => {
 			expect(rowOf(await historyRows(page), name)).toHaveLength(1);
 			expect((await historyRows(page)).length).toBe(before + 1);
 
-			const undo = page.getByRole('button', {
+			const undo = page.getByRole('link', {
 				name: translate('nl', 'signals.undoLabel', { file: name }),
 				exact: true
 			});
 			await expect(undo.textContent()).resolves.toBe(nl['signals.undo']);
+			// Undo asks first, saying what it will do.
 			await undo.click();
+			await expect
+				.poll(() =>
+					page.getByRole('heading', { name: translate('nl', 'signals.undoTitle', { file: name }) }).count()
+				)
+				.toBe(1);
+			await page.getByRole('button', { name: nl['signals.undoYes'] }).click();
 			await waitForStatus(page, nl['signals.undone']);
 			const [undone] = rowOf(await historyRows(page), name);
 			expect(undone![7]).toMatch(
@@ -712,8 +727,10 @@ describe('without JavaScript', () => {
 			]);
 
 			await page
-				.getByRole('button', { name: translate('nl', 'signals.undoLabel', { file: name }), exact: true })
+				.getByRole('link', { name: translate('nl', 'signals.undoLabel', { file: name }), exact: true })
 				.click();
+			await page.waitForURL((u) => u.searchParams.has('undo'));
+			await page.getByRole('button', { name: nl['signals.undoYes'] }).click();
 			await page.waitForURL((u) => u.search === '?/undo');
 			await waitForStatus(page, nl['signals.undone']);
 			expect(rowOf(await historyRows(page), name)[0]?.[7]).toMatch(
@@ -731,8 +748,13 @@ describe('broken files over HTTP', () => {
 			'malformed quotes',
 			() => e2e('bad-quotes.csv'),
 			(file) => [
-				[file, '3', '', '', translate('nl', 'signals.file.badQuotes', { line: 3 })],
-				[file, '5', '', '', translate('nl', 'signals.file.badQuotes', { line: 5 })]
+				[
+					file,
+					'3',
+					'',
+					'',
+					`${translate('nl', 'signals.file.badQuotes', { line: 3 })} ${translate('nl', 'signals.problem.repeated', { count: 2, lines: '3, 5' })}`
+				]
 			]
 		],
 		[
@@ -753,13 +775,24 @@ describe('broken files over HTTP', () => {
 				[file, '2', nl['signals.column.headcount'], '=SUM(A1)', nl['signals.problem.formula']],
 				[file, '2', nl['signals.column.fte'], '+1', nl['signals.problem.formula']],
 				[file, '2', nl['signals.column.plannedDays'], '@cmd', nl['signals.problem.formula']],
-				[file, '2', nl['signals.column.sickDaysShort'], '-cmd', nl['signals.problem.formula']],
-				[file, '3', nl['signals.column.sickDaysShort'], '=1+1', nl['signals.problem.formula']]
+				// The same problem on two rows, listed once.
+				[
+					file,
+					'2',
+					nl['signals.column.sickDaysShort'],
+					'-cmd',
+					`${nl['signals.problem.formula']} ${translate('nl', 'signals.problem.repeated', { count: 2, lines: '2, 3' })}`
+				]
 			]
 		],
 		[
-			'an Excel workbook',
+			'a broken Excel workbook',
 			() => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), randomBytes(4096)]),
+			(file) => [[file, '', '', '', nl['signals.file.xlsxBroken']]]
+		],
+		[
+			'an old Excel workbook',
+			() => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), randomBytes(4096)]),
 			(file) => [[file, '', '', '', nl['signals.file.spreadsheet']]]
 		]
 	];
@@ -775,7 +808,9 @@ describe('broken files over HTTP', () => {
 			expect(html).toMatch(/<html lang="nl"/);
 			const rows = typeof expected === 'function' ? expected(name) : expected;
 			expect(problemsIn(html)).toEqual(rows);
-			expect(textOf(html)).toContain(translate('nl', 'signals.refused', { count: rows.length }));
+			// A problem listed once for several rows counts them all.
+			const count = rows.reduce((n, row) => n + Number(/op (\d+) rijen/.exec(row.at(-1)!)?.[1] ?? 1), 0);
+			expect(textOf(html)).toContain(translate('nl', 'signals.refused', { count }));
 			expect(historyIn(html).map((e) => e.cells)).toEqual(before.map((e) => e.cells));
 			expect((await historyVia(hr)).map((e) => e.cells)).toEqual(before.map((e) => e.cells));
 		},
@@ -855,7 +890,7 @@ describe('access', () => {
 			expect(await fileInput(page).count()).toBe(0);
 			expect(await uploadButton(page).count()).toBe(0);
 			expect(await page.getByRole('heading', { name: nl['signals.uploadTitle'] }).count()).toBe(0);
-			expect(await page.getByRole('button', { name: nl['signals.undo'] }).count()).toBe(0);
+			expect(await page.getByRole('link', { name: nl['signals.undo'] }).count()).toBe(0);
 			expect(await page.getByRole('link', { name: nl['signals.templateIn.nl'], exact: true }).count()).toBe(
 				3
 			);
@@ -985,6 +1020,100 @@ describe('accessibility and keyboard', () => {
 			expect(await cellTexts(problemTable(page).locator('tbody tr'))).toEqual([
 				[name, '2', nl['signals.column.headcount'], 'veertig', nl['signals.problem.notNumber']]
 			]);
+		},
+		TIMEOUT
+	);
+});
+
+describe('problem reporting', () => {
+	it(
+		'a bad upload lists each problem once, with how often, the cells as written and limits in Dutch',
+		async () => {
+			const s = suffix();
+			const spellsName = `verzuim-2012-${s}.csv`;
+			const staffName = `personeel-2012-${s}.csv`;
+			const rows: string[][] = [];
+			// 2,477 dates written d/m/yy, one problem.
+			for (let i = 0; i < 2477; i++) rows.push([`k${s}${i}`, 'AZ-SPO', `${(i % 28) + 1}/3/12`, '', 'ziekte']);
+			rows.push(['=HYPERLINK("x")', 'AZ-SPO', '02/04/2012', '03/04/2012', 'ziekte']);
+			rows.push([`ov${s}`, 'AZ-SPO', '01/04/2012', '10/04/2012', 'ziekte']);
+			rows.push([`ov${s}`, 'AZ-SPO', '05/04/2012', '06/04/2012', 'ziekte']);
+			rows.push([`fu${s}`, 'AZ-SPO', '01/01/2099', '', 'ziekte']);
+			const staffing = excelCsv(
+				[
+					'Medewerkerssleutel',
+					'Eenheidscode',
+					'VTE',
+					'Datum in dienst',
+					'Datum uit dienst',
+					'Reden van vertrek'
+				],
+				[[`ov${s}`, 'AZ-SPO', '100,0', '01/01/2010', '', '']]
+			);
+
+			for (const viewport of [{ width: 1366, height: 900 }, PHONE]) {
+				const page = await signalsPage(HR, { viewport });
+				await fileInput(page).setInputFiles(csvFile(spellsName, excelCsv(SPELLS_HEADER, rows)));
+				await page
+					.getByLabel(nl['signals.staffingLabel'], { exact: true })
+					.setInputFiles(csvFile(staffName, staffing));
+				await uploadButton(page).click();
+				await waitForAlert(page, translate('nl', 'signals.refused', { count: 2481 }));
+				const table = problemTable(page);
+				await expect(table.locator('caption').textContent()).resolves.toBe('De 2.481 problemen');
+				const cells = await cellTexts(table.locator('tbody tr'));
+				// File, line, column (the catalogue's name first; the file's own header may follow), value.
+				expect(
+					cells.map(([file, line, column, value]) => [file, line, column!.split(' (')[0], value])
+				).toEqual([
+					[spellsName, '2', nl['signals.column.startDate'], '1/3/12'],
+					[spellsName, '2.479', nl['signals.column.employeeKey'], ''],
+					[spellsName, '2.481', nl['signals.column.startDate'], '05/04/2012'],
+					[spellsName, '2.482', nl['signals.column.startDate'], '01/01/2099'],
+					[staffName, '2', nl['signals.column.fte'], '100,0']
+				]);
+				const messages = cells.map((row) => row[4]!);
+				expect(messages[0]).toBe(
+					`${nl['signals.problem.notDate']} Hetzelfde probleem op 2.477 rijen (eerste regels: 2, 3, 4, 5, 6, …).`
+				);
+				expect(messages[1]).toBe(nl['signals.problem.formula']);
+				expect(messages[2]).toBe(translate('nl', 'signals.problem.overlap', { otherLine: '2.480' }));
+				expect(messages[3]).toMatch(/^Ligt in de toekomst: na \d{1,2} [a-z]+\.? \d{4}\.$/);
+				expect(messages[4]).toBe('VTE moet groter zijn dan 0 en hoogstens 1,5.');
+				// Not again as "not in the staffing file"; no ISO date, no decimal point anywhere.
+				const text = (await table.textContent()) ?? '';
+				expect(text).not.toContain(nl['signals.problem.keyNotInStaffing']);
+				expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|1\.5\b|HYPERLINK/);
+				// On a phone the list stays inside the screen: each problem a card.
+				const right = await table.evaluate((e) => e.getBoundingClientRect().right - window.innerWidth);
+				expect(right).toBeLessThanOrEqual(0);
+				if (process.env.KNIPPERLICHT_SHOTS)
+					await table.screenshot({
+						path: join(process.env.KNIPPERLICHT_SHOTS, `problems-${viewport.width}.png`)
+					});
+				const violations = await checkA11y(page);
+				expect(violations, describeViolations(violations)).toEqual([]);
+			}
+		},
+		TIMEOUT
+	);
+
+	it(
+		'one problem is one problem, in the singular',
+		async () => {
+			const name = `maand-2013-${suffix()}.csv`;
+			const page = await signalsPage(HR);
+			await uploadWithScript(
+				page,
+				csvFile(
+					name,
+					excelCsv(MONTHLY_HEADER, [['AZ-SPO', '03/2013', '-5', '36,5', '800', '1', '0', '0', '1', '0']])
+				)
+			);
+			await waitForAlert(page, 'Niets ingelezen: 1 probleem gevonden.');
+			await expect(problemTable(page).locator('caption').textContent()).resolves.toBe('Het probleem');
+			const [row] = await cellTexts(problemTable(page).locator('tbody tr'));
+			expect([row![0], row![1], row![3], row![4]]).toEqual([name, '2', '-5', nl['signals.problem.negative']]);
 		},
 		TIMEOUT
 	);

@@ -113,7 +113,8 @@ export class UploadSignals implements fc.AsyncCommand<Model, World, boolean> {
 				world.hr,
 				world.organisationId,
 				[uploadOf('maandcijfers.csv', monthlyFile(lines))],
-				{ today: TODAY }
+				// A correction replaces figures in force: confirmed as the user would.
+				{ today: TODAY, confirmed: true }
 			);
 			if (outcome.status === 'imported') uploadId = outcome.uploadId;
 			else world.log.push(`  not imported: ${outcome.status}`);

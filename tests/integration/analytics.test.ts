@@ -314,7 +314,8 @@ function monthsTo(last: string, count: number): string[] {
 }
 
 async function importFile(s: Setup, file: ReturnType<typeof signalsFile>) {
-	const outcome = await importSignals(testDb.db, s.hr, s.org.id, [file], { today: TODAY });
+	// Corrections replace figures in force: the test confirms them as the user would.
+	const outcome = await importSignals(testDb.db, s.hr, s.org.id, [file], { today: TODAY, confirmed: true });
 	expect(outcome.status).toBe('imported');
 	return outcome.status === 'imported' ? outcome.uploadId : '';
 }

@@ -185,7 +185,9 @@ async function run(parents: number[], k0: number, actions: Action[]) {
 		if (action.kind === 'upload') {
 			const outcome = await importSignals(testDb.db, hr, org.id, files(action.people, codes), {
 				today: TODAY,
-				period: PERIOD
+				period: PERIOD,
+				// A correction replaces figures in force: confirmed as the user would.
+				confirmed: true
 			});
 			if (outcome.status === 'imported') uploads.push(outcome.uploadId);
 		} else if (action.kind === 'undo') {

@@ -118,16 +118,50 @@ function upload(name: string, bytes: Uint8Array, chunkSize?: number): UploadFile
 	return { name, stream: chunks(bytes, chunkSize) };
 }
 
-/** importSignals on the test database, dated TODAY unless the options say otherwise. */
-function importFiles(
+/**
+ * importSignals on the test database, dated TODAY unless the options say otherwise. An upload that
+ * replaces figures in force is checked first (status 'confirm'); unless `check` is set, it is sent
+ * again with its token, as the page does when the user confirms, so that tests about other things
+ * read the stored outcome.
+ */
+async function importFiles(
 	actor: Actor | null,
 	organisationId: string,
 	files: UploadFile | UploadFile[],
-	options: ImportOptions = {}
+	options: ImportOptions & { check?: boolean } = {}
 ): Promise<ImportOutcome> {
-	return importSignals(testDb.db, actor, organisationId, Array.isArray(files) ? files : [files], {
+	const { check, ...rest } = options;
+	const list = Array.isArray(files) ? files : [files];
+	if (check || rest.confirm !== undefined)
+		return importSignals(testDb.db, actor, organisationId, list, { today: TODAY, ...rest });
+	// Keep the chunks as they came, to send the same bytes again.
+	const kept: Array<{ name: string; chunks: Uint8Array[] }> = [];
+	async function* keep(file: UploadFile) {
+		const entry = { name: file.name, chunks: [] as Uint8Array[] };
+		kept.push(entry);
+		for await (const chunk of file.stream as AsyncIterable<Uint8Array>) {
+			entry.chunks.push(chunk);
+			yield chunk;
+		}
+	}
+	const first = await importSignals(
+		testDb.db,
+		actor,
+		organisationId,
+		list.map((f) => ({ name: f.name, stream: keep(f) })),
+		{ today: TODAY, ...rest }
+	);
+	if (first.status !== 'confirm') return first;
+	const again = kept.map((k) => ({
+		name: k.name,
+		stream: (async function* () {
+			yield* k.chunks;
+		})()
+	}));
+	return importSignals(testDb.db, actor, organisationId, again, {
 		today: TODAY,
-		...options
+		...rest,
+		confirm: first.token
 	});
 }
 
@@ -520,7 +554,7 @@ describe('importSignals: all or nothing', () => {
 		}
 	);
 
-	it('shows the first 200 problems in file order and counts them all', async () => {
+	it('lists the same problem on many rows once, with its count and first lines', async () => {
 		const s = await setup();
 		await baseline(s);
 		const before = await everything(s.org.id);
@@ -532,18 +566,34 @@ describe('importSignals: all or nothing', () => {
 		]);
 		const outcome = await refused(importFiles(s.hr, s.org.id, upload('veel-fouten.csv', headcountCsv(rows))));
 		expect(outcome.problemCount).toBe(250);
-		expect(outcome.problems).toHaveLength(200);
-		expect(outcome.problems.map((p) => p.line)).toEqual(Array.from({ length: 200 }, (_, i) => i + 2));
-		expect(outcome.problems[0]).toEqual({
-			format: 'monthly',
-			file: 'veel-fouten.csv',
-			line: 2,
-			column: 'headcount',
-			value: '-1',
-			key: 'signals.problem.negative'
-		});
+		expect(outcome.problems).toEqual([
+			expect.objectContaining({
+				format: 'monthly',
+				file: 'veel-fouten.csv',
+				line: 2,
+				column: 'headcount',
+				value: '-1',
+				key: 'signals.problem.negative',
+				rows: 250,
+				lines: [2, 3, 4, 5, 6]
+			})
+		]);
 		expect(outcome.rows).toBe(250);
 		expect(await everything(s.org.id)).toEqual(before);
+	});
+
+	it('shows the first 200 different problems in file order and counts them all', async () => {
+		const s = await setup();
+		// 250 people, each with two overlapping spells: 250 overlaps, each naming its own other line.
+		const rows = Array.from({ length: 250 }, (_, i) => [
+			[`p-${i}`, 'WARD1', '06/01/2025', '10/01/2025', 'ziekte'],
+			[`p-${i}`, 'WARD1', '09/01/2025', '15/01/2025', 'ziekte']
+		]).flat();
+		const outcome = await refused(importFiles(s.hr, s.org.id, upload('overlap.csv', spellsCsv(rows))));
+		expect(outcome.problemCount).toBe(250);
+		expect(outcome.problems).toHaveLength(200);
+		expect(outcome.problems.map((p) => p.line)).toEqual(Array.from({ length: 200 }, (_, i) => 2 * i + 3));
+		expect(outcome.problems.every((p) => p.key === 'signals.problem.overlap' && !p.rows)).toBe(true);
 	});
 
 	it('cuts long values in problems to 60 characters', async () => {
@@ -1073,7 +1123,8 @@ describe('importSignals: spells and staffing files', () => {
 			expect.objectContaining({
 				line: 3,
 				column: 'startDate',
-				value: '2025-01-09',
+				// As the cell wrote it.
+				value: '09/01/2025',
 				key: 'signals.problem.overlap'
 			}),
 			expect.objectContaining({ line: 4, key: 'signals.problem.duplicateRow', params: { firstLine: 2 } })
@@ -1171,8 +1222,13 @@ describe('importSignals: broken files', () => {
 			[{ line: 3, key: 'signals.file.invalidUtf8', params: { line: 3 } }]
 		],
 		[
-			'an Excel workbook',
+			'a cut-off Excel workbook (.xlsx is read, this one cannot be)',
 			Buffer.from('PK\x03\x04\x14\x00\x06\x00[Content_Types].xml', 'latin1'),
+			[{ line: 0, key: 'signals.file.xlsxBroken' }]
+		],
+		[
+			'an old Excel workbook (.xls)',
+			Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
 			[{ line: 0, key: 'signals.file.spreadsheet' }]
 		],
 		[
@@ -1465,13 +1521,34 @@ describe('the pseudonymous employee key', () => {
 				'signals.problem.notDate',
 				'signals.problem.keyIdentifying',
 				'signals.problem.keyTooLong',
-				'signals.problem.keyNotInStaffing',
 				'signals.problem.duplicateKey'
 			])
 		);
 		for (const p of outcome.problems) expect(p.value).not.toContain('SECRET');
 		expect(JSON.stringify(outcome)).not.toContain('SECRET');
 		expect(outcome.unknownUnits).toEqual([{ code: 'ONBEKEND', rows: 1, lines: [8] }]);
+		// A key missing from a staffing file (whose rows all name their employee) and a formula key.
+		const missing = await refused(
+			importFiles(s.hr, s.org.id, [
+				upload('afwezig.csv', spellsCsv([[`${KEY}-2`, 'WARD1', '03/03/2025', '04/03/2025', 'ziekte']])),
+				upload(
+					'personeel.csv',
+					staffingCsv([
+						[KEY, 'WARD1', '1', '01/01/2020', '', ''],
+						[`=${KEY}`, 'WARD1', '1', '01/01/2020', '', '']
+					])
+				)
+			])
+		);
+		expect(missing.problems.map((p) => p.key)).toEqual(['signals.problem.formula']);
+		const alone = await refused(
+			importFiles(s.hr, s.org.id, [
+				upload('afwezig.csv', spellsCsv([[`${KEY}-2`, 'WARD1', '03/03/2025', '04/03/2025', 'ziekte']])),
+				upload('personeel.csv', staffingCsv([[KEY, 'WARD1', '1', '01/01/2020', '', '']]))
+			])
+		);
+		expect(alone.problems.map((p) => p.key)).toEqual(['signals.problem.keyNotInStaffing']);
+		expect(JSON.stringify([missing, alone])).not.toContain('SECRET');
 	});
 
 	it('is stored nowhere: not in uploads, figures, figures in force, aliases or the audit log', async () => {
@@ -1696,6 +1773,101 @@ describe('importFromRequest', () => {
 		);
 		expect(outcome.problems).toEqual([
 			expect.objectContaining({ file: 'leeg.csv', key: 'signals.file.empty' })
+		]);
+	});
+});
+
+describe('importSignals: problems as an HR officer meets them', () => {
+	it('refuses formula-like employee keys, unit codes and words as formulas, never echoing a key', async () => {
+		const s = await setup();
+		const spells = spellsCsv([
+			['=HYPERLINK("x")', 'WARD1', '03/02/2025', '04/02/2025', 'ziekte'],
+			['+32475123456', 'WARD1', '03/02/2025', '04/02/2025', 'ziekte'],
+			['@SUM(1)', 'WARD1', '03/02/2025', '04/02/2025', 'ziekte'],
+			['p-1', '=WARD1', '03/02/2025', '04/02/2025', 'ziekte'],
+			['p-2', 'WARD1', '03/02/2025', '04/02/2025', '-ziekte']
+		]);
+		const outcome = await refused(importFiles(s.hr, s.org.id, upload('formules.csv', spells)));
+		expect(
+			outcome.problems.map(({ line, column, value, key, rows }) => ({ line, column, value, key, rows }))
+		).toEqual([
+			{ line: 2, column: 'employeeKey', value: '', key: 'signals.problem.formula', rows: 3 },
+			{ line: 5, column: 'unitCode', value: '=WARD1', key: 'signals.problem.formula', rows: undefined },
+			{ line: 6, column: 'absenceType', value: '-ziekte', key: 'signals.problem.formula', rows: undefined }
+		]);
+		expect(outcome.unknownUnits).toEqual([]);
+		expect(JSON.stringify(outcome)).not.toMatch(/HYPERLINK|32475/);
+	});
+
+	it('reports an FTE written as 100,0 once per row, not again as employees missing from the staffing file', async () => {
+		const s = await setup();
+		const spells = spellsCsv([
+			['p-1', 'WARD1', '03/02/2025', '04/02/2025', 'ziekte'],
+			['p-2', 'WARD2', '03/02/2025', '04/02/2025', 'ziekte']
+		]);
+		const staffing = staffingCsv([
+			['p-1', 'WARD1', '100,0', '01/01/2020', '', ''],
+			['p-2', 'WARD2', '100,0', '01/01/2020', '', '']
+		]);
+		const outcome = await refused(
+			importFiles(s.hr, s.org.id, [upload('afwezig.csv', spells), upload('personeel.csv', staffing)])
+		);
+		expect(outcome.problemCount).toBe(2);
+		expect(outcome.problems).toEqual([
+			expect.objectContaining({
+				file: 'personeel.csv',
+				line: 2,
+				column: 'fte',
+				value: '100,0',
+				key: 'signals.problem.fteRange',
+				params: { max: 1.5 },
+				rows: 2,
+				lines: [2, 3]
+			})
+		]);
+	});
+
+	it('lists 2,477 dates written d/m/yy as one problem, first at line 2', async () => {
+		const s = await setup();
+		const rows = Array.from({ length: 2477 }, (_, i) => [
+			`p-${i}`,
+			'WARD1',
+			`${(i % 28) + 1}/2/25`,
+			'',
+			'ziekte'
+		]);
+		const outcome = await refused(importFiles(s.hr, s.org.id, upload('kort.csv', spellsCsv(rows))));
+		expect(outcome.problemCount).toBe(2477);
+		expect(outcome.problems).toEqual([
+			expect.objectContaining({
+				line: 2,
+				column: 'startDate',
+				value: '1/2/25',
+				key: 'signals.problem.notDate',
+				rows: 2477,
+				lines: [2, 3, 4, 5, 6]
+			})
+		]);
+	});
+
+	it('groups the reader’s problems too, and a staffing row it could not read hides no missing key twice', async () => {
+		const s = await setup();
+		const spells = spellsCsv([['p-1', 'WARD1', '03/02/2025', '04/02/2025', 'ziekte']]);
+		const good = staffingCsv([['p-2', 'WARD1', '1', '01/01/2020', '', '']]).toString('utf8');
+		// Two rows with a cell too many: p-1's among them.
+		const staffing = Buffer.from(good + 'p-1;WARD1;1;01/01/2020;;;x\r\np-3;WARD1;1;01/01/2020;;;x\r\n');
+		const outcome = await refused(
+			importFiles(s.hr, s.org.id, [upload('afwezig.csv', spells), upload('personeel.csv', staffing)])
+		);
+		expect(outcome.problemCount).toBe(2);
+		expect(outcome.problems).toEqual([
+			expect.objectContaining({
+				file: 'personeel.csv',
+				line: 3,
+				key: 'signals.file.cellCount',
+				rows: 2,
+				lines: [3, 4]
+			})
 		]);
 	});
 });

@@ -206,7 +206,9 @@ describe('unitResults after a change', () => {
 			s.org.id,
 			[uploadOf('a4.csv', monthlyFile([['A4', FIRST_MONTH, '8', '8', '160', '3', '0', '0', '0', '0']]))],
 			{
-				today: AFTER
+				today: AFTER,
+				// Replaces figures in force: confirmed as the user would.
+				confirmed: true
 			}
 		);
 		expect(outcome.status).toBe('imported');
@@ -235,7 +237,9 @@ describe('unitResults after a change', () => {
 				uploadOf('correctie.csv', monthlyFile([['A1', FIRST_MONTH, '2', '2', '40', '1', '0', '0', '0', '0']]))
 			],
 			{
-				today: AFTER
+				today: AFTER,
+				// Replaces figures in force: confirmed as the user would.
+				confirmed: true
 			}
 		);
 		if (correction.status !== 'imported') throw new Error(correction.status);

@@ -354,3 +354,196 @@ export async function findRecentFiguresText(
 	`.execute(db);
 	return result.rows[0] ?? { last: null, data: null };
 }
+
+/** Sick days may exceed planned days by this much before a unit-month counts as above 100%. */
+const ABOVE_PLANNED_TOLERANCE = 1e-6;
+
+export interface AbovePlannedRow {
+	unit_id: string;
+	code: string;
+	name: string;
+	/** yyyy-mm-01 */
+	month: string;
+	sick_days: number;
+	planned_days: number;
+}
+
+/**
+ * The figures in force of the unit-months an upload touches whose sick days (short + medium + long)
+ * exceed their planned days: an absence rate above 100%, which no file may leave behind, whichever
+ * uploads the two come from. Read inside the transaction that stores (or undoes) the upload.
+ */
+export async function findAbovePlanned(
+	db: Db,
+	organisationId: string,
+	uploadId: string,
+	limit = 50
+): Promise<{ rows: AbovePlannedRow[]; count: number }> {
+	const above = sql`
+		from signal_month m
+		join unit un on un.organisation_id = m.organisation_id and un.id = m.unit_id
+		where m.organisation_id = ${organisationId}
+			and (m.unit_id, m.month) in (
+				select unit_id, month from signal_figure where organisation_id = ${organisationId} and upload_id = ${uploadId}
+			)
+			and m.planned_days is not null
+			and coalesce(m.sick_days_short, 0) + coalesce(m.sick_days_medium, 0) + coalesce(m.sick_days_long, 0)
+				> m.planned_days + ${ABOVE_PLANNED_TOLERANCE}::float8
+	`;
+	const [rows, count] = await Promise.all([
+		sql<AbovePlannedRow>`
+			select m.unit_id, un.code, un.name, m.month::text as month, m.planned_days,
+				coalesce(m.sick_days_short, 0) + coalesce(m.sick_days_medium, 0) + coalesce(m.sick_days_long, 0) as sick_days
+			${above}
+			order by un.code, m.month
+			limit ${limit}
+		`.execute(db),
+		sql<{ count: number }>`select count(*)::int as count ${above}`.execute(db)
+	]);
+	return { rows: rows.rows, count: count.rows[0]?.count ?? 0 };
+}
+
+export interface SourceUploadRow {
+	upload_id: string;
+	format: string;
+	file_name: string;
+	uploaded_at: Date | string;
+	uploaded_by_name: string | null;
+	unit_months: number;
+	unit_count: number;
+	/** The first unit codes and names, by code. */
+	units: Array<{ code: string; name: string }>;
+	from: string;
+	to: string;
+}
+
+/**
+ * Where an upload stands among the active uploads, unit-month by unit-month (`people` aside): the
+ * unit-months in which it supplies a figure in force (no later active upload supplies that figure),
+ * and for those figures the earlier active upload each falls back to. For an upload being stored
+ * (the latest) the earlier uploads are the ones it replaces; for one being undone, the ones that
+ * come back in force. `gone`: unit-months where some figure of the upload in force has nothing to
+ * fall back to.
+ */
+export async function findFallbackSources(
+	db: Db,
+	organisationId: string,
+	uploadId: string
+): Promise<{ inForce: number; replacing: number; gone: number; sources: SourceUploadRow[] }> {
+	const columns = FIGURE_NAMES.filter((n) => n !== 'people');
+	const supplied = sql.join(columns.map((c, i) => sql`(f.${sql.ref(c)} is not null) as ${sql.ref(`s${i}`)}`));
+	const others = sql.join(
+		columns.map(
+			(c, i) => sql`bool_or(u.seq > x.seq and f.${sql.ref(c)} is not null) as ${sql.ref(`l${i}`)},
+				max(u.seq) filter (where u.seq < x.seq and f.${sql.ref(c)} is not null) as ${sql.ref(`p${i}`)}`
+		)
+	);
+	const inForceOf = (i: number) =>
+		sql`(x.${sql.ref(`s${i}`)} and not coalesce(o.${sql.ref(`l${i}`)}, false))`;
+	const inForce = sql.join(
+		columns.map((_, i) => inForceOf(i)),
+		sql` or `
+	);
+	const previous = sql.join(
+		columns.map((_, i) => sql`case when ${inForceOf(i)} then o.${sql.ref(`p${i}`)} end`)
+	);
+	const gone = sql.join(
+		columns.map((_, i) => sql`(${inForceOf(i)} and o.${sql.ref(`p${i}`)} is null)`),
+		sql` or `
+	);
+	const base = sql`
+		with x as (
+			select f.unit_id, f.month, u.seq, ${supplied}
+			from signal_figure f
+			join signal_upload u on u.organisation_id = f.organisation_id and u.id = f.upload_id
+			where f.organisation_id = ${organisationId} and f.upload_id = ${uploadId}
+		),
+		o as (
+			select x.unit_id, x.month, ${others}
+			from x
+			join signal_figure f on f.organisation_id = ${organisationId} and f.unit_id = x.unit_id and f.month = x.month
+				and f.upload_id <> ${uploadId}
+			join signal_upload u on u.organisation_id = f.organisation_id and u.id = f.upload_id and u.undone_at is null
+			group by x.unit_id, x.month
+		),
+		r as (
+			select x.unit_id, x.month, (${inForce}) as in_force, (${gone}) as gone, array[${previous}] as previous
+			from x left join o on o.unit_id = x.unit_id and o.month = x.month
+		)
+	`;
+	const [totals, sources] = await Promise.all([
+		sql<{ in_force: number; replacing: number; gone: number }>`
+			${base}
+			select count(*) filter (where in_force)::int as in_force,
+				count(*) filter (where in_force and exists (select 1 from unnest(previous) p where p is not null))::int as replacing,
+				count(*) filter (where gone)::int as gone
+			from r
+		`.execute(db),
+		sql<SourceUploadRow>`
+			${base},
+			s as (
+				select distinct r.unit_id, r.month, p.seq from r cross join lateral unnest(r.previous) as p(seq)
+				where p.seq is not null
+			),
+			g as (
+				select s.seq, count(*)::int as unit_months, count(distinct s.unit_id)::int as unit_count,
+					min(s.month)::text as "from", max(s.month)::text as "to"
+				from s group by s.seq
+			)
+			select u.id as upload_id, u.format, u.file_name, u.uploaded_at, a.display_name as uploaded_by_name,
+				g.unit_months, g.unit_count, g."from", g."to",
+				(select coalesce(json_agg(json_build_object('code', v.code, 'name', v.name) order by v.code), '[]'::json)
+					from (
+						select distinct un.code, un.name from s join unit un on un.organisation_id = ${organisationId} and un.id = s.unit_id
+						where s.seq = g.seq order by un.code limit 6
+					) v) as units
+			from g
+			join signal_upload u on u.organisation_id = ${organisationId} and u.seq = g.seq
+			left join app_user a on a.id = u.uploaded_by
+			order by u.seq desc
+		`.execute(db)
+	]);
+	const t = totals.rows[0] ?? { in_force: 0, replacing: 0, gone: 0 };
+	return { inForce: t.in_force, replacing: t.replacing, gone: t.gone, sources: sources.rows };
+}
+
+/** What an import or undo was checked against: changes when any upload is stored or undone. */
+export async function findSignalsVersion(db: Db, organisationId: string): Promise<string> {
+	const row = await sql<{ seq: number | null; undone: number }>`
+		select max(seq)::int as seq, count(undone_at)::int as undone
+		from signal_upload where organisation_id = ${organisationId}
+	`.execute(db);
+	const r = row.rows[0];
+	return `${r?.seq ?? 0}/${r?.undone ?? 0}`;
+}
+
+/** The organisation's mapped codes with their units, by code. */
+export async function findUnitCodeAliasList(db: Db, organisationId: string) {
+	return db
+		.selectFrom('unit_code_alias as a')
+		.innerJoin('unit as u', (j) =>
+			j.onRef('u.organisation_id', '=', 'a.organisation_id').onRef('u.id', '=', 'a.unit_id')
+		)
+		.select(['a.alias', 'a.unit_id', 'u.code as unit_code', 'u.name as unit_name'])
+		.where('a.organisation_id', '=', organisationId)
+		.orderBy('a.alias')
+		.execute();
+}
+
+export async function insertUnitCodeAlias(db: Db, organisationId: string, alias: string, unitId: string) {
+	return db
+		.insertInto('unit_code_alias')
+		.values({ organisation_id: organisationId, alias, unit_id: unitId })
+		.onConflict((oc) => oc.columns(['organisation_id', 'alias']).doNothing())
+		.returning('alias')
+		.executeTakeFirst();
+}
+
+export async function deleteUnitCodeAlias(db: Db, organisationId: string, alias: string) {
+	return db
+		.deleteFrom('unit_code_alias')
+		.where('organisation_id', '=', organisationId)
+		.where('alias', '=', alias)
+		.returning(['alias', 'unit_id'])
+		.executeTakeFirst();
+}

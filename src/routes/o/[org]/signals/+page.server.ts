@@ -2,11 +2,36 @@ import { fail } from '@sveltejs/kit';
 import { ValidationError } from '$lib/domain/validation';
 import { getDb } from '$lib/server/db';
 import { readForm, formAction } from '$lib/server/forms';
-import { importFromRequest, mapUnitCodes, signalsOverview, undoUpload } from '$lib/server/signals/service';
+import { rememberedMappings } from '$lib/server/signals/mapping-service';
+import {
+	importFromRequest,
+	mapUnitCodes,
+	signalsOverview,
+	undoPreview,
+	undoUpload,
+	unmapUnitCode
+} from '$lib/server/signals/service';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) =>
-	signalsOverview(getDb(), locals.actor, params.org);
+/** `?undo=<upload>` asks to confirm undoing an upload: the page shows what it would do. */
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const overview = {
+		...(await signalsOverview(getDb(), locals.actor, params.org)),
+		columnMappings: await rememberedMappings(getDb(), locals.actor, params.org)
+	};
+	const undo = url.searchParams.get('undo');
+	if (!undo || !overview.canImport) return { ...overview, undo: null, undoProblems: null };
+	try {
+		return {
+			...overview,
+			undo: await undoPreview(getDb(), locals.actor, params.org, undo),
+			undoProblems: null
+		};
+	} catch (e) {
+		if (e instanceof ValidationError) return { ...overview, undo: null, undoProblems: e.problems };
+		throw e;
+	}
+};
 
 export const actions: Actions = {
 	/** Without JavaScript: the form posts here and the page shows the outcome. */
@@ -35,6 +60,12 @@ export const actions: Actions = {
 		);
 		return formAction(fields, async () => ({
 			mapped: await mapUnitCodes(getDb(), locals.actor, params.org, mappings)
+		}));
+	},
+	unmapCode: async ({ request, locals, params }) => {
+		const fields = await readForm(request);
+		return formAction(fields, async () => ({
+			unmapped: (await unmapUnitCode(getDb(), locals.actor, params.org, fields.code ?? '')).code
 		}));
 	}
 };

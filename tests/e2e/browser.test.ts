@@ -15,6 +15,7 @@ import {
 	signInAs,
 	type PageOptions
 } from '../helpers/browser';
+import { chooseLanguage, navigatesBy } from '../helpers/browser-steps';
 import { Client, homeOrganisationOf, unitIdsByCode } from '../helpers/http';
 
 /**
@@ -170,6 +171,8 @@ describe('signing in', () => {
 
 describe('language', () => {
 	async function switchTo(page: Page, from: typeof en, lang: 'nl' | 'fr' | 'en') {
+		// A page still loading (hydrating) would reset the choice before it is sent.
+		await page.waitForLoadState('load');
 		await page.getByLabel(from['nav.language'], { exact: true }).selectOption(lang);
 		await page.getByRole('button', { name: from['nav.switchLanguage'], exact: true }).click();
 		await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 40_000 }).toBe(lang);
@@ -353,6 +356,100 @@ describe('administration', () => {
 			const units = await mainText(page);
 			expect(units).toContain(parent);
 			expect(units).toContain(child);
+		},
+		TIMEOUT
+	);
+
+	it(
+		"the employees' contacts: refused in the admin's language with nothing saved; saved and audited when valid",
+		async () => {
+			const shots = process.env.KNIPPERLICHT_SCREENSHOTS;
+			// Lindebeek's contacts: no other test reads them (tests/e2e/barometer.test.ts sets Zonnedael's).
+			const page = await signedIn(FOREIGN_ADMIN, { viewport: PHONE });
+			const foreignOrg = /^\/o\/([0-9a-f-]{36})/.exec(new URL(page.url()).pathname)?.[1] ?? '';
+			const settings = url(`/o/${foreignOrg}/admin/settings`);
+			const form = page.locator('main form:has(input[name="section"][value="contacts"])');
+			const inputs = form.locator('input:not([type="hidden"])');
+			const values = async () => {
+				const out: Record<string, string> = {};
+				for (const input of await inputs.all())
+					out[(await input.getAttribute('name'))!] = await input.inputValue();
+				return out;
+			};
+			const fill = async (save: string, next: Record<string, string>) => {
+				for (const input of await inputs.all())
+					await input.fill(next[(await input.getAttribute('name'))!] ?? '');
+				await navigatesBy(page, () => form.getByRole('button', { name: save, exact: true }).click());
+			};
+			await page.goto(settings);
+			const original = await values();
+			expect(Object.keys(original)).toHaveLength(12);
+			try {
+				for (const [lang, texts] of [
+					['nl', nl],
+					['fr', fr]
+				] as const) {
+					await chooseLanguage(page, lang);
+					await page.goto(settings);
+					const phone = page
+						.getByLabel(`${texts['settings.contact.phone']} (${texts['common.optional']})`)
+						.first();
+					await fill(texts['settings.contactsSave'], {
+						...original,
+						'contact.preventionAdvisor.name': '',
+						'contact.preventionAdvisor.phone': '02 123 45 67',
+						'contact.trustedPerson.name': 'Dienst Vertrouwen',
+						'contact.trustedPerson.email': 'geen adres'
+					});
+					const text = await mainText(page);
+					expect(text).toContain(texts['common.formErrors']);
+					expect(text).toContain(texts['validation.contactName']);
+					expect(text).toContain(texts['validation.email']);
+					expect(text).not.toContain(texts['settings.contactsSaved']);
+					expect(await phone.getAttribute('aria-invalid')).toBeNull();
+					const name = page.locator('#contact-preventionAdvisor-name');
+					await expect(name.getAttribute('aria-invalid')).resolves.toBe('true');
+					await expect(name.getAttribute('aria-describedby')).resolves.toContain(
+						'contact-preventionAdvisor-name-problem'
+					);
+					// What was typed stays in the form to correct.
+					await expect(page.locator('#contact-trustedPerson-email').inputValue()).resolves.toBe('geen adres');
+					if (shots) {
+						for (const viewport of [PHONE, { width: 1366, height: 900 }]) {
+							await page.setViewportSize(viewport);
+							await page.screenshot({
+								path: `${shots}/settings-contacts-${lang}-${viewport.width}.png`,
+								fullPage: true
+							});
+						}
+						await page.setViewportSize(PHONE);
+					}
+					const violations = await checkA11y(page);
+					expect(violations, describeViolations(violations)).toEqual([]);
+					await page.goto(settings);
+					expect(await values()).toEqual(original);
+				}
+
+				const next = {
+					...original,
+					'contact.occupationalPhysician.name': `Arbeidsgeneesheer ${suffix()}`,
+					'contact.occupationalPhysician.phone': '+32 9 555 12 34',
+					'contact.occupationalPhysician.note': 'Spontane raadpleging: bel op maandag.'
+				};
+				await fill(fr['settings.contactsSave'], next);
+				expect(await mainText(page)).toContain(fr['settings.contactsSaved']);
+				await page.goto(settings);
+				expect(await values()).toEqual(next);
+				await page.goto(url(`/o/${foreignOrg}/audit`));
+				expect(await mainText(page)).toContain(fr['audit.action.organisation.contacts.update']);
+			} finally {
+				await page.goto(settings);
+				await fill(
+					((await page.locator('html').getAttribute('lang')) === 'fr' ? fr : nl)['settings.contactsSave'],
+					original
+				);
+				await chooseLanguage(page, 'nl');
+			}
 		},
 		TIMEOUT
 	);

@@ -21,6 +21,10 @@ import {
 	setWaveClosed
 } from '../../src/lib/server/barometer/waves';
 import { sha256Hex } from '../../src/lib/server/crypto';
+import {
+	getOrganisationContacts,
+	saveOrganisationContacts
+} from '../../src/lib/server/organisations/service';
 import { countCodes } from '../../src/lib/server/barometer/queries';
 import {
 	answerFields,
@@ -970,5 +974,147 @@ describe('newSubmissionNonce', () => {
 		const nonces = Array.from({ length: 50 }, () => newSubmissionNonce());
 		for (const nonce of nonces) expect(nonce).toMatch(/^[a-z2-7]{26}$/);
 		expect(new Set(nonces).size).toBe(50);
+	});
+});
+
+describe('the organisation contacts on the personal result', () => {
+	const contactsForm = (fields: Record<string, string>) => ({ section: 'contacts', ...fields });
+	const full = {
+		'contact.preventionAdvisor.name': '  An   Peeters ',
+		'contact.preventionAdvisor.phone': '+32 2 123 45 67',
+		'contact.preventionAdvisor.email': 'an.peeters@example.test',
+		'contact.preventionAdvisor.note': 'Ma–vr, 9–17 u.',
+		'contact.trustedPerson.name': 'Vertrouwenspersonen (dienst)',
+		'contact.trustedPerson.email': 'vertrouwen@example.test'
+	};
+
+	it('are none until the admin sets them; then every result shows them, and the change is audited', async () => {
+		const s = await setup();
+		const admin = await makeMember(testDb.db, {
+			email: `admin-${nextNumber()}@example.test`,
+			organisationId: s.org.id,
+			role: 'admin'
+		});
+		expect((await submitResponse(testDb.db, s.linkA, validForm(s.ids.A), TODAY)).contacts).toEqual({});
+		expect(await getOrganisationContacts(testDb.db, admin, s.org.id)).toEqual({});
+
+		const saved = await saveOrganisationContacts(testDb.db, admin, s.org.id, contactsForm(full));
+		const expected = {
+			preventionAdvisor: {
+				name: 'An Peeters',
+				phone: '+32 2 123 45 67',
+				email: 'an.peeters@example.test',
+				note: 'Ma–vr, 9–17 u.'
+			},
+			trustedPerson: {
+				name: 'Vertrouwenspersonen (dienst)',
+				phone: '',
+				email: 'vertrouwen@example.test',
+				note: ''
+			}
+		};
+		expect(saved).toEqual(expected);
+		expect(await getOrganisationContacts(testDb.db, admin, s.org.id)).toEqual(expected);
+		expect((await submitResponse(testDb.db, s.linkA, validForm(s.ids.A), TODAY)).contacts).toEqual(expected);
+		// Another organisation's result does not show them.
+		const other = await submitResponse(testDb.db, s.linkX, validForm(s.otherUnitId, false), TODAY);
+		expect(other.contacts).toEqual({});
+
+		const audit = await testDb.db
+			.selectFrom('audit_log')
+			.select(['action', 'detail', 'actor_user_id'])
+			.where('organisation_id', '=', s.org.id)
+			.where('action', '=', 'organisation.contacts.update')
+			.execute();
+		expect(audit).toHaveLength(1);
+		expect(audit[0]!.actor_user_id).toBe(admin.userId);
+		expect(audit[0]!.detail).toEqual({ before: {}, after: expected });
+
+		// Emptying every field removes them again.
+		await saveOrganisationContacts(testDb.db, admin, s.org.id, contactsForm({}));
+		expect(await getOrganisationContacts(testDb.db, admin, s.org.id)).toEqual({});
+	});
+
+	it('refuses bad contacts with a message per field and changes nothing', async () => {
+		const s = await setup();
+		const admin = await makeMember(testDb.db, {
+			email: `admin-${nextNumber()}@example.test`,
+			organisationId: s.org.id,
+			role: 'admin'
+		});
+		await saveOrganisationContacts(testDb.db, admin, s.org.id, contactsForm(full));
+		const before = await testDb.db
+			.selectFrom('organisation')
+			.select('contacts')
+			.where('id', '=', s.org.id)
+			.executeTakeFirstOrThrow();
+		const auditCount = async () =>
+			(await testDb.db.selectFrom('audit_log').select('id').where('organisation_id', '=', s.org.id).execute())
+				.length;
+		const audits = await auditCount();
+		const cases: Array<[Record<string, string>, string, string]> = [
+			[
+				{ 'contact.occupationalPhysician.phone': '02 123 45 67' },
+				'contact.occupationalPhysician.name',
+				'validation.contactName'
+			],
+			[
+				{ ...full, 'contact.preventionAdvisor.phone': 'bel me' },
+				'contact.preventionAdvisor.phone',
+				'validation.phone'
+			],
+			[
+				{ ...full, 'contact.preventionAdvisor.phone': '12' },
+				'contact.preventionAdvisor.phone',
+				'validation.phone'
+			],
+			[
+				{ ...full, 'contact.trustedPerson.email': 'geen-adres' },
+				'contact.trustedPerson.email',
+				'validation.email'
+			],
+			[
+				{ ...full, 'contact.trustedPerson.note': 'x'.repeat(301) },
+				'contact.trustedPerson.note',
+				'validation.tooLong'
+			],
+			[
+				{ ...full, 'contact.trustedPerson.name': 'x'.repeat(121) },
+				'contact.trustedPerson.name',
+				'validation.tooLong'
+			]
+		];
+		for (const [fields, field, key] of cases) {
+			const refusal = await saveOrganisationContacts(testDb.db, admin, s.org.id, contactsForm(fields)).catch(
+				(e: unknown) => e
+			);
+			expect(refusal).toBeInstanceOf(ValidationError);
+			expect((refusal as ValidationError).problems[field]?.key, field).toBe(key);
+		}
+		expect(
+			await testDb.db
+				.selectFrom('organisation')
+				.select('contacts')
+				.where('id', '=', s.org.id)
+				.executeTakeFirstOrThrow()
+		).toEqual(before);
+		expect(await auditCount()).toBe(audits);
+	});
+
+	it('may be read and changed by the admin only', async () => {
+		const s = await setup();
+		await expect(
+			saveOrganisationContacts(testDb.db, s.advisor, s.org.id, contactsForm(full))
+		).rejects.toSatisfy(isHttpError);
+		await expect(getOrganisationContacts(testDb.db, s.advisor, s.org.id)).rejects.toSatisfy(isHttpError);
+		expect(
+			(
+				await testDb.db
+					.selectFrom('organisation')
+					.select('contacts')
+					.where('id', '=', s.org.id)
+					.executeTakeFirstOrThrow()
+			).contacts
+		).toEqual({});
 	});
 });

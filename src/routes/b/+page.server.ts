@@ -10,23 +10,23 @@ export const csr = false;
  * A browser that opened a code and has not answered yet continues where it was; `?code` shows the
  * code form anyway (someone else at the same computer).
  */
-export const load: PageServerLoad = async ({ locals, cookies, request, url }) => {
-	if (request.method === 'POST' || url.searchParams.has('code')) return { resumed: null };
-	return { resumed: await resumeClaim(locals, cookies) };
+export const load: PageServerLoad = async (event) => {
+	if (event.request.method === 'POST' || event.url.searchParams.has('code')) return { resumed: null };
+	return { resumed: await resumeClaim(event) };
 };
 
 export const actions: Actions = {
 	/** A personal code opens its wave's questionnaire; the code travels in the form, never in a URL. */
-	start: async ({ request, locals, cookies, url }) => {
-		const form = await readForm(request);
+	start: async (event) => {
+		const form = await readForm(event.request);
 		try {
-			return { started: await startWithCode(form.code ?? '', locals, cookies, url) };
+			return { started: await startWithCode(form.code ?? '', event) };
 		} catch (e) {
 			if (e instanceof ValidationError)
 				return fail(400, { codeProblem: e.problems.code ?? { key: 'barometer.codeInvalid' } });
 			throw e;
 		}
 	},
-	submit: async ({ request, locals, cookies, url }) =>
-		submitFromForm('claim', await readForm(request), locals, cookies, url)
+	/** Submits the answers, or, from the language switch, shows them again in another language. */
+	submit: async (event) => submitFromForm('claim', await readForm(event.request), event)
 };

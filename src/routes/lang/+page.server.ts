@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { LANGUAGE_COOKIE } from '$lib/server/locale';
+import { setLanguageCookie } from '$lib/server/locale';
 import { isLocale } from '$lib/i18n';
 import { setUserLanguage } from '$lib/server/users/service';
 import { getDb } from '$lib/server/db';
@@ -13,13 +13,7 @@ export const actions: Actions = {
 	default: async ({ request, cookies, locals, url }) => {
 		const form = await readForm(request);
 		if (isLocale(form.lang)) {
-			cookies.set(LANGUAGE_COOKIE, form.lang, {
-				path: '/',
-				maxAge: 365 * 24 * 3600,
-				sameSite: 'lax',
-				httpOnly: true,
-				secure: url.protocol === 'https:'
-			});
+			setLanguageCookie(cookies, form.lang, url);
 			if (locals.user) await setUserLanguage(getDb(), locals.user.id, form.lang);
 		}
 		redirect(303, sameSitePath(form.redirectTo, url.origin));

@@ -11,6 +11,8 @@ import type { DimensionResult, InstrumentDefinition } from '../../instruments/ty
 import { findWaveMeasures } from '../action-plans/perception';
 import type { Database } from '../db/schema';
 import { findUnits } from '../units/queries';
+import { findOrganisationContacts } from '../organisations/queries';
+import { readOrganisationContacts, type OrganisationContacts } from '../../domain/organisation-settings';
 import {
 	findClaim,
 	findReceipt,
@@ -278,6 +280,8 @@ export interface SubmissionResult {
 		}
 	>;
 	provisionalThresholds: boolean;
+	/** The people the organisation names for its employees to turn to, read at submission. */
+	contacts: OrganisationContacts;
 }
 
 function nonceHash(nonce: string): string {
@@ -482,7 +486,9 @@ export async function submitResponse(
 			? await storeLinkResponse(db, row, entry.answeredWaves?.has(resolved.waveId) ?? false)
 			: await storeCodeResponse(db, row, entry.claim);
 	const dimensions = new Map(dimensionsOf(definition, includeModule).map((d) => [d.id, d]));
+	const contacts = readOrganisationContacts(await findOrganisationContacts(db, resolved.organisationId));
 	return {
+		contacts,
 		language: context.language,
 		waveId: resolved.waveId,
 		stored,

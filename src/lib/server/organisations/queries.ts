@@ -26,3 +26,13 @@ export function findOrganisationsOfUser(db: Db, userId: string) {
 		.orderBy('o.name')
 		.execute();
 }
+
+/** The people an organisation's employees can turn to, as stored (JSON). */
+export async function findOrganisationContacts(db: Db, organisationId: string): Promise<unknown> {
+	const row = await db
+		.selectFrom('organisation')
+		.select('contacts')
+		.where('id', '=', organisationId)
+		.executeTakeFirst();
+	return row?.contacts ?? {};
+}

@@ -10,12 +10,13 @@ import type { Actions, PageServerLoad } from './$types';
 // Server-rendered only: the barometer ships no JavaScript and works the same without it.
 export const csr = false;
 
-export const load: PageServerLoad = async ({ params, locals, cookies, request }) =>
-	request.method === 'POST'
-		? afterPost(locals)
-		: loadQuestionnaire(linkEntry(params.token, cookies), locals, cookies);
+export const load: PageServerLoad = async (event) =>
+	event.request.method === 'POST'
+		? afterPost(event.locals)
+		: loadQuestionnaire(linkEntry(event.params.token, event.cookies), event);
 
 export const actions: Actions = {
-	default: async ({ request, params, locals, cookies, url }) =>
-		submitFromForm(linkEntry(params.token, cookies), await readForm(request), locals, cookies, url)
+	/** Submits the answers, or, from the language switch, shows them again in another language. */
+	default: async (event) =>
+		submitFromForm(linkEntry(event.params.token, event.cookies), await readForm(event.request), event)
 };

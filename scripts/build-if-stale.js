@@ -60,13 +60,17 @@ function buildLocked(outDir, quiet) {
 		.filter(existsSync);
 	const stale = !existsSync(entry) || Math.max(...sources.map(newestMtime)) > statSync(entry).mtimeMs;
 	if (stale) {
-		if (!quiet) console.log(`Building Knipperlicht into ${outDir}/ …`);
+		if (!quiet) console.log(`Building Knipperlicht into ${outDir}/ (about a minute) …`);
+		const started = Date.now();
+		// The build's own output is for those who work on the build ("npm run build" shows it): the
+		// adapter's progress, "Run npm run preview", Rollup's notes on empty chunks. It is shown only
+		// when the build fails.
 		const result = spawnSync(
 			process.execPath,
 			[join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
 			{
 				cwd: root,
-				stdio: quiet ? 'pipe' : 'inherit',
+				stdio: 'pipe',
 				env: { ...process.env, KNIPPERLICHT_BUILD_DIR: outDir }
 			}
 		);
@@ -75,6 +79,7 @@ function buildLocked(outDir, quiet) {
 				`The build failed (exit ${result.status}).\n${result.stderr?.toString() ?? ''}${result.stdout?.toString() ?? ''}`
 			);
 		}
+		if (!quiet) console.log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
 		const serveModule = relative(buildDir, join(root, 'scripts/serve.js'));
 		writeFileSync(
 			entry,

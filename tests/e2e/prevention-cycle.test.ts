@@ -290,6 +290,10 @@ describe.each(['nl', 'fr'] as const)('the prevention cycle in %s', (lang) => {
 			await navigatesBy(advisor, () =>
 				advisor.getByRole('button', { name: texts['waves.close'], exact: true }).click()
 			);
+			// Closing asks first, saying what will happen.
+			await navigatesBy(advisor, () =>
+				advisor.getByRole('button', { name: texts['confirm.closeWave.yes'], exact: true }).click()
+			);
 			expect(await mainText(advisor)).toContain(texts['waves.closedDone']);
 			lap(`wave closed after ${k} answers`);
 

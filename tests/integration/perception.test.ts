@@ -150,7 +150,8 @@ describe('the evaluation block on the wave form', () => {
 			[s.ids.WARD1],
 			TODAY
 		);
-		await setWaveClosed(testDb.db, s.advisor, s.org.id, first, true, {}, TODAY);
+		// Closed on its last day: its closing date stays (closed earlier, it would become that day).
+		await setWaveClosed(testDb.db, s.advisor, s.org.id, first, true, {}, '2026-03-31');
 		// The measures were changed today (in the test run's real time), after 2026-03-31 or not:
 		// pushed back before that day, none is a candidate any more.
 		await testDb.db

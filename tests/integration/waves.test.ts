@@ -407,7 +407,8 @@ describe('setWaveClosed', () => {
 		const s = await setup();
 		const waveId = await makeWave(s);
 		await setWaveClosed(testDb.db, s.advisor, s.org.id, waveId, true, {}, TODAY);
-		expect(await waveRow(testDb.db, waveId)).toMatchObject({ closed: true, closes_on: '2026-03-31' });
+		// Closed before its planned date (31 March): the wave closed today, and every page says so.
+		expect(await waveRow(testDb.db, waveId)).toMatchObject({ closed: true, closes_on: TODAY });
 		// The wave's state without its participation: nothing of it is shown, so nothing is final.
 		const unread = await getWaveOverview(testDb.db, s.advisor, s.org.id, waveId, TODAY, {
 			participation: 'ifReleased'
@@ -415,7 +416,8 @@ describe('setWaveClosed', () => {
 		expect(unread).toMatchObject({ status: 'closed', released: false, participationHidden: true });
 		expect(unread.units.every((u) => u.respondents === null && u.progress === null)).toBe(true);
 
-		await setWaveClosed(testDb.db, s.advisor, s.org.id, waveId, false, {}, TODAY);
+		// Reopening may give a new closing date (and must, once the closing date has passed).
+		await setWaveClosed(testDb.db, s.advisor, s.org.id, waveId, false, { closesOn: '2026-03-31' }, TODAY);
 		expect(await waveRow(testDb.db, waveId)).toMatchObject({ closed: false, closes_on: '2026-03-31' });
 		expect((await getWaveOverview(testDb.db, s.advisor, s.org.id, waveId, TODAY)).status).toBe('open');
 
@@ -473,7 +475,7 @@ describe('setWaveClosed', () => {
 				'waves.closesInPast'
 			);
 		}
-		expect(await waveRow(testDb.db, waveId)).toMatchObject({ closed: true, closes_on: '2026-03-31' });
+		expect(await waveRow(testDb.db, waveId)).toMatchObject({ closed: true, closes_on: TODAY });
 		expect(await auditOf(testDb.db, s.org.id)).toHaveLength(auditBefore);
 
 		await setWaveClosed(testDb.db, s.advisor, s.org.id, waveId, false, { closesOn: '2026-04-30' }, later);
@@ -481,7 +483,7 @@ describe('setWaveClosed', () => {
 		expect((await getWaveOverview(testDb.db, s.advisor, s.org.id, waveId, later)).status).toBe('open');
 		const last = (await auditOf(testDb.db, s.org.id)).at(-1)!;
 		expect(last).toMatchObject({ action: 'wave.reopen', object_id: waveId });
-		expect(last.detail).toEqual({ closesOn: '2026-04-30' });
+		expect(last.detail).toEqual({ before: { closesOn: TODAY }, after: { closesOn: '2026-04-30' } });
 	});
 
 	it('refuses hr (403) and another organisation (404)', async () => {

@@ -195,8 +195,14 @@ describe('access declarations', () => {
 	});
 
 	it('traces an Action through the service a handler calls', () => {
+		// Closing asks first what closing will do (the confirmation), then closes: the first path found.
 		const close = tree.find((e) => endpointKey(e) === '/o/[org]/waves/[wave] action:close')!;
 		expect(authorizedActions(close.handler, close.source).get('wave.edit')).toEqual([
+			'waveCloseConsequences (lib/server/barometer/wave-close.ts)',
+			"authorize('wave.edit')"
+		]);
+		const reopen = tree.find((e) => endpointKey(e) === '/o/[org]/waves/[wave] action:reopen')!;
+		expect(authorizedActions(reopen.handler, reopen.source).get('wave.edit')).toEqual([
 			'setWaveClosed (lib/server/barometer/waves.ts)',
 			"authorize('wave.edit')"
 		]);

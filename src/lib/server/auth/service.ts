@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { normaliseEmail, validateNewPassword } from '../../domain/accounts';
 import { ValidationError, unwrap } from '../../domain/validation';
+import { recordSignIn } from '../audit/service';
 import type { Database } from '../db/schema';
 import { findUserByEmail, findUserById, updateUserPassword } from '../users/queries';
 import { hashPassword, verifyPassword } from './password';
@@ -35,6 +36,7 @@ export interface SignInBrowser {
 // Verifying against a real hash when the account does not exist keeps the response time the same,
 // so timing does not tell which e-mail addresses have an account.
 let dummyHash: Promise<string> | null = null;
+const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Signs in with the device-cookie scheme (docs/architecture.md, "Sessions and sign-in"). The
@@ -71,8 +73,14 @@ export async function signIn(
 	const valid = user
 		? await verifyPassword(user.password_hash, password)
 		: (await verifyPassword(await dummyHash, password), false);
-	// A failed attempt keeps the place it reserved.
-	if (!user || !valid || !user.active) return { ok: false, reason: 'invalid' };
+	// A failed attempt keeps the place it reserved. The log of the account's organisations shows it
+	// (an unknown address has no organisation, and what was typed is not kept).
+	if (!user || !valid || !user.active) {
+		// The same statement runs for an unknown address (it matches no membership), so the time of
+		// the answer does not tell which addresses have an account.
+		await recordSignIn(db, user?.id ?? NO_ACCOUNT, valid ? 'inactive' : 'wrong-password');
+		return { ok: false, reason: 'invalid' };
+	}
 
 	const token = generateSessionToken();
 	const session = await db.transaction().execute(async (trx) => {
@@ -83,6 +91,7 @@ export async function signIn(
 				.deleteFrom('user_session')
 				.where('id', '=', sessionIdFromToken(browser.sessionToken))
 				.execute();
+		await recordSignIn(trx, user.id, 'success');
 		return createSession(trx, token, user.id);
 	});
 	await purgeExpiredAttempts(db);

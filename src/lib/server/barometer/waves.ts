@@ -299,13 +299,16 @@ export async function setWaveClosed(
 	if (!closed && (await isWaveReleased(db, organisationId, waveId)))
 		throw new ValidationError({ wave: { key: 'waves.reopenReleased' } });
 	let closesOn = wave.closes_on;
-	if (!closed && closesOn < today) {
-		// Reopening a wave whose closing date has passed needs a new closing date.
-		const next = fields.closesOn ?? '';
+	const next = fields.closesOn ?? '';
+	if (!closed && (closesOn < today || next !== '')) {
+		// Reopening a wave whose closing date has passed needs a new closing date; any reopening may set one.
 		if (!/^\d{4}-\d{2}-\d{2}$/.test(next) || next < today)
 			throw new ValidationError({ closesOn: { key: 'waves.closesInPast' } });
 		closesOn = next;
 	}
+	// Closed before its planned date, a wave closes today: every page then shows the date it really
+	// closed (never before it opened: the table keeps closes_on >= opens_on).
+	if (closed && today < closesOn) closesOn = today < wave.opens_on ? wave.opens_on : today;
 	await db.transaction().execute(async (trx) => {
 		// The row lock orders this against a first reader releasing the wave (wave-release.ts):
 		// either the release is written first and is found here, or the reader finds the wave reopened.
@@ -335,7 +338,10 @@ export async function setWaveClosed(
 			action: closed ? 'wave.close' : 'wave.reopen',
 			objectType: 'wave',
 			objectId: waveId,
-			detail: { closesOn }
+			detail:
+				closesOn === wave.closes_on
+					? { closesOn }
+					: { before: { closesOn: wave.closes_on }, after: { closesOn } }
 		});
 	});
 }

@@ -1,11 +1,16 @@
-import { error } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
-import { validateOrganisationSettings, type OrganisationSettings } from '../../domain/organisation-settings';
+import {
+	readOrganisationContacts,
+	validateOrganisationContacts,
+	validateOrganisationSettings,
+	type OrganisationContacts,
+	type OrganisationSettings
+} from '../../domain/organisation-settings';
 import { unwrap } from '../../domain/validation';
 import { authorize, navigationFor, type Actor } from '../access';
-import { findAuditEntries, insertAuditEntry } from '../audit/queries';
+import { insertAuditEntry } from '../audit/queries';
 import type { Database } from '../db/schema';
-import { findOrganisation, updateOrganisation } from './queries';
+import { findOrganisation, findOrganisationContacts, updateOrganisation } from './queries';
 
 export async function getOrganisationSettings(
 	db: Kysely<Database>,
@@ -44,6 +49,46 @@ export async function saveOrganisationSettings(
 	return settings;
 }
 
+/** The organisation's contacts for employees, as the admin edits them. */
+export async function getOrganisationContacts(
+	db: Kysely<Database>,
+	actor: Actor | null,
+	organisationId: string
+): Promise<OrganisationContacts> {
+	authorize(actor, 'organisation.settings.edit', { organisationId });
+	await requireOrganisation(db, organisationId);
+	return readOrganisationContacts(await findOrganisationContacts(db, organisationId));
+}
+
+/**
+ * Replaces the contacts shown on the barometer's personal result page. Refused input changes
+ * nothing; a change is audited with the contacts before and after (names of roles the
+ * organisation publishes to all its employees, no personal data of respondents).
+ */
+export async function saveOrganisationContacts(
+	db: Kysely<Database>,
+	actor: Actor | null,
+	organisationId: string,
+	input: Record<string, unknown>
+): Promise<OrganisationContacts> {
+	authorize(actor, 'organisation.settings.edit', { organisationId });
+	const contacts = unwrap(validateOrganisationContacts(input));
+	await db.transaction().execute(async (trx) => {
+		await requireOrganisation(trx, organisationId);
+		const before = readOrganisationContacts(await findOrganisationContacts(trx, organisationId));
+		await updateOrganisation(trx, organisationId, { contacts: JSON.stringify(contacts) });
+		await insertAuditEntry(trx, {
+			organisationId,
+			actorUserId: actor!.userId,
+			action: 'organisation.contacts.update',
+			objectType: 'organisation',
+			objectId: organisationId,
+			detail: { before, after: contacts }
+		});
+	});
+	return contacts;
+}
+
 async function requireOrganisation(db: Parameters<typeof findOrganisation>[0], organisationId: string) {
 	const org = await findOrganisation(db, organisationId);
 	if (!org) throw new Error(`Organisation ${organisationId} vanished`);
@@ -78,42 +123,5 @@ export async function getOrganisationContext(
 		minGroupSize: org.min_group_size,
 		role: membership.role,
 		navigation: navigationFor(actor, organisationId)
-	};
-}
-
-export const AUDIT_PAGE_SIZE = 50;
-
-const MAX_BIGINT = 2n ** 63n - 1n;
-
-/**
- * Whether a paging cursor is an audit entry id as the page writes it: canonical digits within
- * bigint. Anything else would reach the database as a value it cannot compare.
- */
-export function isAuditId(value: string): boolean {
-	return /^(0|[1-9]\d{0,18})$/.test(value) && BigInt(value) <= MAX_BIGINT;
-}
-
-export async function listAuditLog(
-	db: Kysely<Database>,
-	actor: Actor | null,
-	organisationId: string,
-	before: string | null
-) {
-	authorize(actor, 'audit.view', { organisationId });
-	if (before !== null && !isAuditId(before)) error(400, 'error.badRequest');
-	const rows = await findAuditEntries(db, organisationId, {
-		limit: AUDIT_PAGE_SIZE + 1,
-		before: before ?? undefined
-	});
-	return {
-		entries: rows.slice(0, AUDIT_PAGE_SIZE).map((r) => ({
-			id: String(r.id),
-			action: r.action,
-			objectType: r.object_type,
-			objectId: r.object_id,
-			actorName: r.actor_name,
-			at: r.at.toISOString()
-		})),
-		older: rows.length > AUDIT_PAGE_SIZE ? String(rows[AUDIT_PAGE_SIZE - 1]!.id) : null
 	};
 }

@@ -1,6 +1,6 @@
+import { listAuditLog } from '$lib/server/audit/service';
 import { getDb } from '$lib/server/db';
-import { listAuditLog } from '$lib/server/organisations/service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) =>
-	listAuditLog(getDb(), locals.actor, params.org, url.searchParams.get('before'));
+	listAuditLog(getDb(), locals.actor, params.org, url.searchParams);

@@ -1,5 +1,6 @@
 import { todayInBelgium } from '$lib/server/clock';
 import { getDb } from '$lib/server/db';
+import { archiveConsequences } from '$lib/server/units/archive-confirm';
 import { done, formAction, readForm } from '$lib/server/forms';
 import { addUnit, archiveUnit, listUnitsForAdmin, moveUnit, renameUnit } from '$lib/server/units/service';
 import type { Actions, PageServerLoad } from './$types';
@@ -45,6 +46,17 @@ export const actions: Actions = {
 	archive: async ({ request, locals, params }) => {
 		const form = await readForm(request);
 		return formAction(form, async () => {
+			// The first post only says what archiving will do; the confirmed one archives.
+			if (form.confirmed !== 'yes')
+				return {
+					confirmArchive: await archiveConsequences(
+						getDb(),
+						locals.actor,
+						params.org,
+						form.unitId ?? '',
+						todayInBelgium()
+					)
+				};
 			await archiveUnit(getDb(), locals.actor, params.org, form.unitId ?? '', todayInBelgium());
 			return done('units.archivedDone');
 		});

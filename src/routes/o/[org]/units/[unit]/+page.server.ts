@@ -2,6 +2,7 @@ import { can } from '$lib/server/access';
 import { measuresToReview } from '$lib/server/action-plans/evaluation';
 import { listMeasures } from '$lib/server/action-plans/service';
 import { unitResults } from '$lib/server/analytics/unit';
+import { recordUnitResultsOpened } from '$lib/server/audit/service';
 import { getDb } from '$lib/server/db';
 import { getUnit, unitRowView } from '$lib/server/units/service';
 import { DIMENSION_TARGETS } from '../../measures/form';
@@ -14,6 +15,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const results = can(locals.actor, 'analytics.view', { organisationId: params.org })
 		? await unitResults(db, locals.actor, params.org, unit.id)
 		: null;
+	// The audit log keeps who opened which unit's results (not what they saw).
+	if (results) await recordUnitResultsOpened(db, locals.actor, params.org, unit);
 	// The unit's measures, for those who follow action plans (for a manager: within their subtree).
 	const unitPath = [...ancestors.map((a) => a.id), unit.id];
 	const listed = can(locals.actor, 'measure.view', { organisationId: params.org, unitPath })

@@ -1,3 +1,4 @@
+import { waveCloseConsequences } from '$lib/server/barometer/wave-close';
 import { getWaveOverview, setWaveClosed } from '$lib/server/barometer/waves';
 import { todayInBelgium } from '$lib/server/clock';
 import { getDb } from '$lib/server/db';
@@ -16,6 +17,17 @@ export const load: PageServerLoad = async ({ locals, params, url }) => ({
 export const actions: Actions = {
 	close: async ({ request, locals, params }) => {
 		const form = await readForm(request);
+		// The first post only says what closing will do; the confirmed one closes.
+		if (form.confirmed !== 'yes') {
+			const confirmClose = await waveCloseConsequences(
+				getDb(),
+				locals.actor,
+				params.org,
+				params.wave,
+				todayInBelgium()
+			);
+			if (confirmClose) return { confirmClose };
+		}
 		return formAction(form, async () => {
 			await setWaveClosed(getDb(), locals.actor, params.org, params.wave, true, form, todayInBelgium());
 			return done('waves.closedDone');

@@ -16,6 +16,7 @@ import * as plans from './2026-12-04-22-plans';
 import * as catalogue from './2026-12-04-23-catalogue';
 import * as columnMappings from './2026-12-05-30-column-mappings';
 import * as organisationContacts from './2026-12-05-31-organisation-contacts';
+import * as realClosingDates from './2026-12-05-32-real-closing-dates';
 
 /**
  * Every migration, in order. Listed by hand because Node 20 cannot import `.ts` files at run time
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-04-22-plans': plans,
 	'2026-12-04-23-catalogue': catalogue,
 	'2026-12-05-30-column-mappings': columnMappings,
-	'2026-12-05-31-organisation-contacts': organisationContacts
+	'2026-12-05-31-organisation-contacts': organisationContacts,
+	'2026-12-05-32-real-closing-dates': realClosingDates
 };

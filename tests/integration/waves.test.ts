@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import * as realClosingDates from '../../migrations/2026-12-05-32-real-closing-dates';
 import { BAROMETER } from '../../src/lib/instruments';
 import {
 	openQuestionnaire,
@@ -496,6 +498,38 @@ describe('setWaveClosed', () => {
 			setWaveClosed(testDb.db, s.otherAdmin, s.other.id, waveId, true, {}, TODAY)
 		).rejects.toMatchObject({ status: 404 });
 		expect((await waveRow(testDb.db, waveId)).closed).toBe(false);
+	});
+});
+
+describe('the real-closing-dates migration', () => {
+	it('gives a wave closed early before this release the day it was closed, and leaves the others', async () => {
+		const s = await setup();
+		const early = await makeWave(s);
+		const onTime = await makeWave(s);
+		const beforeOpening = await makeWave(s, { opensOn: '2026-03-12' });
+		const open = await makeWave(s);
+		// As an older release left them: closed, summarised, with the planned date still in closes_on.
+		// 23:30 UTC on 9 March is 10 March in Belgium.
+		const stamp = (at: string) => sql`${at}::timestamptz`;
+		for (const [id, closed, at] of [
+			[early, true, '2026-03-09T23:30:00Z'],
+			[onTime, true, '2026-04-02T08:00:00Z'],
+			[beforeOpening, true, '2026-03-05T10:00:00Z'],
+			[open, false, null]
+		] as const) {
+			await sql`update wave set closed = ${closed}, summarised_at = ${at === null ? null : stamp(at)}
+				where organisation_id = ${s.org.id} and id = ${id}`.execute(testDb.db);
+		}
+		await realClosingDates.up(testDb.db);
+		const closesOn = async (id: string) => (await waveRow(testDb.db, id)).closes_on;
+		expect(await closesOn(early)).toBe('2026-03-10');
+		expect(await closesOn(onTime)).toBe('2026-03-31');
+		// Never before the wave opened (the table keeps closes_on >= opens_on).
+		expect(await closesOn(beforeOpening)).toBe('2026-03-12');
+		expect(await closesOn(open)).toBe('2026-03-31');
+		// Run twice, it changes nothing more.
+		await realClosingDates.up(testDb.db);
+		expect(await closesOn(early)).toBe('2026-03-10');
 	});
 });
 

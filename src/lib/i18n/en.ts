@@ -338,6 +338,8 @@ export const en: Record<keyof typeof nl, string> = {
 		'Sick days and planned days may come from different uploads. Upload them so that they match: an absence-spells file together with its staffing file, or monthly figures with both sick days and planned days. Or first undo the upload whose figures do not belong with these.',
 	'signals.abovePlannedCaption':
 		'Unit-months above 100% absence ({shown, plural, one {the first of {total}} other {the first # of {total}}})',
+	'signals.abovePlannedCaptionAll':
+		'{total, plural, one {# unit-month above 100% absence} other {# unit-months above 100% absence}}',
 	'signals.unitColumn': 'Unit',
 	'signals.monthColumn': 'Month',
 	'signals.sickDaysColumn': 'Sick days',

@@ -345,6 +345,8 @@ export const fr: Record<keyof typeof nl, string> = {
 		'Les jours de maladie et les jours prévus peuvent venir d’imports différents. Importez-les de façon qu’ils concordent : un fichier d’épisodes d’absence avec son fichier du personnel, ou des chiffres mensuels avec jours de maladie et jours prévus. Ou annulez d’abord l’import dont les chiffres ne vont pas avec ceux-ci.',
 	'signals.abovePlannedCaption':
 		'Unités-mois au-delà de 100 % d’absentéisme ({shown, plural, one {la première sur {total}} other {les # premières sur {total}}})',
+	'signals.abovePlannedCaptionAll':
+		'{total, plural, one {# unité-mois au-delà de 100 % d’absentéisme} other {# unités-mois au-delà de 100 % d’absentéisme}}',
 	'signals.unitColumn': 'Unité',
 	'signals.monthColumn': 'Mois',
 	'signals.sickDaysColumn': 'Jours de maladie',

@@ -339,6 +339,8 @@ export const nl = {
 		'Ziektedagen en geplande dagen kunnen uit verschillende uploads komen. Laad ze op zodat ze bij elkaar passen: een bestand met verzuimperiodes samen met zijn personeelsbestand, of maandcijfers met ziektedagen én geplande dagen. Of maak eerst de upload ongedaan waarvan de cijfers hier niet bij horen.',
 	'signals.abovePlannedCaption':
 		'Eenheid-maanden boven 100% verzuim ({shown, plural, one {de eerste van {total}} other {de eerste # van {total}}})',
+	'signals.abovePlannedCaptionAll':
+		'{total, plural, one {# eenheid-maand boven 100% verzuim} other {# eenheid-maanden boven 100% verzuim}}',
 	'signals.unitColumn': 'Eenheid',
 	'signals.monthColumn': 'Maand',
 	'signals.sickDaysColumn': 'Ziektedagen',

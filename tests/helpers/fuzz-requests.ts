@@ -14,6 +14,11 @@ import { endpointKey, type Endpoint } from './route-tree';
 export const ANY_FORM_IS_VALID = new Set(['/lang action:default']);
 /** The endpoint that streams its answer as newline-delimited JSON. */
 export const NDJSON_UPLOAD = '/o/[org]/signals/upload POST';
+/**
+ * The endpoint that reads the head of a file and stores nothing (the workbook preview): any file it
+ * can read has a preview, so a generated file may be answered 200 with one.
+ */
+export const FILE_PREVIEW = '/o/[org]/signals/preview POST';
 /** The largest HR file the fuzz server accepts (KNIPPERLICHT_MAX_UPLOAD_MB), so going over it is cheap. */
 export const UPLOAD_LIMIT_MB = 1;
 export const FOREIGN_ORIGIN = 'http://evil.example';

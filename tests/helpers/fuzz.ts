@@ -10,6 +10,7 @@ import {
 	ANY_FORM_IS_VALID,
 	FOREIGN_ORIGIN,
 	FORM_TYPES,
+	FILE_PREVIEW,
 	NDJSON_UPLOAD,
 	ROLES,
 	UPLOAD_LIMIT_MB,
@@ -44,6 +45,8 @@ export { fuzzTargets } from './fuzz-requests';
  * - a GET is a 200, a same-site 3xx or a 4xx;
  * - the signals upload endpoint answers 200 with newline-delimited JSON whose last line is
  *   `{"problems":…}` or `{"error":4xx}` (or a refused outcome), or a 4xx;
+ * - the file preview answers 200 with a preview (`ok` and the header) or why the file cannot be
+ *   read (`ok: false` and a problem key), or a 4xx;
  * - an HTML answer is the app's page (`<html lang="nl|fr|en"`, no untranslated `error.*` key in
  *   the visible text) and carries the security headers;
  * and at the end the database holds exactly what it held before (fingerprint()).
@@ -138,6 +141,13 @@ export function judge(target: Target, c: FuzzCase, answer: Answer): string[] {
 			(typeof last.error === 'number' && last.error >= 400 && last.error < 500) ||
 			(typeof last.outcome === 'object' && (last.outcome as { status?: string }).status === 'refused');
 		if (!ok) problems.push(`the upload's last line is ${lines[lines.length - 1] ?? '(none)'}`);
+	} else if (target.key === FILE_PREVIEW && status === 200) {
+		// A preview, or why the file cannot be read; nothing is stored (the fingerprint checks that).
+		const body = JSON.parse(answer.text) as { ok?: unknown; header?: unknown; problem?: { key?: unknown } };
+		const ok =
+			(body.ok === true && Array.isArray(body.header)) ||
+			(body.ok === false && typeof body.problem?.key === 'string');
+		if (!ok) problems.push(`the preview answered ${answer.text.slice(0, 200)}`);
 	} else if (!is4xx) {
 		const signInRedirect = c.who === 'anonymous' && typeof target.rule !== 'object' && location === '/login';
 		const anyForm = ANY_FORM_IS_VALID.has(target.key) && status === 303 && isSameSite(location);

@@ -175,6 +175,7 @@ export default ts.config(
 			'.test-build/',
 			'.test-build-*/',
 			'.bench-build/',
+			'.bench-build-*/',
 			'.data/',
 			'node_modules/',
 			'bench/results/'

@@ -16,6 +16,7 @@ import { openDatabase, type OpenOptions } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { startServer, type RunningServer } from '../tests/helpers/server';
 import {
+	benchBuildDir,
 	createPostgresDatabase,
 	figure,
 	percentile,
@@ -329,8 +330,8 @@ function figures(engine: string, app: Run, bare: Run, label: string): Figure[] {
 const benchmark: Benchmark = {
 	id: 'barometer',
 	async run(ctx) {
-		ctx.log('Building into .bench-build/ (skipped when the build is up to date)…');
-		const entry = buildIfStale('.bench-build', { quiet: true });
+		ctx.log(`Building into ${benchBuildDir()}/ (skipped when the build is up to date)…`);
+		const entry = buildIfStale(benchBuildDir(), { quiet: true });
 		ctx.log(
 			`Load: ${CONCURRENCY} keep-alive clients, ${WARMUP_MS / 1000} s warm-up, ${DURATION_MS / 1000} s measured, ` +
 				'a fresh nonce per post'

@@ -36,6 +36,7 @@ import {
 	waveResponseLines
 } from './analytics-data';
 import {
+	benchBuildDir,
 	createPostgresDatabase,
 	figure,
 	median,
@@ -368,8 +369,8 @@ async function measure(ctx: BenchContext, baseUrl: string, orgs: Organisations):
 const benchmark: Benchmark = {
 	id: 'dashboard',
 	async run(ctx) {
-		ctx.log('Building into .bench-build/ (skipped when the build is up to date)…');
-		const entry = buildIfStale('.bench-build', { quiet: true });
+		ctx.log(`Building into ${benchBuildDir()}/ (skipped when the build is up to date)…`);
+		const entry = buildIfStale(benchBuildDir(), { quiet: true });
 		const engine: Engine = ctx.postgresUrl ? 'postgres' : 'pglite';
 		// Its own secret: on PostgreSQL the server would otherwise keep one in ./.data.
 		const secret = randomBytes(32).toString('hex');

@@ -94,3 +94,11 @@ export async function createPostgresDatabase(serverUrl: string, label: string): 
 		drop: () => onServer(serverUrl, `drop database if exists "${name}" with (force)`)
 	};
 }
+
+/**
+ * The folder the benchmarks that start the built server build into: KNIPPERLICHT_BENCH_BUILD gives
+ * a run a folder of its own, so two runs at once do not rebuild under each other.
+ */
+export function benchBuildDir(): string {
+	return process.env.KNIPPERLICHT_BENCH_BUILD || '.bench-build';
+}

@@ -24,7 +24,7 @@ import {
 	type Store
 } from '../tests/helpers/faults';
 import { startServer, type RunningServer } from '../tests/helpers/server';
-import { figure, percentile, type BenchContext, type Benchmark, type Figure } from './harness';
+import { benchBuildDir, figure, percentile, type BenchContext, type Benchmark, type Figure } from './harness';
 import { SessionClient } from './load';
 
 const RESPONDENTS = 50;
@@ -271,8 +271,8 @@ async function measure(ctx: BenchContext, engine: string, store: Store, entry: s
 const benchmark: Benchmark = {
 	id: 'load',
 	async run(ctx) {
-		ctx.log('Building into .bench-build/ (skipped when the build is up to date)…');
-		const entry = buildIfStale('.bench-build', { quiet: true });
+		ctx.log(`Building into ${benchBuildDir()}/ (skipped when the build is up to date)…`);
+		const entry = buildIfStale(benchBuildDir(), { quiet: true });
 		const engine = ctx.postgresUrl ? 'postgres' : 'pglite';
 		ctx.log(
 			`${engine}: ${RESPONDENTS} respondents, ${ADVISORS} advisors and one HR import at once for ${MIXED_MS / 1000} s`

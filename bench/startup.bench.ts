@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { buildIfStale } from '../scripts/build-if-stale.js';
 import { freePort, startServer } from '../tests/helpers/server';
 import {
+	benchBuildDir,
 	createPostgresDatabase,
 	figure,
 	median,
@@ -124,8 +125,8 @@ function reportTarget(ctx: BenchContext, engine: string, starts: Start[]): void 
 const benchmark: Benchmark = {
 	id: 'startup',
 	async run(ctx) {
-		ctx.log('Building into .bench-build/ (skipped when the build is up to date)…');
-		const entry = buildIfStale('.bench-build', { quiet: true });
+		ctx.log(`Building into ${benchBuildDir()}/ (skipped when the build is up to date)…`);
+		const entry = buildIfStale(benchBuildDir(), { quiet: true });
 
 		// The baseline runs interleave with the PGlite restarts, so both see the same machine load.
 		const bare: Start[] = [];

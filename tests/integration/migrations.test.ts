@@ -49,6 +49,31 @@ describe('migrations', () => {
 		expect(compareSchema(declared, columns.rows)).toEqual([]);
 	});
 
+	it('runs nothing on an up-to-date database, and only what is missing on one that is behind', async () => {
+		const runs = async () =>
+			(await sql<{ name: string }>`select name from kysely_migration order by name`.execute(testDb.db)).rows;
+		const before = await runs();
+		expect(before.map((r) => r.name)).toEqual(Object.keys(migrations).sort());
+		expect(await migrateToLatest(testDb.db)).toEqual([]);
+		expect(await runs()).toEqual(before);
+
+		const [last] = await migrateDown(testDb.db);
+		expect(last).toBe(Object.keys(migrations).sort().at(-1));
+		expect(await migrateToLatest(testDb.db)).toEqual([last]);
+		expect((await runs()).map((r) => r.name)).toEqual(Object.keys(migrations).sort());
+	});
+
+	it('refuses a database that ran a migration this version does not know', async () => {
+		await sql`insert into kysely_migration (name, timestamp) values ('2099-01-01-unknown', ${new Date().toISOString()})`.execute(
+			testDb.db
+		);
+		try {
+			await expect(migrateToLatest(testDb.db)).rejects.toThrow(/2099-01-01-unknown is missing/);
+		} finally {
+			await sql`delete from kysely_migration where name = '2099-01-01-unknown'`.execute(testDb.db);
+		}
+	});
+
 	it('can be rolled all the way down and up again', async () => {
 		for (let i = 0; i < Object.keys(migrations).length; i++) await migrateDown(testDb.db);
 		expect(await columnsByTable(testDb.db)).toEqual({});

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
 	disclose,
+	discloseEach,
 	discloseInEvery,
 	discloseWithoutMinimum,
 	planDimensions,
@@ -286,6 +287,38 @@ describe('discloseInEvery: a figure over several plans (a rolling year over its 
 		['there are no plans', [], 'no-data']
 	] as const)('hides it when %s', (_, plans, reason) => {
 		expect(discloseInEvery(plans, 'team', () => 1)).toEqual({ shown: false, reason });
+	});
+});
+
+describe('discloseEach: one figure per plan for one unit (a heatmap row)', () => {
+	const team = (people: number) => planDisclosure([{ id: 'team', parentId: null, ownCount: people }], 5);
+	const plans = [team(6), team(4), team(7), team(8)];
+	const scores = [60, 70, null, 80];
+	const compute = (context: readonly (number | null)[], i: number, n: number) =>
+		context[i] === null ? null : { score: context[i]!, n };
+
+	it.each([
+		['the unit', 'team'],
+		['a unit the plans do not know', 'elsewhere']
+	])('gives what disclose gives through each plan, for %s', (_, unitId) => {
+		expect(discloseEach(plans, unitId, scores, compute)).toEqual(
+			plans.map((plan, i) => disclose(plan, unitId, (n) => compute(scores, i, n)))
+		);
+	});
+
+	it.each([
+		[0, { shown: true, n: 6, value: { score: 60, n: 6 } }],
+		[1, { shown: false, reason: 'below-k' }],
+		[2, { shown: false, reason: 'no-data' }],
+		[3, { shown: true, n: 8, value: { score: 80, n: 8 } }]
+	])('figure %i', (i, figure) => {
+		expect(discloseEach(plans, 'team', scores, compute)[i]).toEqual(figure);
+	});
+
+	it('computes nothing for a hidden unit', () => {
+		const spy = vi.fn(() => 1);
+		discloseEach([team(4), team(3)], 'team', null, spy);
+		expect(spy).not.toHaveBeenCalled();
 	});
 });
 

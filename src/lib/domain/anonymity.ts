@@ -30,10 +30,11 @@ declare const GATE: unique symbol;
 /**
  * The typed gate for any figure about people. A shown figure carries its n; a suppressed one carries
  * only the reason: no figure and no n, not even "fewer than k", which would be a count of its own.
- * The brand makes it a capability: only `disclose`, `discloseInEvery`, `discloseWithoutMinimum` and
- * `suppressed` can make one, so a page or a chart cannot be handed a number that skipped the plan
- * (an object literal of this shape anywhere else does not type-check). The brand exists only in
- * the types: at run time a value is the plain object, so it survives serialisation to the page.
+ * The brand makes it a capability: only `disclose`, `discloseEach`, `discloseInEvery`,
+ * `discloseWithoutMinimum` and `suppressed` can make one, so a page or a chart cannot be handed a
+ * number that skipped the plan (an object literal of this shape anywhere else does not type-check).
+ * The brand exists only in the types: at run time a value is the plain object, so it survives
+ * serialisation to the page.
  */
 export type Disclosed<T> = (
 	| { readonly shown: true; readonly n: number; readonly value: T }
@@ -44,9 +45,17 @@ const gated = <T>(
 	figure: { shown: true; n: number; value: T } | { shown: false; reason: SuppressionReason }
 ) => figure as Disclosed<T>;
 
+/**
+ * One frozen hidden figure per reason, shared: a hidden figure holds nothing but its reason, and a
+ * large heatmap has tens of thousands of them.
+ */
+const SUPPRESSED = new Map<SuppressionReason, Disclosed<never>>();
+
 /** A hidden figure: only the reason, never a number, so making one is always safe. */
 export function suppressed(reason: SuppressionReason): Disclosed<never> {
-	return gated<never>({ shown: false, reason });
+	let figure = SUPPRESSED.get(reason);
+	if (!figure) SUPPRESSED.set(reason, (figure = Object.freeze(gated<never>({ shown: false, reason }))));
+	return figure;
 }
 
 /** A unit with the people attached directly to it: respondents of a wave, or headcount. */
@@ -311,7 +320,40 @@ export function disclose<T>(
 	unitId: string,
 	compute: (n: number) => T | null | undefined
 ): Disclosed<T> {
-	return discloseInEvery([plan], unitId, compute);
+	// discloseInEvery with one plan, written out: a heatmap discloses a hundred thousand cells at once.
+	const unit = plan.units.get(unitId);
+	if (!unit) return suppressed('no-data');
+	if (!unit.shown) return suppressed(unit.reason);
+	const value = compute(unit.subtreeCount);
+	if (value === null || value === undefined) return suppressed('no-data');
+	return gated({ shown: true, n: unit.subtreeCount, value });
+}
+
+/**
+ * `disclose` through each of several plans for one unit (a heatmap row: a plan per dimension):
+ * figure i is `compute(context, i, n)` through plans[i]. The context is passed on rather than
+ * captured, so that a caller asking for many rows needs no function per row.
+ */
+export function discloseEach<C, T>(
+	plans: readonly DisclosurePlan[],
+	unitId: string,
+	context: C,
+	compute: (context: C, index: number, n: number) => T | null | undefined
+): Disclosed<T>[] {
+	const figures = new Array<Disclosed<T>>(plans.length);
+	for (let i = 0; i < plans.length; i++) {
+		const unit = plans[i]!.units.get(unitId);
+		if (!unit) figures[i] = suppressed('no-data');
+		else if (!unit.shown) figures[i] = suppressed(unit.reason);
+		else {
+			const value = compute(context, i, unit.subtreeCount);
+			figures[i] =
+				value === null || value === undefined
+					? suppressed('no-data')
+					: gated({ shown: true, n: unit.subtreeCount, value });
+		}
+	}
+	return figures;
 }
 
 /**

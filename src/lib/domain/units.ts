@@ -110,7 +110,10 @@ export function pathToRoot(units: readonly UnitNode[], unitId: string): string[]
 }
 
 /** The unit and all its descendants. */
-export function subtreeIds(units: readonly UnitNode[], rootId: string): Set<string> {
+export function subtreeIds(
+	units: ReadonlyArray<Pick<UnitNode, 'id' | 'parentId'>>,
+	rootId: string
+): Set<string> {
 	const byParent = new Map<string, string[]>();
 	for (const u of units) {
 		if (!u.parentId) continue;

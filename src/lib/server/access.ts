@@ -132,7 +132,10 @@ export function authorize<A extends Action>(actor: Actor | null, action: A, targ
  * them, or a manager's own unit with everything below it (none when that unit is not in the tree).
  * The same rule as `unitScoped` in the policy, for filtering many units at once.
  */
-export function scopeOf(membership: Access, units: readonly UnitNode[]): ReadonlySet<string> {
+export function scopeOf(
+	membership: Access,
+	units: ReadonlyArray<Pick<UnitNode, 'id' | 'parentId'>>
+): ReadonlySet<string> {
 	if (membership.role !== 'manager') return new Set(units.map((u) => u.id));
 	const own = membership.unitId;
 	if (!own || !units.some((u) => u.id === own)) return new Set();

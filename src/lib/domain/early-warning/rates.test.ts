@@ -14,6 +14,7 @@ import {
 	RATE_INDICATORS,
 	rateFindings,
 	rateSignal,
+	rateSignalsAgainst,
 	unitVariance,
 	type MonthlyRate
 } from './rates';
@@ -434,6 +435,56 @@ describe('properties', () => {
 					});
 				}
 			})
+		);
+	});
+});
+
+describe('every unit and indicator at once', () => {
+	it('gives what rateSignal gives per indicator, for generated figures with gaps and missing values', () => {
+		const ids = [
+			...new Set(
+				RATE_INDICATOR_IDS.flatMap((id) => [
+					...RATE_INDICATORS[id].numerator,
+					RATE_INDICATORS[id].denominator
+				])
+			)
+		];
+		const month = fc.record({
+			headcount: fc.option(fc.integer({ min: 0, max: 60 }), { freq: 8 }),
+			values: fc.array(fc.option(fc.nat({ max: 900 }), { freq: 6 }), {
+				minLength: ids.length,
+				maxLength: ids.length
+			})
+		});
+		const months = fc.array(fc.option(month, { freq: 6 }), { minLength: 18, maxLength: 18 });
+		const toFigures = (values: Array<{ headcount: number | null; values: Array<number | null> } | null>) =>
+			values.flatMap((v, i) =>
+				v
+					? [
+							figures(formatMonth(isoMonth('2024-01') + i), 0, {
+								...Object.fromEntries(ids.map((id, f) => [id, v.values[f]!])),
+								headcount: v.headcount
+							})
+						]
+					: []
+			);
+		fc.assert(
+			fc.property(months, months, (own, organisation) => {
+				const unit = toFigures(own);
+				const org = toFigures(organisation);
+				const all = rateSignalsAgainst(org, RATE_INDICATOR_IDS, AS_OF)(unit);
+				expect(all.map((s) => s.indicator)).toEqual(RATE_INDICATOR_IDS);
+				for (const { indicator, signal } of all)
+					expect(signal).toEqual(
+						rateSignal(
+							monthlyRates(unit, indicator),
+							monthlyRates(org, indicator),
+							RATE_INDICATORS[indicator].model,
+							AS_OF
+						)
+					);
+			}),
+			{ numRuns: 300 }
 		);
 	});
 });

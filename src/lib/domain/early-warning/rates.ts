@@ -227,15 +227,20 @@ function chart(
 ): RateComparison {
 	if (window.length === 0) return notCharted(comparison, 'no-data', baseline.length);
 	if (baseline.length < p.minBaselineMonths) return notCharted(comparison, 'short-history', baseline.length);
-	const dispersion = laneyFactor(baseline.map((o) => (o.rate - o.reference) / o.se));
+	const zs: number[] = [];
+	for (const o of baseline) zs.push((o.rate - o.reference) / o.se);
+	const dispersion = laneyFactor(zs);
 	const months: ChartMonth[] = [];
+	const aboveAt = new Map<number, boolean>();
 	let ewma = 0;
-	window.forEach((o, i) => {
+	for (let i = 0; i < window.length; i++) {
+		const o = window[i]!;
 		const scale = dispersion * o.se;
 		const y = (o.rate - o.reference) / scale;
 		ewma = p.lambda * y + (1 - p.lambda) * ewma;
 		const sd = ewmaSd(p.lambda, i + 1);
 		const z = ewma / sd;
+		const above = z >= p.limit && y >= p.limit * sd;
 		months.push({
 			month: formatMonth(o.month),
 			rate: o.rate,
@@ -245,10 +250,10 @@ function chart(
 			z,
 			band: o.reference + p.limit * sd * scale,
 			smoothed: o.reference + ewma * scale,
-			above: z >= p.limit && y >= p.limit * sd
+			above
 		});
-	});
-	const aboveAt = new Map(window.map((o, i) => [o.month, months[i]!.above]));
+		aboveAt.set(o.month, above);
+	}
 	let recentAbove = 0;
 	for (let m = asOf - p.persistenceWindow + 1; m <= asOf; m++) if (aboveAt.get(m)) recentAbove++;
 	let consecutive = 0;
@@ -278,6 +283,11 @@ export function rateSignal(
 	asOf: string,
 	parameters: Partial<RateParameters> = {}
 ): RateSignal {
+	const p = checkedParameters(parameters);
+	return signalOf(monthMap(unit, 'unit'), monthMap(organisation, 'organisation'), model, isoMonth(asOf), p);
+}
+
+function checkedParameters(parameters: Partial<RateParameters>): RateParameters {
 	const p: RateParameters = { ...RATE_PARAMETERS, ...parameters };
 	if (!(p.lambda > 0 && p.lambda <= 1)) throw new RangeError('lambda must be in (0, 1]');
 	if (!(p.limit > 0)) throw new RangeError('The limit must be above 0');
@@ -287,12 +297,20 @@ export function rateSignal(
 		throw new RangeError('persistenceMin must lie within the persistence window');
 	if (!(p.persistenceWindow >= 1 && p.persistenceWindow <= p.windowMonths))
 		throw new RangeError('The persistence window must lie within the watched months');
-	const end = isoMonth(asOf);
+	return p;
+}
+
+/** rateSignal on the months already checked and indexed (monthMap), as of the month index `end`. */
+function signalOf(
+	own: ReadonlyMap<number, ShownRate>,
+	org: ReadonlyMap<number, ShownRate>,
+	model: VarianceModel,
+	end: number,
+	p: RateParameters
+): RateSignal {
+	// Loops rather than closures: this runs for every unit and indicator of an organisation.
 	const windowStart = end - p.windowMonths + 1;
 	const baselineStart = windowStart - p.baselineMonths;
-	const own = monthMap(unit, 'unit');
-	const org = monthMap(organisation, 'organisation');
-	const rateOf = (v: ShownRate) => v.numerator / v.denominator;
 
 	const baselineMonths: number[] = [];
 	const windowMonths: number[] = [];
@@ -307,45 +325,27 @@ export function rateSignal(
 		den += own.get(m)!.denominator;
 	}
 	const baseline = baselineMonths.length > 0 ? num / den : null;
-	const ownObservation = (m: number): Observation => {
-		const v = own.get(m)!;
-		const variance = unitVariance(baseline!, den, model);
-		return {
-			month: m,
-			rate: rateOf(v),
-			denominator: v.denominator,
-			reference: baseline!,
-			se: Math.sqrt(variance / v.denominator)
-		};
-	};
-	const ownHistory =
-		baseline === null
-			? notCharted('own-history', windowMonths.length === 0 ? 'no-data' : 'short-history', 0)
-			: chart('own-history', baselineMonths.map(ownObservation), windowMonths.map(ownObservation), end, p);
+	let ownHistory: RateComparison;
+	if (baseline === null)
+		ownHistory = notCharted('own-history', windowMonths.length === 0 ? 'no-data' : 'short-history', 0);
+	else {
+		const ownBaseline: Observation[] = [];
+		const ownWindow: Observation[] = [];
+		for (const m of baselineMonths) ownBaseline.push(ownObservation(own, m, baseline, den, model));
+		for (const m of windowMonths) ownWindow.push(ownObservation(own, m, baseline, den, model));
+		ownHistory = chart('own-history', ownBaseline, ownWindow, end, p);
+	}
 
 	// The organisation: the same month's organisation rate, the unit's denominator.
-	const orgObservation = (m: number): Observation => {
-		const v = own.get(m)!;
-		const o = org.get(m)!;
-		const reference = rateOf(o);
-		const variance = unitVariance(reference, o.denominator, model);
-		return {
-			month: m,
-			rate: rateOf(v),
-			denominator: v.denominator,
-			reference,
-			se: Math.sqrt(variance / v.denominator)
-		};
-	};
-	const organisationComparison = chart(
-		'organisation',
-		baselineMonths.filter((m) => org.has(m)).map(orgObservation),
-		windowMonths.filter((m) => org.has(m)).map(orgObservation),
-		end,
-		p
-	);
+	const orgBaseline: Observation[] = [];
+	const orgWindow: Observation[] = [];
+	for (const m of baselineMonths) if (org.has(m)) orgBaseline.push(orgObservation(own, org, m, model));
+	for (const m of windowMonths) if (org.has(m)) orgWindow.push(orgObservation(own, org, m, model));
+	const organisationComparison = chart('organisation', orgBaseline, orgWindow, end, p);
 
 	const last = windowMonths.at(-1);
+	let n = Infinity;
+	for (const m of windowMonths) n = Math.min(n, own.get(m)!.n);
 	const latest = last === undefined ? null : { month: last, value: own.get(last)!, org: org.get(last) };
 	return {
 		asOf: formatMonth(end),
@@ -356,9 +356,50 @@ export function rateSignal(
 			organisation: latest.org ? rateOf(latest.org) : null,
 			n: latest.value.n
 		},
-		n: windowMonths.length === 0 ? 0 : Math.min(...windowMonths.map((m) => own.get(m)!.n)),
+		n: windowMonths.length === 0 ? 0 : n,
 		ownHistory,
 		organisation: organisationComparison
+	};
+}
+
+const rateOf = (v: ShownRate) => v.numerator / v.denominator;
+
+/** A month of the unit against its own baseline (pooled over `total`, the baseline's denominators). */
+function ownObservation(
+	own: ReadonlyMap<number, ShownRate>,
+	m: number,
+	baseline: number,
+	total: number,
+	model: VarianceModel
+): Observation {
+	const v = own.get(m)!;
+	const variance = unitVariance(baseline, total, model);
+	return {
+		month: m,
+		rate: rateOf(v),
+		denominator: v.denominator,
+		reference: baseline,
+		se: Math.sqrt(variance / v.denominator)
+	};
+}
+
+/** A month of the unit against the organisation's rate that month, with the unit's denominator. */
+function orgObservation(
+	own: ReadonlyMap<number, ShownRate>,
+	org: ReadonlyMap<number, ShownRate>,
+	m: number,
+	model: VarianceModel
+): Observation {
+	const v = own.get(m)!;
+	const o = org.get(m)!;
+	const reference = rateOf(o);
+	const variance = unitVariance(reference, o.denominator, model);
+	return {
+		month: m,
+		rate: rateOf(v),
+		denominator: v.denominator,
+		reference,
+		se: Math.sqrt(variance / v.denominator)
 	};
 }
 
@@ -416,20 +457,80 @@ export function monthlyRates(
 		seen.add(record.month);
 		const n = record.headcount;
 		if (n === null || n < 1) continue;
-		let numerator = 0;
-		for (const id of definition.numerator) {
-			const value = record[id];
-			if (value === null) {
-				numerator = NaN;
-				break;
-			}
-			numerator += value;
-		}
+		const numerator = numeratorOf(record, definition);
 		const denominator = record[definition.denominator];
 		if (Number.isNaN(numerator) || denominator === null || !(denominator > 0)) continue;
 		rates.push({ month: record.month, value: { shown: true, n, numerator, denominator } });
 	}
 	return rates.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+}
+
+/** The sum of a record's numerator figures, NaN when one is missing. */
+function numeratorOf(
+	record: UnitMonthFigures,
+	definition: (typeof RATE_INDICATORS)[RateIndicatorId]
+): number {
+	let numerator = 0;
+	for (const id of definition.numerator) {
+		const value = record[id];
+		if (value === null) return NaN;
+		numerator += value;
+	}
+	return numerator;
+}
+
+/**
+ * rateSignal for every unit of an organisation and every indicator at once, as of one month: the
+ * parameters are checked and the organisation's rates indexed once, and each unit's months are
+ * read once for all indicators (monthlyRates then rateSignal per indicator would read and check
+ * them once per indicator). Gives for a unit's figures what
+ * `rateSignal(monthlyRates(unit, id), monthlyRates(organisation, id), model, asOf)` gives for each id.
+ */
+export function rateSignalsAgainst(
+	organisation: readonly UnitMonthFigures[],
+	indicators: readonly RateIndicatorId[],
+	asOf: string,
+	parameters: Partial<RateParameters> = {}
+): (unit: readonly UnitMonthFigures[]) => Array<{ indicator: RateIndicatorId; signal: RateSignal }> {
+	const p = checkedParameters(parameters);
+	const end = isoMonth(asOf);
+	const watched = indicators.map((indicator) => ({
+		indicator,
+		definition: RATE_INDICATORS[indicator],
+		organisation: monthMap(monthlyRates(organisation, indicator), 'organisation')
+	}));
+	// Plain loops without closures: this runs for thousands of units per computation.
+	return (unit) => {
+		const months = new Int32Array(unit.length);
+		const seen = new Set<string>();
+		for (let r = 0; r < unit.length; r++) {
+			const record = unit[r]!;
+			if (seen.has(record.month)) throw new Error(`Two records for ${record.unitId} in ${record.month}`);
+			seen.add(record.month);
+			months[r] = isoMonth(record.month);
+		}
+		const signals: Array<{ indicator: RateIndicatorId; signal: RateSignal }> = [];
+		for (const { indicator, definition, organisation: org } of watched) {
+			const own = new Map<number, ShownRate>();
+			for (let r = 0; r < unit.length; r++) {
+				const record = unit[r]!;
+				const n = record.headcount;
+				if (n === null || n < 1) continue;
+				const numerator = numeratorOf(record, definition);
+				const denominator = record[definition.denominator];
+				if (Number.isNaN(numerator) || denominator === null || !(denominator > 0)) continue;
+				// The checks of monthMap, with its messages.
+				if (!(n >= 1)) throw new RangeError(`unit ${record.month}: n must be at least 1`);
+				if (!Number.isFinite(numerator) || numerator < 0)
+					throw new RangeError(`unit ${record.month}: numerator must be a number ≥ 0`);
+				if (!Number.isFinite(denominator))
+					throw new RangeError(`unit ${record.month}: denominator must be a number > 0`);
+				own.set(months[r]!, { shown: true, n, numerator, denominator });
+			}
+			signals.push({ indicator, signal: signalOf(own, org, definition.model, end, p) });
+		}
+		return signals;
+	};
 }
 
 export type RateFinding = Checked & {

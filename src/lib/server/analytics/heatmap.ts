@@ -144,11 +144,9 @@ async function readHeatmap(
 		`units ${versions.units}`
 	].join('#');
 	const snapshot = await heatmaps.get(key, async () => {
-		const [{ units }, own, results] = await Promise.all([
-			inputs.units(),
-			waveTree(inputs, wave),
-			waveResultsOf(inputs, previousWave ? [wave, previousWave] : [wave])
-		]);
+		// The results first: they read the trees of both waves in one query, which the rows then share.
+		const planned = waveResultsOf(inputs, previousWave ? [wave, previousWave] : [wave]);
+		const [{ units }, own, results] = await Promise.all([inputs.units(), waveTree(inputs, wave), planned]);
 		const current = results[0]!;
 		const previous = results[1] ?? null;
 		// The rows are the wave's own tree, with the names units have now and its headcounts then.

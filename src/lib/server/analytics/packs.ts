@@ -54,21 +54,31 @@ export function decodePack(data: Uint8Array, units: number, dimensions: number):
 		unitIds[u] = uuidAt(data, at);
 		respondents[u] = view.getInt32(at + 16);
 		const base = u * D * FIELDS;
-		const ints = (offset: number, field: number) => {
-			for (let d = 0; d < D; d++) values[base + d * FIELDS + field] = view.getInt32(offset + 4 * d);
-		};
-		const floats = (offset: number, field: number) => {
-			for (let d = 0; d < D; d++) values[base + d * FIELDS + field] = view.getFloat64(offset + 8 * d);
-		};
 		const o = at + 20;
-		ints(o, 0);
-		floats(o + 4 * D, 1);
-		floats(o + 12 * D, 2);
-		ints(o + 20 * D, 3);
-		ints(o + 24 * D, 4);
-		ints(o + 28 * D, 5);
+		ints(view, o, values, base, 0, D);
+		floats(view, o + 4 * D, values, base, 1, D);
+		floats(view, o + 12 * D, values, base, 2, D);
+		ints(view, o + 20 * D, values, base, 3, D);
+		ints(view, o + 24 * D, values, base, 4, D);
+		ints(view, o + 28 * D, values, base, 5, D);
 	}
 	return inUnitOrder({ dimensions, unitIds, respondents, values });
+}
+
+// Field `field` of D dimensions from `offset` into values (no functions made per unit: a pack has thousands).
+function ints(view: DataView, offset: number, values: Float64Array, base: number, field: number, D: number) {
+	for (let d = 0; d < D; d++) values[base + d * FIELDS + field] = view.getInt32(offset + 4 * d);
+}
+
+function floats(
+	view: DataView,
+	offset: number,
+	values: Float64Array,
+	base: number,
+	field: number,
+	D: number
+) {
+	for (let d = 0; d < D; d++) values[base + d * FIELDS + field] = view.getFloat64(offset + 8 * d);
 }
 
 /** The columns with their units ordered by id (as PostgreSQL wrote them, checked). */

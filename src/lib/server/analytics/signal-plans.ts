@@ -20,6 +20,7 @@ import type { SignalWindow } from './signal-window';
  * from its release, or, when it has none yet, planned now with today's k and tree on each unit's
  * people, and released in this call (all new months in one insert) when its plan shows anything.
  * A plan that shows nothing discloses nothing, so such a month is planned again at its next showing.
+ * With `record: false` nothing is written: the months are planned as they would be released.
  * Every unit-month's figures roll up along the tree of its month's plan.
  */
 export interface SignalPlans {
@@ -33,6 +34,11 @@ export interface SignalPlans {
 	 * may be kept too (it holds every release it used); null when it released nothing.
 	 */
 	releasedAs: string | null;
+	/**
+	 * With `record: false`: the months (yyyy-mm-01) planned now that showing them would release;
+	 * nothing was written, and whoever shows figures planned this way releases them first.
+	 */
+	unreleased: string[];
 }
 
 export async function signalPlans(
@@ -41,7 +47,8 @@ export async function signalPlans(
 	k: number,
 	units: ReadonlyArray<{ id: string; parentId: string | null }>,
 	window: SignalWindow,
-	today: string
+	today: string,
+	{ record = true }: { record?: boolean } = {}
 ): Promise<SignalPlans> {
 	const current: ReleaseNode[] = treeOf(units);
 	const { columns, months } = window;
@@ -67,9 +74,15 @@ export async function signalPlans(
 			fresh.push({ ...release, subject: `${month}-01`, detail: { ...detail }, releasedOn: today });
 		else plans.set(month, plan);
 	});
-	for (const [subject, release] of await recordReleases(db, organisationId, 'signal-month', fresh))
-		released.set(subject, release);
-	const releasedAs = fresh.length > 0 ? (await readInputVersions(db, organisationId)).releases : null;
+	if (record) {
+		for (const [subject, release] of await recordReleases(db, organisationId, 'signal-month', fresh))
+			released.set(subject, release);
+	} else {
+		// Planned as the release would record them, without writing anything.
+		for (const release of fresh) released.set(release.subject, { kind: 'signal-month', ...release });
+	}
+	const releasedAs =
+		record && fresh.length > 0 ? (await readInputVersions(db, organisationId)).releases : null;
 
 	// One list of positions for every tree; one index per distinct tree.
 	const trees = months.map(
@@ -94,6 +107,7 @@ export async function signalPlans(
 	});
 	return {
 		releasedAs,
+		unreleased: record ? [] : fresh.map((r) => r.subject),
 		plans,
 		index: monthTrees[0]?.tree ?? indexTree(current),
 		rolled: rollUpFigureColumnsByMonth(monthTrees, columns)

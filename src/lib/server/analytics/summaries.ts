@@ -143,36 +143,39 @@ export async function dropWaveSummary(db: Db, organisationId: string, waveId: st
 	`.execute(db);
 }
 
+/** The organisation's waves that no longer take answers on `today`, newest first, as they are (a read only). */
+export async function findClosedWaves(db: Kysely<Database>, organisationId: string, today: string) {
+	return (
+		await db
+			.selectFrom('wave')
+			.select([
+				'id',
+				'name',
+				'opens_on',
+				'closes_on',
+				'closed',
+				'summarised_at',
+				'definition',
+				'include_module'
+			])
+			.select(['min_group_size', 'sensitive_min_group_size'])
+			.where('organisation_id', '=', organisationId)
+			.orderBy('closes_on', 'desc')
+			.execute()
+	)
+		.filter(
+			(w) => waveStatus({ opensOn: w.opens_on, closesOn: w.closes_on, closed: w.closed }, today) === 'closed'
+		)
+		.map(waveRowToWave);
+}
+
 /**
  * Summarises every wave of the organisation that no longer takes answers and has no summary yet
  * (a wave also closes by passing its closing date, without anyone acting). Returns the waves that
  * no longer take answers, newest first.
  */
 export async function ensureWaveSummaries(db: Kysely<Database>, organisationId: string, today: string) {
-	const closedWaves = async () =>
-		(
-			await db
-				.selectFrom('wave')
-				.select([
-					'id',
-					'name',
-					'opens_on',
-					'closes_on',
-					'closed',
-					'summarised_at',
-					'definition',
-					'include_module'
-				])
-				.select(['min_group_size', 'sensitive_min_group_size'])
-				.where('organisation_id', '=', organisationId)
-				.orderBy('closes_on', 'desc')
-				.execute()
-		)
-			.filter(
-				(w) =>
-					waveStatus({ opensOn: w.opens_on, closesOn: w.closes_on, closed: w.closed }, today) === 'closed'
-			)
-			.map(waveRowToWave);
+	const closedWaves = () => findClosedWaves(db, organisationId, today);
 	const closed = await closedWaves();
 	const unsummarised = closed.filter((w) => w.summarised_at === null);
 	if (unsummarised.length === 0) return closed;

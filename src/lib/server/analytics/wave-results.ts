@@ -75,12 +75,42 @@ export type ClosedWave = Awaited<ReturnType<typeof ensureWaveSummaries>>[number]
  */
 export class RequestInputs {
 	#units: Promise<{ units: UnitRecord[]; tree: ReturnType<typeof treeOf>; index: TreeIndex }> | null = null;
+	/** The waves' own trees, read and indexed once per request however many results plan on them. */
+	readonly #trees = new Map<string, Promise<WaveTree>>();
 
 	constructor(
 		readonly db: Kysely<Database>,
 		readonly organisationId: string,
 		readonly versions: InputVersions
 	) {}
+
+	/**
+	 * The own trees of the waves, in one query for those this request has not asked for yet (a
+	 * heatmap plans a wave and the one before it).
+	 */
+	waveTrees(waves: readonly ClosedWave[]): Promise<WaveTree>[] {
+		const missing = waves.filter((w) => !this.#trees.has(w.id));
+		if (missing.length) {
+			const read = findWaveTrees(
+				this.db,
+				this.organisationId,
+				missing.map((w) => w.id)
+			);
+			for (const wave of missing) {
+				const indexed = read.then((trees) => {
+					const own = trees.get(wave.id);
+					if (!own) return this.units();
+					const tree = treeOf(own);
+					return { units: own, tree, index: indexTree(tree) };
+				});
+				// A failed read fails whoever waits for the tree; one asked for ahead and not waited for
+				// is no unhandled rejection.
+				indexed.catch(() => {});
+				this.#trees.set(wave.id, indexed);
+			}
+		}
+		return waves.map((w) => this.#trees.get(w.id)!);
+	}
 
 	units() {
 		this.#units ??= findUnits(this.db, this.organisationId).then((units) => {
@@ -95,14 +125,15 @@ export class RequestInputs {
  * The unit tree a wave's figures are planned on: the one it was summarised with (docs/anonymity.md:
  * a closed wave is frozen with its tree), or the tree of now for a wave that has none.
  */
-export async function waveTree(
-	inputs: RequestInputs,
-	wave: ClosedWave
-): Promise<{ units: readonly UnitNode[]; tree: ReturnType<typeof treeOf>; index: TreeIndex }> {
-	const own = (await findWaveTrees(inputs.db, inputs.organisationId, [wave.id])).get(wave.id);
-	if (!own) return inputs.units();
-	const tree = treeOf(own);
-	return { units: own, tree, index: indexTree(tree) };
+export function waveTree(inputs: RequestInputs, wave: ClosedWave): Promise<WaveTree> {
+	return inputs.waveTrees([wave])[0]!;
+}
+
+/** A unit tree as results are planned on it: its units, under the organisation's root, and indexed. */
+export interface WaveTree {
+	units: readonly UnitNode[];
+	tree: ReturnType<typeof treeOf>;
+	index: TreeIndex;
 }
 
 /** Every input of a wave's result: the wave as summarised, its k, its dimensions and the unit tree. */
@@ -132,6 +163,8 @@ const waveResults = new ResultCache<WaveResult>(8);
 export function waveResultsOf(inputs: RequestInputs, waves: readonly ClosedWave[]): Promise<WaveResult[]> {
 	const keys = waves.map((w) => `${inputs.organisationId}|${waveKey(w, inputs.versions)}`);
 	const missing = waves.filter((_, i) => !waveResults.has(keys[i]!));
+	// The trees of the waves to plan, in one query.
+	inputs.waveTrees(missing);
 	let packs: Promise<Map<string, SummaryColumns>> | null = null;
 	const columnsOf = async (wave: ClosedWave) => {
 		packs ??= readWaveColumns(

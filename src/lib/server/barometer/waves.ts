@@ -11,6 +11,7 @@ import { validateInstrument } from '../../instruments/schema';
 import type { InstrumentDefinition } from '../../instruments/types';
 import { authorize, type Actor } from '../access';
 import { chooseWaveMeasures, insertWaveMeasures, perceptionCandidates } from '../action-plans/perception';
+import { refreshAttentionList } from '../analytics/attention';
 import { ORGANISATION_ROOT } from '../analytics/common';
 import { waveParticipation } from '../analytics/wave-results';
 import { dropWaveSummary, summariseWave } from '../analytics/summaries';
@@ -344,6 +345,8 @@ export async function setWaveClosed(
 					: { before: { closesOn: wave.closes_on }, after: { closesOn } }
 		});
 	});
+	// The waves the attention list compares changed: it is computed now rather than by its next reader.
+	void refreshAttentionList(db, organisationId, { today });
 }
 
 /**

@@ -52,6 +52,7 @@ export const TABLE_LAYOUT: Readonly<Record<string, TablePlacement>> = {
 	signal_column_mapping: 'distributed',
 	disclosure_release: 'distributed',
 	analytics_input_version: 'distributed',
+	attention_list_result: 'distributed',
 	measure: 'distributed',
 	wave_measure: 'distributed',
 	perception_answer: 'distributed',

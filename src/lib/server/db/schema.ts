@@ -267,6 +267,16 @@ export interface AnalyticsInputVersionTable {
 	version: ColumnType<number, string | number, string | number>;
 }
 
+/** An organisation's attention list as computed from the inputs its key names (analytics/attention-store.ts). */
+export interface AttentionListResultTable {
+	organisation_id: string;
+	input_key: string;
+	result: ColumnType<Record<string, unknown>, string, string>;
+	/** Months of signals (yyyy-mm-01) the result planned and the first reader releases. */
+	fresh_months: ColumnType<string[], string | undefined, string>;
+	computed_at: Generated<Date>;
+}
+
 /** One thing disclosed from one set of data, frozen at its first showing (docs/anonymity.md, "Releases"). */
 export interface DisclosureReleaseTable {
 	organisation_id: string;
@@ -446,6 +456,7 @@ export interface Database {
 	wave_unit_summary: WaveUnitSummaryTable;
 	wave_summary_pack: WaveSummaryPackTable;
 	analytics_input_version: AnalyticsInputVersionTable;
+	attention_list_result: AttentionListResultTable;
 	disclosure_release: DisclosureReleaseTable;
 	measure: MeasureTable;
 	measure_note: MeasureNoteTable;
@@ -628,6 +639,13 @@ export const tableColumns: { [T in keyof Database]: Record<keyof Database[T], tr
 		data: true
 	},
 	analytics_input_version: { organisation_id: true, input: true, version: true },
+	attention_list_result: {
+		organisation_id: true,
+		input_key: true,
+		result: true,
+		fresh_months: true,
+		computed_at: true
+	},
 	disclosure_release: {
 		organisation_id: true,
 		kind: true,

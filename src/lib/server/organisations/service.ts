@@ -8,6 +8,7 @@ import {
 } from '../../domain/organisation-settings';
 import { unwrap } from '../../domain/validation';
 import { authorize, navigationFor, type Actor } from '../access';
+import { refreshAttentionList } from '../analytics/attention';
 import { insertAuditEntry } from '../audit/queries';
 import type { Database } from '../db/schema';
 import { findOrganisation, findOrganisationContacts, updateOrganisation } from './queries';
@@ -46,6 +47,8 @@ export async function saveOrganisationSettings(
 			detail: { before, after: settings }
 		});
 	});
+	// k may have changed: the attention list is computed now rather than by its next reader.
+	void refreshAttentionList(db, organisationId);
 	return settings;
 }
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { FigureId } from '../../domain/signals/formats';
+import type { CopyIn } from '../db/bulk';
 import { signalFigureColumns, type Database, type SignalFigures } from '../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -141,6 +142,100 @@ export async function insertFigures<T = FigureRow>(
 			on conflict (organisation_id, unit_id, month) do update set ${keep}
 		`.execute(db);
 	}
+}
+
+/** The staging table of an upload's figures, dropped when its transaction ends. */
+const STAGED = 'signal_figure_staged';
+
+/** One line of COPY's text format: a tab between columns, `\N` for null. */
+function copyLine<T>(row: T, access: FigureAccess<T>): string {
+	let line = `${access.unitId(row)}\t${access.month(row)}`;
+	for (const name of FIGURE_NAMES) {
+		const value = access.value(row, name);
+		// As node-postgres sends a number (String): floats keep their shortest exact form.
+		line += value === null || value === undefined ? '\t\\N' : `\t${value}`;
+	}
+	return `${line}\n`;
+}
+
+function* copyLines<T>(rows: readonly T[], access: FigureAccess<T>): Generator<string> {
+	for (const row of rows) yield copyLine(row, access);
+}
+
+/**
+ * Stores the figures of the newest upload and brings the figures in force up to date: each figure
+ * it supplies wins, the others stay. The rows go by COPY (when `copy` is given) into a temporary
+ * table of the transaction, with the same types the figures had as parameters, and one statement
+ * moves them into signal_figure and signal_month: sending ~100,000 rows as parameters cost most of
+ * an import's time. Returns how many of the unit-months already had figures in force (from other
+ * uploads): with none, the upload replaces nothing and `people` needs no refresh (see refreshPeople).
+ * A unit-month's `people` counts only when the upload supplies one of its other figures, as
+ * refreshPeople would set it.
+ */
+export async function storeLatestFigures<T>(
+	db: Transaction<Database>,
+	copy: CopyIn | null,
+	organisationId: string,
+	uploadId: string,
+	rows: readonly T[],
+	access: FigureAccess<T>
+): Promise<{ shared: number }> {
+	const names = sql.join(FIGURE_NAMES.map((n) => sql.ref(n)));
+	const types = FIGURE_NAMES.map((n) => `${n} ${FRACTIONAL.has(n) ? 'float8' : 'int4'}`).join(', ');
+	await sql`create temporary table ${sql.raw(STAGED)} (unit_id uuid, month date, ${sql.raw(types)}) on commit drop`.execute(
+		db
+	);
+	const columns = `${STAGED} (unit_id, month, ${FIGURE_NAMES.join(', ')})`;
+	if (copy) await copy(columns, copyLines(rows, access));
+	else
+		for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+			const batch = rows.slice(start, start + INSERT_BATCH);
+			const values = FIGURE_NAMES.map(
+				(name) =>
+					sql`${batch.map((r) => access.value(r, name))}::${sql.raw(FRACTIONAL.has(name) ? 'float8[]' : 'int4[]')}`
+			);
+			await sql`
+				insert into ${sql.raw(columns)}
+				select * from unnest(
+					${batch.map((r) => access.unitId(r))}::uuid[],
+					${batch.map((r) => access.month(r))}::date[],
+					${sql.join(values)}
+				)
+			`.execute(db);
+		}
+	// Read before the statement below adds the upload's own unit-months.
+	const shared = await sql<{ n: number }>`
+		select count(*)::int as n from ${sql.raw(STAGED)} s
+		join signal_month m on m.organisation_id = ${organisationId} and m.unit_id = s.unit_id and m.month = s.month
+	`.execute(db);
+	await sql`
+		insert into signal_figure (organisation_id, upload_id, unit_id, month, ${names})
+		select ${organisationId}::uuid, ${uploadId}::uuid, unit_id, month, ${names} from ${sql.raw(STAGED)}
+	`.execute(db);
+	const supplies = sql.join(
+		FIGURE_NAMES.filter((n) => n !== 'people').map((n) => sql`${sql.ref(n)} is not null`),
+		sql` or `
+	);
+	const current = sql.join(
+		FIGURE_NAMES.map((n) => (n === 'people' ? sql`case when ${supplies} then people end` : sql.ref(n)))
+	);
+	const n = shared.rows[0]?.n ?? 0;
+	// A plain insert when no unit-month has figures yet (the lock keeps it so): checking each row
+	// for a conflict costs about half as much again.
+	const conflict =
+		n === 0
+			? sql``
+			: sql`on conflict (organisation_id, unit_id, month) do update set ${sql.join(
+					FIGURE_NAMES.map(
+						(f) => sql`${sql.ref(f)} = coalesce(excluded.${sql.ref(f)}, signal_month.${sql.ref(f)})`
+					)
+				)}`;
+	await sql`
+		insert into signal_month (organisation_id, unit_id, month, ${names})
+		select ${organisationId}::uuid, unit_id, month, ${current} from ${sql.raw(STAGED)}
+		${conflict}
+	`.execute(db);
+	return { shared: n };
 }
 
 /**
@@ -355,6 +450,24 @@ export async function findRecentFiguresText(
 	return result.rows[0] ?? { last: null, data: null };
 }
 
+/**
+ * The people of each unit in the given months (yyyy-mm-01), as findRecentFiguresText gives them
+ * (text, null for none): what a month of signals is planned on (analytics/attention-store.ts).
+ */
+export async function findMonthPeople(
+	db: Db,
+	organisationId: string,
+	months: readonly string[]
+): Promise<Array<{ unit_id: string; month: string; people: string | null }>> {
+	if (months.length === 0) return [];
+	return db
+		.selectFrom('signal_month')
+		.select(['unit_id', sql<string>`month::text`.as('month'), sql<string | null>`people::text`.as('people')])
+		.where('organisation_id', '=', organisationId)
+		.where('month', 'in', months)
+		.execute();
+}
+
 /** Sick days may exceed planned days by this much before a unit-month counts as above 100%. */
 const ABOVE_PLANNED_TOLERANCE = 1e-6;
 
@@ -390,17 +503,18 @@ export async function findAbovePlanned(
 			and coalesce(m.sick_days_short, 0) + coalesce(m.sick_days_medium, 0) + coalesce(m.sick_days_long, 0)
 				> m.planned_days + ${ABOVE_PLANNED_TOLERANCE}::float8
 	`;
-	const [rows, count] = await Promise.all([
-		sql<AbovePlannedRow>`
-			select m.unit_id, un.code, un.name, m.month::text as month, m.planned_days,
-				coalesce(m.sick_days_short, 0) + coalesce(m.sick_days_medium, 0) + coalesce(m.sick_days_long, 0) as sick_days
-			${above}
-			order by un.code, m.month
-			limit ${limit}
-		`.execute(db),
-		sql<{ count: number }>`select count(*)::int as count ${above}`.execute(db)
-	]);
-	return { rows: rows.rows, count: count.rows[0]?.count ?? 0 };
+	// Nearly always none: the unit-months themselves are read only when there are some.
+	const count =
+		(await sql<{ count: number }>`select count(*)::int as count ${above}`.execute(db)).rows[0]?.count ?? 0;
+	if (count === 0) return { rows: [], count };
+	const rows = await sql<AbovePlannedRow>`
+		select m.unit_id, un.code, un.name, m.month::text as month, m.planned_days,
+			coalesce(m.sick_days_short, 0) + coalesce(m.sick_days_medium, 0) + coalesce(m.sick_days_long, 0) as sick_days
+		${above}
+		order by un.code, m.month
+		limit ${limit}
+	`.execute(db);
+	return { rows: rows.rows, count };
 }
 
 export interface SourceUploadRow {

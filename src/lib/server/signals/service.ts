@@ -19,8 +19,10 @@ import {
 import { normaliseHeader } from '../../domain/units';
 import { ValidationError, isUuid } from '../../domain/validation';
 import { authorize, can, type Actor } from '../access';
+import { refreshAttentionList } from '../analytics/attention';
 import { insertAuditEntry } from '../audit/queries';
 import { todayInBelgium } from '../clock';
+import { transactionWithCopy } from '../db/bulk';
 import type { Database, SignalFigures } from '../db/schema';
 import { uploadLimitBytes } from '../limits';
 import { streamMultipart, uploadFailure, type StreamedFile } from '../multipart';
@@ -36,13 +38,13 @@ import {
 	insertUnitCodeAlias,
 	findUpload,
 	findUploads,
-	insertFigures,
 	insertUpload,
 	COLUMN_OF,
 	lockSignalImports,
 	markUploadUndone,
 	refreshCurrentFigures,
 	refreshPeople,
+	storeLatestFigures,
 	type AbovePlannedRow,
 	type FigureAccess,
 	type SourceUploadRow
@@ -448,7 +450,7 @@ export async function importSignals(
 		to: (storedPeriod.to ?? storedPeriod.from).slice(0, 7)
 	};
 	try {
-		return await db.transaction().execute(async (trx) => {
+		const outcome = await transactionWithCopy(db, async (trx, copy) => {
 			await lockSignalImports(trx, organisationId);
 			const version = await findSignalsVersion(trx, organisationId);
 			const same = await findCurrentUploadByHash(trx, organisationId, contentHash);
@@ -482,8 +484,16 @@ export async function importSignals(
 				unitCount: units,
 				uploadedBy: actor!.userId
 			});
-			await insertFigures(trx, organisationId, upload.id, figures, { latest: true, access: DOMAIN_FIGURES });
-			await refreshPeople(trx, organisationId, upload.id);
+			const { shared } = await storeLatestFigures(
+				trx,
+				copy,
+				organisationId,
+				upload.id,
+				figures,
+				DOMAIN_FIGURES
+			);
+			// Only unit-months that other uploads supply as well can need another `people`.
+			if (shared > 0) await refreshPeople(trx, organisationId, upload.id);
 			// Sick days and planned days may come from different uploads: check them as they would be in force.
 			const above = await findAbovePlanned(trx, organisationId, upload.id);
 			if (above.count > 0)
@@ -508,7 +518,11 @@ export async function importSignals(
 					abovePlanned: above.rows.map(toAbovePlanned),
 					abovePlannedCount: above.count
 				});
-			const fallback = await findFallbackSources(trx, organisationId, upload.id);
+			// An upload whose unit-months had no figures in force replaces nothing.
+			const fallback =
+				shared > 0
+					? await findFallbackSources(trx, organisationId, upload.id)
+					: { replacing: 0, sources: [] };
 			const tokenParts = { organisationId, userId: actor!.userId, contentHash, version };
 			if (
 				fallback.replacing > 0 &&
@@ -546,6 +560,9 @@ export async function importSignals(
 				unitMonths: figures.length
 			};
 		});
+		// New figures in force: the attention list is computed now rather than by its next reader.
+		if (outcome.status === 'imported') void refreshAttentionList(db, organisationId, { today });
+		return outcome;
 	} catch (e) {
 		if (e instanceof Rollback) return e.outcome as ImportOutcome;
 		throw e;
@@ -675,6 +692,8 @@ export async function undoUpload(
 ): Promise<void> {
 	authorize(actor, 'signals.import', { organisationId });
 	await undoChecked(db, actor!, organisationId, uploadId, true);
+	// The earlier figures are in force again: the attention list is computed now.
+	void refreshAttentionList(db, organisationId);
 }
 
 /**

@@ -16,6 +16,7 @@ import {
 } from '../../domain/units';
 import { ValidationError, unwrap, type Problem } from '../../domain/validation';
 import { authorize, decide, scopeOf, type Actor } from '../access';
+import { refreshAttentionList } from '../analytics/attention';
 import { insertAuditEntry } from '../audit/queries';
 import type { Database } from '../db/schema';
 import { findUnits, insertUnit, lockUnitTree, updateUnit, type UnitRecord } from './queries';
@@ -94,7 +95,7 @@ export async function addUnit(
 	authorize(actor, 'unit.edit', { organisationId });
 	const fields = unwrap(validateUnitFields(input));
 	const parentId = typeof input.parentId === 'string' && input.parentId ? input.parentId : null;
-	return db.transaction().execute(async (trx) => {
+	const added = await db.transaction().execute(async (trx) => {
 		await lockUnitTree(trx, organisationId);
 		const units = await findUnits(trx, organisationId);
 		if (units.some((u) => u.code.toLowerCase() === fields.code.toLowerCase()))
@@ -115,6 +116,8 @@ export async function addUnit(
 		});
 		return unit;
 	});
+	void refreshAttentionList(db, organisationId);
+	return added;
 }
 
 async function withUnit<T>(
@@ -125,13 +128,16 @@ async function withUnit<T>(
 	work: (trx: Transaction<Database>, units: UnitRecord[], unit: UnitRecord) => Promise<T>
 ): Promise<T> {
 	authorize(actor, 'unit.edit', { organisationId });
-	return db.transaction().execute(async (trx) => {
+	const result = await db.transaction().execute(async (trx) => {
 		await lockUnitTree(trx, organisationId);
 		const units = await findUnits(trx, organisationId);
 		const unit = units.find((u) => u.id === unitId);
 		if (!unit) error(404, 'error.notFound');
 		return work(trx, units, unit);
 	});
+	// The unit tree changed: the attention list is computed now rather than by its next reader.
+	void refreshAttentionList(db, organisationId);
+	return result;
 }
 
 /** Renames a unit and sets its headcount. The code stays: signal uploads refer to it. */
@@ -254,7 +260,7 @@ export async function importUnitsCsv(
 	if (!fileProblems.length && parsed.rows.length === 0) fileProblems.push({ key: 'import.headerOnly' });
 	if (fileProblems.length || rowProblems.length) throw new UnitImportError(rowProblems, fileProblems);
 
-	return db.transaction().execute(async (trx) => {
+	const imported = await db.transaction().execute(async (trx) => {
 		await lockUnitTree(trx, organisationId);
 		const units = await findUnits(trx, organisationId);
 		const plan = planUnitImport(
@@ -294,4 +300,6 @@ export async function importUnitsCsv(
 		});
 		return result;
 	});
+	void refreshAttentionList(db, organisationId);
+	return imported;
 }

@@ -534,6 +534,8 @@ describe('preview and upload with JavaScript', () => {
 		expect(rowCounts[0], summary).toBe(0);
 		expect(Math.max(...rowCounts), summary).toBe(ROWS);
 
+		// The history is read again after the status is shown; wait for it as the other tests do.
+		await expect.poll(async () => rowOf(await historyRows(page), name).length).toBe(1);
 		const [row] = rowOf(await historyRows(page), name);
 		expect(row?.slice(2, 8)).toEqual([
 			name,

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
+import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../seed/demo';
 import { en } from '../../src/lib/i18n/en';
@@ -102,22 +103,36 @@ export interface A11yViolation {
 	targets: string[];
 }
 
+/** axe-core's browser build, evaluated in the page under test. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
 /**
- * WCAG 2.0/2.1 A and AA violations axe finds on the current page. Only violations are worked out
- * in full (`resultTypes`): every rule still runs on every element, but axe no longer builds a
- * selector for each element that passes, which on a large table is most of its time.
+ * WCAG 2.0/2.1 A and AA violations axe finds on the current page. axe-core runs in the page itself
+ * (`axe.run`), with every rule of those tags on every element. The app's pages have no frames
+ * (checked here), so axe's frame-by-frame orchestration is not needed: it ran the same rules, but
+ * carried every element's partial result out of the page and into another one to finish, about
+ * five times the time of the rules themselves on a large table. Only violations are worked out in
+ * full (`resultTypes`): axe then builds no selector for each element that passes.
  */
 export async function checkA11y(page: Page): Promise<A11yViolation[]> {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.options({ resultTypes: ['violations'] })
-		.analyze();
-	return results.violations.map((v) => ({
-		id: v.id,
-		impact: v.impact,
-		help: v.help,
-		targets: v.nodes.map((n) => n.target.map(String).join(' '))
-	}));
+	const frames = page.frames().length;
+	if (frames !== 1)
+		throw new Error(`checkA11y runs axe in the top document only, and this page has ${frames - 1} frame(s)`);
+	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+	const violations = await page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } }).axe;
+		const results = await axe.run(document, {
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+			resultTypes: ['violations']
+		});
+		return results.violations.map((v) => ({
+			id: v.id,
+			impact: v.impact,
+			help: v.help,
+			targets: v.nodes.map((n) => n.target.map(String).join(' '))
+		}));
+	});
+	return violations;
 }
 
 /** A readable one-line-per-rule summary of violations, for assertion messages. */

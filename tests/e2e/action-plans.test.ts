@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
-import { browserSession } from '../helpers/browser';
+import { browserSession, languagesInTurn } from '../helpers/browser';
 import {
 	CATALOGUES,
 	chooseLanguage,
@@ -25,7 +25,7 @@ const TIMEOUT = 180_000;
 const baseUrl = inject('baseUrl');
 const { signedIn } = browserSession(baseUrl);
 
-describe.each(['nl', 'fr'] as const)('an action plan in %s', (lang) => {
+describe.each(languagesInTurn(['nl', 'fr'] as const))('an action plan in %s', (lang) => {
 	const texts = CATALOGUES[lang];
 	it(
 		'from a unit to a measure from the catalogue, moved along by the manager, in the audit log',

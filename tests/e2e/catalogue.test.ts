@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { browserSession } from '../helpers/browser';
+import { browserSession, languagesInTurn } from '../helpers/browser';
 import { CATALOGUES, chooseLanguage, expectNoSeriousA11yProblems, LAPTOP } from '../helpers/browser-steps';
 
 /**
@@ -15,7 +15,7 @@ const TIMEOUT = 180_000;
 const baseUrl = inject('baseUrl');
 const { signedIn } = browserSession(baseUrl);
 
-describe.each(['nl', 'fr'] as const)('own catalogue entries in %s', (lang) => {
+describe.each(languagesInTurn(['nl', 'fr'] as const, 1))('own catalogue entries in %s', (lang) => {
 	const texts = CATALOGUES[lang];
 	it(
 		'added, suggested first and marked as own, retired and no longer suggested',

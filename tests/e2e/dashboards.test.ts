@@ -5,7 +5,7 @@ import { unflatten } from 'devalue';
 import Papa from 'papaparse';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { browserSession } from '../helpers/browser';
+import { browserSession, languagesInTurn } from '../helpers/browser';
 import {
 	ANALYTICS_ACCOUNTS,
 	CATALOGUES,
@@ -250,9 +250,12 @@ async function open(page: Page, view: View, texts: Texts) {
 	await page.waitForLoadState('networkidle');
 }
 
+/** Each account's flows start their turns at a different language (languagesInTurn). */
+const turnOf = (role: string) => ACCOUNTS.findIndex(([r]) => r === role);
+
 describe('the dashboards, walked, exported and printed', () => {
 	describe.each(ACCOUNTS)('as %s', (role, email) => {
-		it.each(['nl', 'fr'] as const)(
+		it.each(languagesInTurn(['nl', 'fr'] as const, turnOf(role)))(
 			'in %s: each view at laptop and phone width, a CSV and an SVG of each, each printed, the data gated',
 			async (lang) => {
 				const page = await signedIn(email);

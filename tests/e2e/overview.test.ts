@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { OVERVIEW_INDICATORS } from '../../src/lib/domain/overview';
-import { browserSession } from '../helpers/browser';
+import { browserSession, languagesInTurn } from '../helpers/browser';
 import {
 	ANALYTICS_ACCOUNTS,
 	CATALOGUES,
@@ -39,9 +39,12 @@ async function openOverview(page: Page): Promise<Texts> {
 
 const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
+/** Each account's flows start their turns at a different language (languagesInTurn). */
+const turnOf = (role: string) => ACCOUNTS.findIndex(([r]) => r === role);
+
 describe('the organisation overview', () => {
 	describe.each(ACCOUNTS)('as %s', (role, email) => {
-		it.each(['nl', 'fr'] as const)(
+		it.each(languagesInTurn(['nl', 'fr'] as const, turnOf(role)))(
 			'shows participation, attention, themes, signals and measures in %s; axe',
 			async (lang) => {
 				const page = await signedIn(email);

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { browserSession } from '../helpers/browser';
+import { browserSession, languagesInTurn } from '../helpers/browser';
 import { CATALOGUES, chooseLanguage, expectNoSeriousA11yProblems, LAPTOP } from '../helpers/browser-steps';
 
 /**
@@ -27,7 +27,7 @@ async function step(page: Page, button: string, message: string): Promise<void> 
 	await page.getByRole('status').filter({ hasText: message }).waitFor();
 }
 
-describe.each(['nl', 'fr'] as const)('the annual action plan in %s', (lang) => {
+describe.each(languagesInTurn(['nl', 'fr'] as const, 1))('the annual action plan in %s', (lang) => {
 	const texts = CATALOGUES[lang];
 	it(
 		'made, filled in, submitted, advised and adopted; accessible; printed to an A4 PDF',

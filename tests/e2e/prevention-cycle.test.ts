@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { translate, type MessageKey } from '../../src/lib/i18n';
 import { BAROMETER, dimensionsOf } from '../../src/lib/instruments';
-import { launchBrowser, newPage, showSeededWave, signInAs } from '../helpers/browser';
+import { languagesInTurn, launchBrowser, newPage, showSeededWave, signInAs } from '../helpers/browser';
 import {
 	addDays,
 	answerEveryItem,
@@ -117,7 +117,7 @@ async function findingLink(
 	return { link: links.nth(Math.max(0, theme)), via };
 }
 
-describe.each(['nl', 'fr'] as const)('the prevention cycle in %s', (lang) => {
+describe.each(languagesInTurn(['nl', 'fr'] as const))('the prevention cycle in %s', (lang) => {
 	const texts = CATALOGUES[lang];
 	it(
 		'from a finding to a measure, done by the manager, evaluated at the next wave, in the adopted annual plan',

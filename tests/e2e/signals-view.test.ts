@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { restoreCell } from '../../src/lib/domain/csv-export';
 import { INDICATORS } from '../../src/lib/domain/signals/registry';
-import { browserSession } from '../helpers/browser';
+import { browserSession, languagesInTurn } from '../helpers/browser';
 import {
 	CATALOGUES,
 	chooseLanguage,
@@ -56,9 +56,12 @@ const numberIn = (text: string) => {
 	return match ? Number(match[0].replace(',', '.')) : null;
 };
 
+/** Each account's flows start their turns at a different language (languagesInTurn). */
+const turnOf = (role: string) => ACCOUNTS.findIndex(([r]) => r === role);
+
 describe('the signals across the organisation', () => {
 	describe.each(ACCOUNTS)('as %s', (role, email) => {
-		it.each(['nl', 'fr'] as const)(
+		it.each(languagesInTurn(['nl', 'fr'] as const, turnOf(role)))(
 			'charts, sorts, exports the same figures and prints, in %s',
 			async (lang) => {
 				const page = await signedIn(email);

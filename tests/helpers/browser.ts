@@ -47,6 +47,20 @@ export async function newPage(browser: Browser, options: PageOptions = {}): Prom
 	return context.newPage();
 }
 
+/**
+ * The languages a browser flow is walked in during this run. CI runs the whole suite twice, on
+ * PGlite and on PostgreSQL: every flow runs on both engines, and its language variants take turns
+ * between them (with `turn` 0 the first language on PGlite, the second on PostgreSQL, and so on;
+ * `turn` shifts the start, so the flows of a file do not all take the same language on one engine).
+ * Each variant thus runs once per CI run. KNIPPERLICHT_EVERY_LANGUAGE=1 walks every variant on
+ * the engine at hand.
+ */
+export function languagesInTurn<L extends string>(languages: readonly L[], turn = 0): L[] {
+	if (process.env.KNIPPERLICHT_EVERY_LANGUAGE === '1') return [...languages];
+	const engine = process.env.DATABASE_URL ? 1 : 0;
+	return languages.filter((_, i) => (i + turn + engine) % 2 === 0);
+}
+
 const catalogues = { nl, fr, en } as const;
 
 /** The UI texts of the language the current page is shown in (its `<html lang>`). */

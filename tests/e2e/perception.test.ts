@@ -75,7 +75,7 @@ describe.sequential('perception in the barometer', () => {
 			await advisor.getByRole('status').filter({ hasText: nl['measure.saved'] }).waitFor();
 
 			await advisor.goto(url(`/o/${state.org}/waves/new`));
-			await advisor.getByLabel(nl['waves.name'], { exact: true }).fill(`Evaluatie ${state.title}`);
+			await advisor.getByLabel(nl['waves.name'], { exact: true }).fill(`E2E evaluatie ${state.title}`);
 			const opensOn = await advisor.getByLabel(nl['waves.opensOn'], { exact: true }).inputValue();
 			await advisor.getByLabel(nl['waves.closesOn'], { exact: true }).fill(addDays(opensOn, 7));
 			await advisor.getByRole('radio', { name: nl['waves.entry.links'], exact: true }).check();

@@ -84,15 +84,31 @@ export async function expectNoSeriousA11yProblems(
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A message with its {placeholders} as a pattern that matches any text in their place. */
+/**
+ * The literal parts of a message around its placeholders: `{name}` and plural or select forms
+ * such as `{count, plural, one {# finding} other {# findings}}`, however deeply nested.
+ */
+function literalParts(message: string): string[] {
+	const parts: string[] = [];
+	let literal = '';
+	let depth = 0;
+	for (const char of message) {
+		if (char === '{') {
+			if (depth === 0) {
+				parts.push(literal);
+				literal = '';
+			}
+			depth++;
+		} else if (char === '}' && depth > 0) depth--;
+		else if (depth === 0) literal += char;
+	}
+	parts.push(literal);
+	return parts;
+}
+
+/** A message with its placeholders (plural forms too) as a pattern that matches any text in their place. */
 export const messagePattern = (message: string, flags = '') =>
-	new RegExp(
-		`^${message
-			.split(/\{\w+\}/)
-			.map(escapeRegExp)
-			.join('.+')}$`,
-		flags
-	);
+	new RegExp(`^${literalParts(message).map(escapeRegExp).join('.+')}$`, flags);
 
 /** An ISO date `days` after (or before) `iso`. */
 export function addDays(iso: string, days: number): string {

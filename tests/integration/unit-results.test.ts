@@ -4,10 +4,12 @@ import { HEALTH_INDICATORS, INDICATORS } from '../../src/lib/domain/signals/indi
 import { isoMonth } from '../../src/lib/domain/signals/parse';
 import { heatmap } from '../../src/lib/server/analytics/heatmap';
 import { unitResults, type UnitResults } from '../../src/lib/server/analytics/unit';
-import { setWaveClosed } from '../../src/lib/server/barometer/waves';
+import { newSubmissionNonce, submitResponse } from '../../src/lib/server/barometer/participation';
+import { createWave, setWaveClosed } from '../../src/lib/server/barometer/waves';
 import { importSignals, undoUpload } from '../../src/lib/server/signals/service';
 import { addUnit, archiveUnit, moveUnit } from '../../src/lib/server/units/service';
-import { analyticsOrganisation, answers, type Code } from '../helpers/analytics';
+import { analyticsOrganisation, answers, PEOPLE, type Code } from '../helpers/analytics';
+import { waveFields, waveUnitRows } from '../helpers/barometer';
 import { useTestDatabase } from '../helpers/db';
 import { monthlyFile, peopleMonths, uploadOf } from '../helpers/signals-upload';
 
@@ -252,5 +254,68 @@ describe('unitResults after a change', () => {
 
 		await undoUpload(testDb.db, s.hr, s.org.id, correction.uploadId);
 		expect(await of('A1')).toEqual(before);
+	});
+});
+
+/** An answer set without the module's items (q_wf-…), for a wave run without the module. */
+const withoutModule = (fields: Record<string, string>) =>
+	Object.fromEntries(Object.entries(fields).filter(([name]) => !name.startsWith('q_wf-')));
+
+describe('unitResults across waves that asked different themes', () => {
+	it('keeps the themes an earlier wave asked and the latest did not, shown as not asked in the latest', async () => {
+		const db = testDb.db;
+		const s = await analyticsOrganisation(db, 'Themes', TODAY, (_, p) => answers(1 + (p % 4)));
+		await setWaveClosed(db, s.advisor, s.org.id, s.waveId, true, {}, TODAY);
+		// A later wave of the same units without the module, answered and closed.
+		const LATER = '2026-09-20';
+		const later = await createWave(
+			db,
+			s.advisor,
+			s.org.id,
+			waveFields({ name: 'Najaar 2026', opensOn: '2026-09-01', closesOn: '2026-09-30' }),
+			PEOPLE.filter(([, , people]) => people > 0).map(([code]) => s.ids[code as Code]),
+			'2026-09-01'
+		);
+		const links = await waveUnitRows(db, later);
+		for (const [code, , people] of PEOPLE)
+			for (let p = 0; p < people; p++) {
+				const token = links.find((l) => l.unit_id === s.ids[code as Code])!.link_token;
+				await submitResponse(
+					db,
+					{ via: 'link', token },
+					{
+						...withoutModule(answers(2 + (p % 3))),
+						unitId: s.ids[code as Code],
+						nonce: newSubmissionNonce()
+					},
+					'2026-09-10'
+				);
+			}
+		await setWaveClosed(db, s.advisor, s.org.id, later, true, {}, LATER);
+
+		const first = await heatmap(db, s.advisor, s.org.id, { waveId: s.waveId, today: LATER });
+		const second = await heatmap(db, s.advisor, s.org.id, { waveId: later, today: LATER });
+		const latestIds = second.dimensions.map((d) => d.id);
+		const dropped = first.dimensions.map((d) => d.id).filter((id) => !latestIds.includes(id));
+		expect(dropped.length).toBeGreaterThan(0);
+
+		for (const code of ['A1', 'A', 'B2'] as const) {
+			const r = await unitResults(db, s.advisor, s.org.id, s.ids[code], { today: LATER });
+			expect(r.history.dimensions.map((d) => d.id)).toEqual([...latestIds, ...dropped]);
+			const [latest, earlier] = r.history.waves;
+			expect(latest!.wave.id).toBe(later);
+			expect(earlier!.wave.id).toBe(s.waveId);
+			const rowOf = (map: typeof first) => map.rows.find((x) => x.unitId === s.ids[code])!;
+			r.history.dimensions.forEach((d, i) => {
+				const inLatest = latestIds.indexOf(d.id);
+				const inEarlier = first.dimensions.findIndex((x) => x.id === d.id);
+				// Each wave's cell is the heatmap's cell of that wave, or none where it did not ask.
+				expect(latest!.cells[i], `${code} ${d.id} latest`).toEqual(
+					inLatest < 0 ? null : rowOf(second).cells[inLatest]
+				);
+				expect(earlier!.cells[i], `${code} ${d.id} earlier`).toEqual(rowOf(first).cells[inEarlier]);
+				expect(latest!.organisation[i]).toEqual(inLatest < 0 ? null : second.organisation!.cells[inLatest]);
+			});
+		}
 	});
 });

@@ -92,6 +92,23 @@ export interface UnitResults {
 }
 
 /**
+ * The themes of a unit's history: those of the latest wave, then each theme an earlier wave asked
+ * and a later one did not (a wave run without the module keeps the work factors of the waves
+ * before it), in the order the waves ask them. A wave shows "not asked" for a theme it lacks.
+ */
+function historyColumns(waves: ReadonlyArray<Parameters<typeof dimensionColumns>[0]>): DimensionColumn[] {
+	const seen = new Set<string>();
+	const columns: DimensionColumn[] = [];
+	for (const wave of waves)
+		for (const column of dimensionColumns(wave))
+			if (!seen.has(column.id)) {
+				seen.add(column.id);
+				columns.push(column);
+			}
+	return columns;
+}
+
+/**
  * What every unit page of an organisation shares for its signals, kept per process under a key of
  * every input (the unit tree, signals and releases versions, read per request, and k): the figures
  * of the months shown and the rolling year before them, each unit's subtree totals along its
@@ -171,8 +188,7 @@ async function readUnitResults(
 	await releaseWaves(db, organisationId, closed, today, async (ws) =>
 		ws.map((w) => results[closed.indexOf(w)]!)
 	);
-	const latest = closed[0];
-	const columns = latest ? dimensionColumns(latest) : [];
+	const columns = historyColumns(closed);
 	const waves = closed.map((wave, w): WaveHistoryEntry => {
 		// Each wave on the unit tree it was summarised with: its names, pooling and headcounts then.
 		const { result, units: waveUnits } = results[w]!;

@@ -196,9 +196,10 @@ export class SignalsAccumulator {
 		}
 
 		const figures: UnitMonthFigures[] = [];
+		const monthLabels = Array.from({ length: months }, (_, m) => formatMonth(from + m));
 		for (let u = 0; u < units; u++) {
 			for (let m = 0; m < months; m++) {
-				const record = emptyFigures(upload.unitIds[u]!, formatMonth(from + m));
+				const record = emptyFigures(upload.unitIds[u]!, monthLabels[m]!);
 				const base = grid.cell(u, m, 0);
 				for (const id of suppliedOrdered) record[id] = round4(values[base + FIG[id]]!);
 				figures.push(record);

@@ -1,4 +1,4 @@
-import { FIGURES, type FigureId } from './formats';
+import type { FigureId } from './formats';
 
 /**
  * The figures of one unit in one calendar month, as an upload supplies them and the database
@@ -11,8 +11,32 @@ import { FIGURES, type FigureId } from './formats';
  */
 export type UnitMonthFigures = { unitId: string; month: string } & Record<FigureId, number | null>;
 
+/**
+ * A unit-month without figures. Written out as one literal (the type demands every figure), so
+ * that the tens of thousands an import makes share one shape instead of growing property by
+ * property.
+ */
 export function emptyFigures(unitId: string, month: string): UnitMonthFigures {
-	const figures = { unitId, month } as UnitMonthFigures;
-	for (const id of FIGURES) figures[id] = null;
-	return figures;
+	return {
+		unitId,
+		month,
+		headcount: null,
+		fte: null,
+		plannedDays: null,
+		sickDaysShort: null,
+		sickDaysMedium: null,
+		sickDaysLong: null,
+		spells: null,
+		frequentAbsentees: null,
+		leaversVoluntary: null,
+		leaversInvoluntary: null,
+		newIncapacity4w: null,
+		ongoingIncapacity1y: null,
+		workAccidents: null,
+		jobAdaptationRequests: null,
+		psychosocialRequests: null,
+		spellsEnded: null,
+		spellsEndedDays: null,
+		people: null
+	};
 }

@@ -15,6 +15,8 @@ import {
 	isoDay,
 	isoMonth,
 	parseDate,
+	parseDateText,
+	lastDateStyle,
 	parseMonth,
 	parseNumber
 } from './parse';
@@ -146,6 +148,51 @@ describe('parseDate', () => {
 		['45678', NOT_DATE],
 		['=TODAY()', FORMULA]
 	])('%j is refused', (cell, failure) => expect(parseDate(cell)).toBe(failure));
+	it('reads a ten-character cell as the general reader does: day, refusal and style', () => {
+		// Date-like texts of both layouts: digits at the date's places, a separator (matching or not)
+		// at the others, and now and then one character replaced, so that both layouts, the month
+		// and day checks and every fallback are met often.
+		const pad = (n: number, width: number) => String(n).padStart(width, '0');
+		const digits = fc
+			.tuple(
+				fc.integer({ min: 0, max: 9999 }),
+				fc.integer({ min: 0, max: 13 }),
+				fc.integer({ min: 0, max: 32 })
+			)
+			.map(([y, m, d]) => ({ y: pad(y, 4), m: pad(m, 2), d: pad(d, 2) }));
+		const separator = fc.constantFrom('-', '/', '.', ' ', 'T', ':');
+		const stray = fc.constantFrom(...'0123456789-/. =+aZ'.split(''));
+		const dateLike = fc
+			.tuple(
+				fc.boolean(),
+				digits,
+				separator,
+				fc.oneof(separator, fc.constant('same')),
+				fc.option(fc.tuple(fc.integer({ min: 0, max: 9 }), stray), { freq: 3 })
+			)
+			.map(([yearFirst, d, first, second, replace]) => {
+				const other = second === 'same' ? first : second;
+				const text = yearFirst ? `${d.y}${first}${d.m}${other}${d.d}` : `${d.d}${first}${d.m}${other}${d.y}`;
+				if (!replace) return text;
+				const [at, c] = replace;
+				return `${text.slice(0, at)}${c}${text.slice(at + 1)}`;
+			});
+		const styleOf = (read: (cell: string) => number, cell: string) => {
+			const day = read(cell);
+			return { day, style: day >= -1e8 ? lastDateStyle : null };
+		};
+		let read = 0;
+		fc.assert(
+			fc.property(dateLike, (cell) => {
+				const expected = styleOf(parseDateText, cell);
+				if (expected.style !== null) read++;
+				expect(styleOf(parseDate, cell)).toEqual(expected);
+			}),
+			{ numRuns: 20_000 }
+		);
+		// Most generated cells are dates, so the fast path's reading (not only its refusals) is held.
+		expect(read).toBeGreaterThan(2_000);
+	});
 	it('reads back what it formats, in both notations', () => {
 		fc.assert(
 			fc.property(fc.integer({ min: dayNumber(1950, 1, 1), max: dayNumber(2100, 12, 31) }), (day) => {

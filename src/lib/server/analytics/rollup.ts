@@ -1,4 +1,4 @@
-import type { UnitMonthFigures } from '../../domain/signals/figures';
+import { emptyFigures, type UnitMonthFigures } from '../../domain/signals/figures';
 import type { FigureId } from '../../domain/signals/formats';
 import type { SubtreeTotals } from '../../domain/wave-results';
 import { FIELDS, type SummaryColumns } from './packs';
@@ -189,32 +189,6 @@ export function rollUpFigureColumnsByMonth(
 	return { figures, months, present, values };
 }
 
-/** emptyFigures as one literal: objects of one shape from the start, for tens of thousands of them. */
-function blankFigures(unitId: string, month: string): UnitMonthFigures {
-	return {
-		unitId,
-		month,
-		headcount: null,
-		fte: null,
-		plannedDays: null,
-		sickDaysShort: null,
-		sickDaysMedium: null,
-		sickDaysLong: null,
-		spells: null,
-		frequentAbsentees: null,
-		leaversVoluntary: null,
-		leaversInvoluntary: null,
-		newIncapacity4w: null,
-		ongoingIncapacity1y: null,
-		workAccidents: null,
-		jobAdaptationRequests: null,
-		psychosocialRequests: null,
-		spellsEnded: null,
-		spellsEndedDays: null,
-		people: null
-	};
-}
-
 /** Unit i's subtree totals per month, as rollUpFigures gives them (NaN as null), months without a record left out. */
 export function figureSeries(
 	rolled: RolledUpFigures,
@@ -227,7 +201,7 @@ export function figureSeries(
 	for (let m = 0; m < rolled.months; m++) {
 		const slot = i * rolled.months + m;
 		if (!rolled.present[slot]) continue;
-		const figures = blankFigures(unitId, months[m]!);
+		const figures = emptyFigures(unitId, months[m]!);
 		for (let f = 0; f < figureIds.length; f++) {
 			const value = rolled.values[slot * rolled.figures + f]!;
 			figures[figureIds[f]!] = Number.isNaN(value) ? null : value;

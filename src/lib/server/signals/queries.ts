@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { FigureId } from '../../domain/signals/formats';
-import type { CopyIn } from '../db/bulk';
+import { BinaryCopyWriter, type CopyIn } from '../db/bulk';
 import { signalFigureColumns, type Database, type SignalFigures } from '../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -147,19 +147,59 @@ export async function insertFigures<T = FigureRow>(
 /** The staging table of an upload's figures, dropped when its transaction ends. */
 const STAGED = 'signal_figure_staged';
 
-/** One line of COPY's text format: a tab between columns, `\N` for null. */
-function copyLine<T>(row: T, access: FigureAccess<T>): string {
-	let line = `${access.unitId(row)}\t${access.month(row)}`;
-	for (const name of FIGURE_NAMES) {
-		const value = access.value(row, name);
-		// As node-postgres sends a number (String): floats keep their shortest exact form.
-		line += value === null || value === undefined ? '\t\\N' : `\t${value}`;
+/** Per figure, in FIGURE_NAMES order: whether its column is float8 (else int4). */
+const FRACTIONAL_AT = FIGURE_NAMES.map((n) => FRACTIONAL.has(n));
+
+/**
+ * The rows in COPY's binary format: the `ids` given (uuids: the organisation, the upload) for
+ * every row, then unit, month and the figures. `inForce` leaves out `people` when the row supplies
+ * no other figure, as signal_month keeps it (see storeLatestFigures).
+ */
+function* copyRows<T>(
+	rows: readonly T[],
+	access: FigureAccess<T>,
+	ids: readonly string[] = [],
+	inForce = false
+): Generator<Uint8Array<ArrayBuffer>> {
+	const writer = new BinaryCopyWriter();
+	const fields = ids.length + 2 + FIGURE_NAMES.length;
+	for (const row of rows) {
+		writer.row(fields);
+		for (const id of ids) writer.uuid(id);
+		writer.uuid(access.unitId(row));
+		writer.date(access.month(row));
+		let supplies = false;
+		for (let f = 0; f < FIGURE_NAMES.length; f++) {
+			const name = FIGURE_NAMES[f]!;
+			let value = access.value(row, name);
+			if (name === 'people') {
+				if (inForce && !supplies) value = null;
+			} else if (value !== null && value !== undefined) supplies = true;
+			if (FRACTIONAL_AT[f]) writer.float8(value);
+			else writer.int4(value);
+		}
+		const chunk = writer.take();
+		if (chunk) yield chunk;
 	}
-	return `${line}\n`;
+	yield writer.end();
 }
 
-function* copyLines<T>(rows: readonly T[], access: FigureAccess<T>): Generator<string> {
-	for (const row of rows) yield copyLine(row, access);
+/** Whether any unit-month of the rows (or of their units crossed with their months) has figures in force. */
+async function anyInForce<T>(
+	db: Transaction<Database>,
+	organisationId: string,
+	rows: readonly T[],
+	access: FigureAccess<T>
+): Promise<boolean> {
+	const units = [...new Set(rows.map((r) => access.unitId(r)))];
+	const months = [...new Set(rows.map((r) => access.month(r)))];
+	const found = await sql<{ found: boolean }>`
+		select exists (
+			select 1 from signal_month
+			where organisation_id = ${organisationId} and unit_id = any(${units}::uuid[]) and month = any(${months}::date[])
+		) as found
+	`.execute(db);
+	return found.rows[0]?.found !== false;
 }
 
 /**
@@ -181,12 +221,26 @@ export async function storeLatestFigures<T>(
 	access: FigureAccess<T>
 ): Promise<{ shared: number }> {
 	const names = sql.join(FIGURE_NAMES.map((n) => sql.ref(n)));
+	if (copy && !(await anyInForce(db, organisationId, rows, access))) {
+		// Nothing of these units and months is in force (the lock keeps it so): the rows are the
+		// upload's figures and, people aside, its figures in force. COPY writes both tables directly,
+		// in batches, without staging them first.
+		await copy(
+			`signal_figure (organisation_id, upload_id, unit_id, month, ${FIGURE_NAMES.join(', ')})`,
+			copyRows(rows, access, [organisationId, uploadId])
+		);
+		await copy(
+			`signal_month (organisation_id, unit_id, month, ${FIGURE_NAMES.join(', ')})`,
+			copyRows(rows, access, [organisationId], true)
+		);
+		return { shared: 0 };
+	}
 	const types = FIGURE_NAMES.map((n) => `${n} ${FRACTIONAL.has(n) ? 'float8' : 'int4'}`).join(', ');
 	await sql`create temporary table ${sql.raw(STAGED)} (unit_id uuid, month date, ${sql.raw(types)}) on commit drop`.execute(
 		db
 	);
 	const columns = `${STAGED} (unit_id, month, ${FIGURE_NAMES.join(', ')})`;
-	if (copy) await copy(columns, copyLines(rows, access));
+	if (copy) await copy(columns, copyRows(rows, access));
 	else
 		for (let start = 0; start < rows.length; start += INSERT_BATCH) {
 			const batch = rows.slice(start, start + INSERT_BATCH);
@@ -485,21 +539,30 @@ export interface AbovePlannedRow {
  * The figures in force of the unit-months an upload touches whose sick days (short + medium + long)
  * exceed their planned days: an absence rate above 100%, which no file may leave behind, whichever
  * uploads the two come from. Read inside the transaction that stores (or undoes) the upload.
+ * `onlyUpload`: the upload was just stored by storeLatestFigures and none of its unit-months had
+ * figures in force before (`shared` 0), so the figures in force of its unit-months are its own,
+ * read by its key instead of matching each unit-month in signal_month (a fifth of storing a large
+ * upload).
  */
 export async function findAbovePlanned(
 	db: Db,
 	organisationId: string,
 	uploadId: string,
-	limit = 50
+	options: { limit?: number; onlyUpload?: boolean } = {}
 ): Promise<{ rows: AbovePlannedRow[]; count: number }> {
-	const above = sql`
-		from signal_month m
-		join unit un on un.organisation_id = m.organisation_id and un.id = m.unit_id
-		where m.organisation_id = ${organisationId}
+	const limit = options.limit ?? 50;
+	const touched = options.onlyUpload ? sql`signal_figure m` : sql`signal_month m`;
+	const ofUpload = options.onlyUpload
+		? sql`and m.organisation_id = ${organisationId} and m.upload_id = ${uploadId}`
+		: sql`and m.organisation_id = ${organisationId}
 			and (m.unit_id, m.month) in (
 				select unit_id, month from signal_figure where organisation_id = ${organisationId} and upload_id = ${uploadId}
-			)
-			and m.planned_days is not null
+			)`;
+	const above = sql`
+		from ${touched}
+		join unit un on un.organisation_id = ${organisationId} and un.id = m.unit_id
+		where m.planned_days is not null
+			${ofUpload}
 			and coalesce(m.sick_days_short, 0) + coalesce(m.sick_days_medium, 0) + coalesce(m.sick_days_long, 0)
 				> m.planned_days + ${ABOVE_PLANNED_TOLERANCE}::float8
 	`;

@@ -495,7 +495,7 @@ export async function importSignals(
 			// Only unit-months that other uploads supply as well can need another `people`.
 			if (shared > 0) await refreshPeople(trx, organisationId, upload.id);
 			// Sick days and planned days may come from different uploads: check them as they would be in force.
-			const above = await findAbovePlanned(trx, organisationId, upload.id);
+			const above = await findAbovePlanned(trx, organisationId, upload.id, { onlyUpload: shared === 0 });
 			if (above.count > 0)
 				throw new Rollback<ImportOutcome>({
 					status: 'refused',

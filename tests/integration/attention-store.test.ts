@@ -190,6 +190,8 @@ describe('the stored attention list', () => {
 		await importFile(s, signalsFile(monthsTo('2026-02', 24), '2025-09'));
 		const list = await coldRead(s);
 		expect(list.items.length).toBeGreaterThan(0);
+		// The computation the import started in the background must not overwrite the row below.
+		await attentionRefreshesSettled();
 		// A list that differs from the truth, under the key of the inputs as they are now, is read
 		// as it is: the key alone decides (so the checks below do test the key).
 		const tamper = sql`update attention_list_result

@@ -171,8 +171,7 @@ describe('signing in', () => {
 
 describe('language', () => {
 	async function switchTo(page: Page, from: typeof en, lang: 'nl' | 'fr' | 'en') {
-		// A page still loading (hydrating) would reset the choice before it is sent.
-		await page.waitForLoadState('load');
+		// Chosen at any moment: a page still starting keeps the choice (src/lib/early-choices.ts).
 		await page.getByLabel(from['nav.language'], { exact: true }).selectOption(lang);
 		await page.getByRole('button', { name: from['nav.switchLanguage'], exact: true }).click();
 		await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 40_000 }).toBe(lang);

@@ -44,21 +44,17 @@ export async function langOf(page: Page): Promise<string | null> {
 
 /** The header's language form (a plain post that comes back to the same page); signed in, it also saves the language to the account. */
 export async function chooseLanguage(page: Page, lang: Lang): Promise<void> {
-	// A page still loading (the one a sign-in lands on) would reset the choice before it is sent;
-	// on a busy machine its scripts can still take over the form after the load event, so a choice
-	// that came back unchanged is made once more (at most three times), as a person would.
-	for (let attempt = 0; attempt < 3; attempt++) {
-		await page.waitForLoadState('load');
-		const current = (await langOf(page)) ?? 'nl';
-		if (current === lang) return;
-		const from = CATALOGUES[current as Lang] ?? nl;
-		const select = page.getByLabel(from['nav.language'], { exact: true });
-		await select.selectOption(lang);
-		if ((await select.inputValue()) !== lang) continue;
-		await navigatesBy(page, () =>
-			page.getByRole('button', { name: from['nav.switchLanguage'], exact: true }).click()
-		);
-	}
+	// A choice made while the page is still starting is kept (src/lib/early-choices.ts), so the
+	// choice is made once, at any moment, as a person would.
+	await page.waitForLoadState('load');
+	const current = (await langOf(page)) ?? 'nl';
+	if (current === lang) return;
+	const from = CATALOGUES[current as Lang] ?? nl;
+	const select = page.getByLabel(from['nav.language'], { exact: true });
+	await select.selectOption(lang);
+	await navigatesBy(page, () =>
+		page.getByRole('button', { name: from['nav.switchLanguage'], exact: true }).click()
+	);
 	await expect.poll(() => langOf(page), { timeout: 40_000 }).toBe(lang);
 }
 

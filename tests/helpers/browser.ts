@@ -178,9 +178,13 @@ export async function showSeededWave(page: Page, waveLabel: string): Promise<voi
 
 /**
  * One browser for a test file, launched before its tests and closed after them; `signedIn` opens a
- * page in a fresh context signed in as `email`, closed after each test.
+ * page in a fresh context signed in as `email`, `anonymous` one signed in as nobody, each closed
+ * after its test.
  */
-export function browserSession(baseUrl: string): { signedIn(email: string): Promise<Page> } {
+export function browserSession(baseUrl: string): {
+	signedIn(email: string): Promise<Page>;
+	anonymous(): Promise<Page>;
+} {
 	let browser: Browser;
 	let opened: Page[] = [];
 	beforeAll(async () => {
@@ -194,12 +198,17 @@ export function browserSession(baseUrl: string): { signedIn(email: string): Prom
 	afterAll(async () => {
 		await browser?.close();
 	});
+	const open = async () => {
+		const page = await newPage(browser);
+		opened.push(page);
+		return page;
+	};
 	return {
 		async signedIn(email: string) {
-			const page = await newPage(browser);
-			opened.push(page);
+			const page = await open();
 			await signInAs(page, baseUrl, email);
 			return page;
-		}
+		},
+		anonymous: open
 	};
 }

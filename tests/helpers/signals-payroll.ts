@@ -1,4 +1,5 @@
 import { excelSerial, xlsx, type XlsxCell } from './signals-xlsx';
+import { seededRandom } from './random';
 
 /**
  * A payroll export of absence spells as Belgian HR systems write it: their own header names
@@ -29,18 +30,6 @@ export interface PayrollRow {
 	percentage: string;
 }
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 const day = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -51,7 +40,7 @@ export function payrollRows(
 	seed = 15,
 	year = 2025
 ): PayrollRow[] {
-	const next = random(seed);
+	const next = seededRandom(seed);
 	const codes = Object.keys(units);
 	const types = ['Ziekte', 'ziekte', 'ZIEKTE', 'Arbeidsongeval', 'ander', 'Ziekte'];
 	const rows: PayrollRow[] = [];

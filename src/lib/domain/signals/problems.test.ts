@@ -13,6 +13,7 @@ import {
 import { ProblemList, GROUP_LINES_MAX } from './problems';
 import type { SignalsImportResult } from './aggregate';
 import { type File, importFiles, spells, staffing } from '../../../../tests/helpers/signals-import';
+import { seededRandom } from '../../../../tests/helpers/random';
 
 /**
  * The classes of problem reporting, each proved on generated cases rather than one example:
@@ -20,17 +21,6 @@ import { type File, importFiles, spells, staffing } from '../../../../tests/help
  * same problem on many rows listed once.
  */
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 const pick = <T>(next: () => number, list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
 
 const FORMULA_STARTS = ['=', '+', '-', '@', '\t', '\r'];
@@ -47,7 +37,7 @@ const TAILS = [
 
 /** Cells a spreadsheet would run: a formula start after any leading spaces, then anything. */
 function formulaCells(count: number, seed: number): string[] {
-	const next = random(seed);
+	const next = seededRandom(seed);
 	return Array.from(
 		{ length: count },
 		() => pick(next, LEADING) + pick(next, FORMULA_STARTS) + pick(next, TAILS)
@@ -222,7 +212,7 @@ describe('one bad cell, one problem (no follow-on problems)', () => {
 
 describe('ProblemList groups identical problems', () => {
 	it('collapses problems differing only by line and value, up to the cap of distinct entries', () => {
-		const next = random(7);
+		const next = seededRandom(7);
 		for (let run = 0; run < 50; run++) {
 			const max = 1 + Math.floor(next() * 5);
 			const list = new ProblemList(max);

@@ -9,6 +9,7 @@ import { normaliseCode, waveStatus, type WaveStatus } from '../../domain/waves';
 import { dimensionsOf, itemsOf } from '../../instruments';
 import type { DimensionResult, InstrumentDefinition } from '../../instruments/types';
 import { findWaveMeasures } from '../action-plans/perception';
+import { executePrepared } from '../db/prepared';
 import type { Database } from '../db/schema';
 import { findUnits } from '../units/queries';
 import { readOrganisationContacts, type OrganisationContacts } from '../../domain/organisation-settings';
@@ -363,13 +364,16 @@ async function storeLinkResponse(
 	r: StoredResponse,
 	answeredHere: boolean
 ): Promise<Stored> {
-	const { rows } = await sql<{
-		open: boolean;
-		slot: boolean;
-		inserted: boolean;
-		headcount: number | null;
-		contacts: unknown;
-	}>`
+	// Prepared on each connection: every submission runs it, and only its parameters vary.
+	const { rows } = await executePrepared(
+		db,
+		sql<{
+			open: boolean;
+			slot: boolean;
+			inserted: boolean;
+			headcount: number | null;
+			contacts: unknown;
+		}>`
 		with w as (${openWave(r)}),
 		slot as (
 			update wave_unit wu set link_answers = wu.link_answers + 1
@@ -392,7 +396,8 @@ async function storeLinkResponse(
 			exists (select 1 from stored) as inserted,
 			(select headcount from unit where organisation_id = ${r.organisationId} and id = ${r.unitId}) as headcount,
 			${contactsOf(r)} as contacts
-	`.execute(db);
+	`.compile(db)
+	);
 	const outcome = rows[0]!;
 	const contacts = outcome.contacts ?? {};
 	if (outcome.inserted) return { stored: true, contacts };
@@ -418,7 +423,10 @@ async function storeLinkResponse(
  * one claim store one response. Nothing in it refers to the code or the claim.
  */
 async function storeCodeResponse(db: Kysely<Database>, r: StoredResponse, claim: string): Promise<Stored> {
-	const { rows } = await sql<{ open: boolean; inserted: boolean; contacts: unknown }>`
+	// Prepared on each connection: every submission by code runs it, and only its parameters vary.
+	const { rows } = await executePrepared(
+		db,
+		sql<{ open: boolean; inserted: boolean; contacts: unknown }>`
 		with w as (${openWave(r)}),
 		claim as (
 			delete from response_claim c using w
@@ -432,7 +440,8 @@ async function storeCodeResponse(db: Kysely<Database>, r: StoredResponse, claim:
 		), stored as (${insertSealed(r, 'receipt')})
 		select exists (select 1 from w) as open, exists (select 1 from stored) as inserted,
 			${contactsOf(r)} as contacts
-	`.execute(db);
+	`.compile(db)
+	);
 	const outcome = rows[0]!;
 	const contacts = outcome.contacts ?? {};
 	if (outcome.inserted) return { stored: true, contacts };

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { registerRawAccess } from './bulk';
+import { PreparingClient } from './prepared';
 import type { Database } from './schema';
 
 // count(*) and bigint come back as numbers, as they do on PGlite.
@@ -104,6 +105,7 @@ export const PGLITE_SHARED_BUFFERS = '32MB';
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
 	if (options.url) {
 		const pool = new pg.Pool({
+			Client: PreparingClient,
 			connectionString: options.url,
 			max: options.poolSize ?? 10,
 			// A server that does not answer (a network partition) fails the request after 10 s
@@ -153,7 +155,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 		});
 		// PGlite is a single connection: a pool of one hands it to one transaction at a time,
 		// so a query from another request never runs inside someone else's transaction.
-		const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+		const pool = new pg.Pool({ ...createPgConfig(pglite), Client: PreparingClient, max: 1 });
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 		registerRawAccess(db, { pool, pglite });
 		return {

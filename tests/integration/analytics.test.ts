@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../src/lib/server/db/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
 	compareAttentionLists,
@@ -8,7 +9,15 @@ import {
 } from '../oracles/analytics-naive';
 import { COLUMNS, type ColumnId } from '../../src/lib/domain/signals';
 import { BAROMETER, dimensionsOf } from '../../src/lib/instruments';
+import { toSummary } from '../../src/lib/server/analytics/common';
 import { readInputVersions } from '../../src/lib/server/analytics/inputs';
+import { columnsOfSummaries } from '../../src/lib/server/analytics/packs';
+import {
+	ensureWaveSummaries,
+	findWaveSummaries,
+	readPacks,
+	readWaveColumns
+} from '../../src/lib/server/analytics/summaries';
 import { newSubmissionNonce, submitResponse } from '../../src/lib/server/barometer/participation';
 import { setWaveClosed } from '../../src/lib/server/barometer/waves';
 import { attentionList, type AttentionList } from '../../src/lib/server/analytics/attention';
@@ -450,6 +459,34 @@ describe('analytics kept between requests', () => {
 		// its rates are no longer looked at.
 		await importFile(s, signalsFile(['2026-03'], '2025-09'));
 		expect(rateReasons((await current(s)).list, s.ids.A1)).toEqual([]);
+	});
+
+	it('reads a wave’s pack by COPY and by an ordinary query alike, and as its summary rows', async () => {
+		const s = await setup();
+		await close(s);
+		const [wave] = (await ensureWaveSummaries(testDb.db, s.org.id, TODAY)).filter((w) => w.id === s.waveId);
+		const waves = [{ id: wave!.id, summarised_at: wave!.summarised_at, dimensions: DIMENSIONS.length }];
+		// Outside a transaction by COPY on PostgreSQL (bulk.ts); inside one by an ordinary query. Both
+		// give the pack with its stamp, so neither falls back to the summary rows.
+		const packsOf = (db: Kysely<Database>) =>
+			readPacks(db, s.org.id, [s.waveId]).then((packs) =>
+				packs.map((p) => ({
+					...p,
+					summarised_at: p.summarised_at.getTime(),
+					data: Buffer.from(p.data).toString('hex')
+				}))
+			);
+		const stored = await packsOf(testDb.db);
+		expect(stored).toEqual(await testDb.db.transaction().execute((trx) => packsOf(trx)));
+		expect(stored).toEqual([
+			expect.objectContaining({ wave_id: s.waveId, summarised_at: wave!.summarised_at!.getTime() })
+		]);
+		const copied = await readWaveColumns(testDb.db, s.org.id, waves);
+		const queried = await testDb.db.transaction().execute((trx) => readWaveColumns(trx, s.org.id, waves));
+		expect(copied.get(s.waveId)!.unitIds.length).toBeGreaterThan(0);
+		expect(copied).toEqual(queried);
+		const rows = await findWaveSummaries(testDb.db, s.org.id, [s.waveId]);
+		expect(copied.get(s.waveId)).toEqual(columnsOfSummaries(rows.map(toSummary), DIMENSIONS.length));
 	});
 
 	it('reads the summary rows when a wave’s pack is missing or belongs to another summary', async () => {

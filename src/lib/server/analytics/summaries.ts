@@ -2,6 +2,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { waveStatus } from '../../domain/waves';
 import { dimensionsOf } from '../../instruments';
 import type { UnitNode } from '../../domain/units';
+import pg from 'pg';
+import { copyOut } from '../db/bulk';
 import type { Database } from '../db/schema';
 import { BAND_CODE, bandSql } from './bands';
 import { columnsOfSummaries, decodePack, type SummaryColumns } from './packs';
@@ -206,6 +208,57 @@ export async function findWaveSummaries(db: Db, organisationId: string, waveIds:
 		.execute();
 }
 
+export interface StoredPack {
+	wave_id: string;
+	summarised_at: Date;
+	units: number;
+	dimensions: number;
+	data: Uint8Array;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const parseTimestamp = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ, 'text') as (
+	text: string
+) => Date;
+
+/**
+ * The stored packs of some waves. Through COPY in binary format where the pool allows it (bulk.ts):
+ * the packs of a large organisation are megabytes, which an ordinary query sends as text for
+ * node-postgres to turn into a string and back into bytes. Otherwise (inside a transaction) as
+ * base64 text, half the bytes of bytea's hex form and decoded natively.
+ */
+export async function readPacks(
+	db: Db,
+	organisationId: string,
+	waveIds: readonly string[]
+): Promise<StoredPack[]> {
+	// COPY takes no parameters: the ids are written into its text, and only ids of this form.
+	if ([organisationId, ...waveIds].every((id) => UUID.test(id))) {
+		const rows = await copyOut(
+			db as Kysely<Database>,
+			`select wave_id::text, summarised_at::text, units, dimensions, data from wave_summary_pack
+			 where organisation_id = '${organisationId}' and wave_id in (${waveIds.map((id) => `'${id}'`).join(', ')})`
+		);
+		if (rows)
+			return rows.map(([waveId, summarisedAt, units, dimensions, data]) => ({
+				wave_id: waveId!.toString('utf8'),
+				// The text PostgreSQL sends for the column in an ordinary query, parsed as node-postgres does.
+				summarised_at: parseTimestamp(summarisedAt!.toString('utf8')),
+				units: units!.readInt32BE(0),
+				dimensions: dimensions!.readInt32BE(0),
+				data: data!
+			}));
+	}
+	const rows = await db
+		.selectFrom('wave_summary_pack')
+		.select(['wave_id', 'summarised_at', 'units', 'dimensions'])
+		.select(sql<string>`encode(data, 'base64')`.as('data'))
+		.where('organisation_id', '=', organisationId)
+		.where('wave_id', 'in', waveIds)
+		.execute();
+	return rows.map((r) => ({ ...r, data: Buffer.from(r.data, 'base64') }));
+}
+
 /**
  * The summaries of closed waves as columns (packs.ts): from each wave's pack when it carries the
  * wave's summarised_at, else from its rows.
@@ -217,18 +270,11 @@ export async function readWaveColumns(
 ): Promise<Map<string, SummaryColumns>> {
 	const result = new Map<string, SummaryColumns>();
 	if (waves.length === 0) return result;
-	// As base64 text: half the bytes of bytea's hex form, and decoded natively.
-	const packs = await db
-		.selectFrom('wave_summary_pack')
-		.select(['wave_id', 'summarised_at', 'units', 'dimensions'])
-		.select(sql<string>`encode(data, 'base64')`.as('data'))
-		.where('organisation_id', '=', organisationId)
-		.where(
-			'wave_id',
-			'in',
-			waves.map((w) => w.id)
-		)
-		.execute();
+	const packs = await readPacks(
+		db,
+		organisationId,
+		waves.map((w) => w.id)
+	);
 	const byWave = new Map(packs.map((p) => [p.wave_id, p]));
 	const missing: Array<(typeof waves)[number]> = [];
 	for (const wave of waves) {
@@ -239,7 +285,7 @@ export async function readWaveColumns(
 			new Date(pack.summarised_at).getTime() === new Date(wave.summarised_at).getTime() &&
 			pack.dimensions === wave.dimensions
 		)
-			result.set(wave.id, decodePack(Buffer.from(pack.data, 'base64'), pack.units, pack.dimensions));
+			result.set(wave.id, decodePack(pack.data, pack.units, pack.dimensions));
 		else missing.push(wave);
 	}
 	if (missing.length) {

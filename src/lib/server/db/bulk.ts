@@ -8,7 +8,7 @@ import {
 	type Transaction
 } from 'kysely';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { Database } from './schema';
 
 /**
@@ -198,4 +198,71 @@ export async function transactionWithCopy<T>(
 		client.release();
 		await single.destroy();
 	}
+}
+
+/** The fields of one row of a binary COPY: each value's bytes as PostgreSQL sends them, null for NULL. */
+export type CopyRow = Array<Buffer | null>;
+
+/**
+ * The rows of COPY's binary format (the header, then per row a field count and each field's length
+ * and bytes, then -1): the fields are views into `data`, not copies. Throws on anything else.
+ */
+export function parseBinaryCopy(data: Buffer): CopyRow[] {
+	const fail = (why: string): never => {
+		throw new Error(`Not COPY's binary format: ${why}`);
+	};
+	if (data.length < COPY_SIGNATURE.length + 8 || COPY_SIGNATURE.some((b, i) => data[i] !== b))
+		fail('no signature');
+	let at = COPY_SIGNATURE.length + 4;
+	at += 4 + data.readInt32BE(at);
+	const rows: CopyRow[] = [];
+	for (;;) {
+		if (at + 2 > data.length) fail('no end marker');
+		const fields = data.readInt16BE(at);
+		at += 2;
+		if (fields === -1) break;
+		if (fields < 0) fail(`a row of ${fields} fields`);
+		const row: CopyRow = new Array(fields);
+		for (let f = 0; f < fields; f++) {
+			if (at + 4 > data.length) fail('a row cut short');
+			const length = data.readInt32BE(at);
+			at += 4;
+			if (length === -1) row[f] = null;
+			else if (length < 0 || at + length > data.length) fail('a field cut short');
+			else {
+				row[f] = data.subarray(at, at + length);
+				at += length;
+			}
+		}
+		rows.push(row);
+	}
+	if (at !== data.length) fail('bytes after the end marker');
+	return rows;
+}
+
+/**
+ * Reads the rows of `query` as raw bytes, by `COPY (query) TO STDOUT` in binary format on a
+ * connection of `db`'s pool: a large bytea arrives as it is stored, where an ordinary query gives
+ * it as text that node-postgres decodes character by character. `query` is SQL written by the
+ * caller with no parameters (COPY takes none), never user input. Null when `db` is not one
+ * openDatabase made for PostgreSQL (a transaction, or PGlite, whose in-process connection
+ * pg-copy-streams cannot read from): the caller then reads with an ordinary query.
+ */
+export async function copyOut(db: Kysely<Database>, query: string): Promise<CopyRow[] | null> {
+	const access = rawAccess.get(db);
+	if (!access || access.pglite) return null;
+	const client = await access.pool.connect();
+	let data: Buffer;
+	try {
+		const chunks: Buffer[] = [];
+		const stream = client.query(copyTo(`copy (${query}) to stdout with (format binary)`));
+		for await (const chunk of stream) chunks.push(chunk as Buffer);
+		data = Buffer.concat(chunks);
+	} catch (error) {
+		// A COPY broken off leaves the connection in an unknown state: the pool drops it.
+		client.release(error as Error);
+		throw error;
+	}
+	client.release();
+	return parseBinaryCopy(data);
 }

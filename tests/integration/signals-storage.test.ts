@@ -1,9 +1,11 @@
+import fc from 'fast-check';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS, type ColumnId } from '../../src/lib/domain/signals';
 import { parseNumber } from '../../src/lib/domain/signals/parse';
 import type { Actor } from '../../src/lib/server/access';
 import { signalFigureColumns, type SignalFigures } from '../../src/lib/server/db/schema';
-import { COLUMN_OF } from '../../src/lib/server/signals/queries';
+import { COLUMN_OF, inKeyOrder } from '../../src/lib/server/signals/queries';
 import {
 	importSignals,
 	undoUpload,
@@ -235,4 +237,47 @@ describe('what an upload stores', () => {
 		expect(refused).toBeGreaterThan(0);
 		expect(undone).toBeGreaterThan(0);
 	}, 120_000);
+});
+
+describe('the order the figures are written in', () => {
+	it('is the order of the keys of signal_figure and signal_month in the database', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(
+					fc.record({
+						unitId: fc.uuid(),
+						month: fc
+							.date({
+								min: new Date('2000-01-01T00:00:00Z'),
+								max: new Date('2099-12-01T00:00:00Z'),
+								noInvalidDate: true
+							})
+							.map((d) => `${d.toISOString().slice(0, 7)}-01`)
+					}),
+					{ minLength: 1, maxLength: 200 }
+				),
+				async (given) => {
+					// The ids as the database gives them back (the import's unit ids come from it).
+					const stored = await sql<{ n: number; unit_id: string; month: string }>`
+						select n::int, unit_id::text, month::text
+						from unnest(${given.map((g) => g.unitId)}::uuid[], ${given.map((g) => g.month)}::date[])
+							with ordinality as t(unit_id, month, n)
+					`.execute(testDb.db);
+					const rows = stored.rows.map((r) => ({ n: r.n, unitId: r.unit_id, month: r.month }));
+					const ours = inKeyOrder(rows, {
+						unitId: (r) => r.unitId,
+						month: (r) => r.month,
+						value: () => null
+					}).map((r) => `${r.unitId} ${r.month}`);
+					const theirs = await sql<{ key: string }>`
+						select unit_id::text || ' ' || month::text as key
+						from unnest(${given.map((g) => g.unitId)}::uuid[], ${given.map((g) => g.month)}::date[]) as t(unit_id, month)
+						order by unit_id, month
+					`.execute(testDb.db);
+					expect(ours).toEqual(theirs.rows.map((r) => r.key));
+				}
+			),
+			{ numRuns: 40 }
+		);
+	});
 });

@@ -184,6 +184,20 @@ function* copyRows<T>(
 	yield writer.end();
 }
 
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The rows by unit, then month: the order of the keys of signal_figure and signal_month (a uuid
+ * orders as its lower-case text does). Each index then takes the rows at its right edge, one page
+ * after the other, instead of all over the tree: 86,000 rows of one upload went into
+ * signal_figure in about 270 ms in this order against about 500 ms in the order of the file.
+ */
+export function inKeyOrder<T>(rows: readonly T[], access: FigureAccess<T>): T[] {
+	return [...rows].sort(
+		(a, b) => byText(access.unitId(a), access.unitId(b)) || byText(access.month(a), access.month(b))
+	);
+}
+
 /** Whether any unit-month of the rows (or of their units crossed with their months) has figures in force. */
 async function anyInForce<T>(
 	db: Transaction<Database>,
@@ -221,17 +235,18 @@ export async function storeLatestFigures<T>(
 	access: FigureAccess<T>
 ): Promise<{ shared: number }> {
 	const names = sql.join(FIGURE_NAMES.map((n) => sql.ref(n)));
-	if (copy && !(await anyInForce(db, organisationId, rows, access))) {
+	const ordered = inKeyOrder(rows, access);
+	if (copy && !(await anyInForce(db, organisationId, ordered, access))) {
 		// Nothing of these units and months is in force (the lock keeps it so): the rows are the
 		// upload's figures and, people aside, its figures in force. COPY writes both tables directly,
 		// in batches, without staging them first.
 		await copy(
 			`signal_figure (organisation_id, upload_id, unit_id, month, ${FIGURE_NAMES.join(', ')})`,
-			copyRows(rows, access, [organisationId, uploadId])
+			copyRows(ordered, access, [organisationId, uploadId])
 		);
 		await copy(
 			`signal_month (organisation_id, unit_id, month, ${FIGURE_NAMES.join(', ')})`,
-			copyRows(rows, access, [organisationId], true)
+			copyRows(ordered, access, [organisationId], true)
 		);
 		return { shared: 0 };
 	}
@@ -240,10 +255,10 @@ export async function storeLatestFigures<T>(
 		db
 	);
 	const columns = `${STAGED} (unit_id, month, ${FIGURE_NAMES.join(', ')})`;
-	if (copy) await copy(columns, copyRows(rows, access));
+	if (copy) await copy(columns, copyRows(ordered, access));
 	else
-		for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-			const batch = rows.slice(start, start + INSERT_BATCH);
+		for (let start = 0; start < ordered.length; start += INSERT_BATCH) {
+			const batch = ordered.slice(start, start + INSERT_BATCH);
 			const values = FIGURE_NAMES.map(
 				(name) =>
 					sql`${batch.map((r) => access.value(r, name))}::${sql.raw(FRACTIONAL.has(name) ? 'float8[]' : 'int4[]')}`

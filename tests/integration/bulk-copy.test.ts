@@ -200,4 +200,28 @@ describe('COPY out in binary format', () => {
 			await sql`drop table copied_out`.execute(db);
 		}
 	});
+
+	it('fails the read when its connection is cut, and the pool goes on', async () => {
+		const db = testDb.db;
+		if (testDb.handle.engine === 'pglite') return expect(await copyOut(db, 'select 1')).toBeNull();
+		const marker = `cut_${Date.now()}`;
+		const reading = copyOut(
+			db,
+			`select g, '${marker}', repeat('x', 1000) from generate_series(1, 5000000) g`
+		);
+		// The backend running the COPY is terminated while it sends (as a restart would).
+		let terminated = 0;
+		for (let tries = 0; tries < 100 && terminated === 0; tries++) {
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			const result = await sql<{ n: number }>`
+				select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+				where query like ${`copy (select g, '${marker}'%`} and pid <> pg_backend_pid()
+			`.execute(db);
+			terminated = result.rows[0]!.n;
+		}
+		expect(terminated).toBe(1);
+		await expect(reading).rejects.toThrow();
+		expect((await sql<{ one: number }>`select 1 as one`.execute(db)).rows).toEqual([{ one: 1 }]);
+		expect(await copyOut(db, 'select 7')).toEqual([[Buffer.from([0, 0, 0, 7])]]);
+	});
 });

@@ -235,7 +235,7 @@ export async function readPacks(
 	// COPY takes no parameters: the ids are written into its text, and only ids of this form.
 	if ([organisationId, ...waveIds].every((id) => UUID.test(id))) {
 		const rows = await copyOut(
-			db as Kysely<Database>,
+			db,
 			`select wave_id::text, summarised_at::text, units, dimensions, data from wave_summary_pack
 			 where organisation_id = '${organisationId}' and wave_id in (${waveIds.map((id) => `'${id}'`).join(', ')})`
 		);

@@ -29,6 +29,7 @@
 import { cpus, loadavg } from 'node:os';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { seedLargeOrganisation } from '../seed/large';
+import { cellAt } from '../src/lib/domain/cells';
 import { dimensionsOf } from '../src/lib/instruments';
 import { attentionList, precomputeAttentionList, RATE_FIGURES } from '../src/lib/server/analytics/attention';
 import { forgetAnalyticsResults } from '../src/lib/server/analytics/cache';
@@ -352,12 +353,12 @@ async function measure(
 		ctx.log(`${engine}: note: no secondary suppression in this data (only below-k and sensitive)`);
 	const naiveRows = new Map(naiveRun.last.rows.map((r) => [r.unitId, r]));
 	const examples = [
-		heatmap.rows.find((r) => r.depth === 3 && r.cells[0]?.shown),
+		heatmap.rows.find((r) => r.depth === 3 && cellAt(r.cells, 0).shown),
 		heatmap.rows.find((r) => r.depth === 2 && r.pooled.length > 0),
 		heatmap.rows.find((r) => r.depth === 1)
 	].filter((r) => r !== undefined);
 	for (const row of examples) {
-		const cell = row.cells[0]!;
+		const cell = cellAt(row.cells, 0);
 		const other = naiveRows.get(row.unitId)!.cells[0]!;
 		if (cell.shown && other.shown)
 			ctx.log(

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { Kysely } from 'kysely';
 import { recoverableSmallGroup } from '../../src/lib/domain/disclosure-span';
 import { ValidationError } from '../../src/lib/domain/validation';
+import { cellList } from '../../src/lib/domain/cells';
 import { BAROMETER } from '../../src/lib/instruments';
 import type { Actor } from '../../src/lib/server/access';
 import { heatmap } from '../../src/lib/server/analytics/heatmap';
@@ -435,8 +436,9 @@ export class ReadHeatmap extends Step {
 			const previous = world.waves.find((w) => w.id === map.previousWave?.id);
 			for (const row of [...(map.organisation ? [map.organisation] : []), ...map.rows]) {
 				if (row.respondents.shown) record(world, wave, row.unitId, row.respondents.n, 'heatmap');
-				for (const cell of row.cells) if (cell.shown) record(world, wave, row.unitId, cell.n, 'heatmap cell');
-				for (const cell of row.previous ?? [])
+				for (const cell of cellList(row.cells))
+					if (cell.shown) record(world, wave, row.unitId, cell.n, 'heatmap cell');
+				for (const cell of row.previous ? cellList(row.previous) : [])
 					if (cell.shown) record(world, previous, row.unitId, cell.n, 'heatmap, previous wave');
 			}
 		});

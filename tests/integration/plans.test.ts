@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Disclosed } from '../../src/lib/domain/anonymity';
 import { BAROMETER } from '../../src/lib/instruments';
+import { cellAt } from '../../src/lib/domain/cells';
 import { heatmap } from '../../src/lib/server/analytics/heatmap';
 import { createMeasure } from '../../src/lib/server/action-plans/service';
 import { planMeasuresCsv } from '../../src/lib/server/action-plans/plan-export';
@@ -423,7 +424,12 @@ describe('the report of a plan', () => {
 		expect(a1.risks.length).toBeGreaterThan(0);
 		const row = map.rows.find((r) => r.unitId === s.ids.A1)!;
 		for (const risk of a1.risks)
-			expect(risk.figure).toEqual(row.cells[map.dimensions.findIndex((d) => d.id === risk.dimensionId)]);
+			expect(risk.figure).toEqual(
+				cellAt(
+					row.cells,
+					map.dimensions.findIndex((d) => d.id === risk.dimensionId)
+				)
+			);
 		expect(report.organisation.risks.length).toBeGreaterThan(0);
 		// A3 (3 people) and B1 (hidden so that B3 cannot be worked out) show no risk of their own.
 		expect(partOf('A3')!.risks).toEqual([]);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatMonth } from '../../src/lib/domain/signals/calendar';
 import { HEALTH_INDICATORS, INDICATORS } from '../../src/lib/domain/signals/indicators';
 import { isoMonth } from '../../src/lib/domain/signals/parse';
+import { cellAt, cellList } from '../../src/lib/domain/cells';
 import { heatmap } from '../../src/lib/server/analytics/heatmap';
 import { unitResults, type UnitResults } from '../../src/lib/server/analytics/unit';
 import { newSubmissionNonce, submitResponse } from '../../src/lib/server/barometer/participation';
@@ -64,8 +65,8 @@ describe('unitResults', () => {
 		const [entry] = r.history.waves;
 		const row = map.rows.find((x) => x.unitId === s.ids.A1)!;
 		expect(entry!.respondents).toEqual(row.respondents);
-		expect(entry!.cells).toEqual(row.cells);
-		expect(entry!.organisation).toEqual(map.organisation!.cells);
+		expect(entry!.cells).toEqual(cellList(row.cells));
+		expect(entry!.organisation).toEqual(cellList(map.organisation!.cells));
 		expect(entry!.respondents).toMatchObject({ shown: true, n: 6 });
 		expect(entry!.pooledInto).toBeNull();
 	});
@@ -311,10 +312,12 @@ describe('unitResults across waves that asked different themes', () => {
 				const inEarlier = first.dimensions.findIndex((x) => x.id === d.id);
 				// Each wave's cell is the heatmap's cell of that wave, or none where it did not ask.
 				expect(latest!.cells[i], `${code} ${d.id} latest`).toEqual(
-					inLatest < 0 ? null : rowOf(second).cells[inLatest]
+					inLatest < 0 ? null : cellAt(rowOf(second).cells, inLatest)
 				);
-				expect(earlier!.cells[i], `${code} ${d.id} earlier`).toEqual(rowOf(first).cells[inEarlier]);
-				expect(latest!.organisation[i]).toEqual(inLatest < 0 ? null : second.organisation!.cells[inLatest]);
+				expect(earlier!.cells[i], `${code} ${d.id} earlier`).toEqual(cellAt(rowOf(first).cells, inEarlier));
+				expect(latest!.organisation[i]).toEqual(
+					inLatest < 0 ? null : cellAt(second.organisation!.cells, inLatest)
+				);
 			});
 		}
 	});

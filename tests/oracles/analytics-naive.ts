@@ -45,6 +45,7 @@ import {
 	type UnitSummary,
 	type WaveResult
 } from '../../src/lib/domain/wave-results';
+import { cellList } from '../../src/lib/domain/cells';
 import { waveStatus } from '../../src/lib/domain/waves';
 import { dimensionsOf } from '../../src/lib/instruments';
 import type { InstrumentDefinition, Localised } from '../../src/lib/instruments/types';
@@ -74,7 +75,11 @@ export interface WaveRow {
 
 export type PlannedWave = WaveResult;
 
-export type NaiveRow = Omit<HeatmapRow, 'name' | 'code' | 'depth'>;
+/** A heatmap row as the naive scan gives it: its cells as objects, through the object gate. */
+export type NaiveRow = Omit<HeatmapRow, 'name' | 'code' | 'depth' | 'cells' | 'previous'> & {
+	cells: Disclosed<DimensionFigure>[];
+	previous: Disclosed<DimensionFigure>[] | null;
+};
 
 export interface NaiveHeatmap {
 	waveId: string;
@@ -380,8 +385,13 @@ export function compareHeatmaps(heatmap: Heatmap, naive: NaiveHeatmap): Comparis
 		if (JSON.stringify(row.respondents) !== JSON.stringify(other.respondents))
 			out.mismatches.push(`${row.code}: respondents differ`);
 		if (row.pooled.join() !== other.pooled.join()) out.mismatches.push(`${row.code}: pooled units differ`);
-		compareCells(row.code || 'organisation', row.cells, other.cells, out);
-		compareCells(`${row.code || 'organisation'} (previous)`, row.previous, other.previous, out);
+		compareCells(row.code || 'organisation', cellList(row.cells), other.cells, out);
+		compareCells(
+			`${row.code || 'organisation'} (previous)`,
+			row.previous && cellList(row.previous),
+			other.previous,
+			out
+		);
 	}
 	return out;
 }

@@ -357,6 +357,105 @@ export function discloseEach<C, T>(
 }
 
 /**
+ * The reasons in the order packed figures code them (`-1 - index`). Appending keeps old codes;
+ * reordering would change what a kept or sent pack means.
+ */
+const PACKED_REASONS: readonly SuppressionReason[] = [
+	'below-k',
+	'secondary',
+	'remainder',
+	'sensitive',
+	'no-data',
+	'changed'
+];
+
+/**
+ * `discloseEach` packed: the figures of one unit through each of several plans, in one
+ * Float64Array of `1 + width` numbers a plan. The first is n when the figure is shown, else
+ * `-1 - code` of its reason; the `width` numbers after it are the figure, and stay 0 when it is
+ * hidden, so a hidden figure holds nothing but its reason here too. A heatmap keeps a hundred
+ * thousand figures; as objects each costs six heap objects that the collector copies and marks,
+ * as a pack a row of them costs one array. Read a figure back with `unpacked`, which gives the
+ * `Disclosed` that `discloseEach` would have given. The brand exists only in the types, as for
+ * `Disclosed`: only this function makes a pack.
+ *
+ * `fill(context, i, n, out, at)` writes figure i into out[at] to out[at + width - 1] and returns
+ * true, or returns false for nothing to show ('no-data'); it runs only for a shown unit.
+ */
+export function discloseEachPacked<C>(
+	plans: readonly DisclosurePlan[],
+	unitId: string,
+	width: number,
+	context: C,
+	fill: (context: C, index: number, n: number, out: Float64Array, at: number) => boolean
+): DisclosedPack {
+	const stride = 1 + width;
+	const pack = new Float64Array(plans.length * stride);
+	for (let i = 0; i < plans.length; i++) {
+		const at = i * stride;
+		const unit = plans[i]!.units.get(unitId);
+		if (!unit) pack[at] = reasonCode('no-data');
+		else if (!unit.shown) pack[at] = reasonCode(unit.reason);
+		else if (fill(context, i, unit.subtreeCount, pack, at + 1)) pack[at] = unit.subtreeCount;
+		else {
+			// What fill wrote of a figure it then gave up must not stay beside the reason.
+			pack.fill(0, at + 1, at + stride);
+			pack[at] = reasonCode('no-data');
+		}
+	}
+	return pack as DisclosedPack;
+}
+
+/**
+ * Figures already through the gate, packed as `discloseEachPacked` packs them: `write(value, out,
+ * at)` writes a shown figure's `width` numbers. Safe for any input, since each was disclosed.
+ */
+export function packDisclosed<T>(
+	figures: readonly Disclosed<T>[],
+	width: number,
+	write: (value: T, out: Float64Array, at: number) => void
+): DisclosedPack {
+	const stride = 1 + width;
+	const pack = new Float64Array(figures.length * stride);
+	figures.forEach((figure, i) => {
+		const at = i * stride;
+		if (!figure.shown) pack[at] = reasonCode(figure.reason);
+		else {
+			pack[at] = figure.n;
+			write(figure.value, pack, at + 1);
+		}
+	});
+	return pack as DisclosedPack;
+}
+
+/** Figures of one unit through several plans, packed by `discloseEachPacked`. */
+export type DisclosedPack = Float64Array & { readonly [GATE]: true };
+
+const reasonCode = (reason: SuppressionReason) => -1 - PACKED_REASONS.indexOf(reason);
+
+/** How many figures a pack of figures `width` numbers wide holds. */
+export function packedCount(pack: DisclosedPack, width: number): number {
+	return pack.length / (1 + width);
+}
+
+/**
+ * Figure `index` of a pack as `discloseEach` gives it: `read(pack, at)` makes the value of a shown
+ * figure from pack[at] to pack[at + width - 1]. A hidden figure is the shared one of its reason.
+ */
+export function unpacked<T>(
+	pack: DisclosedPack,
+	index: number,
+	width: number,
+	read: (pack: Float64Array, at: number) => T
+): Disclosed<T> {
+	const at = index * (1 + width);
+	const head = pack[at];
+	if (head === undefined) return suppressed('no-data');
+	if (head < 0) return suppressed(PACKED_REASONS[-1 - head] ?? 'no-data');
+	return gated({ shown: true, n: head, value: read(pack, at + 1) });
+}
+
+/**
  * A figure over several plans at once (a rolling year over its months' plans): shown only when the
  * unit is shown in every one of them, so that no plan's remainder below k hides inside the longer
  * figure; n is the smallest of its groups. A missing plan gives 'no-data', and so do no plans.

@@ -4,7 +4,15 @@
  * arithmetic, and the figures a screen takes from it through a wave's plans (cellsOf,
  * surveyDimension, respondentRate, pooledNames): what may be shown is decided by the plans.
  */
-import { disclose, discloseEach, type Disclosed, type DisclosurePlan } from './anonymity';
+import {
+	disclose,
+	discloseEach,
+	discloseEachPacked,
+	packDisclosed,
+	type Disclosed,
+	type DisclosurePlan
+} from './anonymity';
+import { CELL_WIDTH, type DimensionCells } from './cells';
 import type { ShownDimension } from './early-warning/survey';
 
 export interface UnitSummary {
@@ -120,6 +128,46 @@ export function cellsOf(result: WaveResult, unitId: string): Disclosed<Dimension
 	// A heatmap asks for a hundred thousand cells at once: one array and one figure per shown cell,
 	// and no objects or functions in between.
 	return discloseEach(result.plans, unitId, result.totals.get(unitId), dimensionFigure);
+}
+
+/** `cellsOf` packed (cells.ts): the same cells, bit for bit, in one array. */
+export function packedCellsOf(result: WaveResult, unitId: string): DimensionCells {
+	return discloseEachPacked(result.plans, unitId, CELL_WIDTH, result.totals.get(unitId), fillDimension);
+}
+
+/** Cells that show nothing ('no-data'): a row left out of its wave's figures. */
+export function noCells(result: WaveResult): DimensionCells {
+	return discloseEachPacked(result.plans, '', CELL_WIDTH, undefined, () => false);
+}
+
+/** Cells as `cellsOf` gives them, packed: `cellList(packCells(cells))` equals `cells`. */
+export function packCells(cells: readonly Disclosed<DimensionFigure>[]): DimensionCells {
+	return packDisclosed(cells, CELL_WIDTH, (f, out, at) => {
+		out[at] = f.mean;
+		out[at + 1] = f.green;
+		out[at + 2] = f.orange;
+		out[at + 3] = f.red;
+	});
+}
+
+/** Writes dimension `d` of the totals as cells.ts reads it: mean, green, orange, red. */
+function fillDimension(
+	totals: SubtreeTotals | undefined,
+	d: number,
+	_n: number,
+	out: Float64Array,
+	at: number
+) {
+	if (!totals) return false;
+	const o = d * FIELDS;
+	const v = totals.values;
+	const scored = v[o]!;
+	if (scored === 0) return false;
+	out[at] = v[o + 1]! / scored;
+	out[at + 1] = v[o + 3]! / scored;
+	out[at + 2] = v[o + 4]! / scored;
+	out[at + 3] = v[o + 5]! / scored;
+	return true;
 }
 
 /** dimensionStats' figure of dimension `d` without its sd; null when nobody scored it. */

@@ -11,6 +11,7 @@ import type { WarningMessage } from '../../domain/early-warning';
 import { formatMonth } from '../../domain/signals/calendar';
 import { isoMonth } from '../../domain/signals/parse';
 import { INDICATORS, type IndicatorId } from '../../domain/signals/registry';
+import { cellList } from '../../domain/cells';
 import type { DimensionFigure } from '../../domain/wave-results';
 import type { Localised } from '../../instruments/types';
 import { authorize, type Actor } from '../access';
@@ -101,7 +102,7 @@ function trendOf(
 
 function risksOf(row: HeatmapRow | null, dimensions: readonly { id: string; name: Localised }[]): PlanRisk[] {
 	if (!row || row.overfull) return [];
-	return row.cells.flatMap((figure, i) =>
+	return cellList(row.cells).flatMap((figure, i) =>
 		figure.shown && isIdentifiedRisk(figure.value)
 			? [{ dimensionId: dimensions[i]!.id, name: dimensions[i]!.name, figure }]
 			: []

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { discloseWithoutMinimum, suppressed } from '../../domain/anonymity';
-import type { DimensionFigure } from '../../domain/wave-results';
+import { discloseWithoutMinimum, suppressed, type Disclosed } from '../../domain/anonymity';
+import { packCells, type DimensionFigure } from '../../domain/wave-results';
 import { nl } from '../../i18n/nl';
 import { fr } from '../../i18n/fr';
 import { BAROMETER, dimensionsOf, shortNameOf } from '../../instruments';
@@ -31,14 +31,14 @@ const row = (
 	name: string,
 	code: string,
 	depth: number,
-	cells: HeatmapRow['cells']
+	cells: Disclosed<DimensionFigure>[]
 ): HeatmapRow => ({
 	unitId,
 	name,
 	code,
 	depth,
 	respondents: cells[0]!.shown ? discloseWithoutMinimum(cells[0]!.n, { rate: 0.8 }) : suppressed('below-k'),
-	cells,
+	cells: packCells(cells),
 	previous: null,
 	pooled: [],
 	overfull: false

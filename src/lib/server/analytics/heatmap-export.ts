@@ -8,7 +8,8 @@ import { translate, type Locale } from '../../i18n';
 import type { Actor } from '../access';
 import type { Database } from '../db/schema';
 import { heatmap, type Heatmap, type HeatmapRow } from './heatmap';
-import type { DimensionFigure } from './wave-results';
+import { cellAt } from '../../domain/cells';
+import type { DimensionFigure } from '../../domain/wave-results';
 
 /**
  * The results heatmap as CSV for a spreadsheet (csv-export.ts: `;`, BOM, CRLF, no formulas), in
@@ -75,7 +76,7 @@ export function heatmapCsvOf(
 			respondents,
 			rate,
 			note,
-			...columns.flatMap(({ index }) => figure(r.cells[index], share))
+			...columns.flatMap(({ index }) => figure(cellAt(r.cells, index), share))
 		];
 	};
 	const rows: string[][] = [];
@@ -164,8 +165,8 @@ export function heatmapSvgOf(
 		);
 		columns.forEach(({ index }, c) => {
 			const x = NAME_WIDTH + c * CELL.width;
-			const cell = row.cells[index];
-			if (cell?.shown) {
+			const cell = cellAt(row.cells, index);
+			if (cell.shown) {
 				const share = cell.value.orange + cell.value.red;
 				const fill = riskColour(share);
 				parts.push(

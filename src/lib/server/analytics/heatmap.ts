@@ -13,7 +13,6 @@ import { ORGANISATION_ROOT } from './common';
 import { readInputVersions } from './inputs';
 import { ensureWaveSummaries } from './summaries';
 import {
-	cellsOf,
 	closedWaveResults,
 	dimensionColumns,
 	overfullUnits,
@@ -21,8 +20,10 @@ import {
 	waveKey,
 	waveResultsOf,
 	waveTree,
+	noCells,
+	packedCellsOf,
+	type DimensionCells,
 	type DimensionColumn,
-	type DimensionFigure,
 	type WaveChoice,
 	type WaveResult
 } from './wave-results';
@@ -40,9 +41,10 @@ export interface HeatmapRow {
 	depth: number;
 	/** Respondents, with the response rate against the subtree's headcount when known. */
 	respondents: Disclosed<{ rate: number | null }>;
-	cells: Disclosed<DimensionFigure>[];
-	/** The same unit in the previous wave, per dimension. */
-	previous: Disclosed<DimensionFigure>[] | null;
+	/** Per dimension, packed: read a cell with `cellAt` (domain/wave-results.ts). */
+	cells: DimensionCells;
+	/** The same unit in the previous wave, per dimension, packed alike. */
+	previous: DimensionCells | null;
 	/** Units hidden on their own whose people count in this row. */
 	pooled: string[];
 	/**
@@ -67,7 +69,7 @@ function overfullRow(
 	name: string,
 	code: string,
 	depth: number,
-	dimensions: number,
+	current: WaveResult,
 	previous: WaveResult | null
 ): HeatmapRow {
 	return {
@@ -76,8 +78,8 @@ function overfullRow(
 		code,
 		depth,
 		respondents: suppressed('no-data'),
-		cells: Array.from({ length: dimensions }, () => suppressed('no-data')),
-		previous: previous ? previous.plans.map(() => suppressed('no-data')) : null,
+		cells: noCells(current),
+		previous: previous ? noCells(previous) : null,
 		pooled: [],
 		overfull: true
 	};
@@ -162,15 +164,15 @@ async function readHeatmap(
 		const overfull = overfullUnits(own.units);
 		const rowOf = (unitId: string, name: string, code: string, depth: number): HeatmapRow => {
 			const headcount = headcounts.get(unitId);
-			if (overfull.has(unitId)) return overfullRow(unitId, name, code, depth, current.plans.length, previous);
+			if (overfull.has(unitId)) return overfullRow(unitId, name, code, depth, current, previous);
 			return {
 				unitId,
 				name,
 				code,
 				depth,
 				respondents: respondentRate(current, unitId, headcount),
-				cells: cellsOf(current, unitId),
-				previous: previous ? cellsOf(previous, unitId) : null,
+				cells: packedCellsOf(current, unitId),
+				previous: previous ? packedCellsOf(previous, unitId) : null,
 				pooled: pooledNames(current, unitId, names, ORGANISATION_ROOT),
 				overfull: false
 			};

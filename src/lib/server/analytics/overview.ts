@@ -11,6 +11,7 @@ import {
 	type ThemeMove
 } from '../../domain/overview';
 import { formatMonth } from '../../domain/signals/calendar';
+import { cellList } from '../../domain/cells';
 import { isoMonth } from '../../domain/signals/parse';
 import type { Localised } from '../../instruments/types';
 import { authorize, can, type Actor } from '../access';
@@ -130,8 +131,8 @@ export async function organisationOverview(
 		themes: row
 			? themeMoves(
 					map.dimensions.map((d) => d.id),
-					row.cells,
-					row.previous
+					cellList(row.cells),
+					row.previous && cellList(row.previous)
 				)
 			: { worsened: [], improved: [] },
 		dimensionNames: { ...attention.dimensionNames, ...dimensionNames },

@@ -7,7 +7,15 @@ import {
 	type Disclosed
 } from '../../domain/anonymity';
 import { flattenTree, type UnitNode } from '../../domain/units';
-import { cellsOf, respondentRate, type DimensionFigure, type WaveResult } from '../../domain/wave-results';
+import {
+	cellsOf,
+	noCells,
+	packedCellsOf,
+	respondentRate,
+	type DimensionFigure,
+	type WaveResult
+} from '../../domain/wave-results';
+import type { DimensionCells } from '../../domain/cells';
 import { dimensionsOf, shortNameOf } from '../../instruments';
 import type { InstrumentDefinition, Localised } from '../../instruments/types';
 import type { Database } from '../db/schema';
@@ -20,7 +28,7 @@ import { indexTree, rollUpColumns, type TreeIndex } from './rollup';
 import { ensureWaveSummaries, findWaveTrees, readWaveColumns } from './summaries';
 import { readingReleased, releaseWaves } from './wave-release';
 
-export { cellsOf, type DimensionFigure, type WaveResult };
+export { cellsOf, noCells, packedCellsOf, type DimensionCells, type DimensionFigure, type WaveResult };
 
 /**
  * The results of closed waves, the core of the analytics gate: the only way from responses

@@ -134,6 +134,10 @@ describe('analytics of a closed wave', () => {
 		for (const row of [...map.rows, map.organisation!]) {
 			if (row.respondents.shown) expect(row.respondents.n).toBeGreaterThanOrEqual(k);
 			else expect(row.respondents).not.toHaveProperty('n');
+			// Each row's cells are an array of their own: a view into a shared buffer would send the
+			// page the whole buffer, every other unit's cells with it.
+			for (const pack of [row.cells, row.previous ?? row.cells])
+				expect([pack.byteOffset, pack.buffer.byteLength]).toEqual([0, pack.byteLength]);
 			for (const [i, cell] of cellList(row.cells).entries()) {
 				checked++;
 				if (cell.shown) {

@@ -381,6 +381,9 @@ const PACKED_REASONS: readonly SuppressionReason[] = [
  *
  * `fill(context, i, n, out, at)` writes figure i into out[at] to out[at + width - 1] and returns
  * true, or returns false for nothing to show ('no-data'); it runs only for a shown unit.
+ *
+ * Each pack is an array of its own, never a view into a larger buffer: serialised for a page, a
+ * view carries its whole buffer, and with it the figures of units the reader may not see.
  */
 export function discloseEachPacked<C>(
 	plans: readonly DisclosurePlan[],

@@ -15,12 +15,13 @@ import { readInputVersions } from '../../src/lib/server/analytics/inputs';
 import { columnsOfSummaries } from '../../src/lib/server/analytics/packs';
 import {
 	ensureWaveSummaries,
+	findWaveTrees,
 	findWaveSummaries,
 	readPacks,
 	readWaveColumns
 } from '../../src/lib/server/analytics/summaries';
 import { newSubmissionNonce, submitResponse } from '../../src/lib/server/barometer/participation';
-import { setWaveClosed } from '../../src/lib/server/barometer/waves';
+import { createWave, setWaveClosed } from '../../src/lib/server/barometer/waves';
 import { attentionList, type AttentionList } from '../../src/lib/server/analytics/attention';
 import { forgetAnalyticsResults } from '../../src/lib/server/analytics/cache';
 import { heatmap, type Heatmap } from '../../src/lib/server/analytics/heatmap';
@@ -28,7 +29,7 @@ import { nl } from '../../src/lib/i18n/nl';
 import { saveOrganisationSettings } from '../../src/lib/server/organisations/service';
 import { importSignals, mapUnitCodes, undoUpload } from '../../src/lib/server/signals/service';
 import { moveUnit } from '../../src/lib/server/units/service';
-import { waveRow, waveUnitRows } from '../helpers/barometer';
+import { waveFields, waveRow, waveUnitRows } from '../helpers/barometer';
 import { useTestDatabase } from '../helpers/db';
 import { analyticsOrganisation, answers, PEOPLE, type Code } from '../helpers/analytics';
 
@@ -527,5 +528,39 @@ describe('analytics kept between requests', () => {
 		expect(() => {
 			(kept.items[0]!.reasons as unknown[]).push(null);
 		}).toThrow(TypeError);
+	});
+});
+
+describe('the trees closed waves were summarised with', () => {
+	it('reads a tree shared by several waves once, and a changed tree as its own', async () => {
+		const s = await setup();
+		await close(s);
+		const unitIds = PEOPLE.filter(([, , people]) => people > 0).map(([code]) => s.ids[code as Code]);
+		const closeNew = async (name: string, opensOn: string, closesOn: string) => {
+			const id = await createWave(
+				testDb.db,
+				s.advisor,
+				s.org.id,
+				waveFields({ name, opensOn, closesOn }),
+				unitIds,
+				opensOn
+			);
+			await setWaveClosed(testDb.db, s.advisor, s.org.id, id, true, {}, closesOn);
+			return id;
+		};
+		const same = await closeNew('Zomer 2026', '2026-06-01', '2026-06-30');
+		await sql`update unit set name = 'Renamed A2' where id = ${s.ids.A2}`.execute(testDb.db);
+		const changed = await closeNew('Najaar 2026', '2026-09-01', '2026-09-30');
+
+		const trees = await findWaveTrees(testDb.db, s.org.id, [s.waveId, same, changed]);
+		expect(trees.size).toBe(3);
+		// One array for the two waves of the same tree.
+		expect(trees.get(same)).toBe(trees.get(s.waveId));
+		expect(trees.get(changed)).not.toBe(trees.get(s.waveId));
+		const nameOf = (wave: string) => trees.get(wave)!.find((u) => u.id === s.ids.A2)!.name;
+		expect([nameOf(s.waveId), nameOf(same), nameOf(changed)]).toEqual(['Unit A2', 'Unit A2', 'Renamed A2']);
+		// Each as read alone.
+		for (const wave of [s.waveId, same, changed])
+			expect((await findWaveTrees(testDb.db, s.org.id, [wave])).get(wave)).toEqual(trees.get(wave));
 	});
 });

@@ -319,7 +319,9 @@ export async function readWaveColumns(
 
 /**
  * The unit trees closed waves were summarised with (docs/anonymity.md: a closed wave is frozen
- * with its tree), by wave id. Every summarised wave has one.
+ * with its tree), by wave id. Every summarised wave has one. Waves summarised with the same tree
+ * (the usual case: units seldom change between waves) get it in one row and as one array, so a
+ * large tree is sent and parsed once, not once per wave.
  */
 export async function findWaveTrees(
 	db: Db,
@@ -329,10 +331,11 @@ export async function findWaveTrees(
 	if (waveIds.length === 0) return new Map();
 	const rows = await db
 		.selectFrom('wave')
-		.select(['id', 'summary_tree'])
+		.select([sql<string[]>`array_agg(id::text)`.as('ids'), 'summary_tree'])
 		.where('organisation_id', '=', organisationId)
 		.where('id', 'in', waveIds)
 		.where('summary_tree', 'is not', null)
+		.groupBy('summary_tree')
 		.execute();
-	return new Map(rows.map((r) => [r.id, r.summary_tree!]));
+	return new Map(rows.flatMap((r) => r.ids.map((id) => [id, r.summary_tree!] as const)));
 }

@@ -104,12 +104,19 @@ export class RequestInputs {
 				this.organisationId,
 				missing.map((w) => w.id)
 			);
+			// Waves with the same tree get the same array (findWaveTrees), indexed once.
+			const indexedTrees = new Map<readonly UnitNode[], WaveTree>();
 			for (const wave of missing) {
 				const indexed = read.then((trees) => {
 					const own = trees.get(wave.id);
 					if (!own) return this.units();
-					const tree = treeOf(own);
-					return { units: own, tree, index: indexTree(tree) };
+					let indexedTree = indexedTrees.get(own);
+					if (!indexedTree) {
+						const tree = treeOf(own);
+						indexedTree = { units: own, tree, index: indexTree(tree) };
+						indexedTrees.set(own, indexedTree);
+					}
+					return indexedTree;
 				});
 				// A failed read fails whoever waits for the tree; one asked for ahead and not waited for
 				// is no unhandled rejection.

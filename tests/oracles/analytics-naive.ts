@@ -130,7 +130,8 @@ export function planWave(
 		sensitiveK: wave.sensitive_min_group_size,
 		sensitive: new Set(dimensions.filter((d) => d.sensitive).map((d) => d.id))
 	});
-	// Added in the order of the packs (by unit id), so that both paths add the same numbers in the same order.
+	// rollUpSummaries adds in the one order the app's roll-up follows too (each child's subtree into
+	// its parent, siblings by id); the summaries go in by unit id, as a pack holds them.
 	const byUnitId = (a: UnitSummary, b: UnitSummary) =>
 		a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0;
 	return {

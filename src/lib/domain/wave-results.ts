@@ -48,9 +48,11 @@ export interface DimensionStats {
 }
 
 /**
- * Sums every unit's summary into itself and all its ancestors, so each unit gets the totals of its
- * subtree. Units without responses get zero totals; summaries of units missing from the tree
- * count for themselves only.
+ * The totals of every unit's subtree: its own summary, then each child's subtree total, deepest
+ * units first and siblings by id (one addition per unit and field, and one order, which
+ * server/analytics/rollup.ts follows to the last bit). Units without responses get zero totals;
+ * summaries of units missing from the tree count for themselves only; a parent missing from the
+ * list makes its child a root, and units on a cycle keep their own numbers.
  */
 export function rollUpSummaries(
 	units: readonly { id: string; parentId: string | null }[],
@@ -67,22 +69,47 @@ export function rollUpSummaries(
 	};
 	for (const u of units) totalOf(u.id);
 	for (const s of summaries) {
-		const seen = new Set<string>();
-		for (let id: string | null | undefined = s.unitId; id && !seen.has(id); id = parentOf.get(id)) {
-			seen.add(id);
-			const total = totalOf(id);
-			total.respondents += s.respondents;
-			const v = total.values;
-			for (let d = 0; d < dimensionCount; d++) {
-				const o = d * FIELDS;
-				v[o]! += s.scored[d] ?? 0;
-				v[o + 1]! += s.scoreSum[d] ?? 0;
-				v[o + 2]! += s.scoreSumSq[d] ?? 0;
-				v[o + 3]! += s.green[d] ?? 0;
-				v[o + 4]! += s.orange[d] ?? 0;
-				v[o + 5]! += s.red[d] ?? 0;
-			}
+		const total = totalOf(s.unitId);
+		total.respondents += s.respondents;
+		const v = total.values;
+		for (let d = 0; d < dimensionCount; d++) {
+			const o = d * FIELDS;
+			v[o]! += s.scored[d] ?? 0;
+			v[o + 1]! += s.scoreSum[d] ?? 0;
+			v[o + 2]! += s.scoreSumSq[d] ?? 0;
+			v[o + 3]! += s.green[d] ?? 0;
+			v[o + 4]! += s.orange[d] ?? 0;
+			v[o + 5]! += s.red[d] ?? 0;
 		}
+	}
+	// A unit's parent in the list; none for a root, a parent not in the list or the unit itself.
+	const parentIn = (id: string) => {
+		const parent = parentOf.get(id);
+		return parent !== null && parent !== undefined && parent !== id && parentOf.has(parent) ? parent : null;
+	};
+	// The depth of each unit under its root; none for a unit on a cycle or under one.
+	const depth = new Map<string, number>();
+	for (const u of units) {
+		const seen = new Set<string>([u.id]);
+		let d = 0;
+		let at = parentIn(u.id);
+		while (at !== null && !seen.has(at)) {
+			seen.add(at);
+			d++;
+			at = parentIn(at);
+		}
+		if (at === null) depth.set(u.id, d);
+	}
+	const order = [...depth.keys()].sort(
+		(a, b) => depth.get(b)! - depth.get(a)! || (a < b ? -1 : a > b ? 1 : 0)
+	);
+	for (const id of order) {
+		const parent = parentIn(id);
+		if (parent === null) continue;
+		const from = totals.get(id)!;
+		const to = totals.get(parent)!;
+		to.respondents += from.respondents;
+		for (let f = 0; f < from.values.length; f++) to.values[f]! += from.values[f]!;
 	}
 	return totals;
 }

@@ -5,8 +5,8 @@ import { FIELDS, type SummaryColumns } from './packs';
 
 /**
  * Subtree sums over typed arrays instead of maps of objects with string keys. rollUpColumns adds
- * in the order of rollUpSummaries, so a wave's figures are the same to the last bit whichever
- * path computed them (given the summaries in the same order, by unit id as a pack holds them).
+ * in the order of rollUpSummaries (each child's subtree total into its parent, siblings by id), so
+ * a wave's figures are the same to the last bit whichever path computed them.
  * rollUpFigureColumns adds each unit's totals into its parent's, children first; its sums may
  * differ from rollUpFigures' in the last bits (the order of records differs).
  */
@@ -61,13 +61,9 @@ export function rollUpColumns(tree: TreeIndex, columns: SummaryColumns, dimensio
 	const width = dimensions * FIELDS;
 	const ownRespondents = new Float64Array(n);
 	const own = new Float64Array(n * width);
-	const respondents = new Float64Array(n);
-	const values = new Float64Array(n * width);
 	const extra = new Map<string, SubtreeTotals>();
 	const source = columns.dimensions;
 	const shared = Math.min(source, dimensions) * FIELDS;
-	// Like rollUpSummaries: each summary, in the order given, added into its unit and every
-	// ancestor, so that each total is the same sum in the same order (to the last bit).
 	columns.unitIds.forEach((id, u) => {
 		const from = u * source * FIELDS;
 		const i = tree.position.get(id);
@@ -79,19 +75,51 @@ export function rollUpColumns(tree: TreeIndex, columns: SummaryColumns, dimensio
 		}
 		ownRespondents[i] = columns.respondents[u]!;
 		own.set(columns.values.subarray(from, from + shared), i * width);
-		// At most n steps: a cycle (which the plans refuse anyway) cannot hold it up.
-		for (let at = i, steps = 0; at >= 0 && steps < n; at = tree.parent[at]!, steps++) {
-			respondents[at] = respondents[at]! + columns.respondents[u]!;
-			const to = at * width;
-			for (let f = 0; f < shared; f++) values[to + f] = values[to + f]! + columns.values[from + f]!;
-		}
 	});
+	// As rollUpSummaries adds: a unit's own numbers, then each child's subtree total, deepest units
+	// first and siblings by id, so that each total is the same sum in the same order (to the last bit).
+	const respondents = ownRespondents.slice();
+	const values = own.slice();
+	for (const i of summingOrder(tree)) {
+		const p = tree.parent[i]!;
+		if (p < 0) continue;
+		respondents[p] = respondents[p]! + respondents[i]!;
+		const from = i * width;
+		const to = p * width;
+		for (let f = 0; f < width; f++) values[to + f] = values[to + f]! + values[from + f]!;
+	}
 	const totals = new Map<string, SubtreeTotals>();
 	tree.ids.forEach((id, i) =>
 		totals.set(id, { respondents: respondents[i]!, values: values.subarray(i * width, (i + 1) * width) })
 	);
 	for (const [id, total] of extra) if (!totals.has(id)) totals.set(id, total);
 	return { dimensions, ownRespondents, own, totals };
+}
+
+const summingOrders = new WeakMap<TreeIndex, Int32Array>();
+
+/**
+ * The units of a tree deepest first, and by id within a depth: every unit comes after all its
+ * descendants and a parent takes its children in the order of their ids, the order
+ * rollUpSummaries adds in. Units on a cycle are left out, as in `bottomUp`. Kept per index.
+ */
+function summingOrder(tree: TreeIndex): Int32Array {
+	let order = summingOrders.get(tree);
+	if (order) return order;
+	const depth = new Int32Array(tree.ids.length);
+	for (const i of tree.bottomUp) {
+		let d = 0;
+		for (let at = tree.parent[i]!; at >= 0 && d < depth.length; at = tree.parent[at]!) d++;
+		depth[i] = d;
+	}
+	const { ids } = tree;
+	order = Int32Array.from(
+		[...tree.bottomUp].sort(
+			(a, b) => depth[b]! - depth[a]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0)
+		)
+	);
+	summingOrders.set(tree, order);
+	return order;
 }
 
 /** Signal figures of a run of months, one record per unit and month. */

@@ -360,14 +360,21 @@ export function discloseEach<C, T>(
  * The reasons in the order packed figures code them (`-1 - index`). Appending keeps old codes;
  * reordering would change what a kept or sent pack means.
  */
-const PACKED_REASONS: readonly SuppressionReason[] = [
+const PACKED_REASONS = [
 	'below-k',
 	'secondary',
 	'remainder',
 	'sensitive',
 	'no-data',
 	'changed'
-];
+] as const satisfies readonly SuppressionReason[];
+
+// A reason missing from the list would have no code, and a hidden figure would read as shown:
+// this line stops compiling when SuppressionReason gains a reason the list lacks.
+const EVERY_REASON_PACKED: Exclude<SuppressionReason, (typeof PACKED_REASONS)[number]> extends never
+	? true
+	: never = true;
+void EVERY_REASON_PACKED;
 
 /**
  * `discloseEach` packed: the figures of one unit through each of several plans, in one

@@ -41,7 +41,7 @@ export interface HeatmapRow {
 	depth: number;
 	/** Respondents, with the response rate against the subtree's headcount when known. */
 	respondents: Disclosed<{ rate: number | null }>;
-	/** Per dimension, packed: read a cell with `cellAt` (domain/wave-results.ts). */
+	/** Per dimension, packed: read a cell with `cellAt` (domain/cells.ts). */
 	cells: DimensionCells;
 	/** The same unit in the previous wave, per dimension, packed alike. */
 	previous: DimensionCells | null;

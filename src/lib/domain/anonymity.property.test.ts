@@ -1,7 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyK, randomTree, shuffled, subtrees, type RandomTree } from '../../../tests/helpers/random-trees';
-import { planDisclosure, planSensitiveDisclosure, type DisclosurePlan } from './anonymity';
+import {
+	anyK,
+	ownCount as ownCountOrZero,
+	randomTree,
+	shuffled,
+	subtrees,
+	type RandomTree
+} from '../../../tests/helpers/random-trees';
+import {
+	discloseEachPacked,
+	planDimensionCounts,
+	planDimensions,
+	planDisclosure,
+	planSensitiveDisclosure,
+	planTreeOf,
+	type CountedUnit,
+	type DisclosurePlan
+} from './anonymity';
 import { inSpan, recoverableSmallGroup } from './disclosure-span';
 
 // ---- Checks on plans ---------------------------------------------------------------------------
@@ -297,6 +313,62 @@ describe('planSensitiveDisclosure on random trees', () => {
 					else expect(unit.reason).toBe(before.reason);
 					if (unit.shown) expect(unit.subtreeCount).toBeGreaterThanOrEqual(sensitiveK);
 				}
+			}),
+			{ numRuns: 300 }
+		);
+	});
+});
+
+describe('planDimensionCounts on random trees', () => {
+	// Up to six dimensions drawing their counts from three columns (so that some share a plan),
+	// each sensitive or not, on a random tree whose list is shuffled.
+	const dimensionsOn = fc.record({
+		columns: fc.array(fc.array(ownCountOrZero, { minLength: 60, maxLength: 60 }), {
+			minLength: 1,
+			maxLength: 3
+		}),
+		uses: fc.array(fc.record({ column: fc.nat(2), sensitive: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+		extra: fc.integer({ min: 0, max: 10 }),
+		seed: fc.integer({ min: 1, max: 1e9 })
+	});
+
+	it('gives each dimension the plan planDimensions gives, entry by entry, and packs the same figures', () => {
+		fc.assert(
+			fc.property(randomTree, anyK, dimensionsOn, (tree, k, { columns, uses, extra, seed }) => {
+				const units = shuffled(tree.units, seed);
+				const dimensions = uses.map((_, d) => `d${d}`);
+				const columnOf = (d: string) => columns[uses[Number(d.slice(1))]!.column % columns.length]!;
+				const counted = columns.map((column) =>
+					units.map((u): CountedUnit => ({ ...u, ownCount: column[tree.units.indexOf(u)]! }))
+				);
+				const countedOf = (d: string) => counted[columns.indexOf(columnOf(d))]!;
+				const own = columns.map((column) => Float64Array.from(units, (u) => column[tree.units.indexOf(u)]!));
+				const ownOf = (d: string) => own[columns.indexOf(columnOf(d))]!;
+				const settings = {
+					k,
+					sensitiveK: k + extra,
+					sensitive: new Set(dimensions.filter((_, d) => uses[d]!.sensitive))
+				};
+				const expected = planDimensions(dimensions, countedOf, settings);
+				const actual = planDimensionCounts(planTreeOf(units), dimensions, ownOf, settings);
+				for (const d of dimensions) {
+					const plan = actual.get(d)!;
+					expect(plan.k).toBe(expected.get(d)!.k);
+					expect(plan.units.size).toBe(expected.get(d)!.units.size);
+					expect([...plan.units.entries()]).toEqual([...expected.get(d)!.units.entries()]);
+					for (const u of units) expect(plan.units.get(u.id)).toEqual(expected.get(d)!.units.get(u.id));
+				}
+				// The packed figures read the plans' arrays directly: the same as through their entries.
+				const plans = dimensions.map((d) => actual.get(d)!);
+				const viaEntries = dimensions.map((d) => ({ k: k, units: new Map(actual.get(d)!.units) }));
+				const fill = (_: null, i: number, n: number, out: Float64Array, at: number) => {
+					out[at] = n * 10 + i;
+					return n % 7 !== 3;
+				};
+				for (const id of [...units.map((u) => u.id), 'not-a-unit'])
+					expect([...discloseEachPacked(plans, id, 1, null, fill)]).toEqual([
+						...discloseEachPacked(viaEntries, id, 1, null, fill)
+					]);
 			}),
 			{ numRuns: 300 }
 		);

@@ -1,3 +1,4 @@
+import { MapView } from './map-view';
 import { MIN_GROUP_SIZE_FLOOR } from './organisation-settings';
 
 /**
@@ -102,17 +103,24 @@ export interface PlanOptions {
 
 // ---- The unit tree as arrays -----------------------------------------------------------------
 
-interface Tree {
+/**
+ * A unit tree as plans are made on it (`planTreeOf`): built once and shared by every plan on the
+ * same units, so that planning a wave's dimensions orders the tree once, and each plan is a few
+ * arrays over it instead of an object per unit.
+ */
+export interface PlanTree {
 	/** Unit ids in depth-first preorder, siblings by id: parents come before their descendants. */
-	ids: string[];
+	readonly ids: readonly string[];
 	/** Position in `ids` of each unit's parent, -1 for a root. */
-	parent: Int32Array;
-	children: number[][];
-	/** Position in `ids` → position in the caller's array. */
-	input: Int32Array;
+	readonly parent: Int32Array;
+	/** The children of each position, as positions: childStart[i] to childStart[i + 1] in childList. */
+	readonly childStart: Int32Array;
+	readonly childList: Int32Array;
+	/** Position in `ids` → position in the list the tree was made from. */
+	readonly input: Int32Array;
+	/** Unit id → position in `ids`. */
+	readonly position: ReadonlyMap<string, number>;
 }
-
-const NONE: readonly string[] = Object.freeze([]);
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -129,7 +137,7 @@ function checkK(k: number) {
  * Orders the units depth first. A unit whose parent is not in the list is a root; several roots
  * are planned as separate trees. A cycle is refused: its units would belong to no tree.
  */
-function buildTree(units: readonly { id: string; parentId: string | null }[]): Tree {
+export function planTreeOf(units: readonly { id: string; parentId: string | null }[]): PlanTree {
 	const n = units.length;
 	const index = new Map<string, number>();
 	units.forEach((u, i) => {
@@ -150,7 +158,8 @@ function buildTree(units: readonly { id: string; parentId: string | null }[]): T
 	const ids: string[] = [];
 	const input = new Int32Array(n);
 	const parent = new Int32Array(n);
-	const children: number[][] = [];
+	const childCount = new Int32Array(n + 1);
+	const position = new Map<string, number>();
 	// Two stacks rather than one of pairs: this runs per request on trees of thousands of units.
 	const stack: number[] = [];
 	const stackParent: number[] = [];
@@ -161,20 +170,29 @@ function buildTree(units: readonly { id: string; parentId: string | null }[]): T
 	while (stack.length) {
 		const i = stack.pop()!;
 		const p = stackParent.pop()!;
-		const position = ids.length;
+		const at = ids.length;
 		ids.push(units[i]!.id);
-		input[position] = i;
-		parent[position] = p;
-		children.push([]);
-		if (p >= 0) children[p]!.push(position);
+		position.set(units[i]!.id, at);
+		input[at] = i;
+		parent[at] = p;
+		if (p >= 0) childCount[p]!++;
 		const list = kids[i]!;
 		for (let c = list.length - 1; c >= 0; c--) {
 			stack.push(list[c]!);
-			stackParent.push(position);
+			stackParent.push(at);
 		}
 	}
 	if (ids.length < n) throw new Error('The unit tree has a cycle');
-	return { ids, parent, children, input };
+	// Children in preorder, which is by id among siblings.
+	const childStart = new Int32Array(n + 1);
+	for (let i = 0; i < n; i++) childStart[i + 1] = childStart[i]! + childCount[i]!;
+	const childList = new Int32Array(Math.max(0, n - 1));
+	const filled = childStart.slice(0, n);
+	for (let i = 0; i < n; i++) {
+		const p = parent[i]!;
+		if (p >= 0) childList[filled[p]!++] = i;
+	}
+	return { ids, parent, childStart, childList: childList.subarray(0, childStart[n]), input, position };
 }
 
 // ---- The plan for one count per unit -----------------------------------------------------------
@@ -205,32 +223,73 @@ export function planDisclosure(
 	k: number,
 	options: PlanOptions = {}
 ): DisclosurePlan {
-	checkK(k);
-	for (const u of units) checkCount(u.ownCount, `ownCount of ${u.id}`);
-	const tree = buildTree(units);
-	const own = Array.from(tree.input, (i) => units[i]!.ownCount);
-	return planTree(tree, own, k, options);
+	return planCounts(
+		planTreeOf(units),
+		units.map((u) => u.ownCount),
+		k,
+		options
+	);
 }
 
-function planTree(tree: Tree, own: readonly number[], k: number, options: PlanOptions): DisclosurePlan {
-	const { ids, parent, children } = tree;
+/**
+ * `planDisclosure` on a tree made once by `planTreeOf(units)`: `own[i]` is the own count of
+ * units[i]. Plans on one tree share it.
+ */
+export function planCounts(
+	tree: PlanTree,
+	own: ArrayLike<number>,
+	k: number,
+	options: PlanOptions = {}
+): DisclosurePlan {
+	checkK(k);
+	const n = tree.ids.length;
+	if (own.length !== n) throw new RangeError(`${own.length} counts for ${n} units`);
+	const counts = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		const count = own[tree.input[i]!]!;
+		checkCount(count, `ownCount of ${tree.ids[i]}`);
+		counts[i] = count;
+	}
+	let forced: Uint8Array | null = null;
+	if (options.hidden?.size) {
+		forced = new Uint8Array(n);
+		for (const [id, reason] of options.hidden) {
+			const at = tree.position.get(id);
+			if (at !== undefined) forced[at] = 1 + reasonIndex(reason);
+		}
+	}
+	return planOn(tree, counts, k, forced, options.reason ?? null);
+}
+
+/**
+ * The plan itself, on own counts in preorder. `forced[i]`, when not 0, hides unit i with the reason
+ * of code `forced[i] - 1`; `reason` replaces the reason of every unit this plan hides itself.
+ */
+function planOn(
+	tree: PlanTree,
+	own: Float64Array,
+	k: number,
+	forced: Uint8Array | null,
+	reason: SuppressionReason | null
+): DisclosurePlan {
+	const { ids, parent, childStart, childList } = tree;
 	const n = ids.length;
 	const subtree = new Float64Array(n);
 	/** For a shown unit its remainder; for a hidden one the people it passes up to its parent. */
 	const remainder = new Float64Array(n);
+	/** 0 for a shown unit, else 1 + the index of its reason in PACKED_REASONS. */
 	const hidden = new Uint8Array(n);
-	const reasons: (SuppressionReason | null)[] = new Array(n).fill(null);
-	const hide = (i: number, reason: SuppressionReason) => {
-		hidden[i] = 1;
-		reasons[i] = options.reason ?? reason;
+	const hide = (i: number, why: SuppressionReason) => {
+		hidden[i] = 1 + reasonIndex(reason ?? why);
 	};
 
 	/** The shown units nearest below i: reached from i through hidden units only. */
 	const frontier = (i: number, into: number[]) => {
-		const stack = [...children[i]!];
+		const stack: number[] = [];
+		for (let c = childStart[i]!; c < childStart[i + 1]!; c++) stack.push(childList[c]!);
 		while (stack.length) {
 			const c = stack.pop()!;
-			if (hidden[c]) stack.push(...children[c]!);
+			if (hidden[c]) for (let g = childStart[c]!; g < childStart[c + 1]!; g++) stack.push(childList[g]!);
 			else into.push(c);
 		}
 	};
@@ -267,48 +326,94 @@ function planTree(tree: Tree, own: readonly number[], k: number, options: PlanOp
 	for (let i = n - 1; i >= 0; i--) {
 		let total = own[i]!;
 		let rest = own[i]!;
-		for (const c of children[i]!) {
+		for (let at = childStart[i]!; at < childStart[i + 1]!; at++) {
+			const c = childList[at]!;
 			total += subtree[c]!;
 			if (hidden[c]) rest += remainder[c]!;
 		}
 		subtree[i] = total;
 		remainder[i] = rest;
-		const forced = options.hidden?.get(ids[i]!);
-		if (forced) {
-			hidden[i] = 1;
-			reasons[i] = forced;
-		} else if (total < k) hide(i, 'below-k');
+		if (forced?.[i]) hidden[i] = forced[i]!;
+		else if (total < k) hide(i, 'below-k');
 		if (!hidden[i] && rest > 0 && rest < k) settle(i);
 	}
 
-	// Top down: the nearest shown ancestor of every unit, then the pooled list of every shown one.
+	// Top down: the nearest shown ancestor of every unit, then the pooled units of every shown one.
 	const nearestShown = new Int32Array(n);
-	const pooled: (string[] | undefined)[] = new Array(n);
+	const pooledCount = new Int32Array(n + 1);
 	for (let i = 0; i < n; i++) {
 		const p = parent[i]!;
 		const into = p < 0 ? -1 : hidden[p] ? nearestShown[p]! : p;
 		nearestShown[i] = into;
-		if (hidden[i] && into >= 0) (pooled[into] ??= []).push(ids[i]!);
+		if (hidden[i] && into >= 0) pooledCount[into]!++;
 	}
-	const result = new Map<string, UnitDisclosure>();
-	for (let i = 0; i < n; i++) {
-		const id = ids[i]!;
-		const into = nearestShown[i]!;
-		result.set(
-			id,
-			hidden[i]
-				? {
-						id,
-						subtreeCount: subtree[i]!,
-						shown: false,
-						reason: reasons[i]!,
-						pooledInto: into >= 0 ? ids[into]! : null
-					}
-				: { id, subtreeCount: subtree[i]!, shown: true, pooled: pooled[i] ?? NONE }
-		);
-	}
-	return { k, units: result };
+	const pooledStart = new Int32Array(n + 1);
+	for (let i = 0; i < n; i++) pooledStart[i + 1] = pooledStart[i]! + pooledCount[i]!;
+	const pooledList = new Int32Array(pooledStart[n]!);
+	const next = pooledStart.slice(0, n);
+	// In preorder, as the units of the plan are listed.
+	for (let i = 0; i < n; i++)
+		if (hidden[i] && nearestShown[i]! >= 0) pooledList[next[nearestShown[i]!]!++] = i;
+	return { k, units: new PlanUnits(tree, subtree, hidden, nearestShown, pooledStart, pooledList) };
 }
+
+/**
+ * A plan's units, as a read-only map from unit id to its disclosure, over the plan's arrays: an
+ * entry is made when it is read. Every unit, depth first with siblings ordered by id.
+ */
+class PlanUnits extends MapView<string, UnitDisclosure> {
+	constructor(
+		readonly tree: PlanTree,
+		readonly subtree: Float64Array,
+		/** 0 for a shown unit, else 1 + the index of its reason in PACKED_REASONS. */
+		readonly hidden: Uint8Array,
+		readonly nearestShown: Int32Array,
+		readonly pooledStart: Int32Array,
+		readonly pooledList: Int32Array
+	) {
+		super();
+	}
+
+	get size() {
+		return this.tree.ids.length;
+	}
+
+	has(id: string) {
+		return this.tree.position.has(id);
+	}
+
+	get(id: string): UnitDisclosure | undefined {
+		const at = this.tree.position.get(id);
+		return at === undefined ? undefined : this.at(at);
+	}
+
+	/** The unit at position `i` of the tree. */
+	at(i: number): UnitDisclosure {
+		const { ids } = this.tree;
+		const id = ids[i]!;
+		const code = this.hidden[i]!;
+		if (code) {
+			const into = this.nearestShown[i]!;
+			return {
+				id,
+				subtreeCount: this.subtree[i]!,
+				shown: false,
+				reason: PACKED_REASONS[code - 1]!,
+				pooledInto: into >= 0 ? ids[into]! : null
+			};
+		}
+		const from = this.pooledStart[i]!;
+		const to = this.pooledStart[i + 1]!;
+		const pooled = from === to ? NONE : Array.from(this.pooledList.subarray(from, to), (p) => ids[p]!);
+		return { id, subtreeCount: this.subtree[i]!, shown: true, pooled };
+	}
+
+	*entries(): MapIterator<[string, UnitDisclosure]> {
+		for (let i = 0; i < this.tree.ids.length; i++) yield [this.tree.ids[i]!, this.at(i)];
+	}
+}
+
+const NONE: readonly string[] = Object.freeze([]);
 
 /**
  * The gate: a unit's figure through its plan. `compute` runs only for a shown unit and gets its n;
@@ -401,12 +506,38 @@ export function discloseEachPacked<C>(
 ): DisclosedPack {
 	const stride = 1 + width;
 	const pack = new Float64Array(plans.length * stride);
+	// Plans on one tree (a wave's dimensions) find the unit at one position.
+	let tree: PlanTree | null = null;
+	let position = -1;
 	for (let i = 0; i < plans.length; i++) {
 		const at = i * stride;
-		const unit = plans[i]!.units.get(unitId);
-		if (!unit) pack[at] = reasonCode('no-data');
-		else if (!unit.shown) pack[at] = reasonCode(unit.reason);
-		else if (fill(context, i, unit.subtreeCount, pack, at + 1)) pack[at] = unit.subtreeCount;
+		const units = plans[i]!.units;
+		let n: number;
+		if (units instanceof PlanUnits) {
+			if (units.tree !== tree) {
+				tree = units.tree;
+				position = tree.position.get(unitId) ?? -1;
+			}
+			const code = position < 0 ? 1 + reasonIndex('no-data') : units.hidden[position]!;
+			// A reason's code in a pack is -1 - its index, which is -code.
+			if (code) {
+				pack[at] = -code;
+				continue;
+			}
+			n = units.subtree[position]!;
+		} else {
+			const unit = units.get(unitId);
+			if (!unit) {
+				pack[at] = reasonCode('no-data');
+				continue;
+			}
+			if (!unit.shown) {
+				pack[at] = reasonCode(unit.reason);
+				continue;
+			}
+			n = unit.subtreeCount;
+		}
+		if (fill(context, i, n, pack, at + 1)) pack[at] = n;
 		else {
 			// What fill wrote of a figure it then gave up must not stay beside the reason.
 			pack.fill(0, at + 1, at + stride);
@@ -441,7 +572,8 @@ export function packDisclosed<T>(
 /** Figures of one unit through several plans, packed by `discloseEachPacked`. */
 export type DisclosedPack = Float64Array & { readonly [GATE]: true };
 
-const reasonCode = (reason: SuppressionReason) => -1 - PACKED_REASONS.indexOf(reason);
+const reasonIndex = (reason: SuppressionReason) => PACKED_REASONS.indexOf(reason);
+const reasonCode = (reason: SuppressionReason) => -1 - reasonIndex(reason);
 
 /** How many figures a pack of figures `width` numbers wide holds. */
 export function packedCount(pack: DisclosedPack, width: number): number {
@@ -530,21 +662,60 @@ export function planDimensions<D extends string>(
 	countsFor: (dimension: D) => readonly CountedUnit[],
 	settings: DimensionSettings<D>
 ): Map<D, DisclosurePlan> {
-	const ordinary = new Map<readonly CountedUnit[], DisclosurePlan>();
-	const sensitive = new Map<readonly CountedUnit[], DisclosurePlan>();
+	return planEach(dimensions, countsFor, settings, {
+		ordinary: (units) => planDisclosure(units, settings.k),
+		sensitive: (units, plan) => planSensitiveDisclosure(units, plan, settings.sensitiveK)
+	});
+}
+
+/**
+ * `planDimensions` on one tree made by `planTreeOf(units)`: `countsFor` gives each dimension's own
+ * counts in the order of those units, and dimensions given the same array share one plan. Equal
+ * to `planDimensions` with the same counts (anonymity.property.test.ts), without an object per
+ * unit and plan.
+ */
+export function planDimensionCounts<D extends string>(
+	tree: PlanTree,
+	dimensions: readonly D[],
+	countsFor: (dimension: D) => ArrayLike<number>,
+	settings: DimensionSettings<D>
+): Map<D, DisclosurePlan> {
+	return planEach(dimensions, countsFor, settings, {
+		ordinary: (own) => planCounts(tree, own, settings.k),
+		sensitive: (own, plan) => {
+			// The ordinary plan's hidden units, with their reasons, by position: both are on `tree`.
+			const forced = (plan.units as PlanUnits).hidden;
+			const counts = new Float64Array(own.length);
+			for (let i = 0; i < counts.length; i++) counts[i] = own[tree.input[i]!]!;
+			return planOn(tree, counts, Math.max(settings.sensitiveK, plan.k), forced, 'sensitive');
+		}
+	});
+}
+
+function planEach<D extends string, C>(
+	dimensions: readonly D[],
+	countsFor: (dimension: D) => C,
+	settings: DimensionSettings<D>,
+	make: {
+		ordinary: (counts: C) => DisclosurePlan;
+		sensitive: (counts: C, ordinary: DisclosurePlan) => DisclosurePlan;
+	}
+): Map<D, DisclosurePlan> {
+	const ordinary = new Map<C, DisclosurePlan>();
+	const sensitive = new Map<C, DisclosurePlan>();
 	const result = new Map<D, DisclosurePlan>();
 	for (const dimension of dimensions) {
-		const units = countsFor(dimension);
-		let plan = ordinary.get(units);
+		const counts = countsFor(dimension);
+		let plan = ordinary.get(counts);
 		if (!plan) {
-			plan = planDisclosure(units, settings.k);
-			ordinary.set(units, plan);
+			plan = make.ordinary(counts);
+			ordinary.set(counts, plan);
 		}
 		if (settings.sensitive.has(dimension)) {
-			let sensitivePlan = sensitive.get(units);
+			let sensitivePlan = sensitive.get(counts);
 			if (!sensitivePlan) {
-				sensitivePlan = planSensitiveDisclosure(units, plan, settings.sensitiveK);
-				sensitive.set(units, sensitivePlan);
+				sensitivePlan = make.sensitive(counts, plan);
+				sensitive.set(counts, sensitivePlan);
 			}
 			plan = sensitivePlan;
 		}

@@ -146,7 +146,7 @@ export interface WaveResult {
 	plans: DisclosurePlan[];
 	respondentPlan: DisclosurePlan;
 	/** Per unit (and the organisation), the totals of its subtree, as rollUpSummaries gives them. */
-	totals: Map<string, SubtreeTotals>;
+	totals: ReadonlyMap<string, SubtreeTotals>;
 	dimensionIds: string[];
 }
 

@@ -58,7 +58,20 @@ describe('rollUpColumns', () => {
 						expect(got.respondents).toBe(total.respondents);
 						expect(got.values.length).toBe(total.values.length);
 						expect([...got.values]).toEqual([...total.values]);
+						expect(actual.totals.has(id)).toBe(true);
 					}
+					// Read as a map every way: the same entries, once each.
+					expect(actual.totals.size).toBe(expected.size);
+					const entries = [...actual.totals.entries()];
+					expect(entries.map(([id]) => id)).toEqual([...actual.totals.keys()]);
+					expect([...actual.totals.values()]).toEqual(entries.map(([, total]) => total));
+					const visited: string[] = [];
+					actual.totals.forEach((total, id) => {
+						expect(total).toEqual(actual.totals.get(id));
+						visited.push(id);
+					});
+					expect(visited).toEqual(entries.map(([id]) => id));
+					expect(actual.totals.has('not-a-unit')).toBe(false);
 				}
 			),
 			{ numRuns: 300 }

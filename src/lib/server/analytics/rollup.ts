@@ -1,3 +1,4 @@
+import { MapView } from '../../domain/map-view';
 import { emptyFigures, type UnitMonthFigures } from '../../domain/signals/figures';
 import type { FigureId } from '../../domain/signals/formats';
 import type { SubtreeTotals } from '../../domain/wave-results';
@@ -53,7 +54,7 @@ export interface RolledUpWave {
 	/** Unit i, dimension d, field f at (i × dimensions + d) × FIELDS + f. */
 	own: Float64Array;
 	/** As rollUpSummaries gives them: every unit of the tree, and summaries of unknown units on their own. */
-	totals: Map<string, SubtreeTotals>;
+	totals: ReadonlyMap<string, SubtreeTotals>;
 }
 
 export function rollUpColumns(tree: TreeIndex, columns: SummaryColumns, dimensions: number): RolledUpWave {
@@ -74,7 +75,9 @@ export function rollUpColumns(tree: TreeIndex, columns: SummaryColumns, dimensio
 			return;
 		}
 		ownRespondents[i] = columns.respondents[u]!;
-		own.set(columns.values.subarray(from, from + shared), i * width);
+		// A loop, not set(subarray): a view per unit costs more than copying its numbers.
+		const to = i * width;
+		for (let f = 0; f < shared; f++) own[to + f] = columns.values[from + f]!;
 	});
 	// As rollUpSummaries adds: a unit's own numbers, then each child's subtree total, deepest units
 	// first and siblings by id, so that each total is the same sum in the same order (to the last bit).
@@ -88,12 +91,53 @@ export function rollUpColumns(tree: TreeIndex, columns: SummaryColumns, dimensio
 		const to = p * width;
 		for (let f = 0; f < width; f++) values[to + f] = values[to + f]! + values[from + f]!;
 	}
-	const totals = new Map<string, SubtreeTotals>();
-	tree.ids.forEach((id, i) =>
-		totals.set(id, { respondents: respondents[i]!, values: values.subarray(i * width, (i + 1) * width) })
-	);
-	for (const [id, total] of extra) if (!totals.has(id)) totals.set(id, total);
-	return { dimensions, ownRespondents, own, totals };
+	return {
+		dimensions,
+		ownRespondents,
+		own,
+		totals: new ColumnTotals(tree, width, respondents, values, extra)
+	};
+}
+
+/**
+ * Subtree totals by unit id over the rolled-up arrays: an entry (a view on its unit's numbers) is
+ * made when it is read, so that a wave's totals are a few arrays rather than an object and a view
+ * per unit kept as long as the wave's results. Units of the tree in its order, then units not in it.
+ */
+class ColumnTotals extends MapView<string, SubtreeTotals> {
+	constructor(
+		private readonly tree: TreeIndex,
+		private readonly width: number,
+		private readonly respondents: Float64Array,
+		private readonly sums: Float64Array,
+		/** Summaries of units not in the tree, each on its own. */
+		private readonly extra: ReadonlyMap<string, SubtreeTotals>
+	) {
+		super();
+	}
+
+	get size() {
+		return this.tree.ids.length + this.extra.size;
+	}
+
+	has(id: string) {
+		return this.tree.position.has(id) || this.extra.has(id);
+	}
+
+	get(id: string): SubtreeTotals | undefined {
+		const i = this.tree.position.get(id);
+		return i === undefined ? this.extra.get(id) : this.at(i);
+	}
+
+	private at(i: number): SubtreeTotals {
+		const { width } = this;
+		return { respondents: this.respondents[i]!, values: this.sums.subarray(i * width, (i + 1) * width) };
+	}
+
+	*entries(): MapIterator<[string, SubtreeTotals]> {
+		for (let i = 0; i < this.tree.ids.length; i++) yield [this.tree.ids[i]!, this.at(i)];
+		yield* this.extra;
+	}
 }
 
 const summingOrders = new WeakMap<TreeIndex, Int32Array>();

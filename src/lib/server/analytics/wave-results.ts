@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import {
-	planDimensions,
-	planDisclosure,
+	planDimensionCounts,
+	planTreeOf,
 	suppressed,
-	type CountedUnit,
-	type Disclosed
+	type Disclosed,
+	type PlanTree
 } from '../../domain/anonymity';
 import { flattenTree, type UnitNode } from '../../domain/units';
 import {
@@ -82,7 +82,7 @@ export type ClosedWave = Awaited<ReturnType<typeof ensureWaveSummaries>>[number]
  * is not kept: the units after the input versions, so they are at least as new as the versions.
  */
 export class RequestInputs {
-	#units: Promise<{ units: UnitRecord[]; tree: ReturnType<typeof treeOf>; index: TreeIndex }> | null = null;
+	#units: Promise<WaveTree & { units: UnitRecord[] }> | null = null;
 	/** The waves' own trees, read and indexed once per request however many results plan on them. */
 	readonly #trees = new Map<string, Promise<WaveTree>>();
 
@@ -113,7 +113,7 @@ export class RequestInputs {
 					let indexedTree = indexedTrees.get(own);
 					if (!indexedTree) {
 						const tree = treeOf(own);
-						indexedTree = { units: own, tree, index: indexTree(tree) };
+						indexedTree = { units: own, tree, index: indexTree(tree), plan: planTreeOf(tree) };
 						indexedTrees.set(own, indexedTree);
 					}
 					return indexedTree;
@@ -130,7 +130,7 @@ export class RequestInputs {
 	units() {
 		this.#units ??= findUnits(this.db, this.organisationId).then((units) => {
 			const tree = treeOf(units);
-			return { units, tree, index: indexTree(tree) };
+			return { units, tree, index: indexTree(tree), plan: planTreeOf(tree) };
 		});
 		return this.#units;
 	}
@@ -149,6 +149,8 @@ export interface WaveTree {
 	units: readonly UnitNode[];
 	tree: ReturnType<typeof treeOf>;
 	index: TreeIndex;
+	/** The tree as the plans are made on it, once for every plan on it. */
+	plan: PlanTree;
 }
 
 /** Every input of a wave's result: the wave as summarised, its k, its dimensions and the unit tree. */
@@ -196,8 +198,8 @@ export function waveResultsOf(inputs: RequestInputs, waves: readonly ClosedWave[
 	return Promise.all(
 		waves.map((wave, w) =>
 			waveResults.get(keys[w]!, async () => {
-				const [{ tree, index }, columns] = await Promise.all([waveTree(inputs, wave), columnsOf(wave)]);
-				return planWave(tree, index, columns, wave);
+				const [tree, columns] = await Promise.all([waveTree(inputs, wave), columnsOf(wave)]);
+				return planWave(tree, columns, wave);
 			})
 		)
 	);
@@ -265,27 +267,22 @@ export function overfullUnits(units: readonly UnitNode[]): Set<string> {
  * by the same people share one plan. A sensitive dimension is planned with the wave's higher
  * minimum on top of the ordinary plan.
  */
-function planWave(
-	tree: ReturnType<typeof treeOf>,
-	index: TreeIndex,
-	columns: SummaryColumns,
-	wave: ClosedWave
-): WaveResult {
-	const dimensions = dimensionsOf(wave.definition, wave.include_module);
+function planWave(wave: WaveTree, columns: SummaryColumns, closed: ClosedWave): WaveResult {
+	const { tree, index } = wave;
+	const dimensions = dimensionsOf(closed.definition, closed.include_module);
 	const D = dimensions.length;
 	const rolled = rollUpColumns(index, columns, D);
-	// One array of counted units per distinct column of own counts: planDimensions shares a plan per array.
-	const distinct: Array<{ own: Float64Array; counted: CountedUnit[] }> = [];
+	// One array per distinct column of own counts: planDimensionCounts shares a plan per array.
+	const distinct: Float64Array[] = [];
 	const same = (a: Float64Array, b: Float64Array) => {
 		for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
 		return true;
 	};
-	const countsFor = (own: Float64Array): CountedUnit[] => {
-		const kept = distinct.find((c) => same(c.own, own));
-		if (kept) return kept.counted;
-		const counted = tree.map((u, i) => ({ id: u.id, parentId: u.parentId, ownCount: own[i]! }));
-		distinct.push({ own, counted });
-		return counted;
+	const countsFor = (own: Float64Array): Float64Array => {
+		const kept = distinct.find((c) => same(c, own));
+		if (kept) return kept;
+		distinct.push(own);
+		return own;
 	};
 	const respondents = countsFor(rolled.ownRespondents);
 	const ids = dimensions.map((d) => d.id);
@@ -295,15 +292,25 @@ function planWave(
 		return own;
 	};
 	const byDimension = new Map(ids.map((id, d) => [id, countsFor(scored(d))]));
-	const plans = planDimensions(ids, (id) => byDimension.get(id)!, {
-		k: wave.min_group_size,
-		sensitiveK: wave.sensitive_min_group_size,
-		sensitive: new Set(dimensions.filter((d) => d.sensitive).map((d) => d.id))
-	});
+	// The respondents are planned as one more (never sensitive) column, so that when every
+	// dimension was scored by all of them the plan is made once.
+	const plans = planDimensionCounts(
+		wave.plan,
+		[...ids, RESPONDENTS],
+		(id) => (id === RESPONDENTS ? respondents : byDimension.get(id)!),
+		{
+			k: closed.min_group_size,
+			sensitiveK: closed.sensitive_min_group_size,
+			sensitive: new Set(dimensions.filter((d) => d.sensitive).map((d) => d.id))
+		}
+	);
 	return {
 		plans: ids.map((id) => plans.get(id)!),
-		respondentPlan: planDisclosure(respondents, wave.min_group_size),
+		respondentPlan: plans.get(RESPONDENTS)!,
 		totals: rolled.totals,
 		dimensionIds: ids
 	};
 }
+
+/** The respondents' column among the dimensions planned: no dimension id is empty. */
+const RESPONDENTS = '';

@@ -65,26 +65,32 @@ export function rollUpColumns(tree: TreeIndex, columns: SummaryColumns, dimensio
 	const extra = new Map<string, SubtreeTotals>();
 	const source = columns.dimensions;
 	const shared = Math.min(source, dimensions) * FIELDS;
-	columns.unitIds.forEach((id, u) => {
+	// Plain loops in one function rather than a callback per unit: this runs on the first requests
+	// after a change, often before V8 has optimised it, and a long loop is optimised while it runs.
+	const { unitIds, respondents: sourceRespondents, values: sourceValues } = columns;
+	for (let u = 0; u < unitIds.length; u++) {
+		const id = unitIds[u]!;
 		const from = u * source * FIELDS;
 		const i = tree.position.get(id);
 		if (i === undefined) {
 			const alone = new Float64Array(width);
-			alone.set(columns.values.subarray(from, from + shared));
-			extra.set(id, { respondents: columns.respondents[u]!, values: alone });
-			return;
+			for (let f = 0; f < shared; f++) alone[f] = sourceValues[from + f]!;
+			extra.set(id, { respondents: sourceRespondents[u]!, values: alone });
+			continue;
 		}
-		ownRespondents[i] = columns.respondents[u]!;
-		// A loop, not set(subarray): a view per unit costs more than copying its numbers.
+		ownRespondents[i] = sourceRespondents[u]!;
 		const to = i * width;
-		for (let f = 0; f < shared; f++) own[to + f] = columns.values[from + f]!;
-	});
+		for (let f = 0; f < shared; f++) own[to + f] = sourceValues[from + f]!;
+	}
 	// As rollUpSummaries adds: a unit's own numbers, then each child's subtree total, deepest units
 	// first and siblings by id, so that each total is the same sum in the same order (to the last bit).
 	const respondents = ownRespondents.slice();
 	const values = own.slice();
-	for (const i of summingOrder(tree)) {
-		const p = tree.parent[i]!;
+	const order = summingOrder(tree);
+	const { parent } = tree;
+	for (let at = 0; at < order.length; at++) {
+		const i = order[at]!;
+		const p = parent[i]!;
 		if (p < 0) continue;
 		respondents[p] = respondents[p]! + respondents[i]!;
 		const from = i * width;

@@ -318,8 +318,10 @@ async function measure(
 	const heatmapRun = await sample(CALLS, heatmapOf);
 	ctx.log(`${engine}: heatmap() over ${CALLS} calls (kept results): ${describe(heatmapRun.times)}`);
 	const heatmapCold = await sampleCold(HEATMAP_COLD_CALLS, changeInput, heatmapOf);
+	// In order: the first cold calls of a process run code V8 has not optimised yet.
 	ctx.log(
-		`${engine}: heatmap() cold, each after an input changed, ${HEATMAP_COLD_CALLS} calls: ${describe(heatmapCold.times)}`
+		`${engine}: heatmap() cold, each after an input changed, ${HEATMAP_COLD_CALLS} calls: ${describe(heatmapCold.times)}; ` +
+			`in order: ${heatmapCold.times.map((t) => Math.round(t)).join(', ')} ms`
 	);
 	const naiveRun = await sample(CALLS, () => naiveHeatmap(db, organisationId, TODAY));
 	ctx.log(`${engine}: naive scan over ${CALLS} calls: ${describe(naiveRun.times)}`);

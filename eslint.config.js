@@ -17,6 +17,7 @@ export const MAY_TOUCH_PEOPLE_TABLES = [
 	'src/lib/server/barometer/sealed.ts', // seals responses at rest
 	'src/lib/server/signals/queries.ts', // stores figures
 	'src/lib/server/analytics/summaries.ts', // summarises closed waves
+	'src/lib/server/analytics/wave-store.ts', // keeps the planned results of closed waves
 	'src/lib/server/analytics/releases.ts', // the release log
 	'src/lib/server/action-plans/perception.ts', // perception answers, through the wave's released plan
 	'migrations/**',

@@ -10,6 +10,7 @@ export const PEOPLE_TABLES = [
 	'response_sealed',
 	'wave_unit_summary',
 	'wave_summary_pack',
+	'wave_result',
 	'signal_month',
 	'signal_figure',
 	'disclosure_release',

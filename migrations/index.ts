@@ -19,6 +19,7 @@ import * as organisationContacts from './2026-12-05-31-organisation-contacts';
 import * as realClosingDates from './2026-12-05-32-real-closing-dates';
 import * as attentionLists from './2026-12-05-33-attention-lists';
 import * as figureUploadCheck from './2026-12-05-34-figure-upload-check';
+import * as waveResults from './2026-12-06-35-wave-results';
 
 /**
  * Every migration, in order. Listed by hand because Node 20 cannot import `.ts` files at run time
@@ -45,5 +46,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-05-31-organisation-contacts': organisationContacts,
 	'2026-12-05-32-real-closing-dates': realClosingDates,
 	'2026-12-05-33-attention-lists': attentionLists,
-	'2026-12-05-34-figure-upload-check': figureUploadCheck
+	'2026-12-05-34-figure-upload-check': figureUploadCheck,
+	'2026-12-06-35-wave-results': waveResults
 };

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { CountedUnit } from '../../src/lib/domain/anonymity';
+import type { UnitSummary } from '../../src/lib/domain/wave-results';
 
 /** Random unit trees for the property tests of the disclosure rules, and what they need to check them. */
 
@@ -60,4 +61,18 @@ export function shuffled<T>(items: readonly T[], seed: number): T[] {
 		[out[i], out[j]] = [out[j]!, out[i]!];
 	}
 	return out;
+}
+
+/** A unit's wave summary with `scored` people per dimension, each with the same score: band counts follow. */
+export function summaryOf(unitId: string, respondents: number, scored: number[], score: number): UnitSummary {
+	return {
+		unitId,
+		respondents,
+		scored,
+		scoreSum: scored.map((x) => x * score),
+		scoreSumSq: scored.map((x) => x * score * score),
+		green: scored.map((x) => Math.floor(x / 2)),
+		orange: scored.map((x) => Math.floor(x / 4)),
+		red: scored.map((x) => x - Math.floor(x / 2) - Math.floor(x / 4))
+	};
 }

@@ -415,6 +415,51 @@ class PlanUnits extends MapView<string, UnitDisclosure> {
 
 const NONE: readonly string[] = Object.freeze([]);
 
+/** What a plan made on a PlanTree consists of, by position in the tree (see PlanUnits). */
+export interface PlanArrays {
+	subtree: Float64Array;
+	/** 0 for a shown unit, else 1 + the index of its reason in `PACKED_REASONS`. */
+	hidden: Uint8Array;
+	nearestShown: Int32Array;
+	pooledStart: Int32Array;
+	pooledList: Int32Array;
+}
+
+/** The arrays of a plan made by planCounts or planDimensionCounts, with its tree; null for another plan. */
+export function planArraysOf(plan: DisclosurePlan): { tree: PlanTree; arrays: PlanArrays } | null {
+	const units = plan.units;
+	if (!(units instanceof PlanUnits)) return null;
+	const { tree, subtree, hidden, nearestShown, pooledStart, pooledList } = units;
+	return { tree, arrays: { subtree, hidden, nearestShown, pooledStart, pooledList } };
+}
+
+/**
+ * A plan again from the arrays `planArraysOf` gave, on the same tree (kept plans read back). Throws
+ * when they cannot be a plan on this tree: wrong lengths, a code, position or pooled list out of
+ * range. It checks their shape, not the planning: arrays from anywhere but a plan are not to be
+ * given here.
+ */
+export function planOfArrays(tree: PlanTree, k: number, arrays: PlanArrays): DisclosurePlan {
+	checkK(k);
+	const n = tree.ids.length;
+	const { subtree, hidden, nearestShown, pooledStart, pooledList } = arrays;
+	const fail = (what: string): never => {
+		throw new RangeError(`Not a plan on this tree of ${n} units: ${what}`);
+	};
+	if (subtree.length !== n || hidden.length !== n || nearestShown.length !== n) fail('lengths');
+	if (pooledStart.length !== n + 1 || pooledStart[0] !== 0 || pooledStart[n] !== pooledList.length)
+		fail('pooled units');
+	for (let i = 0; i < n; i++) {
+		if (hidden[i]! > PACKED_REASONS.length) fail('a reason');
+		if (nearestShown[i]! < -1 || nearestShown[i]! >= n) fail('a pooling unit');
+		if (pooledStart[i + 1]! < pooledStart[i]!) fail('pooled units');
+		if (!(subtree[i]! >= 0)) fail('a count');
+	}
+	for (let p = 0; p < pooledList.length; p++)
+		if (pooledList[p]! < 0 || pooledList[p]! >= n) fail('a pooled unit');
+	return { k, units: new PlanUnits(tree, subtree, hidden, nearestShown, pooledStart, pooledList) };
+}
+
 /**
  * The gate: a unit's figure through its plan. `compute` runs only for a shown unit and gets its n;
  * null or undefined (nothing to compute, e.g. a dimension nobody scored) gives 'no-data'. A unit
@@ -473,6 +518,9 @@ const PACKED_REASONS = [
 	'no-data',
 	'changed'
 ] as const satisfies readonly SuppressionReason[];
+
+/** The reasons in the order of their codes, for a stored plan to name the codes it was made with. */
+export const PACKED_REASON_CODES: readonly SuppressionReason[] = PACKED_REASONS;
 
 // A reason missing from the list would have no code, and a hidden figure would read as shown:
 // this line stops compiling when SuppressionReason gains a reason the list lacks.

@@ -7,6 +7,7 @@ import { rollUpSummaries, type UnitSummary } from '../../domain/wave-results';
 import { ResultCache } from './cache';
 import { byUnitId, bytesPerUnit, columnsOfSummaries, decodePack, FIELDS } from './packs';
 import { indexTree, rollUpColumns, rollUpFigureColumns } from './rollup';
+import { summaryOf } from '../../../../tests/helpers/random-trees';
 
 /** A random tree: unit i's parent is one of the units before it, or none. */
 const trees = fc
@@ -34,16 +35,7 @@ describe('rollUpColumns', () => {
 					for (const [unit, people, score] of picks) {
 						const id = unit % 7 === 0 ? `unknown${unit}` : `u${unit % units.length}`;
 						const n = Array.from({ length: dimensions }, (_, d) => Math.max(0, people - d));
-						chosen.set(id, {
-							unitId: id,
-							respondents: people,
-							scored: n,
-							scoreSum: n.map((x) => x * score),
-							scoreSumSq: n.map((x) => x * score * score),
-							green: n.map((x) => Math.floor(x / 2)),
-							orange: n.map((x) => Math.floor(x / 4)),
-							red: n.map((x) => x - Math.floor(x / 2) - Math.floor(x / 4))
-						});
+						chosen.set(id, summaryOf(id, people, n, score));
 					}
 					const summaries = [...chosen.values()].sort(byUnitId);
 					const expected = rollUpSummaries(units, summaries, dimensions);

@@ -112,12 +112,12 @@ export function rollUpColumns(tree: TreeIndex, columns: SummaryColumns, dimensio
  */
 class ColumnTotals extends MapView<string, SubtreeTotals> {
 	constructor(
-		private readonly tree: TreeIndex,
-		private readonly width: number,
-		private readonly respondents: Float64Array,
-		private readonly sums: Float64Array,
+		readonly tree: TreeIndex,
+		readonly width: number,
+		readonly respondents: Float64Array,
+		readonly sums: Float64Array,
 		/** Summaries of units not in the tree, each on its own. */
-		private readonly extra: ReadonlyMap<string, SubtreeTotals>
+		readonly extra: ReadonlyMap<string, SubtreeTotals>
 	) {
 		super();
 	}
@@ -144,6 +144,40 @@ class ColumnTotals extends MapView<string, SubtreeTotals> {
 		for (let i = 0; i < this.tree.ids.length; i++) yield [this.tree.ids[i]!, this.at(i)];
 		yield* this.extra;
 	}
+}
+
+/** What a wave's totals from rollUpColumns consist of (see ColumnTotals). */
+export interface TotalsArrays {
+	/** FIELDS numbers per dimension, per unit. */
+	width: number;
+	/** Per unit of the tree, in the order of its index. */
+	respondents: Float64Array;
+	/** Unit i's numbers at i × width to (i + 1) × width. */
+	sums: Float64Array;
+	/** Summaries of units not in the tree, each on its own. */
+	extra: ReadonlyMap<string, SubtreeTotals>;
+}
+
+/** The arrays of totals made by rollUpColumns on `tree`; null for other totals or another tree. */
+export function totalsArraysOf(
+	totals: ReadonlyMap<string, SubtreeTotals>,
+	tree: TreeIndex
+): TotalsArrays | null {
+	if (!(totals instanceof ColumnTotals) || totals.tree !== tree) return null;
+	const { width, respondents, sums, extra } = totals;
+	return { width, respondents, sums, extra };
+}
+
+/** Totals again from the arrays `totalsArraysOf` gave, on the same tree; throws on wrong lengths. */
+export function totalsOfArrays(tree: TreeIndex, arrays: TotalsArrays): ReadonlyMap<string, SubtreeTotals> {
+	const n = tree.ids.length;
+	const { width, respondents, sums, extra } = arrays;
+	if (!Number.isSafeInteger(width) || width < 0 || respondents.length !== n || sums.length !== n * width)
+		throw new RangeError(`Not the totals of a tree of ${n} units`);
+	for (const [id, total] of extra)
+		if (tree.position.has(id) || total.values.length !== width)
+			throw new RangeError(`Not the totals of a tree of ${n} units: ${id}`);
+	return new ColumnTotals(tree, width, respondents, sums, extra);
 }
 
 const summingOrders = new WeakMap<TreeIndex, Int32Array>();

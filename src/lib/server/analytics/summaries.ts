@@ -139,6 +139,11 @@ export async function dropWaveSummary(db: Db, organisationId: string, waveId: st
 		.where('organisation_id', '=', organisationId)
 		.where('wave_id', '=', waveId)
 		.execute();
+	await db
+		.deleteFrom('wave_result')
+		.where('organisation_id', '=', organisationId)
+		.where('wave_id', '=', waveId)
+		.execute();
 	await sql`
 		update wave set summarised_at = null, summary_tree = null
 		where organisation_id = ${organisationId} and id = ${waveId}

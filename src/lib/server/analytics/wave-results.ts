@@ -27,6 +27,13 @@ import { FIELDS, type SummaryColumns } from './packs';
 import { indexTree, rollUpColumns, type TreeIndex } from './rollup';
 import { ensureWaveSummaries, findWaveTrees, readWaveColumns } from './summaries';
 import { readingReleased, releaseWaves } from './wave-release';
+import {
+	decodeWaveResult,
+	encodeWaveResult,
+	readStoredResults,
+	storedKey,
+	storeWaveResult
+} from './wave-store';
 
 export { cellsOf, noCells, packedCellsOf, type DimensionCells, type DimensionFigure, type WaveResult };
 
@@ -173,35 +180,72 @@ export function waveKey(wave: ClosedWave, versions: InputVersions): string {
 const waveResults = new ResultCache<WaveResult>(8);
 
 /**
- * The results of closed waves (planWave, over the summary packs of packs.ts with the roll-up on
- * arrays of rollup.ts), each kept under its wave's key; the packs of those not kept are read in
- * one query.
+ * The results of closed waves, each kept in this process under its wave's key; for those not kept,
+ * the results stored under the same key (wave-store.ts), else planWave over the summary packs of
+ * packs.ts with the roll-up on arrays of rollup.ts, then stored. The stored results, and the packs
+ * of the waves that have none, are read in one query each.
  */
 export function waveResultsOf(inputs: RequestInputs, waves: readonly ClosedWave[]): Promise<WaveResult[]> {
 	const keys = waves.map((w) => `${inputs.organisationId}|${waveKey(w, inputs.versions)}`);
 	const missing = waves.filter((_, i) => !waveResults.has(keys[i]!));
 	// The trees of the waves to plan, in one query.
 	inputs.waveTrees(missing);
-	let packs: Promise<Map<string, SummaryColumns>> | null = null;
-	const columnsOf = async (wave: ClosedWave) => {
-		packs ??= readWaveColumns(
-			inputs.db,
-			inputs.organisationId,
-			missing.map((w) => ({
-				id: w.id,
-				summarised_at: w.summarised_at,
-				dimensions: dimensionsOf(w.definition, w.include_module).length
-			}))
+	const { db, organisationId } = inputs;
+	// Only a wave planned on its own tree is stored: its results change only with its key.
+	const storeKeyOf = (wave: ClosedWave) =>
+		wave.summarised_at ? storedKey(waveKey(wave, inputs.versions)) : null;
+	const storable = missing.filter((w) => storeKeyOf(w) !== null);
+	let stored: Promise<Map<string, Uint8Array>> | null = null;
+	const storedValues = () => {
+		stored ??= readStoredResults(
+			db,
+			organisationId,
+			storable.map((w) => ({ id: w.id, key: storeKeyOf(w)! }))
 		);
-		return (await packs).get(wave.id)!;
+		return stored;
+	};
+	let packs: Promise<Map<string, SummaryColumns>> | null = null;
+	const columnsOf = async (wave: ClosedWave): Promise<SummaryColumns> => {
+		// The packs of every wave with nothing stored, once; a stored value that did not fit reads its own.
+		packs ??= storedValues().then((kept) =>
+			readColumns(
+				inputs,
+				missing.filter((w) => !kept.has(w.id))
+			)
+		);
+		return (await packs).get(wave.id) ?? (await readColumns(inputs, [wave])).get(wave.id)!;
 	};
 	return Promise.all(
 		waves.map((wave, w) =>
 			waveResults.get(keys[w]!, async () => {
-				const [tree, columns] = await Promise.all([waveTree(inputs, wave), columnsOf(wave)]);
-				return planWave(tree, columns, wave);
+				const key = storeKeyOf(wave);
+				const [tree, kept] = await Promise.all([
+					waveTree(inputs, wave),
+					key ? storedValues().then((found) => found.get(wave.id)) : undefined
+				]);
+				const dimensionIds = dimensionsOf(wave.definition, wave.include_module).map((d) => d.id);
+				const read = kept ? decodeWaveResult(kept, tree, dimensionIds) : null;
+				if (read) return read;
+				const result = planWave(tree, await columnsOf(wave), wave);
+				// Not inside a transaction: a failed write would end it.
+				const value = key && !db.isTransaction ? encodeWaveResult(result, tree) : null;
+				if (value) await storeWaveResult(db, organisationId, wave.id, key!, value);
+				return result;
 			})
 		)
+	);
+}
+
+/** The summary columns of some waves, in one query. */
+function readColumns(inputs: RequestInputs, waves: readonly ClosedWave[]) {
+	return readWaveColumns(
+		inputs.db,
+		inputs.organisationId,
+		waves.map((w) => ({
+			id: w.id,
+			summarised_at: w.summarised_at,
+			dimensions: dimensionsOf(w.definition, w.include_module).length
+		}))
 	);
 }
 
@@ -265,9 +309,9 @@ export function overfullUnits(units: readonly UnitNode[]): Set<string> {
  * Plans and totals of one wave, from its summary columns (packs.ts) rolled up on the wave's tree
  * (rollup.ts). Each dimension is planned on the people who have a score on it; dimensions scored
  * by the same people share one plan. A sensitive dimension is planned with the wave's higher
- * minimum on top of the ordinary plan.
+ * minimum on top of the ordinary plan. (Exported for the tests of what is stored of it.)
  */
-function planWave(wave: WaveTree, columns: SummaryColumns, closed: ClosedWave): WaveResult {
+export function planWave(wave: WaveTree, columns: SummaryColumns, closed: ClosedWave): WaveResult {
 	const { tree, index } = wave;
 	const dimensions = dimensionsOf(closed.definition, closed.include_module);
 	const D = dimensions.length;

@@ -46,6 +46,7 @@ export const TABLE_LAYOUT: Readonly<Record<string, TablePlacement>> = {
 	submission_receipt: 'distributed',
 	wave_unit_summary: 'distributed',
 	wave_summary_pack: 'distributed',
+	wave_result: 'distributed',
 	signal_upload: 'distributed',
 	signal_figure: 'distributed',
 	signal_month: 'distributed',

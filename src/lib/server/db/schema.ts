@@ -260,6 +260,15 @@ export interface WaveSummaryPackTable {
 	data: Uint8Array;
 }
 
+/** A closed wave's planned results under the key of their inputs (migrations/2026-12-06-35-wave-results.ts). */
+export interface WaveResultTable {
+	organisation_id: string;
+	wave_id: string;
+	input_key: string;
+	data: Uint8Array;
+	computed_at: Generated<Date>;
+}
+
 /** Per organisation and input, a number that changes on every write to it. */
 export interface AnalyticsInputVersionTable {
 	organisation_id: string;
@@ -455,6 +464,7 @@ export interface Database {
 	signal_column_mapping: SignalColumnMappingTable;
 	wave_unit_summary: WaveUnitSummaryTable;
 	wave_summary_pack: WaveSummaryPackTable;
+	wave_result: WaveResultTable;
 	analytics_input_version: AnalyticsInputVersionTable;
 	attention_list_result: AttentionListResultTable;
 	disclosure_release: DisclosureReleaseTable;
@@ -638,6 +648,7 @@ export const tableColumns: { [T in keyof Database]: Record<keyof Database[T], tr
 		dimensions: true,
 		data: true
 	},
+	wave_result: { organisation_id: true, wave_id: true, input_key: true, data: true, computed_at: true },
 	analytics_input_version: { organisation_id: true, input: true, version: true },
 	attention_list_result: {
 		organisation_id: true,

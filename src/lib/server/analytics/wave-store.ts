@@ -19,9 +19,9 @@ import type { WaveTree } from './wave-results';
  *
  * A row is read only under the key of every input it was computed from (`storedKey`: the wave as
  * summarised with its k settings and dimensions, and this format), and only onto the tree it was
- * computed on (a hash of the units in both orders the arrays follow): anything else is computed
- * afresh, as is a row that does not decode. Plans read back pass the same shape checks as any
- * (`planOfArrays`); they hold nothing the wave's summaries do not.
+ * computed on (a hash of the units and their parents in both orders the arrays follow): anything
+ * else is computed afresh, as is a row that does not decode. Plans read back pass the same shape
+ * checks as any (`planOfArrays`); they hold nothing the wave's summaries do not.
  *
  * The value: a 4-byte header length, the header (JSON), then 8-byte aligned sections of the
  * machine's typed arrays (little-endian: on another machine nothing is stored or read):
@@ -40,8 +40,9 @@ interface Header {
 	dimensionIds: string[];
 	/** k and pooled list length per distinct plan. */
 	plans: Array<{ k: number; pooled: number }>;
-	/** Per dimension, its plan's index in `plans`; then the respondents'. */
+	/** Per dimension, its plan's index in `plans`. */
 	dimensionPlans: number[];
+	/** The respondents' plan's index in `plans`. */
 	respondentPlan: number;
 	/** Units summarised but not in the tree: id, respondents, numbers. */
 	extra: Array<[string, number, number[]]>;

@@ -5,7 +5,8 @@ import {
 	BinaryCopyWriter,
 	copyOut,
 	parseBinaryCopy,
-	transactionWithCopy
+	transactionWithCopy,
+	uuidLiterals
 } from '../../src/lib/server/db/bulk';
 import { useTestDatabase } from '../helpers/db';
 
@@ -223,5 +224,31 @@ describe('COPY out in binary format', () => {
 		await expect(reading).rejects.toThrow();
 		expect((await sql<{ one: number }>`select 1 as one`.execute(db)).rows).toEqual([{ one: 1 }]);
 		expect(await copyOut(db, 'select 7')).toEqual([[Buffer.from([0, 0, 0, 7])]]);
+	});
+});
+
+describe('uuidLiterals', () => {
+	const id = '0b7a4c1e-2f3d-4a5b-8c6d-7e8f9a0b1c2d';
+	it.each([
+		{ ids: [id], expected: `'${id}'` },
+		{ ids: [id, id.toUpperCase()], expected: `'${id}', '${id.toUpperCase()}'` },
+		{ ids: [], expected: '' },
+		{ ids: [`${id}'; drop table unit; --`], expected: null },
+		{ ids: [id, "x' or '1'='1"], expected: null },
+		{ ids: [` ${id}`], expected: null },
+		{ ids: [`${id}\n`], expected: null }
+	])('writes $ids as $expected', ({ ids, expected }) => {
+		expect(uuidLiterals(ids)).toBe(expected);
+	});
+
+	it('writes only what is a uuid, each quoted once', () => {
+		fc.assert(
+			fc.property(fc.array(fc.oneof(fc.uuid(), fc.string())), (ids) => {
+				const literals = uuidLiterals(ids);
+				const allUuids = ids.every((i) => /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(i));
+				expect(literals === null).toBe(!allUuids);
+				if (literals !== null) expect(literals).toBe(ids.map((i) => `'${i}'`).join(', '));
+			})
+		);
 	});
 });

@@ -3,7 +3,7 @@ import { waveStatus } from '../../domain/waves';
 import { dimensionsOf } from '../../instruments';
 import type { UnitNode } from '../../domain/units';
 import pg from 'pg';
-import { copyOut } from '../db/bulk';
+import { copyOut, uuidLiterals } from '../db/bulk';
 import type { Database } from '../db/schema';
 import { BAND_CODE, bandSql } from './bands';
 import { columnsOfSummaries, decodePack, type SummaryColumns } from './packs';
@@ -221,7 +221,6 @@ export interface StoredPack {
 	data: Uint8Array;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const parseTimestamp = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ, 'text') as (
 	text: string
 ) => Date;
@@ -237,12 +236,13 @@ export async function readPacks(
 	organisationId: string,
 	waveIds: readonly string[]
 ): Promise<StoredPack[]> {
-	// COPY takes no parameters: the ids are written into its text, and only ids of this form.
-	if ([organisationId, ...waveIds].every((id) => UUID.test(id))) {
+	const organisation = uuidLiterals([organisationId]);
+	const waves = uuidLiterals(waveIds);
+	if (organisation && waves) {
 		const rows = await copyOut(
 			db,
 			`select wave_id::text, summarised_at::text, units, dimensions, data from wave_summary_pack
-			 where organisation_id = '${organisationId}' and wave_id in (${waveIds.map((id) => `'${id}'`).join(', ')})`
+			 where organisation_id = ${organisation} and wave_id in (${waves})`
 		);
 		if (rows)
 			return rows.map(([waveId, summarisedAt, units, dimensions, data]) => ({

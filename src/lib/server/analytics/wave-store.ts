@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { planArraysOf, planOfArrays, PACKED_REASON_CODES, type PlanArrays } from '../../domain/anonymity';
 import type { SubtreeTotals, WaveResult } from '../../domain/wave-results';
 import type { Database } from '../db/schema';
-import { copyOut } from '../db/bulk';
+import { copyOut, uuidLiterals } from '../db/bulk';
 import { FIELDS } from './packs';
 import { totalsArraysOf, totalsOfArrays } from './rollup';
 import type { WaveTree } from './wave-results';
@@ -179,8 +179,6 @@ export function decodeWaveResult(
 	}
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The stored values of some waves, each only when stored under the key given for it. By COPY in
  * binary format where the pool allows it (a large organisation's are megabytes), else as base64.
@@ -196,15 +194,17 @@ export async function readStoredResults(
 	const keep = (waveId: string, key: string, data: Uint8Array) => {
 		if (wanted.get(waveId) === key) found.set(waveId, data);
 	};
-	// COPY takes no parameters: only ids of this form are written into its text.
 	const ids = [...wanted.keys()];
-	const rows = [organisationId, ...ids].every((id) => UUID.test(id))
-		? await copyOut(
-				db,
-				`select wave_id::text, input_key, data from wave_result
-				 where organisation_id = '${organisationId}' and wave_id in (${ids.map((id) => `'${id}'`).join(', ')})`
-			)
-		: null;
+	const organisation = uuidLiterals([organisationId]);
+	const list = uuidLiterals(ids);
+	const rows =
+		organisation && list
+			? await copyOut(
+					db,
+					`select wave_id::text, input_key, data from wave_result
+					 where organisation_id = ${organisation} and wave_id in (${list})`
+				)
+			: null;
 	if (rows) {
 		for (const [waveId, key, data] of rows) keep(waveId!.toString('utf8'), key!.toString('utf8'), data!);
 		return found;

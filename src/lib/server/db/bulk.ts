@@ -240,6 +240,16 @@ export function parseBinaryCopy(data: Buffer): CopyRow[] {
 	return rows;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Ids as literals for the text of a `copyOut` query (`'a', 'b'`), which takes no parameters; null
+ * when any of them is not a uuid, so that nothing else is ever written into SQL.
+ */
+export function uuidLiterals(ids: readonly string[]): string | null {
+	return ids.every((id) => UUID.test(id)) ? ids.map((id) => `'${id}'`).join(', ') : null;
+}
+
 /**
  * Reads the rows of `query` as raw bytes, by `COPY (query) TO STDOUT` in binary format on a
  * connection of `db`'s pool: a large bytea arrives as it is stored, where an ordinary query gives

@@ -19,8 +19,8 @@ import {
 /**
  * The results heatmap as an advisor and a manager use it: a scroll box the keyboard reaches with
  * its header row and unit column staying in view, every column visible at laptop width, sorting,
- * colouring, theme groups and unit toggles kept in the URL (and taken without a reload or a new
- * request for the data), the CSV with the figures of the screen, the printed page on A4 landscape
+ * colouring, theme groups and unit toggles kept in the URL (and taken without a reload; only a
+ * toggle fetches data, the rows of the view it opens), the CSV with the figures of the screen, the printed page on A4 landscape
  * with every column, and axe.
  */
 const ADVISOR = 'preventie@zonnedael.demo';
@@ -82,8 +82,16 @@ async function columnHeaders(page: Page, texts: Texts) {
 		);
 }
 
-/** Follows a link or changes the form, in place: no new document and no new request for the page's data. */
-async function inPlace(page: Page, action: () => Promise<void>, until: (url: URL) => boolean) {
+/**
+ * Follows a link or changes the form, in place: no new document, and no new request for the page's
+ * data, or (`rows`, a unit opened or closed) one, for the rows the new view shows.
+ */
+async function inPlace(
+	page: Page,
+	action: () => Promise<void>,
+	until: (url: URL) => boolean,
+	fetches: 'nothing' | 'rows' = 'nothing'
+) {
 	await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
 	const data: string[] = [];
 	const log = (r: { url(): string }) => {
@@ -95,7 +103,8 @@ async function inPlace(page: Page, action: () => Promise<void>, until: (url: URL
 	await page.waitForLoadState('networkidle');
 	page.off('request', log);
 	expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
-	expect(data, 'the view changes without fetching the data again').toEqual([]);
+	if (fetches === 'nothing') expect(data, 'the view changes without fetching the data again').toEqual([]);
+	else expect(data, 'a toggle fetches the rows of the new view, once').toHaveLength(1);
 }
 
 async function box(locator: Locator) {
@@ -304,7 +313,8 @@ describe('the results heatmap for the prevention advisor (Dutch)', () => {
 				await inPlace(
 					page,
 					() => toggle.click(),
-					(url) => url.searchParams.has('shut')
+					(url) => url.searchParams.has('shut'),
+					'rows'
 				);
 				expect(await table(page, texts).locator('a.toggle').first().getAttribute('aria-expanded')).toBe(
 					'false'

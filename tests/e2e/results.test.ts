@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { ATTENTION_SHOWN } from '../../src/lib/domain/early-warning';
+import { translate } from '../../src/lib/i18n';
 import { nl } from '../../src/lib/i18n/nl';
 import { browserSession, checkA11y, describeViolations, showSeededWave } from '../helpers/browser';
 
@@ -113,6 +115,23 @@ describe('results for the prevention advisor', () => {
 			// axe takes tens of seconds on the full heatmap, so it runs once, on this page.
 			const violations = await checkA11y(page);
 			expect(violations, describeViolations(violations)).toEqual([]);
+
+			// At most the first ATTENTION_SHOWN units, with a link to all when there are more; the
+			// whole list (`attention=all`) links back to the first ones when it is longer.
+			expect(await items.count()).toBeLessThanOrEqual(ATTENTION_SHOWN);
+			const showAll = attention.locator('a[href*="attention=all"]');
+			if ((await showAll.count()) > 0) {
+				expect(await items.count()).toBe(ATTENTION_SHOWN);
+				await showAll.click();
+				await page.waitForURL((url) => url.searchParams.get('attention') === 'all');
+			} else await page.goto(`${page.url().split('?')[0]}?attention=all`);
+			const all = await items.count();
+			expect(all).toBeGreaterThan(0);
+			expect(await attention.locator('a[href*="attention=all"]').count()).toBe(0);
+			const showFirst = attention.getByRole('link', {
+				name: translate('nl', 'warning.showFirst', { shown: ATTENTION_SHOWN })
+			});
+			expect(await showFirst.count()).toBe(all > ATTENTION_SHOWN ? 1 : 0);
 		},
 		TIMEOUT
 	);

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { treeShape } from '../../../tests/helpers/random-trees';
 import {
 	compareBy,
 	defaultOpenLevels,
@@ -7,6 +9,7 @@ import {
 	showsOrganisationRow,
 	sortedBy,
 	toggled,
+	treeSlice,
 	viewQuery,
 	visibleRows,
 	type HeatmapView,
@@ -178,6 +181,93 @@ describe('defaultOpenLevels', () => {
 	it('shows at most the budget of rows of the large organisation', () => {
 		const rows = visibleRows(large, { levels: defaultOpenLevels(large), top: 0, open: [], shut: [] }, null);
 		expect(rows.length).toBe(111);
+	});
+});
+
+describe('treeSlice', () => {
+	const shownOf = (rows: ReturnType<typeof visibleRows>) =>
+		rows.map((r) => `${r.row.unitId}${r.hasChildren ? (r.expanded ? '-' : '+') : ''}`);
+
+	it.each<[string, string[], string[], string[], string[]]>([
+		['all open', [], [], ['org', 'north', 'n1', 'n2', 'south', 's1'], ['org', 'north', 'south']],
+		['north closed', [], ['north'], ['org', 'north', 'south', 's1'], ['org', 'north', 'south']],
+		['the top closed', [], ['org'], ['org'], ['org']]
+	])(
+		'%s: sends the rows shown, in tree order, and which of them have sub-units',
+		(_, open, shut, rows, parents) => {
+			const slice = treeSlice(TREE, open, shut);
+			expect(slice.rows.map((r) => r.unitId)).toEqual(rows);
+			expect(slice.parents).toEqual(parents);
+			expect([slice.levels, slice.top]).toEqual([2, 0]);
+		}
+	);
+
+	it('sends the large organisation its 111 default rows, and a unit opened adds only its own', () => {
+		const large = [
+			{ unitId: 'root', depth: 0 },
+			...Array.from({ length: 10 }, (_, i) => [
+				{ unitId: `r${i}`, depth: 1 },
+				...Array.from({ length: 10 }, (_, j) => [
+					{ unitId: `d${i}-${j}`, depth: 2 },
+					...Array.from({ length: 24 }, (_, k) => ({ unitId: `t${i}-${j}-${k}`, depth: 3 }))
+				]).flat()
+			]).flat()
+		];
+		expect(treeSlice(large, [], []).rows.length).toBe(111);
+		expect(treeSlice(large, ['d3-4'], []).rows.length).toBe(135);
+		expect(treeSlice(large, ['d3-4'], ['r3']).rows.length).toBe(101);
+	});
+
+	/** Random forests in tree order (each unit after its parent, depth one more), with a figure each. */
+	const forests = fc
+		.tuple(
+			treeShape(40),
+			fc.array(fc.option(fc.integer({ min: 0, max: 9 })), { minLength: 40, maxLength: 40 })
+		)
+		.map(([parents, figures]) => {
+			const children = parents.map(() => [] as number[]);
+			parents.forEach((p, i) => p >= 0 && children[p]!.push(i));
+			const rows: Array<{ unitId: string; depth: number; v: number | null }> = [];
+			const walk = (i: number, depth: number) => {
+				rows.push({
+					unitId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+					depth,
+					v: figures[i]!
+				});
+				for (const c of children[i]!) walk(c, depth + 1);
+			};
+			parents.forEach((p, i) => p < 0 && walk(i, 0));
+			return rows;
+		});
+
+	it('shows from the slice exactly what the whole tree shows, for any open state, sort and budget', () => {
+		fc.assert(
+			fc.property(
+				forests,
+				fc.array(fc.nat(60)),
+				fc.array(fc.nat(60)),
+				fc.constantFrom(null, 'asc' as const, 'desc' as const),
+				fc.integer({ min: 1, max: 40 }),
+				fc.integer({ min: 0, max: 3 }),
+				(rows, opened, shut, dir, budget, from) => {
+					// A manager's subtree can start below the top: drop the first levels now and then.
+					const view = rows.filter((r) => r.depth >= from);
+					const pick = (at: number[]) => [
+						...new Set(at.filter((i) => i < view.length).map((i) => view[i]!.unitId))
+					];
+					const [open, closed] = [pick(opened), pick(shut)];
+					const compare = dir ? compareBy((r: (typeof view)[number]) => r.v, dir) : null;
+					const slice = treeSlice(view, open, closed, budget);
+					const state = { levels: defaultOpenLevels(view, budget), top: slice.top, open, shut: closed };
+					expect(slice.levels).toBe(state.levels);
+					const whole = visibleRows(view, state, compare);
+					const sent = visibleRows(slice.rows, state, compare, new Set(slice.parents));
+					expect(shownOf(sent)).toEqual(shownOf(whole));
+					expect(slice.rows.length).toBe(whole.length);
+				}
+			),
+			{ numRuns: 300 }
+		);
 	});
 });
 

@@ -14,7 +14,9 @@ import { COLOURINGS, type Colouring } from './heatmap-scale';
  * | `open`    | unit ids, comma-separated, opened by the user | none                      |
  * | `shut`    | unit ids, comma-separated, closed by the user | none                      |
  *
- * `wave` is read by the page's load function, not here, so changing the view refetches nothing.
+ * `wave`, `open` and `shut` are read by the page's load function (`open` and `shut` through
+ * parseOpen): opening or closing a unit fetches the rows it shows (treeSlice); any other change of
+ * the view fetches nothing.
  */
 export const DIMENSION_GROUPS = ['barometer', 'work-factor'] as const;
 export type DimensionGroup = (typeof DIMENSION_GROUPS)[number];
@@ -63,7 +65,15 @@ export function parseView(params: URLSearchParams, options: ViewOptions): Heatma
 	const groups = params.has('groups')
 		? DIMENSION_GROUPS.filter((g) => params.getAll('groups').includes(g))
 		: [...DIMENSION_GROUPS];
-	return { sort, dir, colouring, groups, open: ids(params.get('open')), shut: ids(params.get('shut')) };
+	return { sort, dir, colouring, groups, ...parseOpen(params) };
+}
+
+/**
+ * The units the user opened and closed: all of the view the page's load function reads, as it
+ * sends only the rows they show (treeSlice).
+ */
+export function parseOpen(params: URLSearchParams): Pick<HeatmapView, 'open' | 'shut'> {
+	return { open: ids(params.get('open')), shut: ids(params.get('shut')) };
 }
 
 /**
@@ -111,7 +121,7 @@ export const DEFAULT_ROW_BUDGET = 150;
  */
 export function defaultOpenLevels(rows: readonly TreeRow[], budget = DEFAULT_ROW_BUDGET): number {
 	if (rows.length === 0) return 0;
-	const top = Math.min(...rows.map((r) => r.depth));
+	const top = rows.reduce((min, r) => Math.min(min, r.depth), Infinity);
 	const perLevel: number[] = [];
 	for (const r of rows) perLevel[r.depth - top] = (perLevel[r.depth - top] ?? 0) + 1;
 	let shown = perLevel[0] ?? 0;
@@ -181,7 +191,9 @@ export interface VisibleRow<R> {
 export function visibleRows<R extends TreeRow>(
 	rows: readonly R[],
 	state: OpenState,
-	compare: ((a: R, b: R) => number) | null
+	compare: ((a: R, b: R) => number) | null,
+	/** Units with sub-units that `rows` may leave out (a treeSlice's `parents`). */
+	parents: ReadonlySet<string> | null = null
 ): VisibleRow<R>[] {
 	const shown: VisibleRow<R>[] = [];
 	const walk = (nodes: TreeNode<R>[]) => {
@@ -192,13 +204,48 @@ export function visibleRows<R extends TreeRow>(
 					.map((x) => x.node)
 			: nodes;
 		for (const node of ordered) {
-			const expanded = node.children.length > 0 && isOpen(state, node.row);
-			shown.push({ row: node.row, hasChildren: node.children.length > 0, expanded });
+			const hasChildren = node.children.length > 0 || (parents?.has(node.row.unitId) ?? false);
+			const expanded = hasChildren && isOpen(state, node.row);
+			shown.push({ row: node.row, hasChildren, expanded });
 			if (expanded) walk(node.children);
 		}
 	};
 	walk(forestOf(rows));
 	return shown;
+}
+
+/** What the page is sent of the unit tree: the rows the open state shows, and what the whole tree says of them. */
+export interface TreeSlice<R> {
+	/** The rows shown, in tree order: every unit whose ancestors are all open. */
+	rows: R[];
+	/** The units among `rows` that have sub-units, shown or not. */
+	parents: string[];
+	/** The open state's defaults, which depend on the whole tree (defaultOpenLevels). */
+	levels: number;
+	top: number;
+}
+
+/**
+ * The rows of the whole tree that the open state shows, in tree order. Sorting reorders only
+ * siblings, which are all in or all out, so `visibleRows` gives the same rows from the slice (with
+ * its `parents`) as from the whole tree, for any sort: a large organisation's page then carries
+ * about DEFAULT_ROW_BUDGET rows instead of every unit, and opening a unit fetches its rows.
+ */
+export function treeSlice<R extends TreeRow>(
+	rows: readonly R[],
+	open: readonly string[],
+	shut: readonly string[],
+	budget = DEFAULT_ROW_BUDGET
+): TreeSlice<R> {
+	const levels = defaultOpenLevels(rows, budget);
+	const top = rows.reduce((min, r) => Math.min(min, r.depth), rows.length ? Infinity : 0);
+	const shown = visibleRows(rows, { levels, top, open, shut }, null);
+	return {
+		rows: shown.map((s) => s.row),
+		parents: shown.filter((s) => s.hasChildren).map((s) => s.row.unitId),
+		levels,
+		top
+	};
 }
 
 /**

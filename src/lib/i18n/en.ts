@@ -73,6 +73,10 @@ export const en: Record<keyof typeof nl, string> = {
 	'warning.pointsExplained':
 		'Each month above the band counts 1 point (at most 4 per signal); each wave in a row with a clear deterioration counts 2 points (at most 4). The order follows the sum of the points.',
 	'warning.score': 'Points: {points}',
+	'warning.shownOf':
+		'{total, plural, one {{shown} of # unit shown} other {{shown} of # units shown}}, most points first.',
+	'warning.showAll': '{total, plural, one {Show the # unit} other {Show all # units}}',
+	'warning.showFirst': '{shown, plural, one {Show only the first} other {Show only the first #}}',
 	'warning.indicator.absenceRateShort': 'short-term absence',
 	'warning.indicator.frequency': 'absence frequency',
 	'warning.indicator.turnoverVoluntary': 'voluntary turnover',

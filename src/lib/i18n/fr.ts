@@ -75,6 +75,11 @@ export const fr: Record<keyof typeof nl, string> = {
 	'warning.pointsExplained':
 		'Chaque mois au-dessus de la bande compte 1 point (au maximum 4 par signal) ; chaque enquête consécutive avec une nette détérioration compte 2 points (au maximum 4). L’ordre suit la somme des points.',
 	'warning.score': 'Points : {points}',
+	'warning.shownOf':
+		'{total, plural, one {{shown} unité affichée sur #} other {{shown} unités affichées sur #}}, celles qui ont le plus de points d’abord.',
+	'warning.showAll': '{total, plural, one {Afficher l’unité} other {Afficher les # unités}}',
+	'warning.showFirst':
+		'{shown, plural, one {N’afficher que la première} other {N’afficher que les # premières}}',
 	'warning.indicator.absenceRateShort': 'absentéisme de courte durée',
 	'warning.indicator.frequency': 'fréquence des absences',
 	'warning.indicator.turnoverVoluntary': 'départs volontaires',

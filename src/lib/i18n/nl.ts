@@ -70,6 +70,10 @@ export const nl = {
 	'warning.pointsExplained':
 		'Elke maand boven de band telt 1 punt (hoogstens 4 per signaal); elke meting op rij met een duidelijke verslechtering telt 2 punten (hoogstens 4). De volgorde volgt de som van de punten.',
 	'warning.score': 'Punten: {points}',
+	'warning.shownOf':
+		'{total, plural, one {{shown} van # eenheid getoond} other {{shown} van de # eenheden getoond}}, met de meeste punten eerst.',
+	'warning.showAll': '{total, plural, one {De # eenheid tonen} other {Alle # eenheden tonen}}',
+	'warning.showFirst': '{shown, plural, one {Alleen de eerste tonen} other {Alleen de eerste # tonen}}',
 	'warning.indicator.absenceRateShort': 'kort verzuim',
 	'warning.indicator.frequency': 'verzuimfrequentie',
 	'warning.indicator.turnoverVoluntary': 'vrijwillig verloop',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AS_OF, BASELINE, ORG, rate, series, survey, text } from '../../../../tests/helpers/early-warning';
-import { compareEntries, rankUnits, type Finding, type UnitFindings } from './ranking';
+import { compareEntries, firstEntries, rankUnits, type Finding, type UnitFindings } from './ranking';
 import { RATE_INDICATOR_IDS, rateFindings, rateSignal, type MonthlyRate } from './rates';
 
 describe('the attention list', () => {
@@ -157,5 +157,24 @@ describe('properties', () => {
 					}
 			})
 		);
+	});
+});
+
+describe('firstEntries', () => {
+	const list = Array.from({ length: 30 }, (_, i) => `unit ${i + 1}`);
+	it.each<[string, readonly string[], boolean, number, number, string | undefined]>([
+		['a long list: the first 25, in their order', list, false, 25, 30, 'unit 25'],
+		['asked for all: all', list, true, 30, 30, 'unit 30'],
+		['a list of exactly 25: all', list.slice(0, 25), false, 25, 25, 'unit 25'],
+		['an empty list', [], false, 0, 0, undefined]
+	])('%s', (_, entries, all, shown, total, last) => {
+		const result = firstEntries(entries, all);
+		expect(result.shown).toHaveLength(shown);
+		expect(result.total).toBe(total);
+		expect(result.shown.at(-1)).toBe(last);
+		expect(result.shown).toEqual(entries.slice(0, shown));
+	});
+	it('takes another limit', () => {
+		expect(firstEntries(list, false, 3)).toEqual({ shown: ['unit 1', 'unit 2', 'unit 3'], total: 30 });
 	});
 });

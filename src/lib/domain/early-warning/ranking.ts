@@ -105,3 +105,22 @@ export function rankUnits(units: readonly UnitFindings[]): AttentionEntry[] {
 	entries.forEach((entry, i) => (entry.rank = i + 1));
 	return entries;
 }
+
+/**
+ * How many units of the attention list a page shows before the user asks for all: the strongest
+ * signals first, enough for a committee's agenda. A large organisation can rank over a thousand
+ * units, which as one list is not read and was most of its results page (docs/scaling.md).
+ */
+export const ATTENTION_SHOWN = 25;
+
+/** The first `limit` entries of a ranked list (or all), and how many there are. */
+export function firstEntries<T>(
+	entries: readonly T[],
+	all: boolean,
+	limit = ATTENTION_SHOWN
+): { shown: T[]; total: number } {
+	return {
+		shown: all || entries.length <= limit ? [...entries] : entries.slice(0, limit),
+		total: entries.length
+	};
+}

@@ -121,7 +121,7 @@ export const DEFAULT_ROW_BUDGET = 150;
  */
 export function defaultOpenLevels(rows: readonly TreeRow[], budget = DEFAULT_ROW_BUDGET): number {
 	if (rows.length === 0) return 0;
-	const top = rows.reduce((min, r) => Math.min(min, r.depth), Infinity);
+	const top = topDepth(rows);
 	const perLevel: number[] = [];
 	for (const r of rows) perLevel[r.depth - top] = (perLevel[r.depth - top] ?? 0) + 1;
 	let shown = perLevel[0] ?? 0;
@@ -131,6 +131,11 @@ export function defaultOpenLevels(rows: readonly TreeRow[], budget = DEFAULT_ROW
 		shown += perLevel[levels] ?? 0;
 	}
 	return Math.max(1, levels);
+}
+
+/** The depth of the shallowest row (0 for none): a manager's subtree starts below the top. */
+function topDepth(rows: readonly TreeRow[]): number {
+	return rows.length === 0 ? 0 : rows.reduce((min, r) => Math.min(min, r.depth), Infinity);
 }
 
 export interface TreeNode<R extends TreeRow> {
@@ -238,7 +243,7 @@ export function treeSlice<R extends TreeRow>(
 	budget = DEFAULT_ROW_BUDGET
 ): TreeSlice<R> {
 	const levels = defaultOpenLevels(rows, budget);
-	const top = rows.reduce((min, r) => Math.min(min, r.depth), rows.length ? Infinity : 0);
+	const top = topDepth(rows);
 	const shown = visibleRows(rows, { levels, top, open, shut }, null);
 	return {
 		rows: shown.map((s) => s.row),

@@ -120,7 +120,7 @@ export function firstEntries<T>(
 	limit = ATTENTION_SHOWN
 ): { shown: T[]; total: number } {
 	return {
-		shown: all || entries.length <= limit ? [...entries] : entries.slice(0, limit),
+		shown: all ? [...entries] : entries.slice(0, limit),
 		total: entries.length
 	};
 }

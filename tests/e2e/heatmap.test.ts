@@ -20,8 +20,8 @@ import {
  * The results heatmap as an advisor and a manager use it: a scroll box the keyboard reaches with
  * its header row and unit column staying in view, every column visible at laptop width, sorting,
  * colouring, theme groups and unit toggles kept in the URL (and taken without a reload; only a
- * toggle fetches data, the rows of the view it opens), the CSV with the figures of the screen, the printed page on A4 landscape
- * with every column, and axe.
+ * toggle fetches data, the rows of the view it opens), the CSV with the figures of the screen, the
+ * printed page on A4 landscape with every column, and axe.
  */
 const ADVISOR = 'preventie@zonnedael.demo';
 const MANAGER = 'leiding@zonnedael.demo';

@@ -348,8 +348,19 @@ describe('the results heatmap for the prevention advisor (Dutch)', () => {
 				await expectCsvMatchesScreen(page, texts);
 				const text = await printed(page, 'heatmap-advisor-nl');
 				for (const d of DIMENSIONS) expect(text, d.id).toContain(shortNameOf(BAROMETER, d).nl);
-				// The attention list prints too.
+				// The attention list prints too, as the screen shows it: each unit's strongest reasons
+				// and how many others there are, not the others (Chromium would print a closed
+				// disclosure open), and no links to write a measure.
 				expect(text).toContain(texts['warning.title']);
+				const attention = page.getByRole('region', { name: texts['warning.title'] });
+				const units = await attention.locator('ol.attention > li').count();
+				const shown = await attention.locator('ol.attention > li > ul > li').count();
+				expect(await attention.locator('ol.attention > li > details li').count()).toBeGreaterThan(0);
+				const write = attention.getByRole('link', { name: new RegExp(`^${texts['warning.writeMeasure']}`) });
+				expect(await write.count()).toBeGreaterThan(0);
+				const points = texts['warning.score'].split('{')[0]!;
+				expect(text.split(points).length - 1, 'reasons and units printed').toBe(units + shown);
+				expect(text).not.toContain(texts['warning.writeMeasure']);
 				await expectNoSeriousA11yProblems(page, 'the results page of an advisor', 'heatmap-advisor');
 
 				// Without JavaScript the headers are plain links and the view a plain form.

@@ -113,6 +113,43 @@ async function box(locator: Locator) {
 	return b!;
 }
 
+/**
+ * On a phone every word of a unit's name is on one line unless it is wider than the room its label
+ * has (then it breaks rather than run under the next column), and no name reaches past its cell.
+ * With `longName`, the first row's name is first replaced by that one word, to see it break.
+ */
+async function brokenNames(page: Page, longName?: string): Promise<string[]> {
+	return page.evaluate((longName) => {
+		const problems: string[] = [];
+		const headers = [...document.querySelectorAll('table th[scope="row"]')];
+		if (longName) {
+			const name = headers[0]!.querySelector('.name')!;
+			(name.querySelector('a') ?? name).textContent = longName;
+		}
+		for (const th of headers) {
+			const name = th.querySelector('.name')!;
+			// The label's width limit, else (no limit) the whole cell.
+			const limit = parseFloat(getComputedStyle(th.querySelector('.label') ?? name).maxWidth);
+			const room = Number.isFinite(limit) ? limit : th.clientWidth;
+			const node = document.createTreeWalker(name, NodeFilter.SHOW_TEXT).nextNode() as Text;
+			let at = 0;
+			for (const word of node.data.split(' ')) {
+				const range = document.createRange();
+				range.setStart(node, at);
+				range.setEnd(node, at + word.length);
+				const parts = [...range.getClientRects()];
+				const width = parts.reduce((sum, r) => sum + r.width, 0);
+				if (parts.length > 1 && width <= room) problems.push(`"${word}" broken in "${node.data}"`);
+				if (word === longName && parts.length < 2) problems.push(`"${word}" not broken`);
+				at += word.length + 1;
+			}
+			if (name.getBoundingClientRect().right > th.getBoundingClientRect().right + 0.5)
+				problems.push(`"${node.data}" runs past its cell`);
+		}
+		return problems;
+	}, longName);
+}
+
 /** After scrolling the box right and down, its header row and its unit column are still at its edges. */
 async function expectStickyEdges(page: Page, texts: Texts) {
 	const region = scrollBox(page, texts);
@@ -419,6 +456,7 @@ describe('the results heatmap for a manager (French)', () => {
 					)
 				).toBeLessThanOrEqual(0);
 				await expectStickyEdges(page, texts);
+				expect(await brokenNames(page)).toEqual([]);
 
 				const rows = await screenRows(page, texts);
 				expect(rows.map((r) => r.name)).not.toContain('Spoedgevallen');
@@ -439,6 +477,9 @@ describe('the results heatmap for a manager (French)', () => {
 					(url) => url.searchParams.get('sort') === 'respondents'
 				);
 				expect((await columnHeaders(page, texts))[1]!.sort).toBe('descending');
+				// A name of one word wider than the column breaks inside its cell (the page is reloaded after).
+				expect(await brokenNames(page, 'Arbeidsgeneeskundigedienstverleningsafdeling')).toEqual([]);
+				await page.reload();
 
 				await page.setViewportSize(LAPTOP);
 				const text = await printed(page, 'heatmap-manager-fr');

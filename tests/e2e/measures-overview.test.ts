@@ -115,4 +115,31 @@ describe('the measures overview', () => {
 		},
 		TIMEOUT
 	);
+
+	it(
+		'fits the page at every width from a phone to a wide screen, the columns giving way by importance',
+		async () => {
+			const { page, texts } = await openMeasures(ADVISOR);
+			const table = page.locator('main table').first();
+			const header = (key: keyof Texts) =>
+				table.locator('thead th').filter({ hasText: texts[key] }).first().isVisible();
+			const tooWide: string[] = [];
+			for (let width = 360; width <= 1440; width += 40) {
+				await page.setViewportSize({ width, height: 800 });
+				const overflow = await page.evaluate(
+					() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+				);
+				if (overflow > 0) tooWide.push(`${width} px: ${overflow} px too wide`);
+				// The titles, the due dates and the status show at every width; the risk domain and
+				// prevention level above 77rem (1232 px), the owner above 62rem (992 px).
+				expect(await header('measure.field.title'), `${width}`).toBe(true);
+				expect(await header('measure.field.dueOn'), `${width}`).toBe(true);
+				expect(await header('measure.field.status'), `${width}`).toBe(true);
+				expect(await header('measure.field.domain'), `${width}`).toBe(width > 77 * 16);
+				expect(await header('measure.field.owner'), `${width}`).toBe(width > 62 * 16);
+			}
+			expect(tooWide).toEqual([]);
+		},
+		TIMEOUT
+	);
 });

@@ -8,6 +8,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { browserSession, languagesInTurn } from '../helpers/browser';
 import {
 	ANALYTICS_ACCOUNTS,
+	BETWEEN_WIDTHS,
+	overflowing,
 	CATALOGUES,
 	chooseLanguage,
 	expectNoSeriousA11yProblems,
@@ -203,32 +205,6 @@ async function print(page: Page, name: string, landscape: boolean): Promise<stri
 }
 
 /** The smallest text any chart draws, in screen pixels: its font size scaled as the SVG is. */
-/** The outermost elements that reach past the screen's right edge and do not scroll inside a box. */
-function overflowing(page: Page, width: number): Promise<string> {
-	return page.evaluate((width) => {
-		const scrolls = (el: Element | null): boolean => {
-			for (let e = el; e && e !== document.body; e = e.parentElement)
-				if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX)) return true;
-			return false;
-		};
-		// Inside a box that scrolls, only what is positioned out of the box's flow widens the page.
-		const wide = [...document.querySelectorAll('body *')].filter(
-			(el) =>
-				el.getBoundingClientRect().right > width + 1 &&
-				(!scrolls(el.parentElement) || ['absolute', 'fixed'].includes(getComputedStyle(el).position))
-		);
-		return wide
-			.filter((el) => !wide.includes(el.parentElement!))
-			.slice(0, 5)
-			.map((el) => {
-				const box = el.getBoundingClientRect();
-				const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
-				const position = getComputedStyle(el).position;
-				return `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> ${position} ${Math.round(box.left)}–${Math.round(box.right)} px "${text}"`;
-			})
-			.join('; ');
-	}, width);
-}
 
 async function smallestChartText(page: Page): Promise<number> {
 	return page.evaluate(() => {
@@ -318,6 +294,22 @@ describe('the dashboards, walked, exported and printed', () => {
 									cause: e
 								});
 							});
+						// A small phone, a tablet and small laptops: no width between them widens the page.
+						for (const width of BETWEEN_WIDTHS) {
+							await page.setViewportSize({ width, height: PHONE.height });
+							await expect
+								.poll(() => page.evaluate(() => document.documentElement.scrollWidth), {
+									message: `${where} at ${width} px`,
+									timeout: 5_000
+								})
+								.toBeLessThanOrEqual(width)
+								.catch(async (e: unknown) => {
+									throw new Error(`${where} at ${width} px is too wide: ${await overflowing(page, width)}`, {
+										cause: e
+									});
+								});
+						}
+						await page.setViewportSize(PHONE);
 						await expect
 							.poll(async () => Math.min(99, await smallestChartText(page)), {
 								message: `${where}: chart text on a phone`,

@@ -60,7 +60,7 @@ export async function chooseLanguage(page: Page, lang: Lang): Promise<void> {
 
 /**
  * No serious or critical axe violation on the current page, at laptop and at phone width, and
- * nothing wider than the screen. Leaves the page at laptop width. With KNIPPERLICHT_SCREENSHOTS set
+ * nothing wider than the screen at those and at BETWEEN_WIDTHS. Leaves the page at laptop width. With KNIPPERLICHT_SCREENSHOTS set
  * to a folder and a `screenshot` name given, the page is also saved there at each width as
  * `<screenshot>-<width>.png`, to look at.
  */
@@ -77,12 +77,54 @@ export async function expectNoSeriousA11yProblems(
 		const sideways = await page.evaluate(
 			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
 		);
-		expect(sideways, `${where} at ${viewport.width}px scrolls sideways`).toBeLessThanOrEqual(0);
+		if (sideways > 0)
+			expect.fail(
+				`${where} at ${viewport.width}px scrolls sideways: ${await overflowing(page, viewport.width)}`
+			);
 		if (shots && screenshot)
 			await page.screenshot({ path: `${shots}/${screenshot}-${viewport.width}.png`, fullPage: true });
 	}
+	// The widths between: a small phone, a tablet, small laptops.
+	for (const width of BETWEEN_WIDTHS) {
+		await page.setViewportSize({ width, height: LAPTOP.height });
+		const sideways = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		if (sideways > 0)
+			expect.fail(`${where} at ${width}px scrolls sideways: ${await overflowing(page, width)}`);
+	}
 	await page.setViewportSize(LAPTOP);
 }
+
+/** The outermost elements that reach past the screen's right edge and do not scroll inside a box. */
+export function overflowing(page: Page, width: number): Promise<string> {
+	return page.evaluate((width) => {
+		const scrolls = (el: Element | null): boolean => {
+			for (let e = el; e && e !== document.body; e = e.parentElement)
+				if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX)) return true;
+			return false;
+		};
+		// Inside a box that scrolls, only what is positioned out of the box's flow widens the page.
+		const wide = [...document.querySelectorAll('body *')].filter(
+			(el) =>
+				el.getBoundingClientRect().right > width + 1 &&
+				(!scrolls(el.parentElement) || ['absolute', 'fixed'].includes(getComputedStyle(el).position))
+		);
+		return wide
+			.filter((el) => !wide.includes(el.parentElement!))
+			.slice(0, 5)
+			.map((el) => {
+				const box = el.getBoundingClientRect();
+				const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+				const position = getComputedStyle(el).position;
+				return `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> ${position} ${Math.round(box.left)}–${Math.round(box.right)} px "${text}"`;
+			})
+			.join('; ');
+	}, width);
+}
+
+/** Widths besides the laptop's and the phone's at which no page may be wider than the screen. */
+export const BETWEEN_WIDTHS = [360, 768, 1024, 1280] as const;
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -142,4 +142,47 @@ describe('the measures overview', () => {
 		},
 		TIMEOUT
 	);
+
+	it(
+		'prints every column on A4, the list a committee reads, within the page',
+		async () => {
+			const { page, texts } = await openMeasures(ADVISOR);
+			// A4 portrait less the print margins (210 mm - 2 × 12 mm) in CSS pixels: the width the
+			// print layout has, where the screen's width rules would leave out four columns.
+			await page.setViewportSize({ width: Math.floor((186 / 25.4) * 96), height: 1100 });
+			await page.emulateMedia({ media: 'print' });
+			const table = page.locator('main table').first();
+			for (const key of [
+				'measure.field.title',
+				'measure.field.unit',
+				'measure.field.targets',
+				'measure.field.domain',
+				'measure.field.preventionLevel',
+				'measure.field.owner',
+				'measure.field.dueOn',
+				'measure.field.status'
+			] as const)
+				expect(await table.locator('thead th').filter({ hasText: texts[key] }).first().isVisible(), key).toBe(
+					true
+				);
+			const rows = await table.locator('tbody tr').count();
+			expect(rows).toBeGreaterThan(0);
+			// Every row has its domain and owner cell shown, and the table fits the page.
+			expect(await table.locator('tbody td.kind:visible').count()).toBe(rows);
+			expect(await table.locator('tbody td.owner:visible').count()).toBe(rows);
+			// The table fits the page, and no cell's text runs out of its cell: the longest fixed
+			// word of each column (a domain, a target, a status, the date) fits its share of the page.
+			const fit = await table.evaluate((el) => ({
+				table: el.getBoundingClientRect().right,
+				page: document.documentElement.clientWidth,
+				overflowing: [...el.querySelectorAll('th, td')]
+					.filter((cell) => cell.scrollWidth > cell.clientWidth)
+					.map((cell) => `${cell.className}: ${cell.textContent?.trim()}`)
+			}));
+			expect(fit.table).toBeLessThanOrEqual(fit.page);
+			expect(fit.overflowing).toEqual([]);
+			await page.emulateMedia({ media: 'screen' });
+		},
+		TIMEOUT
+	);
 });

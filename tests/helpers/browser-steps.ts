@@ -124,7 +124,7 @@ export function overflowing(page: Page, width: number): Promise<string> {
 }
 
 /** Widths besides the laptop's and the phone's at which no page may be wider than the screen. */
-export const BETWEEN_WIDTHS = [360, 768, 1024, 1280] as const;
+export const BETWEEN_WIDTHS = [320, 360, 768, 1024, 1280] as const;
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -247,7 +247,82 @@ async function expectCsvMatchesScreen(page: Page, texts: Texts) {
 	expect(suppressed, 'the demo hides some figures').toBeGreaterThan(0);
 }
 
+interface AXNode {
+	nodeId: string;
+	parentId?: string;
+	ignored: boolean;
+	role?: { value: string };
+	name?: { value: string };
+	description?: { value: string };
+}
+
+/**
+ * The heatmap's shown cells as Chromium gives them to a screen reader (its accessibility tree):
+ * each cell's name and description, and those of the link inside it, if any.
+ */
+async function cellsAsRead(page: Page) {
+	const cdp = await page.context().newCDPSession(page);
+	try {
+		const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
+		const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+		const text = (v?: { value: string }) => v?.value ?? '';
+		const cells = nodes.filter((n) => !n.ignored && n.role?.value === 'cell');
+		return cells.map((cell) => {
+			const link = nodes.find(
+				(n) => !n.ignored && n.role?.value === 'link' && n.parentId && byId.get(n.parentId) === cell
+			);
+			return {
+				name: text(cell.name),
+				description: text(cell.description),
+				link: link ? { name: text(link.name), description: text(link.description) } : null
+			};
+		});
+	} finally {
+		await cdp.detach();
+	}
+}
+
+/**
+ * A shown cell's sentence ("Werkdruk: 54% oranje of rood, …") reaches a screen reader once: as
+ * the name of the link in the cell (the cell takes its name from it), which says what it does as
+ * its description; or as the cell's own name where there is no link. Never as a name and again as
+ * a description (a tooltip is one, unless something else describes the element).
+ */
+function expectSaidOnce(
+	cells: Awaited<ReturnType<typeof cellsAsRead>>,
+	writeMeasure: string,
+	links: boolean
+) {
+	// A theme's cell: "<theme>: <share>% …" (the respondents column says "790 (66%)").
+	const shown = cells.filter((c) => /^[^:]+: .*\d+\s?%/.test(c.link?.name ?? c.name));
+	expect(shown.length).toBeGreaterThan(10);
+	for (const cell of shown) {
+		const where = JSON.stringify(cell);
+		expect(cell.description, where).toBe('');
+		if (links) {
+			expect(cell.link, where).not.toBeNull();
+			expect(cell.link!.description, where).toBe(writeMeasure);
+			expect(cell.link!.name, where).not.toContain(writeMeasure);
+			expect(cell.name, where).toBe(cell.link!.name);
+		} else expect(cell.link, where).toBeNull();
+	}
+}
+
 describe('the results heatmap for the prevention advisor (Dutch)', () => {
+	it(
+		"says each cell's sentence to a screen reader once, on the link that fills the cell",
+		async () => {
+			const { page, texts, before } = await openResults(ADVISOR, 'nl');
+			try {
+				await table(page, texts).waitFor();
+				expectSaidOnce(await cellsAsRead(page), texts['results.writeMeasure'], true);
+			} finally {
+				await chooseLanguage(page, before);
+			}
+		},
+		TIMEOUT
+	);
+
 	it(
 		'shows every column at laptop width, sorts, colours, hides groups and opens units through the URL',
 		async () => {
@@ -457,6 +532,8 @@ describe('the results heatmap for a manager (French)', () => {
 				).toBeLessThanOrEqual(0);
 				await expectStickyEdges(page, texts);
 				expect(await brokenNames(page)).toEqual([]);
+				// No link to write a measure: each cell is named by its sentence, said once.
+				expectSaidOnce(await cellsAsRead(page), texts['results.writeMeasure'], false);
 
 				const rows = await screenRows(page, texts);
 				expect(rows.map((r) => r.name)).not.toContain('Spoedgevallen');
